@@ -1,0 +1,63 @@
+"""Guild settings and members' language choices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.database import Database
+from bot.domain.settings import GuildSettings
+
+_COLUMNS = GuildSettings.field_names()
+_BOOLS = {"walkthrough_enabled", "stories_enabled", "tips_enabled"}
+
+
+class SettingsRepository:
+    """Reads and writes `guild_settings` and `member_settings`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def get(self, guild_id: int) -> GuildSettings:
+        """Return a server's settings (all defaults when it never ran /setup)."""
+        row = await self.db.fetchone(f"SELECT {', '.join(_COLUMNS)} FROM guild_settings WHERE guild_id = ?", (guild_id,))
+        if row is None:
+            return GuildSettings(guild_id=guild_id)
+        values = {c: (bool(row[c]) if c in _BOOLS else row[c]) for c in _COLUMNS}
+        return GuildSettings(**values)
+
+    async def update(self, guild_id: int, now: str, **changes: Any) -> GuildSettings:
+        """Change some settings of a server and return them all."""
+        unknown = set(changes) - set(_COLUMNS)
+        if unknown:
+            raise ValueError(f"unknown settings: {sorted(unknown)}")
+        if changes:
+            cols = list(changes)
+            values = [int(v) if isinstance(v, bool) else v for v in changes.values()]
+            assignments = ", ".join(f"{c} = excluded.{c}" for c in cols)
+            async with self.db.write() as tx:
+                await tx.execute(
+                    f"INSERT INTO guild_settings (guild_id, {', '.join(cols)}, updated_at) "  # noqa: S608 - columns whitelisted
+                    f"VALUES (?, {', '.join('?' for _ in cols)}, ?) "
+                    f"ON CONFLICT (guild_id) DO UPDATE SET {assignments}, updated_at = excluded.updated_at",
+                    (guild_id, *values, now),
+                )
+        return await self.get(guild_id)
+
+    async def guild_language(self, guild_id: int) -> str | None:
+        """Return the server's language if an admin set one."""
+        return await self.db.fetchval("SELECT language FROM guild_settings WHERE guild_id = ?", (guild_id,))
+
+    async def member_language(self, guild_id: int, member_key: str) -> str | None:
+        """Return a member's stored language choice in a server."""
+        return await self.db.fetchval(
+            "SELECT language FROM member_settings WHERE guild_id = ? AND member_key = ?", (guild_id, member_key)
+        )
+
+    async def set_member_language(self, guild_id: int, member_key: str, language: str | None) -> None:
+        """Store (or clear, with None: follow Discord) a member's language."""
+        async with self.db.write() as tx:
+            await tx.execute(
+                "INSERT INTO member_settings (guild_id, member_key, language) VALUES (?, ?, ?) "
+                "ON CONFLICT (guild_id, member_key) DO UPDATE SET language = excluded.language",
+                (guild_id, member_key, language),
+            )

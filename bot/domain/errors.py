@@ -1,0 +1,80 @@
+"""User-facing errors raised by the domain and answered kindly by the cogs.
+
+Each error carries a message id (an English msgid in the gettext catalogs) and named parameters; the Discord
+layer translates it into the member's language. Nothing here knows about Discord.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext convention: marks a msgid for extraction, translated later
+    """Mark a string for extraction without translating it now."""
+    return message
+
+
+class ParleyError(Exception):
+    """An expected problem a member can understand and act on."""
+
+    message: ClassVar[str] = N_("Something about that request didn't work. Please try again.")
+
+    def __init__(self, message: str | None = None, /, **params: Any) -> None:
+        self.msgid = message or type(self).message
+        self.params: Mapping[str, Any] = params
+        super().__init__(self.msgid)
+
+
+class NotAllowed(ParleyError):
+    """The member lacks the role or permission the action needs."""
+
+    message = N_("You don't have permission to do that.")
+
+
+class NotFound(ParleyError):
+    """The item the member acted on no longer exists (deleted, withdrawn, expired)."""
+
+    message = N_("This item is no longer available.")
+
+
+class NotYours(ParleyError):
+    """A component belongs to another member's private flow."""
+
+    message = N_("This isn't yours: run the command yourself to get your own.")
+
+
+class Expired(ParleyError):
+    """A flow or button outlived its lifetime."""
+
+    message = N_("This has expired. Please run the command again.")
+
+
+class InvalidInput(ParleyError):
+    """Something the member typed cannot be used as is."""
+
+    message = N_("That input can't be used. Please check it and try again.")
+
+
+class RateLimited(ParleyError):
+    """A per-member daily limit was reached."""
+
+    message = N_("You've reached today's limit. Please try again tomorrow.")
+
+
+class NotConfigured(ParleyError):
+    """The server has not set up what this capability needs."""
+
+    message = N_("This needs a little setup first: an admin can run /setup.")
+
+
+class AlreadyDone(ParleyError):
+    """A concurrent or repeated action already happened (double click, two moderators)."""
+
+    message = N_("That has already been done.")
+
+
+class DatabaseBusy(ParleyError):
+    """The database stayed locked past the busy timeout; nothing was lost, the member can retry."""
+
+    message = N_("Parley is busy right now. Nothing was lost: please try again in a moment.")

@@ -1,0 +1,53 @@
+"""The base every Parley cog derives from: services by constructor, the member's language, the error chain."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.i18n import Translations
+from cogs._shared.errors import handle_error
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+
+class ParleyCog(commands.Cog):
+    """A capability of Parley; lists its commands in /parley and routes its errors to the chain."""
+
+    #: DynamicItem classes this cog owns; registered on load, removed on unload (persistent across restarts).
+    dynamic_items: ClassVar[tuple[type[discord.ui.DynamicItem], ...]] = ()
+
+    def __init__(self, bot: commands.Bot, services: Services) -> None:
+        self.bot = bot
+        self.services = services
+
+    async def cog_load(self) -> None:
+        if self.dynamic_items:
+            self.bot.add_dynamic_items(*self.dynamic_items)
+
+    async def cog_unload(self) -> None:
+        if self.dynamic_items:
+            self.bot.remove_dynamic_items(*self.dynamic_items)
+
+    def member_key(self, interaction: discord.Interaction) -> str | None:
+        """Return the member's keyed hash in this guild (None in DMs)."""
+        if interaction.guild_id is None:
+            return None
+        return self.services.identity.member_key(interaction.guild_id, interaction.user.id)
+
+    async def translations(self, interaction: discord.Interaction) -> Translations:
+        """Return the member's reply language for this interaction."""
+        lang = await self.services.language_for(
+            interaction.guild_id, self.member_key(interaction), str(interaction.locale)
+        )
+        return self.services.t(lang)
+
+    async def cog_app_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        await handle_error(interaction, error)
+        interaction.extras["parley_handled"] = True
