@@ -57,6 +57,14 @@ class ParleyCard(discord.ui.LayoutView):
 class Parley(ParleyCog):
     """About Parley and its commands."""
 
+    template_samples = {
+        "cards/parley_help.md.j2": [{}],
+        "cards/parley_commands.md.j2": [
+            {"commands": [CommandLine("situation", "Walk through a difficult situation"), CommandLine("parley", "x")]}
+        ],
+        "cards/parley_footer.md.j2": [{"language_name": name} for name in LANGUAGE_NAMES.values()],
+    }
+
     @app_commands.command(
         name=locale_str("parley"), description=locale_str("What Parley is and how to use its commands")
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import discord
 from discord import app_commands
@@ -20,6 +21,8 @@ class ParleyCog(commands.Cog):
 
     #: DynamicItem classes this cog owns; registered on load, removed on unload (persistent across restarts).
     dynamic_items: ClassVar[tuple[type[discord.ui.DynamicItem], ...]] = ()
+    #: Sample contexts for each template the cog renders; `python -m bot check` renders them in every language.
+    template_samples: ClassVar[Mapping[str, Sequence[Mapping[str, Any]]]] = {}
 
     def __init__(self, bot: commands.Bot, services: Services) -> None:
         self.bot = bot

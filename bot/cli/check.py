@@ -1,0 +1,130 @@
+"""`python -m bot check`: an offline self-test a bot admin (or CI) can run without a token."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from pathlib import Path
+
+from bot.config import Config, load_config
+
+Step = Callable[[], Awaitable[str]]
+
+
+class CheckFailed(Exception):
+    """A check found problems; the message lists them."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `check` verb."""
+    p = sub.add_parser("check", help="offline self-test: config, migrations, cogs, commands, catalogs, templates")
+    p.add_argument("--config")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run every check, print one line each, exit non-zero if any failed."""
+    config = load_config(args.config)
+    print(f"config: ok ({config.source or 'defaults'})")
+    return asyncio.run(_run_all(config))
+
+
+def _fail_on(problems: list[str]) -> None:
+    if problems:
+        shown = "\n    ".join(problems[:40])
+        more = f"\n    ... and {len(problems) - 40} more" if len(problems) > 40 else ""
+        raise CheckFailed(f"{len(problems)} problem(s):\n    {shown}{more}")
+
+
+async def _run_all(config: Config) -> int:
+    with tempfile.TemporaryDirectory(prefix="parley-check-") as tmp:
+        db_path = str(Path(tmp) / "check.db")
+        config = replace(config, database=replace(config.database, path=db_path))
+        steps = _steps(config)
+        failed = 0
+        for name, step in steps:
+            try:
+                print(f"{name}: ok ({await step()})")
+            except CheckFailed as error:
+                failed += 1
+                print(f"{name}: FAILED: {error}")
+            except Exception as error:  # a crash in one check must not hide the others
+                failed += 1
+                print(f"{name}: FAILED: {type(error).__name__}: {error}")
+        print("all checks passed" if not failed else f"{failed} check(s) failed")
+        return 1 if failed else 0
+
+
+def _steps(config: Config) -> list[tuple[str, Step]]:
+    state: dict[str, object] = {}
+
+    async def migrations() -> str:
+        from bot.database import Database
+
+        db = await Database.open(config.database.path, busy_timeout_ms=config.database.busy_timeout_ms)
+        try:
+            applied = await db.migrate()
+            again = await db.migrate()
+        finally:
+            await db.close()
+        if again:
+            raise CheckFailed(f"migrations re-applied on a second run: {again}")
+        return f"{len(applied)} applied to a fresh database, rerun applies none"
+
+    async def knowledge() -> str:
+        from bot.knowledge import load_knowledge
+
+        kb = load_knowledge()
+        return f"{len(kb.archetypes)} archetypes, {len(list(kb.all_items()))} advice items, 4 languages"
+
+    async def catalogs() -> str:
+        from bot.i18n import LANGUAGES
+        from bot.i18n.catalogs import check, extract
+
+        _fail_on(check())
+        return f"{len(extract())} messages complete in {', '.join(LANGUAGES)}"
+
+    async def cogs() -> str:
+        from bot.app import create_bot
+
+        bot = await create_bot(config)
+        state["bot"] = bot
+        await bot.__aenter__()
+        await bot.setup_hook()
+        return f"{len(bot.cogs)} cogs loaded: {', '.join(sorted(bot.cogs))}"
+
+    async def command_tree() -> str:
+        from bot.checks.command_tree import check_tree
+
+        problems, count = await check_tree(state["bot"].tree)  # type: ignore[attr-defined]
+        _fail_on(problems)
+        return f"{count} commands within Discord's limits in en, fi, ru"
+
+    async def templates() -> str:
+        from bot.checks.templates import check_templates
+        from cogs._shared.cog import ParleyCog
+        from cogs._shared.runtime import services_for
+
+        bot = state["bot"]
+        services = services_for(bot)  # type: ignore[arg-type]
+        samples: dict[str, list] = {}
+        for cog in bot.cogs.values():  # type: ignore[attr-defined]
+            if isinstance(cog, ParleyCog):
+                for name, cases in cog.template_samples.items():
+                    samples.setdefault(name, []).extend(cases)
+        problems, renders = check_templates(services.renderer, services.i18n, samples)
+        await bot.close()  # type: ignore[attr-defined]
+        _fail_on(problems)
+        return f"{renders} card renders within Discord's limits"
+
+    return [
+        ("migrations", migrations),
+        ("knowledge", knowledge),
+        ("catalogs", catalogs),
+        ("cogs", cogs),
+        ("commands", command_tree),
+        ("templates", templates),
+    ]

@@ -1,0 +1,50 @@
+"""Invariants of the codebase's shape: a pure domain, extensions that load, unique commands."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PURE = [ROOT / "bot" / "domain", ROOT / "bot" / "knowledge"]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", [p for base in PURE for p in sorted(base.rglob("*.py"))], ids=str)
+def test_domain_never_imports_discord(path):
+    bad = {name for name in _imports(path) if name == "discord" or name.startswith(("discord.", "cogs"))}
+    assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
+
+
+def test_sql_lives_only_in_the_database_package():
+    offenders = []
+    for path in list((ROOT / "bot").rglob("*.py")) + list((ROOT / "cogs").rglob("*.py")):
+        if "database" in path.parts or "replay" in path.parts or path.name == "bench.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if any(word in text for word in ("SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM")):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_every_capability_is_an_extension_with_setup():
+    from cogs import capability_extensions
+
+    names = capability_extensions()
+    assert "cogs.parley" in names
+    for name in names:
+        module = importlib.import_module(name)
+        assert callable(getattr(module, "setup", None)), name
