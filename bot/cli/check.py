@@ -14,7 +14,7 @@ from bot.config import Config, load_config
 Step = Callable[[], Awaitable[str]]
 
 
-class CheckFailed(Exception):
+class CheckFailedError(Exception):
     """A check found problems; the message lists them."""
 
 
@@ -36,7 +36,7 @@ def _fail_on(problems: list[str]) -> None:
     if problems:
         shown = "\n    ".join(problems[:40])
         more = f"\n    ... and {len(problems) - 40} more" if len(problems) > 40 else ""
-        raise CheckFailed(f"{len(problems)} problem(s):\n    {shown}{more}")
+        raise CheckFailedError(f"{len(problems)} problem(s):\n    {shown}{more}")
 
 
 async def _run_all(config: Config) -> int:
@@ -48,7 +48,7 @@ async def _run_all(config: Config) -> int:
         for name, step in steps:
             try:
                 print(f"{name}: ok ({await step()})")
-            except CheckFailed as error:
+            except CheckFailedError as error:
                 failed += 1
                 print(f"{name}: FAILED: {error}")
             except Exception as error:  # a crash in one check must not hide the others
@@ -71,7 +71,7 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
         finally:
             await db.close()
         if again:
-            raise CheckFailed(f"migrations re-applied on a second run: {again}")
+            raise CheckFailedError(f"migrations re-applied on a second run: {again}")
         return f"{len(applied)} applied to a fresh database, rerun applies none"
 
     async def knowledge() -> str:

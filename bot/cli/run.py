@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     return asyncio.run(_serve(config))
 
 
-async def _serve(config) -> int:  # noqa: ANN001 - Config, imported lazily with discord
+async def _serve(config) -> int:
     from bot.app import create_bot
 
     bot = await create_bot(config)

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     return asyncio.run(_sync(config, args.guild or config.bot.dev_guild_id))
 
 
-async def _sync(config, guild_id: int | None) -> int:  # noqa: ANN001
+async def _sync(config, guild_id: int | None) -> int:
     from bot.app import create_bot
 
     bot = await create_bot(config)

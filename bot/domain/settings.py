@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, fields
 
-from bot.config import LimitsConfig
+from bot.config import Config
 
 
 class Role(enum.IntEnum):
@@ -56,7 +56,33 @@ class GuildSettings:
         """Return the stored columns, in order."""
         return tuple(f.name for f in fields(cls))
 
-    def limit(self, name: str, defaults: LimitsConfig) -> int:
-        """Return a limit: the server's value when set, else the config default."""
-        value = getattr(self, name)
-        return getattr(defaults, name) if value is None else value
+    def limits(self, config: Config) -> Limits:
+        """Return the limits in force: the server's values where set, else the config's defaults."""
+
+        def pick(value: int | None, default: int) -> int:
+            return default if value is None else value
+
+        return Limits(
+            stories_per_day=pick(self.stories_per_day, config.limits.stories_per_day),
+            tips_per_day=pick(self.tips_per_day, config.limits.tips_per_day),
+            min_membership_days=pick(self.min_membership_days, config.limits.min_membership_days),
+            publish_every_hours=pick(self.publish_every_hours, config.stories.publish_every_hours),
+        )
+
+    def missing_for_stories(self) -> tuple[str, ...]:
+        """Name what stories and moderation still need before they can work."""
+        return tuple(
+            name
+            for name, value in (("stories_channel", self.stories_channel_id), ("queue_channel", self.queue_channel_id))
+            if value is None
+        )
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits in force in a server."""
+
+    stories_per_day: int
+    tips_per_day: int
+    min_membership_days: int
+    publish_every_hours: int

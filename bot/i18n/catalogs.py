@@ -144,4 +144,4 @@ def _read_or_new(path: Path, lang: str) -> Catalog:
 def _source_text(key: str | tuple[str, str], lang: str, nplurals: int) -> str | tuple[str, ...]:
     if lang != SOURCE_LANGUAGE:
         return "" if isinstance(key, str) else ("",) * nplurals
-    return key if isinstance(key, str) else key
+    return key

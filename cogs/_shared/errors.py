@@ -44,7 +44,9 @@ def _missing_permissions(error: BaseException, t: Translations) -> str:
     perms = getattr(error, "missing_permissions", None) or []
     names = ", ".join(p.replace("_", " ").title() for p in perms)
     if isinstance(error, app_commands.BotMissingPermissions):
-        return t.gettext("I'm missing a permission here: {permissions}. A server admin can grant it.", permissions=names)
+        return t.gettext(
+            "I'm missing a permission here: {permissions}. A server admin can grant it.", permissions=names
+        )
     return t.gettext("This needs the {permissions} permission.", permissions=names)
 
 
@@ -69,7 +71,9 @@ CHAIN: tuple[Handler, ...] = (
     Handler(
         "forbidden",
         lambda e: isinstance(e, discord.Forbidden),
-        lambda e, t: t.gettext(N_("Discord didn't let me do that here: I may be missing a permission in this channel.")),
+        lambda e, t: t.gettext(
+            N_("Discord didn't let me do that here: I may be missing a permission in this channel.")
+        ),
     ),
     Handler("gone", lambda e: isinstance(e, discord.NotFound), lambda e, t: t.gettext(NotFound.message)),
 )

@@ -34,11 +34,15 @@ class ParleyModal(discord.ui.Modal):
         await handle_error(interaction, error, where=f"modal:{type(self).__name__}")
 
 
-class ParleyDynamicItem(discord.ui.DynamicItem[discord.ui.Button], template=r"parley:_base:(?P<x>\d+)"):
-    """Base for persistent buttons: subclasses implement `handle`; errors are routed here, not to a plain View.
+class ParleyDynamicItemBase:
+    """Mixin for persistent components: subclasses implement `handle`; errors are routed to the chain here,
+    because a DynamicItem lives in a plain View whose on_error would only log.
 
+    Use as `class X(ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Button], template=...)`.
     Custom ids follow `parley:<capability>:<action>:<entity>`: lowercase, at most 100 characters, no free text.
     """
+
+    custom_id: str
 
     async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
         try:

@@ -1,0 +1,206 @@
+"""`/setup` for admins and `/language` for everyone."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str
+
+from bot.database.repositories.settings import SettingsRepository
+from bot.domain.errors import N_
+from bot.domain.settings import GuildSettings, Role
+from bot.i18n import LANGUAGE_NAMES, Translations
+from cogs._shared.cog import ParleyCog
+from cogs._shared.permissions import missing_bot_permissions, require
+from cogs._shared.respond import respond
+from cogs.settings import views
+
+PERMISSION_NAMES = {
+    "view_channel": N_("View Channel"),
+    "send_messages": N_("Send Messages"),
+    "embed_links": N_("Embed Links"),
+}
+CHANNEL_LABELS = {"stories": N_("Stories channel"), "queue": N_("Moderation queue")}
+LanguageChoice = Literal["en", "ar", "fi", "ru", "auto"]
+
+
+class Settings(ParleyCog):
+    """Server settings and member language."""
+
+    dynamic_items = views.DYNAMIC_ITEMS
+    template_samples = {
+        "cards/settings.md.j2": [
+            {
+                "s": GuildSettings(guild_id=1),
+                "limits": GuildSettings(
+                    guild_id=1, stories_per_day=3, tips_per_day=5, min_membership_days=0, publish_every_hours=6
+                ),
+                "language_name": "English",
+                "capabilities": [("Walkthrough", True), ("Stories", False), ("Tips", True)],
+                "missing": "Stories channel, Moderation queue",
+                "notice": "✅ Saved.",
+            },
+            {
+                "s": GuildSettings(
+                    guild_id=1, language="ar", stories_channel_id=10, queue_channel_id=11, moderator_role_id=12
+                ),
+                "limits": GuildSettings(
+                    guild_id=1, stories_per_day=2, tips_per_day=21, min_membership_days=7, publish_every_hours=1
+                ),
+                "language_name": "العربية",
+                "capabilities": [("Walkthrough", True)],
+                "missing": "",
+                "notice": None,
+            },
+        ],
+        "cards/language.md.j2": [
+            {"language_name": name, "following": following, "notice": None}
+            for name in LANGUAGE_NAMES.values()
+            for following in (True, False)
+        ],
+    }
+
+    @property
+    def repo(self) -> SettingsRepository:
+        """The settings repository."""
+        return SettingsRepository(self.services.db)
+
+    async def require_admin(self, interaction: discord.Interaction) -> None:
+        """Refuse anyone without Manage Server, whatever the command's visibility says."""
+        await require(self.services, interaction, Role.ADMIN)
+
+    @app_commands.command(name=locale_str("setup"), description=locale_str("Set up Parley for this server (admins)"))
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.describe(
+        stories_channel=locale_str("Where approved stories are posted"),
+        queue_channel=locale_str("Where moderators review stories and tips"),
+        moderator_role=locale_str("Who moderates (default: members with Manage Messages)"),
+        language=locale_str("The server's language (default: each member's Discord language)"),
+        stories_per_day=locale_str("Stories a member may share per day"),
+        tips_per_day=locale_str("Tips a member may suggest per day"),
+        min_membership_days=locale_str("Days in the server before a member may share or vote"),
+        publish_every_hours=locale_str("Hours between publishing slots for approved stories"),
+    )
+    async def setup_command(
+        self,
+        interaction: discord.Interaction,
+        stories_channel: discord.TextChannel | None = None,
+        queue_channel: discord.TextChannel | None = None,
+        moderator_role: discord.Role | None = None,
+        language: LanguageChoice | None = None,
+        stories_per_day: app_commands.Range[int, 0, 50] | None = None,
+        tips_per_day: app_commands.Range[int, 0, 50] | None = None,
+        min_membership_days: app_commands.Range[int, 0, 365] | None = None,
+        publish_every_hours: app_commands.Range[int, 1, 168] | None = None,
+    ) -> None:
+        """Show the settings card, applying any options given first."""
+        await self.require_admin(interaction)
+        notices: list[str] = []
+        for which, channel in (("stories", stories_channel), ("queue", queue_channel)):
+            if channel is not None:
+                notices.append(await self.set_channel(interaction, which, channel.id))
+        changes: dict[str, object] = {}
+        if moderator_role is not None:
+            changes["moderator_role_id"] = moderator_role.id
+        if language is not None:
+            changes["language"] = None if language == "auto" else language
+        for name, value in (
+            ("stories_per_day", stories_per_day),
+            ("tips_per_day", tips_per_day),
+            ("min_membership_days", min_membership_days),
+            ("publish_every_hours", publish_every_hours),
+        ):
+            if value is not None:
+                changes[name] = value
+        if changes:
+            notices.append(await self.set_values(interaction, **changes))
+        t = await self.translations(interaction)
+        card = await self.settings_card(interaction, t, notice="\n".join(n for n in notices if n) or None)
+        await respond(interaction, view=card, ephemeral=True)
+
+    async def set_channel(self, interaction: discord.Interaction, which: str, channel_id: int) -> str:
+        """Store a channel if the bot can post there; otherwise name exactly what is missing."""
+        t = await self.translations(interaction)
+        guild = interaction.guild
+        channel = guild.get_channel(channel_id) if guild else None
+        label = t.gettext(CHANNEL_LABELS[which])
+        if channel is None:
+            return "⚠️ " + t.gettext("I can't see that channel. Check that I have View Channel there.")
+        missing = missing_bot_permissions(channel)
+        if missing:
+            names = ", ".join(t.gettext(PERMISSION_NAMES[m]) for m in missing)
+            return "⚠️ " + t.gettext(
+                "{setting} was not changed: I'm missing {permissions} in {channel}.",
+                setting=label,
+                permissions=names,
+                channel=channel.mention,
+            )
+        column = "stories_channel_id" if which == "stories" else "queue_channel_id"
+        await self.repo.update(interaction.guild_id, self._now(), **{column: channel_id})  # type: ignore[arg-type]
+        return "✅ " + t.gettext("{setting} set to {channel}.", setting=label, channel=channel.mention)
+
+    async def set_values(self, interaction: discord.Interaction, **changes: object) -> str:
+        """Store plain values and confirm."""
+        await self.repo.update(interaction.guild_id, self._now(), **changes)  # type: ignore[arg-type]
+        t = await self.translations(interaction)
+        return "✅ " + t.gettext("Settings saved.")
+
+    async def toggle(self, interaction: discord.Interaction, key: str) -> str:
+        """Switch a capability on or off."""
+        current = await self.repo.get(interaction.guild_id)  # type: ignore[arg-type]
+        column = f"{key}_enabled"
+        return await self.set_values(interaction, **{column: not getattr(current, column)})
+
+    async def settings_card(
+        self, interaction: discord.Interaction, t: Translations, *, notice: str | None
+    ) -> views.SettingsCard:
+        """Render the settings card in the admin's language."""
+        settings = await self.repo.get(interaction.guild_id)  # type: ignore[arg-type]
+        missing = [t.gettext(CHANNEL_LABELS[m.removesuffix("_channel")]) for m in settings.missing_for_stories()]
+        text = self.services.renderer.render(
+            "cards/settings.md.j2",
+            t,
+            s=settings,
+            limits=settings.limits(self.services.config),
+            language_name=LANGUAGE_NAMES.get(settings.language or "", ""),
+            capabilities=[(t.gettext(label), getattr(settings, f"{k}_enabled")) for k, label in views.CAPABILITIES],
+            missing=", ".join(missing),
+            notice=notice,
+        )
+        return views.SettingsCard(text, t, settings)
+
+    @app_commands.command(
+        name=locale_str("language"), description=locale_str("Choose the language Parley uses with you")
+    )
+    @app_commands.guild_only()
+    async def language(self, interaction: discord.Interaction) -> None:
+        """Show the language picker."""
+        key = self.member_key(interaction)
+        current = await self.repo.member_language(interaction.guild_id, key)  # type: ignore[arg-type]
+        t = await self.translations(interaction)
+        await respond(interaction, view=self.language_card(t, current, notice=None), ephemeral=True)
+
+    async def store_member_language(self, interaction: discord.Interaction, language: str | None) -> views.LanguageCard:
+        """Store a member's choice and return the card in the new language."""
+        key = self.member_key(interaction)
+        if key is None:
+            raise app_commands.NoPrivateMessage()
+        await self.repo.set_member_language(interaction.guild_id, key, language)  # type: ignore[arg-type]
+        t = await self.translations(interaction)
+        notice = "✅ " + t.gettext(
+            "Saved. Parley will answer you in {language} from now on.", language=LANGUAGE_NAMES[t.lang]
+        )
+        return self.language_card(t, language, notice=notice)
+
+    def language_card(self, t: Translations, current: str | None, *, notice: str | None) -> views.LanguageCard:
+        """Render the language card."""
+        text = self.services.renderer.render(
+            "cards/language.md.j2", t, language_name=LANGUAGE_NAMES[t.lang], following=current is None, notice=notice
+        )
+        return views.LanguageCard(text, t, current)
+
+    def _now(self) -> str:
+        return self.services.clock.now().isoformat(timespec="seconds")
