@@ -59,15 +59,34 @@ def test_arabic_six_plural_forms(tmp_path):
     t = I18n({"ar": read_language(tmp_path, "ar")}).get("ar")
     picked = {n: t.ngettext("{count} vote", "{count} votes", n).split()[0] for n in (0, 1, 2, 3, 10, 11, 99, 100, 102)}
     assert picked == {
-        0: "صفر", 1: "واحد", 2: "اثنان", 3: "قليل", 10: "قليل", 11: "كثير", 99: "كثير", 100: "مئة", 102: "مئة",
+        0: "صفر",
+        1: "واحد",
+        2: "اثنان",
+        3: "قليل",
+        10: "قليل",
+        11: "كثير",
+        99: "كثير",
+        100: "مئة",
+        102: "مئة",
     }
 
 
 def test_russian_plural_forms(tmp_path):
-    _write_catalog(tmp_path, "ru", {("{count} vote", "{count} votes"): ("{count} голос", "{count} голоса", "{count} голосов")})
+    _write_catalog(
+        tmp_path, "ru", {("{count} vote", "{count} votes"): ("{count} голос", "{count} голоса", "{count} голосов")}
+    )
     t = I18n({"ru": read_language(tmp_path, "ru")}).get("ru")
     rendered = [t.ngettext("{count} vote", "{count} votes", n) for n in (1, 2, 5, 11, 21, 22, 25, 111)]
-    assert rendered == ["1 голос", "2 голоса", "5 голосов", "11 голосов", "21 голос", "22 голоса", "25 голосов", "111 голосов"]
+    assert rendered == [
+        "1 голос",
+        "2 голоса",
+        "5 голосов",
+        "11 голосов",
+        "21 голос",
+        "22 голоса",
+        "25 голосов",
+        "111 голосов",
+    ]
 
 
 def test_named_placeholders_are_filled_after_translation(tmp_path):

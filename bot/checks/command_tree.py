@@ -26,9 +26,7 @@ async def check_tree(tree: app_commands.CommandTree) -> tuple[list[str], int]:
         if command.name in names:
             problems.append(f"duplicate command name /{command.name}")
         names.add(command.name)
-        payload = (
-            await command.get_translated_payload(tree, translator) if translator else command.to_dict(tree)
-        )
+        payload = await command.get_translated_payload(tree, translator) if translator else command.to_dict(tree)
         problems.extend(_check_payload(payload, f"/{command.name}"))
     return problems, len(commands)
 

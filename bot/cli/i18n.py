@@ -12,13 +12,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("i18n", help="check or update the translation catalogs")
     p.add_argument("action", choices=("check", "update"))
     p.add_argument("--into", default="parley", help="catalog file (without .po) that receives new msgids")
+    p.add_argument("--from", dest="sources", nargs="*", default=[], help="only msgids found under these paths")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Report catalog problems, or append missing msgids for translators."""
     if args.action == "update":
-        added = catalogs.update(args.into)
+        added = catalogs.update(args.into, tuple(args.sources))
         print(", ".join(f"{lang}: +{n}" for lang, n in added.items()))
         return 0
     problems = catalogs.check()

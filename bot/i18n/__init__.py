@@ -128,9 +128,19 @@ def read_language(locales_dir: Path, lang: str) -> Catalog:
             merged = cat
             continue
         for message in cat:
-            if message.id and message.id not in merged:
+            if not message.id:
+                continue
+            current = merged.get(message.id)
+            # A msgid may sit in two capability files; a filled, non-fuzzy translation wins over an empty one.
+            if current is None or (not _filled(current) and _filled(message)):
                 merged[message.id] = message
     return merged or Catalog(locale=lang)
+
+
+def _filled(message: object) -> bool:
+    string = getattr(message, "string", "")
+    forms = string if isinstance(string, (list, tuple)) else (string,)
+    return all(forms) and not getattr(message, "fuzzy", False)
 
 
 def _compile(catalog: Catalog) -> gettext.GNUTranslations:

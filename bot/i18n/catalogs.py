@@ -106,10 +106,20 @@ def _message_problems(message: Message, key: str | tuple[str, str], catalog: Cat
             yield f"placeholders {sorted(placeholders(form))} differ from {sorted(expected)}"
 
 
-def update(into: str = "parley", root: Path = ROOT, locales_dir: Path = LOCALES_DIR) -> dict[str, int]:
-    """Append msgids missing from each language to `<lang>/LC_MESSAGES/<into>.po` (English filled in)."""
+def update(
+    into: str = "parley", sources: tuple[str, ...] = (), root: Path = ROOT, locales_dir: Path = LOCALES_DIR
+) -> dict[str, int]:
+    """Append msgids missing from each language to `<lang>/LC_MESSAGES/<into>.po` (English filled in).
+
+    `sources` limits it to msgids found under those path prefixes (e.g. `cogs/advice`), so each capability's
+    strings land in its own file.
+    """
     added: dict[str, int] = {}
-    wanted = extract(root)
+    wanted = {
+        key: found
+        for key, found in extract(root).items()
+        if not sources or any(loc.startswith(sources) for loc, _line in found.locations)
+    }
     for lang in LANGUAGES:
         existing = read_language(locales_dir, lang)
         path = locales_dir / lang / "LC_MESSAGES" / f"{into}.po"
