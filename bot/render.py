@@ -35,7 +35,14 @@ class Renderer:
         """Render a template in the language of `t`."""
         template = self.env.get_template(name)
         return template.render(
-            gettext=t.gettext, ngettext=t.ngettext, lang=t.lang, rtl=t.rtl, number=t.number, **context
+            gettext=t.gettext,
+            ngettext=t.ngettext,
+            lang=t.lang,
+            rtl=t.rtl,
+            number=t.number,
+            command=t.command,
+            join=t.join,
+            **context,
         ).strip()
 
     def names(self, prefix: str = "") -> list[str]:

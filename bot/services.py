@@ -68,12 +68,12 @@ class Services:
 
 async def build_services(config: Config, *, clock: Clock | None = None, migrate: bool = True) -> Services:
     """Open the database (applying pending migrations), load catalogs, templates and the knowledge base."""
-    db = await Database.open(config.database.path, busy_timeout_ms=config.database.busy_timeout_ms)
+    db = await Database.from_config(config.database)
     try:
         if migrate:
             applied = await db.migrate()
             if applied:
-                log.info("applied %d migration(s): %s", len(applied), ", ".join(applied))
+                log.info("applied %d migration(s): %s", len(applied), ", ".join(m.name for m in applied))
         return Services(
             config=config,
             db=db,

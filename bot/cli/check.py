@@ -64,7 +64,7 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
     async def migrations() -> str:
         from bot.database import Database
 
-        db = await Database.open(config.database.path, busy_timeout_ms=config.database.busy_timeout_ms)
+        db = await Database.from_config(config.database)
         try:
             applied = await db.migrate()
             again = await db.migrate()
@@ -91,15 +91,20 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
         from bot.app import create_bot
 
         bot = await create_bot(config)
-        state["bot"] = bot
         await bot.__aenter__()
         await bot.setup_hook()
+        state["bot"] = bot
         return f"{len(bot.cogs)} cogs loaded: {', '.join(sorted(bot.cogs))}"
+
+    def started_bot() -> object:
+        if "bot" not in state:
+            raise CheckFailedError("skipped: the cogs did not load")
+        return state["bot"]
 
     async def command_tree() -> str:
         from bot.checks.command_tree import check_tree
 
-        problems, count = await check_tree(state["bot"].tree)  # type: ignore[attr-defined]
+        problems, count = await check_tree(started_bot().tree)  # type: ignore[attr-defined]
         _fail_on(problems)
         return f"{count} commands within Discord's limits in en, fi, ru"
 
@@ -108,7 +113,7 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
         from cogs._shared.cog import ParleyCog
         from cogs._shared.runtime import services_for
 
-        bot = state["bot"]
+        bot = started_bot()
         services = services_for(bot)  # type: ignore[arg-type]
         samples: dict[str, list] = {}
         for cog in bot.cogs.values():  # type: ignore[attr-defined]

@@ -65,7 +65,7 @@ class RateLimited(ParleyError):
 class NotConfigured(ParleyError):
     """The server has not set up what this capability needs."""
 
-    message = N_("This needs a little setup first: an admin can run /setup.")
+    message = N_("This needs a little setup first: a server admin can run {command}.")
 
 
 class AlreadyDone(ParleyError):

@@ -20,9 +20,10 @@ from typing import Any
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from bot.i18n.bidi import is_rtl, isolate
+from bot.i18n.bidi import is_rtl, isolate, ltr
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ LANGUAGES: tuple[str, ...] = ("en", "ar", "fi", "ru")
 SOURCE_LANGUAGE = "en"
 LANGUAGE_NAMES: Mapping[str, str] = {"en": "English", "ar": "العربية", "fi": "suomi", "ru": "русский"}
 LOCALES_DIR = Path(__file__).parent / "locales"
+# Discord localises command names only for clients in these languages (it has no Arabic locale).
+COMMAND_NAME_LANGUAGES = frozenset({"fi", "ru"})
 _BABEL_LOCALE = {"en": "en", "ar": "ar", "fi": "fi_FI", "ru": "ru_RU"}
 
 
@@ -87,6 +90,18 @@ class Translations:
         return self._fill(self._catalog.ngettext(singular, plural, n), params)
 
     _ = gettext
+
+    def command(self, path: str) -> str:
+        """Spell a slash command as this language's Discord client shows it (`/asetukset` in Finnish)."""
+        words = path.split()
+        if self.lang in COMMAND_NAME_LANGUAGES:
+            words = [self._catalog.gettext(word) for word in words]
+        text = "/" + " ".join(words)
+        return ltr(text) if self.rtl else text
+
+    def join(self, items: list[str]) -> str:
+        """Join items as a list reads in this language ("a, b ja c", "أ وب")."""
+        return format_list(list(items), locale=self.babel_locale) if items else ""
 
     def number(self, value: float) -> str:
         """Format a number the way this language writes it."""

@@ -131,7 +131,7 @@ class Settings(ParleyCog):
             return "⚠️ " + t.gettext("I can't see that channel. Check that I have View Channel there.")
         missing = missing_bot_permissions(channel)
         if missing:
-            names = ", ".join(t.gettext(PERMISSION_NAMES[m]) for m in missing)
+            names = t.join([t.gettext(PERMISSION_NAMES[m]) for m in missing])
             return "⚠️ " + t.gettext(
                 "{setting} was not changed: I'm missing {permissions} in {channel}.",
                 setting=label,
@@ -167,7 +167,7 @@ class Settings(ParleyCog):
             limits=settings.limits(self.services.config),
             language_name=LANGUAGE_NAMES.get(settings.language or "", ""),
             capabilities=[(t.gettext(label), getattr(settings, f"{k}_enabled")) for k, label in views.CAPABILITIES],
-            missing=", ".join(missing),
+            missing=t.join(missing),
             notice=notice,
         )
         return views.SettingsCard(text, t, settings)

@@ -1,0 +1,96 @@
+"""`Database`: the one object repositories receive; it delegates to a backend (SQLite today)."""
+
+from __future__ import annotations
+
+import os
+from contextlib import AbstractAsyncContextManager
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from bot.config import ConfigError
+from bot.database.backend import Backend, BackupResult, Params, Row, Tx
+from bot.database.sqlite import SQLiteBackend
+
+if TYPE_CHECKING:
+    from bot.config import DatabaseConfig
+    from bot.database.migrations import Migration, MigrationStatus
+
+__all__ = ["Database"]
+
+
+class Database:
+    """Backend-neutral access to the data: `write()` transactions, `fetch*` reads, migrations and backups."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+
+    @classmethod
+    async def open(
+        cls, path: str | os.PathLike[str], *, busy_timeout_ms: int = 5000, must_exist: bool = False
+    ) -> Database:
+        """Open the SQLite database file at `path` (created unless must_exist); raise DatabaseOpenError if not."""
+        return cls(await SQLiteBackend.open(path, busy_timeout_ms=busy_timeout_ms, must_exist=must_exist))
+
+    @classmethod
+    async def from_config(cls, config: DatabaseConfig, *, must_exist: bool = False) -> Database:
+        """Open the database a [database] config section describes."""
+        if config.url is not None:
+            raise ConfigError(
+                "database.url is set, but the PostgreSQL backend is not available in this version; "
+                "remove database.url to use the SQLite file at database.path"
+            )
+        return await cls.open(config.path, busy_timeout_ms=config.busy_timeout_ms, must_exist=must_exist)
+
+    @property
+    def dialect(self) -> str:
+        """The backend's SQL dialect: "sqlite" (later "postgresql")."""
+        return self.backend.dialect
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages."""
+        return self.backend.location
+
+    def write(self) -> AbstractAsyncContextManager[Tx]:
+        """`async with db.write() as tx:` one transaction; commits on success, rolls back on an exception."""
+        return self.backend.write()
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        """Read the first row of a query, or None."""
+        return await self.backend.fetchone(sql, params)
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        """Read every row of a query."""
+        return await self.backend.fetchall(sql, params)
+
+    async def fetchval(self, sql: str, params: Params = ()) -> Any:
+        """Read the first column of the first row of a query, or None."""
+        return await self.backend.fetchval(sql, params)
+
+    async def migrate(self, directory: Path | None = None) -> list[Migration]:
+        """Apply pending migrations (from the repo's migrations/ unless `directory`); return those applied."""
+        return await self.backend.migrate(directory)
+
+    async def migration_status(self, directory: Path | None = None) -> MigrationStatus:
+        """Report applied and pending migrations without changing anything."""
+        return await self.backend.migration_status(directory)
+
+    async def backup(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> BackupResult:
+        """Copy the live database to `path` and check the copy's integrity."""
+        return await self.backend.backup(Path(path), overwrite=overwrite)
+
+    async def close(self) -> None:
+        """Close the database; safe to call twice."""
+        await self.backend.close()
+
+    async def __aenter__(self) -> Database:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return f"<Database {self.dialect} at {self.location!r}>"

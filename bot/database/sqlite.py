@@ -1,0 +1,415 @@
+"""The SQLite backend: one long-lived writer connection (WAL) plus one read-only connection.
+
+aiosqlite runs each connection on its own thread, so one writer serialises writes anyway; the asyncio.Lock
+keeps a whole transaction (BEGIN IMMEDIATE ... COMMIT) together, so two tasks never interleave statements.
+In WAL mode the reader sees the last committed state while a write is in progress.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import datetime as dt
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.database.backend import BackupResult, Params, Row
+from bot.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
+from bot.database.migrations import AppliedMigration, Migration, MigrationStatus, discover, pending_migrations
+
+__all__ = ["SQLiteBackend"]
+
+log = logging.getLogger(__name__)
+
+# SQLITE_BUSY and SQLITE_LOCKED (primary codes; extended codes keep them in the low byte).
+_BUSY_CODES = {5, 6}
+_TX_CONTROL = ("BEGIN", "COMMIT", "END", "ROLLBACK")
+
+# Set while the current task is inside write(); a nested write() would wait on its own lock forever.
+_writing: contextvars.ContextVar[SQLiteBackend | None] = contextvars.ContextVar("parley_sqlite_writing", default=None)
+
+_SCHEMA_MIGRATIONS = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    checksum   TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)
+"""
+
+
+@contextmanager
+def _driver_errors(what: str = "") -> Iterator[None]:
+    """Turn sqlite3 exceptions into the backend-neutral ones from bot.database.errors."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        raise ConstraintError(str(exc)) from exc
+    except sqlite3.Error as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        if (code is not None and code & 0xFF in _BUSY_CODES) or "database is locked" in str(exc):
+            raise DatabaseBusy(f"database is locked{what}: another connection held it past the busy timeout") from exc
+        raise DatabaseError(str(exc)) from exc
+
+
+class _SQLiteTx:
+    """The Tx handed out by SQLiteBackend.write(); valid only inside its `async with` block."""
+
+    __slots__ = ("_conn", "_open")
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+        self._open = True
+
+    def _check(self, sql: str) -> None:
+        if not self._open:
+            raise RuntimeError("this transaction has ended; use the tx only inside its `async with db.write()` block")
+        words = sql.lstrip().split(None, 1)
+        if words and words[0].rstrip(";").upper() in _TX_CONTROL:
+            raise RuntimeError("db.write() commits and rolls back by itself; do not run BEGIN/COMMIT/ROLLBACK")
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; return the number of rows it changed."""
+        self._check(sql)
+        with _driver_errors():
+            async with self._conn.execute(sql, params) as cursor:
+                return max(cursor.rowcount, 0)
+
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> int:
+        """Run one statement per parameter row; return the total number of rows changed."""
+        self._check(sql)
+        with _driver_errors():
+            async with self._conn.executemany(sql, rows) as cursor:
+                return max(cursor.rowcount, 0)
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        """Return the first row of a query (seeing this transaction's writes), or None."""
+        self._check(sql)
+        with _driver_errors():
+            async with self._conn.execute(sql, params) as cursor:
+                return await cursor.fetchone()
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        """Return every row of a query (seeing this transaction's writes)."""
+        self._check(sql)
+        with _driver_errors():
+            return list(await self._conn.execute_fetchall(sql, params))
+
+    async def fetchval(self, sql: str, params: Params = ()) -> Any:
+        """Return the first column of the first row, or None."""
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+
+class SQLiteBackend:
+    """SQLite through aiosqlite: WAL, foreign keys on, writes serialised in BEGIN IMMEDIATE transactions."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection) -> None:
+        self.path = path
+        self._writer = writer
+        self._reader = reader
+        self._write_lock = asyncio.Lock()
+        self._closed = False
+
+    @property
+    def location(self) -> str:
+        """The database file path, as configured."""
+        return str(self.path)
+
+    # ------------------------------------------------------------------------------------------------ opening
+
+    @classmethod
+    async def open(
+        cls, path: str | os.PathLike[str], *, busy_timeout_ms: int = 5000, must_exist: bool = False
+    ) -> SQLiteBackend:
+        """Open (creating it unless must_exist) the database file at `path`; raise DatabaseOpenError if impossible."""
+        path = Path(path)
+        _check_path(path, must_exist=must_exist)
+        writer = reader = None
+        try:
+            writer = await _connect(path, busy_timeout_ms)
+            mode = await _scalar(writer, "PRAGMA journal_mode = WAL")
+            if str(mode).lower() != "wal":
+                log.warning("SQLite refused WAL mode for %s (journal_mode=%s); reads will wait for writes", path, mode)
+            await _exec(writer, "PRAGMA synchronous = NORMAL")  # safe with WAL: only the last commits can be lost
+            reader = await _connect(path, busy_timeout_ms)
+            await _exec(reader, "PRAGMA query_only = ON")
+        except (sqlite3.Error, OSError) as exc:
+            for conn in (reader, writer):
+                if conn is not None:
+                    with suppress(Exception):
+                        await conn.close()
+            detail = "not an SQLite database" if "not a database" in str(exc) else str(exc)
+            raise DatabaseOpenError(f"cannot open database at '{path}': {detail}") from exc
+        log.info("opened SQLite database at %s", path)
+        return cls(path, writer, reader)
+
+    async def close(self) -> None:
+        """Wait for the running write, then close both connections; safe to call twice."""
+        if self._closed:
+            return
+        async with self._write_lock:
+            self._closed = True
+            with suppress(sqlite3.Error):
+                # Cheap, and recommended by SQLite before closing a long-lived connection.
+                await _exec(self._writer, "PRAGMA optimize")
+            await self._reader.close()
+            await self._writer.close()
+
+    # ------------------------------------------------------------------------------------------------- writes
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[_SQLiteTx]:
+        """`async with backend.write() as tx:`; commits at the end of the block, rolls back on an exception."""
+        if _writing.get() is self:
+            raise RuntimeError("db.write() is already open in this task; pass its tx down instead of nesting")
+        async with self._write_lock:
+            self._check_open()
+            token = _writing.set(self)
+            try:
+                with _driver_errors(" (waiting to start a write)"):
+                    await _exec(self._writer, "BEGIN IMMEDIATE")
+                tx = _SQLiteTx(self._writer)
+                try:
+                    yield tx
+                    tx._open = False
+                    with _driver_errors(" (at commit)"):
+                        await _exec(self._writer, "COMMIT")
+                except BaseException:
+                    tx._open = False
+                    await self._rollback()
+                    raise
+            finally:
+                _writing.reset(token)
+
+    async def _rollback(self) -> None:
+        # The transaction may already be gone (a failed COMMIT can end it); that is fine.
+        if self._writer.in_transaction:
+            with suppress(sqlite3.Error):
+                await _exec(self._writer, "ROLLBACK")
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise DatabaseError("the database is closed")
+
+    # -------------------------------------------------------------------------------------------------- reads
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        """Read the first row of a query, or None."""
+        self._check_open()
+        with _driver_errors():
+            async with self._reader.execute(sql, params) as cursor:
+                return await cursor.fetchone()
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        """Read every row of a query."""
+        self._check_open()
+        with _driver_errors():
+            return list(await self._reader.execute_fetchall(sql, params))
+
+    async def fetchval(self, sql: str, params: Params = ()) -> Any:
+        """Read the first column of the first row, or None."""
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+    # --------------------------------------------------------------------------------------------- migrations
+
+    async def migration_status(self, directory: Path | None = None) -> MigrationStatus:
+        """Applied and pending migrations; raises MigrationError if the history and the files disagree."""
+        migrations = discover(directory)
+        async with self._write_lock:
+            self._check_open()
+            applied = await self._applied()
+        return MigrationStatus(applied=tuple(applied), pending=tuple(pending_migrations(migrations, applied)))
+
+    async def migrate(self, directory: Path | None = None) -> list[Migration]:
+        """Apply pending migrations in order, each in its own transaction; return those applied."""
+        migrations = discover(directory)
+        done: list[Migration] = []
+        async with self._write_lock:
+            self._check_open()
+            pending = pending_migrations(migrations, await self._applied())
+            for migration in pending:
+                if await self._apply(migration):
+                    done.append(migration)
+                    log.info("applied migration %s", migration.name)
+        return done
+
+    async def _applied(self) -> list[AppliedMigration]:
+        with _driver_errors():
+            has_table = await _scalar(
+                self._writer, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            )
+            user_version = await _scalar(self._writer, "PRAGMA user_version")
+            rows = (
+                await self._writer.execute_fetchall(
+                    "SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version"
+                )
+                if has_table
+                else []
+            )
+        applied = [AppliedMigration(r[0], r[1], r[2], r[3]) for r in rows]
+        recorded = applied[-1].version if applied else 0
+        if user_version != recorded:
+            raise MigrationError(
+                f"database at '{self.path}' has PRAGMA user_version = {user_version} but its schema_migrations "
+                f"table records version {recorded}: it was changed outside the migration runner "
+                "(or is not a Parley database)"
+            )
+        return applied
+
+    async def _apply(self, migration: Migration) -> bool:
+        """Apply one migration atomically; False if another process applied it first."""
+        conn = self._writer
+        with _driver_errors(f" (before migration {migration.name})"):
+            await _exec(conn, "BEGIN IMMEDIATE")
+        current: Any = None
+        try:
+            await _exec(conn, _SCHEMA_MIGRATIONS)
+            if await _scalar(conn, "SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,)):
+                await _exec(conn, "ROLLBACK")
+                return False
+            for current in migration.statements:
+                await _exec(conn, current.sql)
+            current = None
+            violations = await conn.execute_fetchall("PRAGMA foreign_key_check")
+            if violations:
+                tables = sorted({str(v[0]) for v in violations})
+                raise MigrationError(
+                    f"migration {migration.name} leaves foreign key violations in {', '.join(tables)}; "
+                    "rolled back, nothing from it was applied"
+                )
+            await _exec(
+                conn,
+                "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+                (migration.version, migration.name, migration.checksum, _utc_now()),
+            )
+            # PRAGMA takes no parameters; the version is an int we parsed from the file name.
+            await _exec(conn, f"PRAGMA user_version = {int(migration.version)}")
+            await _exec(conn, "COMMIT")
+        except MigrationError:
+            await self._rollback()
+            raise
+        except sqlite3.Error as exc:
+            await self._rollback()
+            where = f" (statement at line {current.line})" if current is not None else ""
+            raise MigrationError(
+                f"migration {migration.name} failed{where}: {exc}; rolled back, nothing from it was applied"
+            ) from exc
+        except BaseException:
+            await self._rollback()
+            raise
+        return True
+
+    # ------------------------------------------------------------------------------------------------- backup
+
+    async def backup(self, path: Path, *, overwrite: bool = False) -> BackupResult:
+        """Copy the live database to `path` with SQLite's online backup API, then run integrity_check on the copy."""
+        self._check_open()
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise DatabaseError(f"'{path}' already exists; choose another path or overwrite it explicitly")
+        if not path.parent.is_dir():
+            raise DatabaseError(f"cannot write backup to '{path}': directory does not exist")
+        if path.resolve() == self.path.resolve():
+            raise DatabaseError("the backup path is the database itself")
+        partial = path.with_name(path.name + ".partial")
+        partial.unlink(missing_ok=True)
+        started = time.perf_counter()
+        # The copy runs on the reader's thread, so the target must be usable from another thread.
+        target = sqlite3.connect(partial, check_same_thread=False)
+        try:
+            with _driver_errors(" (during backup)"):
+                # One step (pages=0): a consistent snapshot under one read lock; WAL writers keep going meanwhile.
+                await self._reader.backup(target, pages=0)
+            integrity = await asyncio.to_thread(_finish_backup, target)
+        except BaseException:
+            target.close()
+            partial.unlink(missing_ok=True)
+            raise
+        os.replace(partial, path)
+        return BackupResult(
+            path=path,
+            size_bytes=path.stat().st_size,
+            integrity=integrity,
+            seconds=time.perf_counter() - started,
+        )
+
+
+# ---------------------------------------------------------------------------------------------------- helpers
+
+
+async def _connect(path: Path, busy_timeout_ms: int) -> aiosqlite.Connection:
+    # isolation_level=None: sqlite3 must not start transactions behind our back; write() issues BEGIN IMMEDIATE.
+    conn = await aiosqlite.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None)
+    try:
+        conn.row_factory = aiosqlite.Row
+        await _exec(conn, f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        await _exec(conn, "PRAGMA foreign_keys = ON")
+        # Reading the schema surfaces "file is not a database" here rather than at the first query.
+        await _exec(conn, "SELECT count(*) FROM sqlite_master")
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
+
+
+async def _exec(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> None:
+    # Closing the cursor finalises the statement; an unfinished one (a PRAGMA returning a row) would keep a
+    # read transaction open and block BEGIN/COMMIT or a journal mode change.
+    async with conn.execute(sql, params):
+        pass
+
+
+async def _scalar(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> Any:
+    async with conn.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else row[0]
+
+
+def _check_path(path: Path, *, must_exist: bool) -> None:
+    """Explain the common reasons a database file cannot be opened before SQLite says 'unable to open'."""
+    text = str(path)
+
+    def fail(reason: str) -> DatabaseOpenError:
+        return DatabaseOpenError(f"cannot open database at '{text}': {reason}")
+
+    if not text or text == ":memory:" or text.startswith("file:"):
+        raise fail("give a file path (in-memory and URI databases are not supported)")
+    parent = path.parent
+    if path.is_dir():
+        raise fail("it is a directory")
+    if not parent.exists():
+        raise fail("directory does not exist")
+    if not parent.is_dir():
+        raise fail(f"'{parent}' is not a directory")
+    if path.exists():
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise fail("permission denied (the file must be readable and writable)")
+    elif must_exist:
+        raise fail("no such file")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise fail("directory is not writable (SQLite creates the database and its -wal/-shm files there)")
+
+
+def _finish_backup(target: sqlite3.Connection) -> tuple[str, ...]:
+    """Make the copy one self-contained file (no -wal/-shm), check it, close it."""
+    try:
+        target.execute("PRAGMA journal_mode = DELETE")
+        return tuple(str(row[0]) for row in target.execute("PRAGMA integrity_check"))
+    finally:
+        target.close()
+
+
+def _utc_now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
