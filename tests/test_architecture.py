@@ -48,3 +48,33 @@ def test_every_capability_is_an_extension_with_setup():
     for name in names:
         module = importlib.import_module(name)
         assert callable(getattr(module, "setup", None)), name
+
+
+def _dynamic_item_classes():
+    from cogs import capability_extensions
+    from cogs._shared.cog import ParleyCog
+
+    classes = []
+    for name in capability_extensions():
+        module = importlib.import_module(name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, ParleyCog) and value is not ParleyCog:
+                classes.extend(value.dynamic_items)
+        cog_module = importlib.import_module(f"{name}.cog") if hasattr(module, "__path__") else None
+        if cog_module is not None:
+            for value in vars(cog_module).values():
+                if isinstance(value, type) and issubclass(value, ParleyCog) and value is not ParleyCog:
+                    classes.extend(value.dynamic_items)
+    return sorted(set(classes), key=lambda c: c.__qualname__)
+
+
+def test_dynamic_item_ids_fully_match_their_templates():
+    classes = _dynamic_item_classes()
+    assert classes, "no DynamicItem found: the discovery in this test is broken"
+    for cls in classes:
+        template = cls.__discord_ui_compiled_template__
+        for item in cls.examples():
+            custom_id = item.custom_id
+            assert template.fullmatch(custom_id), f"{cls.__qualname__}: {custom_id!r} !~ {template.pattern}"
+            assert len(custom_id) <= 100, custom_id
+            assert custom_id == custom_id.lower() and custom_id.startswith("parley:"), custom_id

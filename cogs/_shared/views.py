@@ -44,6 +44,14 @@ class ParleyDynamicItemBase:
 
     custom_id: str
 
+    @classmethod
+    def examples(cls) -> list[Any]:
+        """Instances whose custom ids must fully match the class template (checked by the architecture test).
+
+        The default builds one with no arguments; classes whose constructor needs ids override it.
+        """
+        return [cls()]
+
     async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
         try:
             await self.handle(interaction)

@@ -117,6 +117,11 @@ class ChannelPick(
     ) -> Any:
         return cls(match["which"])
 
+    @classmethod
+    def examples(cls) -> list[Any]:
+        """Both channel pickers."""
+        return [cls("stories"), cls("queue")]
+
     async def apply(self, cog: Any, interaction: discord.Interaction) -> str | None:
         channel = self.item.values[0]
         return await cog.set_channel(interaction, self.which, channel.id)
@@ -198,6 +203,11 @@ class CapabilityToggle(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> Any:
         return cls(match["key"])
+
+    @classmethod
+    def examples(cls) -> list[Any]:
+        """One toggle per capability."""
+        return [cls(key) for key, _label in CAPABILITIES]
 
     async def apply(self, cog: Any, interaction: discord.Interaction) -> str | None:
         return await cog.toggle(interaction, self.key)
