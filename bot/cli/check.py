@@ -125,6 +125,13 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
         _fail_on(problems)
         return f"{renders} card renders within Discord's limits"
 
+    async def drafts() -> str:
+        from bot.domain.drafts import check_drafts
+
+        problems, renders = check_drafts()
+        _fail_on(list(problems))
+        return f"{renders} renders: every kind x language x tone, full and required-only values"
+
     return [
         ("migrations", migrations),
         ("knowledge", knowledge),
@@ -132,4 +139,5 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
         ("cogs", cogs),
         ("commands", command_tree),
         ("templates", templates),
+        ("drafts", drafts),
     ]

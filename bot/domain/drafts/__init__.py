@@ -1,0 +1,37 @@
+"""Message drafts: ready-to-send messages a freelancer sends to a difficult client, in the client's language."""
+
+from bot.domain.drafts.check import check_drafts, hygiene_problems
+from bot.domain.drafts.errors import ERROR_CODES, DraftInputError
+from bot.domain.drafts.parsing import parse_amount, parse_currency, parse_date, parse_int
+from bot.domain.drafts.renderer import Draft, DraftRenderer
+from bot.domain.drafts.sanitize import sanitize_field
+from bot.domain.drafts.specs import (
+    DRAFT_KINDS,
+    DRAFT_LANGS,
+    DRAFT_SPECS,
+    MESSAGE_LIMIT,
+    DraftField,
+    DraftKind,
+    kinds_for_archetype,
+)
+
+__all__ = [
+    "DRAFT_KINDS",
+    "DRAFT_LANGS",
+    "DRAFT_SPECS",
+    "ERROR_CODES",
+    "MESSAGE_LIMIT",
+    "Draft",
+    "DraftField",
+    "DraftInputError",
+    "DraftKind",
+    "DraftRenderer",
+    "check_drafts",
+    "hygiene_problems",
+    "kinds_for_archetype",
+    "parse_amount",
+    "parse_currency",
+    "parse_date",
+    "parse_int",
+    "sanitize_field",
+]

@@ -1,0 +1,195 @@
+"""Render a message draft from its template, in the client's language, from the values a member typed."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from bot.domain.drafts import formatting
+from bot.domain.drafts.errors import OUT_OF_RANGE, REQUIRED, TOO_LONG, DraftInputError
+from bot.domain.drafts.layout import HARD_BREAK, compose
+from bot.domain.drafts.parsing import parse_amount, parse_currency, parse_date, parse_int
+from bot.domain.drafts.samples import sample_values as _sample_values
+from bot.domain.drafts.sanitize import neutralise, normalise_text, one_line, split_items
+from bot.domain.drafts.specs import DRAFT_LANGS, DRAFT_SPECS, MESSAGE_LIMIT, DraftField, DraftKind
+
+log = logging.getLogger(__name__)
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
+FSI, PDI = "\u2068", "\u2069"
+_INVOICE_PREFIX = re.compile(r"^(?:#|№|n[o°º]\.?|nro\.?|nr\.?|rakm|رقم)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A rendered draft: plain text the member copies, and the guide sections it follows (shown beside it)."""
+
+    kind: str
+    lang: str
+    tone: str | None
+    text: str
+    source: str
+
+    @property
+    def fits_message(self) -> bool:
+        """True when the text fits one message's code block; otherwise send it as a .txt attachment."""
+        return len(self.text) <= MESSAGE_LIMIT
+
+
+class DraftRenderer:
+    """Renders `templates/drafts/<lang>/<kind>.txt.j2`; the Jinja environment is built on first use and caches."""
+
+    def __init__(self, templates_dir: Path | None = None) -> None:
+        self.templates_dir = templates_dir or TEMPLATES_DIR
+        self._env: jinja2.Environment | None = None
+
+    @property
+    def env(self) -> jinja2.Environment:
+        """The Jinja environment (plain text: no autoescape; undefined names fail loudly)."""
+        if self._env is None:
+            self._env = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(self.templates_dir),
+                undefined=jinja2.StrictUndefined,
+                autoescape=False,  # noqa: S701 - plain text for an e-mail, not HTML; member text is sanitised
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=False,
+                auto_reload=False,
+            )
+        return self._env
+
+    def render(self, kind: str, lang: str, tone: str | None, values: Mapping[str, str | None]) -> Draft:
+        """Render one draft; DraftInputError for a field the member must fix, ValueError for a caller bug."""
+        spec = _spec(kind)
+        if lang not in DRAFT_LANGS:
+            raise ValueError(f"unknown draft language {lang!r}")
+        resolved_tone = _tone(spec, tone)
+        unknown = set(values) - {f.id for f in spec.fields}
+        if unknown:
+            raise ValueError(f"unknown fields for {kind}: {sorted(unknown)}")
+        context = prepare_values(spec, lang, values)
+        template = self.env.get_template(f"drafts/{lang}/{kind}.txt.j2")
+        rendered = template.render(
+            tone=resolved_tone,
+            lang=lang,
+            br=HARD_BREAK,
+            plural=formatting.make_plural(lang),
+            percent=lambda value: formatting.percent(value, lang),
+            number=lambda value: formatting.number(value, lang),
+            **context,
+        )
+        text = compose(rendered)
+        log.debug("rendered draft %s/%s/%s: %s characters", kind, lang, resolved_tone, len(text))
+        return Draft(kind, lang, resolved_tone, text, spec.source)
+
+    def sample_values(self, kind: str, lang: str) -> dict[str, str]:
+        """Realistic values for every field of `kind`, written as a member in `lang` would type them."""
+        _spec(kind)
+        return _sample_values(kind, lang)
+
+
+def _spec(kind: str) -> DraftKind:
+    try:
+        return DRAFT_SPECS[kind]
+    except KeyError:
+        raise ValueError(f"unknown draft kind {kind!r}") from None
+
+
+def _tone(spec: DraftKind, tone: str | None) -> str | None:
+    if tone is None:
+        return spec.default_tone
+    if tone not in spec.tones:
+        raise ValueError(f"{spec.id} has no tone {tone!r} (tones: {spec.tones})")
+    return tone
+
+
+def _isolate(text: str, lang: str) -> str:
+    """In Arabic, wrap a value in FSI/PDI when it could reorder the sentence around it.
+
+    That is any value with Latin letters ("INV-2026-041", a Latin name), and a value of digits without any
+    Arabic letter ("9:00–17:00", which an Arabic paragraph would otherwise show as "17:00–9:00"). Arabic text
+    with numbers in it is left alone: it already reads right to left.
+    """
+    if lang != "ar" or not text:
+        return text
+    classes = {unicodedata.bidirectional(c) for c in text}
+    if "L" in classes or ("EN" in classes and not classes & {"AL", "R"}):
+        return f"{FSI}{text}{PDI}"
+    return text
+
+
+def prepare_values(spec: DraftKind, lang: str, values: Mapping[str, str | None]) -> dict[str, Any]:
+    """Validate and format every field of `spec` for its template; absent optional fields become ""/[]/None."""
+    context: dict[str, Any] = {}
+    amounts: dict[str, Decimal] = {}
+    for field in spec.fields:
+        text = normalise_text(str(values.get(field.id) or ""))
+        if not text and field.default is not None:
+            text = field.default
+        if len(text) > field.max_len:
+            raise DraftInputError(field.id, TOO_LONG, field.max_len)
+        if field.id == "invoice_number":
+            text = _INVOICE_PREFIX.sub("", text).strip()
+        if not text:
+            if field.required:
+                raise DraftInputError(field.id, REQUIRED)
+            context[field.id] = _empty(field)
+            continue
+        try:
+            parsed = _parse(field, text, lang)
+        except DraftInputError as error:
+            raise error.with_field(field.id) from None
+        if parsed in ("", []):  # only bullets or punctuation were typed
+            if field.required:
+                raise DraftInputError(field.id, REQUIRED)
+            parsed = _empty(field)
+        if isinstance(parsed, Decimal):
+            amounts[field.id] = parsed
+        context[field.id] = parsed
+    currency = context.get("currency")
+    for field_id, amount in amounts.items():
+        if not currency:
+            raise DraftInputError("currency", REQUIRED)
+        context[field_id] = formatting.money(amount, currency, lang)
+    return context
+
+
+def _empty(field: DraftField) -> Any:
+    if field.kind == "paragraph":
+        return []
+    if field.kind == "int":
+        return None
+    return ""
+
+
+def _parse(field: DraftField, text: str, lang: str) -> Any:
+    match field.kind:
+        case "text":
+            return _isolate(neutralise(one_line(text)), lang)
+        case "paragraph":
+            return [_isolate(neutralise(item), lang) for item in split_items(text)]
+        case "int":
+            count = parse_int(text)
+            low = field.min_value if field.min_value is not None else 0
+            high = field.max_value if field.max_value is not None else 10**6
+            if not low <= count <= high:
+                raise DraftInputError(field.id, OUT_OF_RANGE, high)
+            return count
+        case "amount":
+            amount = parse_amount(text, lang)
+            if amount <= 0:
+                raise DraftInputError(field.id, OUT_OF_RANGE)
+            return amount
+        case "currency":
+            return parse_currency(text)
+        case "date":
+            return formatting.long_date(parse_date(text, lang), lang)
+    raise ValueError(f"unknown field kind {field.kind!r}")  # pragma: no cover - Literal keeps this unreachable
