@@ -1,0 +1,1 @@
+"""Archetype data files (<id>.toml); a package only so that setuptools ships them as package data."""
