@@ -1,0 +1,372 @@
+"""The fake Discord's message store: creating, editing, deleting messages, and showing them as members see them."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from bot.replay import components as comps
+from bot.replay.records import CDN, EPHEMERAL, LOADING, FakeEvent, InteractionRecord, StoredMessage
+from bot.replay.results import CapturedFile, VisibleMessage
+from bot.replay.world import VIEW_CHANNEL, BotApp, Channel, iso
+
+_MENTION_USER = re.compile(r"<@!?(\d+)>")
+_MENTION_ROLE = re.compile(r"<@&(\d+)>")
+_EVERYONE = re.compile(r"@(everyone|here)\b")
+_MENTION_CHANNEL = re.compile(r"<#(\d+)>")
+_CUSTOM_EMOJI = re.compile(r"<a?:(\w+):\d+>")
+
+
+class MessageStore:
+    """Messages and what members see of them; a mixin of FakeDiscord (uses its users, guild, clock, events)."""
+
+    # -- messages ------------------------------------------------------------------------------------------------------
+    def _event(self, kind: str, **kwargs: Any) -> None:
+        self.events.append(FakeEvent(seq=len(self.events), kind=kind, **kwargs))
+
+    def visible_to(self, msg: StoredMessage, user_id: int) -> bool:
+        """Whether a member can see a message."""
+        if msg.deleted:
+            return False
+        if msg.ephemeral_to is not None:
+            return msg.ephemeral_to == user_id
+        channel = self._any_channel(msg.channel_id)
+        if channel is None:
+            return False
+        if channel.guild_id is None:
+            return channel.recipient_id == user_id
+        return bool(self.permissions(user_id, channel) & VIEW_CHANNEL)
+
+    def messages_in(self, channel: str | int | Channel, *, visible_to: str | None = None) -> list[StoredMessage]:
+        """Messages of a channel, oldest first (ephemeral ones only when `visible_to` is their recipient)."""
+        ch = channel if isinstance(channel, Channel) else self.channel(channel)
+        uid = self.member(visible_to).user.id if visible_to else None
+        out = []
+        for msg in self.messages.values():
+            if msg.channel_id != ch.id or msg.deleted:
+                continue
+            if msg.ephemeral_to is not None and msg.ephemeral_to != uid:
+                continue
+            out.append(msg)
+        return sorted(out, key=lambda m: m.id)
+
+    def messages_for(self, member: str, channel: str | None = None) -> list[StoredMessage]:
+        """Messages a member can see (their own ephemeral replies and DMs included), newest first."""
+        uid = self.member(member).user.id
+        ch = self.channel(channel) if channel else None
+        out = [m for m in self.messages.values() if self.visible_to(m, uid) and (ch is None or m.channel_id == ch.id)]
+        return sorted(out, key=lambda m: -m.id)
+
+    def view(self, msg: StoredMessage, event: str = "created") -> VisibleMessage:
+        """A message flattened the way a member reads it."""
+        channel = self._any_channel(msg.channel_id)
+        lines = [msg.content] if msg.content else []
+        lines.extend(comps.readable_lines(msg.components))
+        content = self.render_mentions("\n".join(lines))
+        text = self.render_mentions("\n".join([*lines, *comps.embed_lines(msg.embeds)]))
+        to = self.name_of(msg.ephemeral_to)
+        if to is None and channel is not None and channel.guild_id is None:
+            to = self.name_of(channel.recipient_id)
+        return VisibleMessage(
+            event=event,
+            channel=channel.mention if channel else str(msg.channel_id),
+            ephemeral=msg.ephemeral,
+            to=to,
+            content=content,
+            text=text,
+            embeds=tuple(comps.flat_embeds(msg.embeds)),
+            components=tuple(comps.interactive(msg.components)),
+            allowed_mentions=copy.deepcopy(msg.allowed_mentions),
+            pings=tuple(self.pings(msg)),
+            message_id=msg.id,
+            author=self.name_of(msg.author_id),
+            flags=msg.flags,
+            attachments=tuple(a.get("filename", "") for a in msg.attachments),
+            raw=self.message_payload(msg),
+        )
+
+    def render_mentions(self, text: str) -> str:
+        """Mentions as Discord displays them: <#id> -> #name, <@id> -> @name, <@&id> -> @Role, <:e:id> -> :e:."""
+
+        def channel(m: re.Match[str]) -> str:
+            ch = self._any_channel(int(m.group(1)))
+            return ch.mention if ch else "#unknown"
+
+        def user(m: re.Match[str]) -> str:
+            u = self.users.get(int(m.group(1)))
+            return "@" + (u.username if u else "unknown-user")
+
+        def role(m: re.Match[str]) -> str:
+            r = self.guild.roles.get(int(m.group(1)))
+            return "@" + (r.name.lstrip("@") if r else "deleted-role")
+
+        text = _MENTION_CHANNEL.sub(channel, text)
+        text = _MENTION_ROLE.sub(role, text)
+        text = _MENTION_USER.sub(user, text)
+        return _CUSTOM_EMOJI.sub(lambda m: f":{m.group(1)}:", text)
+
+    def modal_view(self, event: FakeEvent) -> VisibleMessage:
+        """An opened modal, as the member it opened for sees it."""
+        info = comps.modal_info(event.modal or {})
+        channel = self._any_channel(event.channel_id or 0)
+        return VisibleMessage(
+            event="modal",
+            channel=channel.mention if channel else "",
+            ephemeral=True,
+            to=self.name_of(event.user_id),
+            content=info.title,
+            text="\n".join([info.title, *info.texts, *(f.label for f in info.fields)]),
+            embeds=(),
+            components=(),
+            allowed_mentions=None,
+            modal=info,
+        )
+
+    def pings(self, msg: StoredMessage) -> list[str]:
+        """Who the message notifies, given its allowed_mentions (Discord's parsing rules)."""
+        text = "\n".join([msg.content, *comps.readable_lines(msg.components)])
+        am = msg.allowed_mentions
+        parse = {"users", "roles", "everyone"} if am is None else set(am.get("parse") or [])
+        users_ok = {int(u) for u in (am or {}).get("users") or []}
+        roles_ok = {int(r) for r in (am or {}).get("roles") or []}
+        out: list[str] = []
+        if "everyone" in parse:
+            out.extend(f"@{m}" for m in dict.fromkeys(_EVERYONE.findall(text)))
+        for uid in dict.fromkeys(int(x) for x in _MENTION_USER.findall(text)):
+            if ("users" in parse or uid in users_ok) and uid in self.users:
+                out.append(self.users[uid].username)
+        for rid in dict.fromkeys(int(x) for x in _MENTION_ROLE.findall(text)):
+            if ("roles" in parse or rid in roles_ok) and rid in self.guild.roles:
+                out.append("@" + self.guild.roles[rid].name)
+        return out
+
+    def message_payload(self, msg: StoredMessage, *, gateway: bool = False) -> dict[str, Any]:
+        """The message object Discord returns (and sends in MESSAGE_CREATE when `gateway`)."""
+        author = self.users[msg.author_id]
+        mentioned = [self.users[u] for u in self._mentioned_users(msg)]
+        data: dict[str, Any] = {
+            "id": str(msg.id),
+            "channel_id": str(msg.channel_id),
+            "type": msg.type,
+            "content": msg.content,
+            "author": author.payload(),
+            "timestamp": iso(msg.timestamp),
+            "edited_timestamp": iso(msg.edited_timestamp) if msg.edited_timestamp else None,
+            "tts": msg.tts,
+            "mention_everyone": bool(set(self.pings(msg)) & {"@everyone", "@here"}),
+            "mentions": [u.payload() for u in mentioned],
+            "mention_roles": [str(r) for r in self._mentioned_roles(msg)],
+            "attachments": copy.deepcopy(msg.attachments),
+            "embeds": copy.deepcopy(msg.embeds),
+            "components": copy.deepcopy(msg.components),
+            "pinned": msg.pinned,
+            "flags": msg.flags,
+            "position": 0,
+        }
+        if msg.app_id is not None:
+            data["application_id"] = str(msg.app_id)
+        if msg.webhook_id is not None:
+            data["webhook_id"] = str(msg.webhook_id)
+        if msg.interaction_metadata is not None:
+            data["interaction_metadata"] = copy.deepcopy(msg.interaction_metadata)
+        if msg.message_reference is not None:
+            data["message_reference"] = copy.deepcopy(msg.message_reference)
+        if msg.reactions:
+            data["reactions"] = [
+                {
+                    "emoji": {"id": None, "name": emoji},
+                    "count": len(users),
+                    "count_details": {"burst": 0, "normal": len(users)},
+                    "burst_colors": [],
+                    "me": False,
+                    "me_burst": False,
+                }
+                for emoji, users in msg.reactions.items()
+                if users
+            ]
+        channel = self._any_channel(msg.channel_id)
+        if gateway and channel is not None and channel.guild_id is not None:
+            data["guild_id"] = str(channel.guild_id)
+            member = self.guild.members.get(msg.author_id)
+            if member is not None and msg.webhook_id is None:
+                data["member"] = member.payload(with_user=False)
+        return data
+
+    def _mentioned_users(self, msg: StoredMessage) -> list[int]:
+        names = set(self.pings(msg))
+        return [uid for uid, u in self.users.items() if u.username in names]
+
+    def _mentioned_roles(self, msg: StoredMessage) -> list[int]:
+        names = set(self.pings(msg))
+        return [rid for rid, r in self.guild.roles.items() if "@" + r.name in names and rid != self.guild.id]
+
+    def _store_message(
+        self,
+        *,
+        app: BotApp | None,
+        author_id: int,
+        channel: Channel,
+        body: dict[str, Any],
+        files: tuple[CapturedFile, ...] = (),
+        ephemeral_to: int | None = None,
+        interaction: InteractionRecord | None = None,
+        loading: bool = False,
+        webhook: bool = False,
+    ) -> StoredMessage:
+        msg = StoredMessage(
+            id=self.clock.snowflake(),
+            channel_id=channel.id,
+            author_id=author_id,
+            app_id=app.id if app else None,
+            timestamp=self.clock.now(),
+            ephemeral_to=ephemeral_to,
+            webhook_id=app.id if (webhook and app) else None,
+        )
+        self._apply_body(msg, body, files, creating=True)
+        if ephemeral_to is not None:
+            msg.flags |= EPHEMERAL
+        if loading:
+            msg.flags |= LOADING
+        if interaction is not None:
+            msg.interaction_id = interaction.id
+            msg.interaction_metadata = self._interaction_metadata(interaction, msg)
+            msg.type = 20 if interaction.type == 2 else 0
+        if body.get("message_reference"):
+            ref = dict(body["message_reference"])
+            ref.setdefault("channel_id", str(channel.id))
+            ref.setdefault("guild_id", str(self.guild.id))
+            ref.setdefault("type", 0)
+            msg.message_reference = ref
+            msg.type = 19
+        self.messages[msg.id] = msg
+        channel.last_message_id = msg.id
+        self._event("created", message_id=msg.id, channel_id=channel.id)
+        if msg.ephemeral_to is None:
+            self.emit("MESSAGE_CREATE", self.message_payload(msg, gateway=True))
+        return msg
+
+    def _apply_body(
+        self, msg: StoredMessage, body: dict[str, Any], files: tuple[CapturedFile, ...], *, creating: bool
+    ) -> None:
+        if "content" in body:
+            msg.content = body["content"] or ""
+        if "embeds" in body:
+            msg.embeds = [self._normalise_embed(e) for e in body["embeds"] or []]
+        if "components" in body:
+            msg.components = copy.deepcopy(body["components"] or [])
+            comps.assign_ids(msg.components)
+            comps.normalise_emoji(msg.components)
+        if body.get("flags") is not None:
+            keep = msg.flags & (EPHEMERAL | comps.COMPONENTS_V2_FLAG)
+            msg.flags = (int(body["flags"]) & ~(EPHEMERAL | LOADING)) | keep
+        if "allowed_mentions" in body or creating:
+            msg.allowed_mentions = copy.deepcopy(body.get("allowed_mentions"))
+        if "tts" in body:
+            msg.tts = bool(body["tts"])
+        if "attachments" in body or files:
+            msg.attachments = self._attachments(msg, body.get("attachments"), files)
+
+    @staticmethod
+    def _normalise_embed(embed: dict[str, Any]) -> dict[str, Any]:
+        out = copy.deepcopy(embed)
+        out.setdefault("type", "rich")
+        out.setdefault("content_scan_version", 0)
+        return out
+
+    def _attachments(
+        self, msg: StoredMessage, wanted: list[dict[str, Any]] | None, files: tuple[CapturedFile, ...]
+    ) -> list[dict[str, Any]]:
+        existing = {str(a["id"]): a for a in msg.attachments}
+        by_index = {}
+        for i, f in enumerate(files):
+            index = int(f.field[6:-1]) if f.field.startswith("files[") and f.field.endswith("]") else i
+            by_index[index] = f
+        out = []
+        used: set[int] = set()
+        for item in wanted if wanted is not None else [{"id": i} for i in sorted(by_index)]:
+            key = str(item.get("id"))
+            if key in existing:
+                out.append(existing[key])
+                continue
+            try:
+                index = int(key)
+            except ValueError:
+                continue
+            f = by_index.get(index)
+            if f is None:
+                continue
+            used.add(index)
+            out.append(self._new_attachment(msg.channel_id, f.filename, f.data, f.content_type, item))
+        for index, f in sorted(by_index.items()):
+            if index not in used and wanted is None:
+                out.append(self._new_attachment(msg.channel_id, f.filename, f.data, f.content_type, {}))
+        return out
+
+    def _new_attachment(
+        self, channel_id: int, filename: str, data: bytes, content_type: str, meta: dict[str, Any]
+    ) -> dict[str, Any]:
+        aid = self.clock.snowflake()
+        name = meta.get("filename") or filename
+        url = f"{CDN}/attachments/{channel_id}/{aid}/{name}"
+        self.cdn[url] = data
+        att: dict[str, Any] = {
+            "id": str(aid),
+            "filename": name,
+            "size": len(data),
+            "url": url,
+            "proxy_url": url.replace(CDN, "https://media.discordapp.net"),
+            "content_type": content_type,
+        }
+        if meta.get("description"):
+            att["description"] = meta["description"]
+        return att
+
+    def upload(self, filename: str, data: bytes, content_type: str = "application/octet-stream") -> dict[str, Any]:
+        """An attachment object for a file a member uploads (command option or modal file upload)."""
+        return self._new_attachment(self.default_channel().id, filename, data, content_type, {})
+
+    def _edit_message(self, msg: StoredMessage, body: dict[str, Any], files: tuple[CapturedFile, ...]) -> StoredMessage:
+        self._apply_body(msg, body, files, creating=False)
+        msg.flags &= ~LOADING
+        msg.edited_timestamp = self.clock.now()
+        self._event("edited", message_id=msg.id, channel_id=msg.channel_id)
+        if msg.ephemeral_to is None:
+            self.emit("MESSAGE_UPDATE", self.message_payload(msg, gateway=True))
+        return msg
+
+    def _delete_message(self, msg: StoredMessage) -> None:
+        msg.deleted = True
+        self._event("deleted", message_id=msg.id, channel_id=msg.channel_id)
+        if msg.ephemeral_to is None:
+            payload: dict[str, Any] = {"id": str(msg.id), "channel_id": str(msg.channel_id)}
+            channel = self._any_channel(msg.channel_id)
+            if channel is not None and channel.guild_id is not None:
+                payload["guild_id"] = str(channel.guild_id)
+            self.emit("MESSAGE_DELETE", payload)
+
+    def _interaction_metadata(self, rec: InteractionRecord, msg: StoredMessage) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": str(rec.id),
+            "type": rec.type,
+            "user": self.users[rec.user_id].payload(),
+            "authorizing_integration_owners": {"0": str(rec.guild_id)} if rec.guild_id else {"1": str(rec.user_id)},
+        }
+        if rec.type == 2:
+            data["name"] = rec.name
+            data["command_type"] = 1
+        if rec.type == 3 and rec.message_id:
+            data["interacted_message_id"] = str(rec.message_id)
+        if rec.original_message_id and rec.original_message_id != msg.id:
+            data["original_response_message_id"] = str(rec.original_message_id)
+        if rec.type == 5 and rec.opened_from in self.interactions:
+            source = self.interactions[rec.opened_from]
+            data["triggering_interaction_metadata"] = {
+                "id": str(source.id),
+                "type": source.type,
+                "user": self.users[source.user_id].payload(),
+                "authorizing_integration_owners": data["authorizing_integration_owners"],
+                **({"name": source.name, "command_type": 1} if source.type == 2 else {}),
+                **({"interacted_message_id": str(source.message_id)} if source.type == 3 and source.message_id else {}),
+            }
+        return data

@@ -1,0 +1,173 @@
+"""Interaction endpoints of the fake Discord: the callback and the interaction webhook (followups, @original)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from bot.replay.records import EPHEMERAL, LOADING, ApiError, InteractionRecord, OpenModal, Response, StoredMessage
+from bot.replay.rules import modal_problems
+from bot.replay.transport import WireRequest
+from bot.replay.world import BotApp
+
+
+class InteractionApi:
+    """Handlers for /interactions/{id}/{token}/callback and /webhooks/{application_id}/{token}/...; a mixin."""
+
+    # -- handlers: interaction callback and webhooks -------------------------------------------------------------------
+    _ALLOWED_CALLBACKS = {1: {1}, 2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 4: {8}, 5: {4, 5, 6, 7}}
+
+    def h_callback(self, app: BotApp, req: WireRequest, interaction_id: str, token: str) -> Response:
+        rec = self.interactions.get(int(interaction_id)) if interaction_id.isdigit() else None
+        if rec is None or rec.token != token or rec.app_id != app.id:
+            raise ApiError(404, 10062, "Unknown interaction")
+        if rec.response_type is not None:
+            raise ApiError(400, 40060, "Interaction has already been acknowledged.")
+        body = req.body if isinstance(req.body, dict) else {}
+        kind = body.get("type")
+        data = body.get("data") or {}
+        if kind not in self._ALLOWED_CALLBACKS.get(rec.type, set()) or (kind in (6, 7) and rec.message_id is None):
+            raise ApiError(
+                400,
+                50035,
+                "Invalid Form Body",
+                {"_rules": [("/type", f"callback type {kind} is not valid for interaction type {rec.type}")]},
+            )
+        channel = self._any_channel(rec.channel_id)
+        assert channel is not None
+        interaction: dict[str, Any] = {"id": str(rec.id), "type": rec.type}
+        resource: dict[str, Any] | None = None
+        if kind == 4:
+            self._check_message_body(data, len(req.files), editing=False)
+            ephemeral = bool((data.get("flags") or 0) & EPHEMERAL)
+            msg = self._store_message(
+                app=app,
+                author_id=app.user.id,
+                channel=channel,
+                body=data,
+                files=req.files,
+                ephemeral_to=rec.user_id if ephemeral else None,
+                interaction=rec,
+                webhook=True,
+            )
+            rec.original_message_id = msg.id
+            interaction.update(
+                response_message_id=str(msg.id), response_message_loading=False, response_message_ephemeral=ephemeral
+            )
+            resource = {"type": 4, "message": self.message_payload(msg)}
+        elif kind == 5:
+            ephemeral = bool((data.get("flags") or 0) & EPHEMERAL)
+            msg = self._store_message(
+                app=app,
+                author_id=app.user.id,
+                channel=channel,
+                body={},
+                ephemeral_to=rec.user_id if ephemeral else None,
+                interaction=rec,
+                loading=True,
+                webhook=True,
+            )
+            rec.original_message_id = msg.id
+            interaction.update(
+                response_message_id=str(msg.id), response_message_loading=True, response_message_ephemeral=ephemeral
+            )
+        elif kind in (6, 7):
+            msg = self.messages.get(rec.message_id or 0)
+            if msg is None or msg.deleted:
+                raise ApiError(404, 10008, "Unknown Message")
+            rec.original_message_id = msg.id
+            if kind == 7:
+                merged = {"flags": msg.flags, **data}
+                self._check_message_body(merged, len(req.files), editing=True)
+                self._edit_message(msg, data, req.files)
+                resource = {"type": 7, "message": self.message_payload(msg)}
+            interaction.update(
+                response_message_id=str(msg.id),
+                response_message_loading=False,
+                response_message_ephemeral=msg.ephemeral,
+            )
+        elif kind == 8:
+            rec.autocomplete_choices = list(data.get("choices") or [])
+        elif kind == 9:
+            problems = modal_problems(data)
+            if problems:
+                raise ApiError(400, 50035, "Invalid Form Body", {"_rules": problems})
+            self.modals[rec.user_id] = OpenModal(
+                interaction_id=rec.id,
+                app_id=app.id,
+                user_id=rec.user_id,
+                channel_id=rec.channel_id,
+                data=copy.deepcopy(data),
+                message_id=rec.message_id,
+            )
+            self._event("modal", user_id=rec.user_id, modal=copy.deepcopy(data), channel_id=rec.channel_id)
+        rec.response_type = kind
+        if req.query.get("with_response") not in ("1", "true", "True"):
+            return 204, None
+        out: dict[str, Any] = {"interaction": interaction}
+        if resource is not None:
+            out["resource"] = resource
+        return 200, out
+
+    def _original(self, rec: InteractionRecord) -> StoredMessage:
+        if rec.response_type is None:
+            raise ApiError(404, 10015, "Unknown Webhook")
+        msg = self.messages.get(rec.original_message_id or 0)
+        if msg is None or msg.deleted:
+            raise ApiError(404, 10008, "Unknown Message")
+        return msg
+
+    def _webhook_message(self, rec: InteractionRecord, message_id: str) -> StoredMessage:
+        if message_id == "@original":
+            return self._original(rec)
+        mid = int(message_id) if message_id.isdigit() else 0
+        if mid != rec.original_message_id and mid not in rec.followup_ids:
+            raise ApiError(404, 10008, "Unknown Message")
+        msg = self.messages.get(mid)
+        if msg is None or msg.deleted:
+            raise ApiError(404, 10008, "Unknown Message")
+        return msg
+
+    def h_webhook_message(self, app: BotApp, req: WireRequest, app_id: str, token: str, message_id: str) -> Response:
+        rec = self._interaction_by_token(app, app_id, token)
+        msg = self._webhook_message(rec, message_id)
+        if req.method == "GET":
+            return 200, self.message_payload(msg)
+        if req.method == "DELETE":
+            self._delete_message(msg)
+            return 204, None
+        body = req.body if isinstance(req.body, dict) else {}
+        merged = {"flags": msg.flags, **body}
+        self._check_message_body(merged, len(req.files), editing=True)
+        self._edit_message(msg, body, req.files)
+        return 200, self.message_payload(msg)
+
+    def h_followup(self, app: BotApp, req: WireRequest, app_id: str, token: str) -> Response:
+        rec = self._interaction_by_token(app, app_id, token)
+        if rec.response_type is None or rec.response_type == 8:
+            raise ApiError(404, 10015, "Unknown Webhook")
+        body = req.body if isinstance(req.body, dict) else {}
+        self._check_message_body(body, len(req.files), editing=False)
+        original = self.messages.get(rec.original_message_id or 0)
+        if rec.response_type == 5 and original is not None and original.flags & LOADING and not original.deleted:
+            # Discord: the first followup after a "thinking" defer replaces the loading message.
+            self._edit_message(original, {k: v for k, v in body.items() if k != "flags"}, req.files)
+            msg = original
+        else:
+            channel = self._any_channel(rec.channel_id)
+            assert channel is not None
+            ephemeral = bool((body.get("flags") or 0) & EPHEMERAL)
+            msg = self._store_message(
+                app=app,
+                author_id=app.user.id,
+                channel=channel,
+                body=body,
+                files=req.files,
+                ephemeral_to=rec.user_id if ephemeral else None,
+                interaction=rec,
+                webhook=True,
+            )
+            rec.followup_ids.append(msg.id)
+        if req.query.get("wait") in ("1", "true", "True"):
+            return 200, self.message_payload(msg)
+        return 204, None
