@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.config import Config
+from bot.domain.clock import Clock, FakeClock
 from bot.i18n.translator import ParleyTranslator
 from bot.services import Services, build_services
 
@@ -30,8 +31,15 @@ def _base_class(config: Config) -> type[commands.Bot]:
     return commands.AutoShardedBot if config.bot.sharded else commands.Bot
 
 
-async def create_bot(config: Config, *, services: Services | None = None) -> commands.Bot:
-    """Build (but do not start) the standalone bot; `services` lets tests and the harness share a clock or DB."""
+async def create_bot(
+    config: Config, *, clock: Clock | None = None, services: Services | None = None
+) -> commands.Bot:
+    """Build (but do not start) the standalone bot.
+
+    `clock` lets tests and the offline Discord age things; `services` hands in prebuilt services (the caller
+    then owns and closes them). Otherwise the bot builds its services in `setup_hook` and closes them on exit,
+    like a process would.
+    """
     base = _base_class(config)
 
     class ParleyBot(base):  # type: ignore[misc, valid-type]
@@ -56,11 +64,16 @@ async def create_bot(config: Config, *, services: Services | None = None) -> com
             from cogs._shared.runtime import attach
 
             if self.parley_services is None:
-                self.parley_services = await build_services(config)
+                self.parley_services = await build_services(config, clock=clock)
             attach(self, self.parley_services)
             await self.tree.set_translator(ParleyTranslator(self.parley_services.i18n))
             await self.load_extension("cogs")
             log.info("Parley ready to connect: %d cogs loaded", len(self.cogs))
+
+        def replay_advance(self, seconds: float) -> None:
+            """Move a fake clock forward (the offline Discord's `advance` step); no-op on the real clock."""
+            if self.parley_services is not None and isinstance(self.parley_services.clock, FakeClock):
+                self.parley_services.clock.advance(seconds=seconds)
 
         async def close(self) -> None:
             await super().close()

@@ -66,8 +66,13 @@ def _factory_and_spec(args: argparse.Namespace, env: Mapping[str, str]) -> tuple
     if spec_path is None and config.replay.spec_path:
         spec_path = str(config.replay.resolved_spec_path())
 
+    from bot.domain.clock import FakeClock
+
+    # One fake clock for the whole scenario, shared across restarts, so {"advance": s} steps can age flows.
+    clock = FakeClock()
+
     async def factory() -> Any:
-        return await create_bot(config)
+        return await create_bot(config, clock=clock)
 
     return factory, spec_path
 

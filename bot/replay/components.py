@@ -369,6 +369,8 @@ def find_component(
             continue
         if want == "select" and not isinstance(info, SelectInfo):
             continue
+        if custom_id is None and placeholder is None and label is None:
+            return raw, info, None  # no criteria: the first component of the wanted kind
         if custom_id is not None:
             if info.custom_id == custom_id:
                 return raw, info, None

@@ -53,6 +53,8 @@ class GuildSpec:
     everyone_permissions: Any = None  # None: Discord's defaults
     bot_permissions: Any = None  # None: a typical invite (view, send, embed, attach, history, reactions)
     features: tuple[str, ...] = ()
+    # Commands an admin opened to everyone in Server Settings > Integrations, overriding default_permissions.
+    open_commands: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | GuildSpec | None) -> GuildSpec:
@@ -68,6 +70,7 @@ class GuildSpec:
             "everyone_permissions",
             "bot_permissions",
             "features",
+            "open_commands",
         }
         if unknown:
             raise ScenarioError(f"guild: unknown keys {sorted(unknown)}")
@@ -85,6 +88,7 @@ class GuildSpec:
             everyone_permissions=data.get("everyone_permissions"),
             bot_permissions=data.get("bot_permissions"),
             features=tuple(data.get("features", [])),
+            open_commands=tuple(data.get("open_commands", [])),
         )
 
 

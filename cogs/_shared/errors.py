@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -108,13 +109,15 @@ async def handle_error(interaction: discord.Interaction, error: BaseException, *
             break
     else:
         incident = secrets.token_hex(4)
+        # The frames, not the exception's message: messages can carry member text (a story, a modal value).
+        frames = "".join(traceback.format_tb(error.__traceback__))
         log.error(
-            "incident %s in %s (guild %s): %s",
+            "incident %s in %s (guild %s): %s\n%s",
             incident,
             where or _where(interaction),
             interaction.guild_id,
             type(error).__name__,
-            exc_info=error,
+            frames.rstrip(),
         )
         text = "⚠️ " + t.gettext(
             "Something went wrong on our side. It has been logged as incident {incident}; please try again.",

@@ -1,0 +1,61 @@
+"""Shared fixtures: a Parley config on a temp database, a fake clock, and the offline Discord around the bot."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.config import Config, load_config
+from bot.domain.clock import FakeClock
+
+TEST_SECRET = "test-secret-for-member-keys-0123456789abcdef"
+STANDARD_GUILD: dict[str, Any] = {
+    "name": "Freelancers",
+    "locale": "en-US",
+    "channels": ["help", "stories", "mod-queue"],
+    "roles": ["Moderators"],
+}
+STANDARD_MEMBERS: list[dict[str, Any]] = [
+    {"name": "alice", "locale": "fi"},
+    {"name": "bob", "locale": "en-US"},
+    {"name": "ivan", "locale": "ru"},
+    {"name": "layla", "locale": "en-US"},
+    {"name": "mia", "locale": "en-US", "roles": ["Moderators"]},
+    {"name": "owner", "locale": "en-US", "admin": True, "owner": True},
+]
+
+
+@pytest.fixture
+def parley_config(tmp_path: Path) -> Config:
+    """Defaults, a temp database, and a fixed member-key secret (as PARLEY_SECRET would give)."""
+    return load_config(None, env={"PARLEY_DB_PATH": str(tmp_path / "parley.db"), "PARLEY_SECRET": TEST_SECRET})
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The domain's fake clock, shared by every bot process of a test."""
+    return FakeClock()
+
+
+@pytest.fixture
+def parley_factory(parley_config: Config, clock: FakeClock) -> Callable[[], Awaitable[Any]]:
+    """Build a fresh Parley process on the same database and clock (what `restart` calls)."""
+    from bot.app import create_bot
+
+    async def factory() -> Any:
+        return await create_bot(parley_config, clock=clock)
+
+    return factory
+
+
+@pytest.fixture
+async def parley(parley_factory: Callable[[], Awaitable[Any]]) -> AsyncIterator[Any]:
+    """A replay session on the standard server: #help, #stories, #mod-queue, a Moderators role, six members."""
+    from bot.replay import ReplaySession
+
+    async with ReplaySession(parley_factory, guild=STANDARD_GUILD, members=STANDARD_MEMBERS) as session:
+        yield session
+        assert session.violations == [], session.violations
