@@ -1,0 +1,118 @@
+"""`python -m bot advise [--json] [--lang xx] TEXT`: classify a situation and print the advice for it.
+
+--json prints exactly {"lang", "archetypes": [{"id", "score", "why"}], "advice": [{"id", "text", "source"}]}
+(archetypes best first, at most 5, only those with a meaningful score; advice in the detected or given language).
+Walkthrough answers can be added (--situation, --stage, --safeguard, --keep); TEXT "-" reads stdin. Empty input
+exits 2; a knowledge base that can't be loaded gives "advice": [] and a warning on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import Any
+
+from bot.domain.ranking import rank_advice
+from bot.domain.triage import SITUATIONS, Answers, TriageInputError, TriageResult, classify
+from bot.domain.triage.answers import KEEP_CHOICES, SAFEGUARDS, STAGES
+from bot.domain.triage.langid import SUPPORTED
+
+log = logging.getLogger(__name__)
+
+MAX_ARCHETYPES = 5
+MEANINGFUL = 0.2  # an archetype at or above this score is worth naming
+RUNNER_UP = 0.08  # below MEANINGFUL, the first three are still named when the text gave some evidence for them
+ADVICE_LIMIT = 5
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `advise` verb."""
+    p = sub.add_parser("advise", help="classify a difficult-client situation and suggest advice", description=__doc__)
+    p.add_argument("text", nargs="*", help="the situation in the member's words (any of en, ar, fi, ru); '-' = stdin")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--lang", choices=SUPPORTED, help="language of the text (detected when omitted)")
+    p.add_argument("--situation", action="append", default=[], choices=SITUATIONS, help="walkthrough answer (repeat)")
+    p.add_argument("--stage", choices=STAGES)
+    p.add_argument("--safeguard", action="append", default=[], choices=SAFEGUARDS, help="safeguard in place (repeat)")
+    p.add_argument("--keep", choices=KEEP_CHOICES, help="does the member want to keep the client")
+    p.set_defaults(func=run)
+
+
+def shown_archetypes(result: TriageResult) -> list[dict[str, Any]]:
+    """The archetypes worth printing: meaningful scores, best first, at most five."""
+    out = []
+    for i, a in enumerate(result.archetypes[:MAX_ARCHETYPES]):
+        if a.score >= MEANINGFUL or (i < 3 and a.score >= RUNNER_UP):
+            out.append({"id": a.id, "score": round(a.score, 3), "why": list(a.why)})
+    return out
+
+
+def _load_kb() -> Any | None:
+    try:
+        from bot.knowledge import load_knowledge
+
+        return load_knowledge()
+    except Exception as exc:  # noqa: BLE001 - any failure here only means "no advice yet"
+        print(f"advise: warning: knowledge base not available ({type(exc).__name__}); no advice", file=sys.stderr)
+        return None
+
+
+def build_answer(text: str, answers: Answers | None, lang: str | None) -> tuple[dict[str, Any], Any, TriageResult]:
+    """Classify and rank: returns the JSON payload, the knowledge base (or None) and the triage result."""
+    result = classify(text or None, answers, lang)
+    kb = _load_kb()
+    advice: list[dict[str, str]] = []
+    if kb is not None:
+        for ranked in rank_advice(kb, result, answers, None, ADVICE_LIMIT):
+            item = ranked.item
+            advice.append({"id": item.id, "text": item.t(result.lang), "source": str(item.source)})
+    payload = {"lang": result.lang, "archetypes": shown_archetypes(result), "advice": advice}
+    return payload, kb, result
+
+
+def _print_readable(payload: dict[str, Any], kb: Any | None) -> None:
+    lang = payload["lang"]
+
+    def name(arch_id: str) -> str:
+        try:
+            return f"{kb.archetypes[arch_id].name[lang]} ({arch_id})" if kb is not None else arch_id
+        except (KeyError, AttributeError):
+            return arch_id
+
+    archetypes = payload["archetypes"]
+    if not archetypes:
+        print("No clear match: tell a little more about what the client does.")
+    for i, a in enumerate(archetypes):
+        label = "Most likely" if i == 0 else "Also possible"
+        why = ", ".join(f'"{w}"' if not w.startswith(("answer:", "stage:", "safeguard:", "no_safeguard:", "keep:")) else w
+                        for w in a["why"])
+        print(f"{label}: {name(a['id'])}  score {a['score']:.2f}" + (f"  (because of {why})" if why else ""))
+    if payload["advice"]:
+        print("\nWhat the guides suggest:")
+        for i, item in enumerate(payload["advice"], 1):
+            print(f"  {i}. {item['text']}  [{item['source']}]")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Classify the text (and answers) and print the result."""
+    text = " ".join(args.text)
+    if text.strip() == "-":
+        text = sys.stdin.read()
+    try:
+        answers = Answers(
+            situations=tuple(args.situation), stage=args.stage, safeguards=frozenset(args.safeguard), keep=args.keep
+        )
+        payload, kb, _ = build_answer(text, None if answers.empty else answers, args.lang)
+    except TriageInputError as exc:
+        if exc.code == "empty":
+            print("advise: nothing to classify: give the situation as TEXT (or answers with --situation)", file=sys.stderr)
+        else:
+            print(f"advise: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        _print_readable(payload, kb)
+    return 0

@@ -1,0 +1,128 @@
+"""classify(): free text and/or walkthrough answers -> archetype scores with the words that pointed there."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from bot.domain.triage.answers import Answers, answer_logits
+from bot.domain.triage.archetypes import ARCHETYPE_IDS, ARCHETYPE_ORDER
+from bot.domain.triage.errors import TriageInputError
+from bot.domain.triage.features import extract
+from bot.domain.triage.langid import DEFAULT, SUPPORTED, detect_language
+from bot.domain.triage.lexicon import Lexicon, load_lexicon
+from bot.domain.triage.model import LinearModel, feature_values, load_model, sigmoid
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 50_000  # longer input is cut: nobody types more into a help channel, and time stays bounded
+WHY_MIN = 0.5  # logit points a word must add to an archetype to be listed as a reason
+WHY_MAX = 6
+
+
+@dataclass(frozen=True)
+class ArchetypeScore:
+    """One archetype's score in [0, 1] and what pointed there (input words as typed, or answer tokens)."""
+
+    id: str
+    score: float
+    why: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """The language of the input and every archetype, best first."""
+
+    lang: str
+    archetypes: tuple[ArchetypeScore, ...]
+
+    @property
+    def top(self) -> ArchetypeScore:
+        """The best archetype."""
+        return self.archetypes[0]
+
+    def score_of(self, archetype_id: str) -> float:
+        """Score of one archetype (0.0 if unknown)."""
+        return next((a.score for a in self.archetypes if a.id == archetype_id), 0.0)
+
+
+class TriageEngine:
+    """Holds the compiled lexicon and weights; thread-safe for reading."""
+
+    def __init__(self, lexicon: Lexicon, model: LinearModel) -> None:
+        self.lexicon = lexicon
+        self.model = model
+
+    def classify(self, text: str | None = None, answers: Answers | None = None, lang: str | None = None) -> TriageResult:
+        """Score every archetype for a message and/or walkthrough answers."""
+        has_text = bool(text and text.strip())
+        has_answers = answers is not None and not answers.empty
+        if not has_text and not has_answers:
+            raise TriageInputError("empty")
+        if lang is not None and lang not in SUPPORTED:
+            raise TriageInputError("unsupported_language", None, value=lang)
+        text = (text or "")[:MAX_CHARS] if has_text else ""
+        if lang is None:
+            lang = detect_language(text) if has_text else DEFAULT
+        logits = dict(self.model.bias)
+        reasons: dict[str, dict[str, float]] = {a: {} for a in ARCHETYPE_IDS}
+        if has_text:
+            matches = extract(self.lexicon, text)
+            for arch, z in self.model.logits(feature_values(matches)).items():
+                logits[arch] = z
+            for m in matches:
+                surface = text[m.start : m.end]
+                for arch, w in self.model.weights.get(m.feature, {}).items():
+                    contribution = w * m.factor
+                    if contribution >= WHY_MIN:
+                        seen = reasons[arch]
+                        seen[surface] = max(seen.get(surface, 0.0), contribution)
+        for arch, items in answer_logits(answers).items():
+            for points, token in items:
+                logits[arch] += points
+                if points > 0:
+                    reasons[arch][token] = reasons[arch].get(token, 0.0) + points
+        scored = []
+        for arch in ARCHETYPE_IDS:
+            why = _dedupe_why(reasons[arch])
+            scored.append(ArchetypeScore(arch, round(sigmoid(logits[arch]), 4), why))
+        scored.sort(key=lambda s: (-s.score, ARCHETYPE_ORDER[s.id]))
+        return TriageResult(lang, tuple(scored))
+
+
+def _dedupe_why(weights: dict[str, float]) -> tuple[str, ...]:
+    """Strongest reasons first; one entry per word regardless of case."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for surface, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
+        key = surface.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(surface)
+        if len(out) >= WHY_MAX:
+            break
+    return tuple(out)
+
+
+_engine: TriageEngine | None = None
+_lock = threading.Lock()
+
+
+def get_engine() -> TriageEngine:
+    """The process-wide engine, built on first use (lexicon + weights load once)."""
+    global _engine  # noqa: PLW0603 - a lazily built, read-only singleton
+    if _engine is None:
+        with _lock:
+            if _engine is None:
+                lexicon = load_lexicon()
+                _engine = TriageEngine(lexicon, load_model(lexicon))
+    return _engine
+
+
+def classify(text: str | None = None, answers: Answers | None = None, lang: str | None = None) -> TriageResult:
+    """Classify a situation from free text (en/ar/fi/ru, mixed) and/or walkthrough answers; best archetype first.
+
+    Raises TriageInputError (a ValueError) with code "empty" when there is neither text nor an answer.
+    """
+    return get_engine().classify(text, answers, lang)
