@@ -32,6 +32,11 @@ class ParleyTranslator(app_commands.Translator):
         self, string: app_commands.locale_str, locale: Locale, context: app_commands.TranslationContextTypes
     ) -> str | None:
         lang = DISCORD_LOCALES.get(locale)
+        # Names that live in data files (archetype names in the knowledge base) travel with their translations:
+        # locale_str("Non-payer", localizations={"fi": ..., "ru": ...}).
+        inline = string.extras.get("localizations")
+        if lang is not None and isinstance(inline, dict) and inline.get(lang):
+            return str(inline[lang])
         if lang is not None:
             catalog = self.i18n.catalogs.get(lang)
             message = catalog.get(string.message) if catalog is not None else None

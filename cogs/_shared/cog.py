@@ -33,8 +33,16 @@ class ParleyCog(commands.Cog):
             self.bot.add_dynamic_items(*self.dynamic_items)
 
     async def cog_unload(self) -> None:
-        if self.dynamic_items:
-            self.bot.remove_dynamic_items(*self.dynamic_items)
+        # Shared components (vote buttons, queue actions) stay registered while another Parley cog lists them.
+        still_used = {
+            item
+            for cog in self.bot.cogs.values()
+            if cog is not self and hasattr(cog, "dynamic_items")
+            for item in cog.dynamic_items
+        }
+        unused = [item for item in self.dynamic_items if item not in still_used]
+        if unused:
+            self.bot.remove_dynamic_items(*unused)
 
     def member_key(self, interaction: discord.Interaction) -> str | None:
         """Return the member's keyed hash in this guild (None in DMs)."""

@@ -1,0 +1,176 @@
+"""Votes: one row per member, item and axis; tallies derived from those rows in the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any, Protocol
+
+from bot.database import Database, Row
+from bot.domain.errors import NotFound
+from bot.domain.votes import (
+    Axis,
+    MemberVote,
+    Tally,
+    VoteResult,
+    VoteTarget,
+    check_vote,
+    press,
+)
+
+# SQLite's default limit on host parameters is 999 (32766 in newer builds); stay well below it.
+_CHUNK = 400
+_ONE = "guild_id = ? AND kind = ? AND item_id = ? AND axis = ? AND voter_key = ?"
+
+
+class Reader(Protocol):
+    """Anything that can run a query: the Database (committed data) or an open transaction."""
+
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None: ...
+
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+
+
+# Finds a votable item as it is now (None: deleted, withdrawn, unknown). Runs inside the voting transaction.
+Resolver = Callable[[Reader, int, str], Awaitable[VoteTarget | None]]
+
+
+def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _tallies(rows: Iterable[Row]) -> dict[str, Tally]:
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        counts.setdefault(row["item_id"], {})[row["value"]] = row["n"]
+    return {item: Tally.from_counts(c) for item, c in counts.items()}
+
+
+class VotesRepository:
+    """Casts, undoes and changes votes; reads tallies, a member's votes and community scores."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def cast(
+        self,
+        guild_id: int,
+        voter_key: str,
+        kind: str,
+        item_id: str,
+        value: str,
+        now: str,
+        *,
+        resolve: Resolver,
+    ) -> VoteResult:
+        """Apply one press atomically; return the member's votes and the item's counts after it.
+
+        Raises NotFound when the item is gone, SelfVote on one's own item. The row's primary key makes every
+        member count once per axis even if two presses race; the tally is counted in the same transaction.
+        """
+        async with self.db.write() as tx:
+            target = await resolve(tx, guild_id, item_id)
+            if target is None:
+                raise NotFound()
+            axis = check_vote(target, voter_key, value)
+            key = (guild_id, kind, item_id, axis.value, voter_key)
+            current = await tx.fetchval(
+                f"SELECT value FROM votes WHERE {_ONE}",  # noqa: S608 - a constant condition
+                key,
+            )
+            transition = press(current, value)
+            if transition.after is None:
+                await tx.execute(
+                    f"DELETE FROM votes WHERE {_ONE}",  # noqa: S608 - a constant condition
+                    key,
+                )
+            else:
+                await tx.execute(
+                    "INSERT INTO votes (guild_id, kind, item_id, axis, voter_key, value, voted_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (guild_id, kind, item_id, axis, voter_key) "
+                    "DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at",
+                    (*key, transition.after, now),
+                )
+            tally = (await self._tally_rows(tx, guild_id, kind, [item_id])).get(item_id, Tally())
+            mine = (await self._mine_rows(tx, guild_id, voter_key, kind, [item_id])).get(item_id, MemberVote())
+        return VoteResult(target=target, transition=transition, mine=mine, tally=tally)
+
+    async def tallies(self, guild_id: int, kind: str, item_ids: Iterable[str]) -> dict[str, Tally]:
+        """Counts for each item (items without votes get an empty tally)."""
+        ids = list(dict.fromkeys(item_ids))
+        found = await self._tally_rows(self.db, guild_id, kind, ids)
+        return {item: found.get(item, Tally()) for item in ids}
+
+    async def all_tallies(self, guild_id: int, kind: str) -> dict[str, Tally]:
+        """Counts for every item of a kind that has at least one vote in a guild."""
+        rows = await self.db.fetchall(
+            "SELECT item_id, value, COUNT(*) AS n FROM votes WHERE guild_id = ? AND kind = ? GROUP BY item_id, value",
+            (guild_id, kind),
+        )
+        return _tallies(rows)
+
+    async def mine(self, guild_id: int, voter_key: str, kind: str, item_ids: Iterable[str]) -> dict[str, MemberVote]:
+        """A member's current votes on each item (items without a vote get an empty MemberVote)."""
+        ids = list(dict.fromkeys(item_ids))
+        found = await self._mine_rows(self.db, guild_id, voter_key, kind, ids)
+        return {item: found.get(item, MemberVote()) for item in ids}
+
+    async def scores(self, guild_id: int, item_ids: Iterable[str], kind: str = "advice") -> dict[str, float]:
+        """Community score of each item, the one ranking function (used by /advice and the walkthrough)."""
+        return {item: tally.score for item, tally in (await self.tallies(guild_id, kind, item_ids)).items()}
+
+    @staticmethod
+    async def delete_item(tx: Any, guild_id: int, kind: str, item_id: str) -> int:
+        """Remove every vote on an item (it was deleted); call inside the deleting transaction."""
+        return await tx.execute(
+            "DELETE FROM votes WHERE guild_id = ? AND kind = ? AND item_id = ?", (guild_id, kind, item_id)
+        )
+
+    async def forget_member(self, guild_id: int, voter_key: str) -> int:
+        """Erase a member's votes in a guild (the tallies follow, being derived); return how many."""
+        async with self.db.write() as tx:
+            return await tx.execute("DELETE FROM votes WHERE guild_id = ? AND voter_key = ?", (guild_id, voter_key))
+
+    async def export_member(self, guild_id: int, voter_key: str) -> list[dict[str, str]]:
+        """A member's votes in a guild, for /privacy export."""
+        rows = await self.db.fetchall(
+            "SELECT kind, item_id, axis, value, voted_at FROM votes WHERE guild_id = ? AND voter_key = ? "
+            "ORDER BY voted_at, kind, item_id, axis",
+            (guild_id, voter_key),
+        )
+        return [{k: row[k] for k in ("kind", "item_id", "axis", "value", "voted_at")} for row in rows]
+
+    @staticmethod
+    async def _tally_rows(reader: Reader, guild_id: int, kind: str, ids: Sequence[str]) -> dict[str, Tally]:
+        found: dict[str, Tally] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            rows = await reader.fetchall(
+                "SELECT item_id, value, COUNT(*) AS n FROM votes "  # noqa: S608 - only placeholders are interpolated
+                f"WHERE guild_id = ? AND kind = ? AND item_id IN ({marks}) GROUP BY item_id, value",
+                (guild_id, kind, *chunk),
+            )
+            found.update(_tallies(rows))
+        return found
+
+    @staticmethod
+    async def _mine_rows(
+        reader: Reader, guild_id: int, voter_key: str, kind: str, ids: Sequence[str]
+    ) -> dict[str, MemberVote]:
+        found: dict[str, dict[str, str]] = {}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            rows = await reader.fetchall(
+                "SELECT item_id, axis, value FROM votes "  # noqa: S608 - only placeholders are interpolated
+                f"WHERE guild_id = ? AND voter_key = ? AND kind = ? AND item_id IN ({marks})",
+                (guild_id, voter_key, kind, *chunk),
+            )
+            for row in rows:
+                found.setdefault(row["item_id"], {})[row["axis"]] = row["value"]
+        return {
+            item: MemberVote(helpful=axes.get(Axis.HELPFUL.value), outcome=axes.get(Axis.OUTCOME.value))
+            for item, axes in found.items()
+        }

@@ -1,0 +1,387 @@
+"""The moderation queue's card and buttons, shared by every kind of submission.
+
+A kind of submission (a tip, a story) is a `QueueKind` registered with `register_queue_kind`: it renders what
+moderators review, applies a decision to its subject inside the decision's transaction, may do something after
+it (publish), and may offer more actions than Approve / Reject (stories: edit, redact, feature). The buttons are
+DynamicItems: `parley:queue:<action>:<entry>` and the reject select `parley:queue:reject:<entry>`, so cards keep
+working after restarts. Every action re-checks the moderator role, is decided exactly once (the repository's
+conditional status change) and is audited; the card is then updated in place to show the decision and who made it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import discord
+
+from bot.database import Tx
+from bot.database.repositories.queue import QueueRepository
+from bot.database.repositories.settings import SettingsRepository
+from bot.domain import moderation
+from bot.domain.errors import N_, NotConfigured, NotFound
+from bot.domain.moderation import OTHER_REASON, REJECT, REJECT_REASONS, Action, Decision, QueueEntry, QueueStatus
+from bot.domain.safe_text import user_text
+from bot.domain.settings import Role
+from bot.domain.tips import stamp
+from bot.i18n import Translations
+from cogs._shared.permissions import missing_bot_permissions, require
+from cogs._shared.respond import NO_PINGS, respond
+from cogs._shared.runtime import services_for
+from cogs._shared.views import ParleyDynamicItemBase, ParleyModal
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+ENTRY = r"(?P<entry>[1-9][0-9]{0,17})"
+ACCENTS = {
+    QueueStatus.PENDING: discord.Colour(0xFEE75C),
+    QueueStatus.APPROVED: discord.Colour(0x57F287),
+    QueueStatus.REJECTED: discord.Colour(0xED4245),
+    QueueStatus.EXPIRED: discord.Colour(0x99AAB5),
+    QueueStatus.WITHDRAWN: discord.Colour(0x99AAB5),
+}
+DECISION_LINES = {
+    QueueStatus.APPROVED: N_("Approved by {moderator} on {date}."),
+    QueueStatus.REJECTED: N_("Rejected by {moderator} on {date}."),
+    QueueStatus.EXPIRED: N_("Expired on {date} without a decision."),
+    QueueStatus.WITHDRAWN: N_("Withdrawn by its author on {date}."),
+}
+SOMEONE = N_("a moderator")
+
+
+class QueueKind:
+    """How one kind of submission shows in the queue and what a decision does to it; subclass once per kind."""
+
+    #: the kind's name as stored in the queue ("tip", "story"); at most 16 characters
+    name: ClassVar[str] = ""
+    #: buttons offered while pending, besides the reject select (stories add "edit", "redact", ...)
+    actions: ClassVar[tuple[str, ...]] = ("approve",)
+    #: offer the reject select while pending
+    rejectable: ClassVar[bool] = True
+
+    async def body(self, services: Services, entry: QueueEntry, t: Translations) -> str:
+        """What moderators review: the submission's text, as a card section (no author, ever)."""
+        raise NotImplementedError
+
+    async def effect(self, tx: Tx, decision: Decision) -> None:
+        """Apply the decision to the subject, inside the decision's transaction (e.g. a tip becomes approved)."""
+
+    async def after(self, services: Services, interaction: discord.Interaction, decision: Decision) -> None:
+        """Do what follows a decision once it is committed (e.g. publish a story); errors are logged, not shown."""
+
+    async def run_action(
+        self, services: Services, interaction: discord.Interaction, entry: QueueEntry, action: Action
+    ) -> None:
+        """Carry out a button's action; the default decides at once. Kinds override it to open a modal first."""
+        await decide_and_show(services, interaction, entry.id, action)
+
+
+_KINDS: dict[str, QueueKind] = {}
+
+
+def register_queue_kind(kind: QueueKind) -> QueueKind:
+    """Make a kind of submission known to the queue buttons (capabilities call this when they load)."""
+    if not kind.name or len(kind.name) > 16:
+        raise ValueError("a queue kind needs a name of 1-16 characters")
+    for name in kind.actions:
+        moderation.action(name)  # KeyError: register the action with bot.domain.moderation first
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def queue_kind(name: str) -> QueueKind:
+    """Return a registered kind (NotFound if the capability that owns it is not loaded)."""
+    try:
+        return _KINDS[name]
+    except KeyError:
+        raise NotFound() from None
+
+
+# ------------------------------------------------------------------------------------------------ the card
+
+
+async def shared_translations(services: Services, guild_id: int) -> Translations:
+    """The language of shared messages in a server: its own setting, else the configured default."""
+    return services.t(await services.language_for(guild_id, None, None))
+
+
+def _date(at: str | None) -> str:
+    return (at or "")[:10]
+
+
+async def card_for(
+    services: Services, entry: QueueEntry, t: Translations, *, moderator: str | None = None
+) -> QueueCard:
+    """Render an entry's card: its kind's body, then the decision (who and when) or the moderators' controls."""
+    kind = queue_kind(entry.kind)
+    body = await kind.body(services, entry, t)
+    decision = None
+    if entry.status.decided:
+        reason = REJECT_REASONS.get(entry.reason or "")
+        decision = services.renderer.render(
+            "cards/queue_decision.md.j2",
+            t,
+            line=t.gettext(
+                DECISION_LINES[entry.status],
+                moderator=user_text(moderator) if moderator else t.gettext(SOMEONE),
+                date=_date(entry.decided_at),
+            ),
+            status=entry.status.value,
+            reason=t.gettext(reason) if reason else None,
+            note=entry.note,
+        )
+    return QueueCard(t, entry, kind, body, decision)
+
+
+class QueueCard(discord.ui.LayoutView):
+    """A queue entry as moderators see it: the submission, then controls (pending) or the decision."""
+
+    def __init__(self, t: Translations, entry: QueueEntry, kind: QueueKind, body: str, decision: str | None) -> None:
+        super().__init__(timeout=None)
+        parts: list[discord.ui.Item[Any]] = [discord.ui.TextDisplay(body)]
+        if decision is not None:
+            parts += [discord.ui.Separator(), discord.ui.TextDisplay(decision)]
+        else:
+            buttons = [QueueActionButton(name, entry.id, t) for name in kind.actions]
+            if buttons:
+                parts.append(discord.ui.ActionRow(*buttons))
+            if kind.rejectable:
+                parts.append(discord.ui.ActionRow(QueueRejectSelect(entry.id, t)))
+        self.add_item(discord.ui.Container(*parts, accent_colour=ACCENTS[entry.status]))
+
+
+async def post_to_queue(services: Services, guild: discord.Guild, entry: QueueEntry) -> discord.Message | None:
+    """Post a new entry's card in the server's queue channel and remember where; None if that was impossible.
+
+    The entry stays in the queue either way (a moderator can list pending entries), so a failure is logged only.
+    """
+    settings = await SettingsRepository(services.db).get(guild.id)
+    channel = guild.get_channel(settings.queue_channel_id) if settings.queue_channel_id else None
+    if not isinstance(channel, discord.abc.Messageable) or missing_bot_permissions(channel, embed=False):  # type: ignore[arg-type]
+        log.warning("queue entry %s in guild %s: the queue channel is missing or not writable", entry.id, guild.id)
+        return None
+    t = await shared_translations(services, guild.id)
+    card = await card_for(services, entry, t)
+    try:
+        message = await channel.send(view=card, allowed_mentions=NO_PINGS)
+    except discord.HTTPException:
+        log.warning("queue entry %s in guild %s: posting the card failed", entry.id, guild.id, exc_info=True)
+        return None
+    await QueueRepository(services.db).set_message(entry.id, message.channel.id, message.id)
+    return message
+
+
+async def require_queue_channel(services: Services, guild_id: int, t: Translations) -> int:
+    """Return the queue channel id, or refuse kindly: an admin has to pick one in /setup first."""
+    settings = await SettingsRepository(services.db).get(guild_id)
+    if settings.queue_channel_id is None:
+        raise NotConfigured(command=t.command("setup"))
+    return settings.queue_channel_id
+
+
+# --------------------------------------------------------------------------------------------- decisions
+
+
+async def decide_and_show(
+    services: Services,
+    interaction: discord.Interaction,
+    entry_id: int,
+    action: Action,
+    *,
+    reason: str | None = None,
+    note: str | None = None,
+) -> Decision:
+    """Decide once (moderators only), audit it, and update the card in place; the slower one hears it's done."""
+    guild_id = interaction.guild_id
+    if guild_id is None:
+        raise NotFound()
+    await require(services, interaction, Role.MODERATOR)
+    repo = QueueRepository(services.db)
+    entry = await repo.get(guild_id, entry_id)
+    if entry is None:
+        raise NotFound()
+    kind = queue_kind(entry.kind)
+    moderator_key = services.identity.member_key(guild_id, interaction.user.id)
+    decision = await repo.decide(
+        guild_id,
+        entry_id,
+        action,
+        moderator_key,
+        stamp(services.clock.now()),
+        reason=reason,
+        note=note,
+        effect=kind.effect,
+    )
+    t = await shared_translations(services, guild_id)
+    card = await card_for(services, decision.entry, t, moderator=interaction.user.display_name)
+    if interaction.message is not None and interaction.message.id == decision.entry.message_id:
+        await _edit_in_place(interaction, card)
+    else:
+        await _edit_posted(services, interaction, decision.entry, card)
+    try:
+        await kind.after(services, interaction, decision)
+    except Exception:  # the decision stands; what follows it must not turn into an error for the moderator
+        log.exception("after-decision step of %s entry %s failed", entry.kind, entry.id)
+    return decision
+
+
+async def _edit_in_place(interaction: discord.Interaction, card: QueueCard) -> None:
+    if not interaction.response.is_done():
+        await interaction.response.edit_message(view=card, allowed_mentions=NO_PINGS)
+    else:
+        await interaction.edit_original_response(view=card, allowed_mentions=NO_PINGS)
+
+
+async def _edit_posted(
+    services: Services, interaction: discord.Interaction, entry: QueueEntry, card: QueueCard
+) -> None:
+    """The action came from elsewhere (a /mod command): edit the posted card, then confirm ephemerally."""
+    if entry.channel_id and entry.message_id:
+        channel = interaction.client.get_channel(entry.channel_id)
+        if isinstance(channel, discord.abc.Messageable):
+            try:
+                await channel.get_partial_message(entry.message_id).edit(view=card, allowed_mentions=NO_PINGS)  # type: ignore[attr-defined]
+            except discord.HTTPException:
+                log.warning("could not update the queue card of entry %s", entry.id)
+    t = services.t(await services.language_for(interaction.guild_id, None, str(interaction.locale)))
+    await respond(interaction, "✅ " + t.gettext("Done."), ephemeral=True)
+
+
+# ------------------------------------------------------------------------------------------------ buttons
+
+
+class QueueActionButton(
+    ParleyDynamicItemBase,
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"parley:queue:(?P<action>(?!reject:)[a-z][a-z_]{0,19}):" + ENTRY,
+):
+    """A moderator's action on a queue entry (Approve, and whatever actions a kind registers)."""
+
+    def __init__(self, action: str, entry_id: int, t: Translations | None = None) -> None:
+        # An unknown action (its capability is not loaded) still builds, so a press can answer kindly.
+        act = moderation.actions().get(action)
+        label = act.label if act else action
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:queue:{action}:{entry_id}",
+                label=t.gettext(label) if t else label,
+                emoji=act.emoji if act else None,
+                style=discord.ButtonStyle.success
+                if act and act.to is QueueStatus.APPROVED
+                else discord.ButtonStyle.secondary,
+            )
+        )
+        self.action = action
+        self.entry_id = entry_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> QueueActionButton:
+        return cls(match["action"], int(match["entry"]))
+
+    @classmethod
+    def examples(cls) -> list[QueueActionButton]:
+        """Approve on a small and a very large entry id."""
+        return [cls("approve", 1), cls("approve", int("9" * 18))]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Route the press to the entry's kind (moderators only)."""
+        services = services_for(interaction.client)  # type: ignore[arg-type]
+        await require(services, interaction, Role.MODERATOR)
+        try:
+            act = moderation.action(self.action)
+        except KeyError:
+            raise NotFound() from None
+        entry = await QueueRepository(services.db).get(interaction.guild_id or 0, self.entry_id)
+        if entry is None:
+            raise NotFound()
+        kind = queue_kind(entry.kind)
+        if act.name not in kind.actions:
+            raise NotFound()
+        await kind.run_action(services, interaction, entry, act)
+
+
+def reason_options(t: Translations | None) -> list[discord.SelectOption]:
+    """The rejection reasons, in the moderators' language."""
+    return [
+        discord.SelectOption(label=(t.gettext(label) if t else label)[:100], value=code)
+        for code, label in REJECT_REASONS.items()
+    ]
+
+
+class QueueRejectSelect(
+    ParleyDynamicItemBase,
+    discord.ui.DynamicItem[discord.ui.Select],
+    template=r"parley:queue:reject:" + ENTRY,
+):
+    """Reject with a reason; "other" opens a note field first."""
+
+    def __init__(self, entry_id: int, t: Translations | None = None) -> None:
+        super().__init__(
+            discord.ui.Select(
+                custom_id=f"parley:queue:reject:{entry_id}",
+                placeholder=(t.gettext("Reject: pick a reason") if t else "reject")[:150],
+                options=reason_options(t),
+                min_values=1,
+                max_values=1,
+            )
+        )
+        self.entry_id = entry_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> QueueRejectSelect:
+        return cls(int(match["entry"]))
+
+    @classmethod
+    def examples(cls) -> list[QueueRejectSelect]:
+        """The select on a small and a very large entry id."""
+        return [cls(7), cls(int("1" * 18))]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Reject at once with the chosen reason, or ask for a note when it is "other"."""
+        services = services_for(interaction.client)  # type: ignore[arg-type]
+        await require(services, interaction, Role.MODERATOR)
+        reason = self.item.values[0] if self.item.values else None
+        if reason == OTHER_REASON:
+            t = services.t(
+                await services.language_for(
+                    interaction.guild_id,
+                    services.identity.member_key(interaction.guild_id or 0, interaction.user.id),
+                    str(interaction.locale),
+                )
+            )
+            await interaction.response.send_modal(RejectNoteModal(services, t, self.entry_id))
+            return
+        await decide_and_show(services, interaction, self.entry_id, REJECT, reason=reason)
+
+
+class RejectNoteModal(ParleyModal):
+    """A short note for a rejection whose reason is "other" (kept in the audit; never shown to the author)."""
+
+    def __init__(self, services: Services, t: Translations, entry_id: int) -> None:
+        super().__init__(title=t.gettext("Reject with a note")[:45], timeout=900)
+        self.services = services
+        self.entry_id = entry_id
+        self.note = discord.ui.TextInput(
+            style=discord.TextStyle.paragraph,
+            max_length=moderation.NOTE_MAX_CHARS,
+            placeholder=t.gettext("Why it was rejected (seen by moderators only)")[:100],
+            required=True,
+        )
+        self.add_item(discord.ui.Label(text=t.gettext("Note for the audit log")[:45], component=self.note))
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Reject with reason "other" and the note."""
+        await decide_and_show(
+            self.services, interaction, self.entry_id, REJECT, reason=OTHER_REASON, note=self.note.value
+        )
+
+
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (QueueActionButton, QueueRejectSelect)

@@ -1,0 +1,139 @@
+"""Advice cards (a ranked list with vote buttons, persistent page buttons) and the tip kind of the moderation queue."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.database import Tx
+from bot.database.repositories.tips import TipsRepository
+from bot.domain.moderation import Decision, QueueEntry
+from bot.i18n import LANGUAGE_NAMES, Translations
+from bot.knowledge import pick
+from cogs._shared.queue import QueueKind
+from cogs._shared.respond import update
+from cogs._shared.views import ParleyDynamicItemBase
+
+if TYPE_CHECKING:
+    from bot.services import Services
+    from cogs.advice.cog import Advice
+
+ACCENT = discord.Colour(0xF1C40F)
+SCOPES = ("browse", "top")
+ALL = "all"
+
+
+class AdviceListCard(discord.ui.LayoutView):
+    """A page of ranked advice: a header, then each item's text with its vote row, then page buttons."""
+
+    def __init__(
+        self,
+        header: str,
+        items: list[tuple[str, discord.ui.ActionRow]],
+        nav: list[discord.ui.Item[Any]] | None = None,
+        footer: str | None = None,
+    ) -> None:
+        super().__init__(timeout=None)
+        parts: list[discord.ui.Item[Any]] = [discord.ui.TextDisplay(header)]
+        for text, row in items:
+            parts += [discord.ui.TextDisplay(text), row]
+        if footer:
+            parts.append(discord.ui.TextDisplay(footer))
+        if nav:
+            parts.append(discord.ui.ActionRow(*nav))
+        self.add_item(discord.ui.Container(*parts, accent_colour=ACCENT))
+
+
+class PageButton(
+    ParleyDynamicItemBase,
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"parley:advice:page:(?P<scope>browse|top):(?P<arch>[a-z][a-z_]{0,31}):(?P<page>[0-9]{1,3})",
+):
+    """Go to another page of a list; the list is rebuilt from the id, so it works on any card after restarts."""
+
+    def __init__(
+        self,
+        scope: str,
+        archetype: str | None,
+        page: int,
+        *,
+        label: str = "",
+        emoji: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:advice:page:{scope}:{archetype or ALL}:{page}",
+                label=label or None,
+                emoji=emoji,
+                style=discord.ButtonStyle.secondary,
+                disabled=disabled,
+            )
+        )
+        self.scope = scope
+        self.archetype = archetype
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> PageButton:
+        arch = match["arch"]
+        return cls(match["scope"], None if arch == ALL else arch, int(match["page"]))
+
+    @classmethod
+    def examples(cls) -> list[PageButton]:
+        """Pages of an archetype's list and of the overall top list."""
+        return [cls("browse", "never_satisfied", 0), cls("browse", "non_payer", 999), cls("top", None, 1)]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Show the requested page in place."""
+        cog: Advice | None = interaction.client.get_cog("Advice")  # type: ignore[attr-defined]
+        if cog is None:
+            raise LookupError("the Advice cog is not loaded")
+        t = await cog.translations(interaction)
+        card = await cog.list_card(interaction, t, self.scope, self.archetype, self.page)
+        await update(interaction, view=card)
+
+
+def page_buttons(
+    t: Translations, scope: str, archetype: str | None, page: int, pages: int
+) -> list[discord.ui.Item[Any]]:
+    """Previous / next (the ids differ even when disabled, as Discord requires unique ids)."""
+    if pages <= 1:
+        return []
+    return [
+        PageButton(scope, archetype, max(page - 1, 0), label=t.gettext("Previous"), emoji="◀️", disabled=page == 0),
+        PageButton(
+            scope, archetype, min(page + 1, pages - 1), label=t.gettext("Next"), emoji="▶️", disabled=page >= pages - 1
+        ),
+    ]
+
+
+class TipQueueKind(QueueKind):
+    """Members' tips in the moderation queue: approved tips join the advice lists, votable."""
+
+    name = "tip"
+    actions = ("approve",)
+
+    async def body(self, services: Services, entry: QueueEntry, t: Translations) -> str:
+        """The tip as moderators review it: type of client, language, date and the text; never its author."""
+        tip = await TipsRepository(services.db).get(entry.guild_id, entry.subject_id)
+        archetype = services.knowledge.archetypes.get(tip.archetype) if tip else None
+        return services.renderer.render(
+            "cards/queue_tip.md.j2",
+            t,
+            tip=tip,
+            archetype=pick(archetype.name, t.lang) if archetype else (tip.archetype if tip else ""),
+            language=LANGUAGE_NAMES.get(tip.lang, tip.lang) if tip else "",
+            date=(tip.created_at if tip else entry.created_at)[:10],
+        )
+
+    async def effect(self, tx: Tx, decision: Decision) -> None:
+        """Approve, reject or withdraw the tip in the decision's transaction."""
+        await TipsRepository.apply_decision(tx, decision)
+
+
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (PageButton,)
