@@ -1,0 +1,258 @@
+"""The draft card and its persistent components: another tone, another language, Edit details, and a start button.
+
+Every component is a DynamicItem whose custom id carries the draft's random id (`parley:draft:<action>:<id>`), so
+the buttons keep working after a restart; the draft itself (values, language, tone) is loaded from the database.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.domain.drafts import DRAFT_KINDS, DRAFT_LANGS
+from bot.i18n import LANGUAGE_NAMES, Translations
+from cogs._shared.respond import NO_PINGS
+from cogs._shared.views import ParleyDynamicItemBase
+from cogs.drafts.labels import TONE_EMOJI, TONE_ORDER, language_label, tone_name
+
+if TYPE_CHECKING:
+    from cogs.drafts.cog import Drafts
+
+ACCENT = discord.Colour(0xFEE75C)
+ERROR_ACCENT = discord.Colour(0xED4245)
+EXAMPLE_ID = "0123456789abcdef"
+_ID = r"(?P<id>[0-9a-f]{16})"
+_KINDS = "|".join(DRAFT_KINDS)
+_TONES = "|".join(TONE_ORDER)
+# A run of backticks would close the code block the draft sits in; a zero-width space keeps each one literal.
+_BACKTICK_RUN = re.compile("`(?=`)")
+
+
+def fenced(text: str) -> str:
+    """The draft as a code block the member can copy; backtick runs inside can't close it early."""
+    return f"```\n{_BACKTICK_RUN.sub('`' + chr(0x200B), text)}\n```"
+
+
+def attachment(text: str, kind: str, lang: str) -> discord.File:
+    """The draft as a UTF-8 .txt file, for drafts longer than a message allows."""
+    return discord.File(io.BytesIO(text.encode("utf-8")), filename=f"draft-{kind.replace('_', '-')}-{lang}.txt")
+
+
+def _drafts_cog(interaction: discord.Interaction) -> Drafts:
+    from cogs.drafts.cog import Drafts
+
+    cog = interaction.client.get_cog(Drafts.__cog_name__)  # type: ignore[attr-defined]
+    assert isinstance(cog, Drafts), "the drafts capability is not loaded"
+    return cog
+
+
+class DraftCard(discord.ui.LayoutView):
+    """The draft the member copies, where it comes from, and the buttons to change it."""
+
+    def __init__(
+        self,
+        t: Translations,
+        *,
+        draft_id: str,
+        header: str,
+        body: str | None,
+        file: discord.File | None,
+        footer: str,
+        tones: tuple[str, ...],
+        tone: str | None,
+        lang: str,
+    ) -> None:
+        super().__init__(timeout=None)
+        container = discord.ui.Container(accent_colour=ACCENT)
+        container.add_item(discord.ui.TextDisplay(header))
+        if file is not None:
+            container.add_item(discord.ui.File(file))
+        else:
+            container.add_item(discord.ui.TextDisplay(fenced(body or "")))
+        container.add_item(discord.ui.TextDisplay(footer))
+        container.add_item(discord.ui.Separator())
+        if tones:
+            container.add_item(discord.ui.ActionRow(*(ToneButton(draft_id, x, t, current=x == tone) for x in tones)))
+        container.add_item(discord.ui.ActionRow(LanguagePick(draft_id, t, lang)))
+        container.add_item(discord.ui.ActionRow(EditButton(draft_id, t)))
+        self.add_item(container)
+
+
+class InputErrorCard(discord.ui.LayoutView):
+    """What was wrong with the details, and Edit details to reopen the form with everything the member typed."""
+
+    def __init__(self, t: Translations, *, draft_id: str, text: str) -> None:
+        super().__init__(timeout=None)
+        self.add_item(
+            discord.ui.Container(
+                discord.ui.TextDisplay(text),
+                discord.ui.ActionRow(EditButton(draft_id, t, primary=True)),
+                accent_colour=ERROR_ACCENT,
+            )
+        )
+
+
+async def replace_card(
+    interaction: discord.Interaction, view: discord.ui.LayoutView, file: discord.File | None
+) -> None:
+    """Put a new card on the message the member acted on; attachments follow the card (none for a code block)."""
+    kwargs: dict[str, Any] = {"view": view, "attachments": [file] if file else [], "allowed_mentions": NO_PINGS}
+    if interaction.response.is_done():
+        await interaction.edit_original_response(**kwargs)
+    else:
+        await interaction.response.edit_message(**kwargs)
+
+
+class ToneButton(
+    ParleyDynamicItemBase,
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=rf"parley:draft:tone:{_ID}:(?P<tone>{_TONES})",
+):
+    """Redraft in another tone; the current tone shows as selected."""
+
+    def __init__(self, draft_id: str, tone: str, t: Translations | None = None, *, current: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:draft:tone:{draft_id}:{tone}",
+                label=tone_name(t, tone) if t else tone,
+                emoji=TONE_EMOJI[tone],
+                style=discord.ButtonStyle.primary if current else discord.ButtonStyle.secondary,
+                disabled=current,
+            )
+        )
+        self.draft_id = draft_id
+        self.tone = tone
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> Any:
+        return cls(match["id"], match["tone"])
+
+    @classmethod
+    def examples(cls) -> list[Any]:
+        """One button per tone."""
+        return [cls(EXAMPLE_ID, tone) for tone in TONE_ORDER]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        await _drafts_cog(interaction).change_tone(interaction, self.draft_id, self.tone)
+
+
+class LanguagePick(
+    ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Select], template=rf"parley:draft:lang:{_ID}"
+):
+    """Redraft in another language (the client's), whatever language the member reads Parley in."""
+
+    def __init__(self, draft_id: str, t: Translations | None = None, current: str | None = None) -> None:
+        options = [
+            discord.SelectOption(
+                label=LANGUAGE_NAMES[code],
+                value=code,
+                description=language_label(t, code) if t and t.lang != code else None,
+                default=code == current,
+            )
+            for code in DRAFT_LANGS
+        ]
+        super().__init__(
+            discord.ui.Select(
+                custom_id=f"parley:draft:lang:{draft_id}",
+                placeholder=t.gettext("Write it in another language") if t else None,
+                options=options,
+                min_values=1,
+                max_values=1,
+            )
+        )
+        self.draft_id = draft_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> Any:
+        return cls(match["id"])
+
+    @classmethod
+    def examples(cls) -> list[Any]:
+        """The picker of one draft."""
+        return [cls(EXAMPLE_ID)]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        await _drafts_cog(interaction).change_language(interaction, self.draft_id, self.item.values[0])
+
+
+class EditButton(
+    ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Button], template=rf"parley:draft:edit:{_ID}"
+):
+    """Reopen the form prefilled with everything the member typed."""
+
+    def __init__(self, draft_id: str, t: Translations | None = None, *, primary: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:draft:edit:{draft_id}",
+                label=t.gettext("Edit details") if t else "Edit details",
+                emoji="✏️",
+                style=discord.ButtonStyle.primary if primary else discord.ButtonStyle.secondary,
+            )
+        )
+        self.draft_id = draft_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> Any:
+        return cls(match["id"])
+
+    @classmethod
+    def examples(cls) -> list[Any]:
+        """The button of one draft."""
+        return [cls(EXAMPLE_ID)]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        await _drafts_cog(interaction).edit_details(interaction, self.draft_id)
+
+
+class StartButton(
+    ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Button], template=rf"parley:draft:start:(?P<kind>{_KINDS})"
+):
+    """Open the form for one kind of draft; anyone may press it, and each member gets their own draft."""
+
+    def __init__(self, kind: str, label: str | None = None, *, emoji: str | None = "✉️") -> None:
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:draft:start:{kind}",
+                label=label or kind,
+                emoji=emoji,
+                style=discord.ButtonStyle.primary,
+            )
+        )
+        self.kind = kind
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> Any:
+        return cls(match["kind"])
+
+    @classmethod
+    def examples(cls) -> list[Any]:
+        """One start button per kind."""
+        return [cls(kind) for kind in DRAFT_KINDS]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        await _drafts_cog(interaction).open_draft(interaction, self.kind)
+
+
+def draft_button(kind: str, label: str) -> StartButton:
+    """A persistent button that opens the /draft form for `kind` (other capabilities put it on their cards).
+
+    The label should already be in the reader's language; the press must be the interaction's first response,
+    because it answers with a modal.
+    """
+    if kind not in DRAFT_KINDS:
+        raise ValueError(f"unknown draft kind {kind!r}")
+    return StartButton(kind, label)
+
+
+DYNAMIC_ITEMS = (ToneButton, LanguagePick, EditButton, StartButton)
