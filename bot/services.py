@@ -68,6 +68,9 @@ class Services:
 
 async def build_services(config: Config, *, clock: Clock | None = None, migrate: bool = True) -> Services:
     """Open the database (applying pending migrations), load catalogs, templates and the knowledge base."""
+    # aiosqlite logs every statement's parameters at DEBUG: member text must never reach a log, whatever
+    # level the host bot or the runner configured.
+    logging.getLogger("aiosqlite").setLevel(max(logging.INFO, logging.getLogger("aiosqlite").level))
     db = await Database.from_config(config.database)
     try:
         if migrate:
