@@ -1,0 +1,82 @@
+"""The Anonymiser: finds identifying details in a story and replaces them with placeholders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .arabic import ArabicFinder
+from .cased import CasedFinder
+from .detect import detect_language
+from .entities import assign_placeholders, resolve_overlaps
+from .lexicon import LANGS, Lexicon, load_lexicon
+from .model import AnonResult, Mention, Span
+from .structured import find_addresses, find_emails, find_handles, find_numbers_and_phones, find_urls
+from .textutil import fold_digits
+
+
+class Anonymiser:
+    """Stateless after load(): safe to share between threads; no I/O and no logging of text."""
+
+    def __init__(self, lexicons: dict[str, Lexicon]) -> None:
+        self._lex = lexicons
+        self._cased = {lang: CasedFinder(lexicons[lang]) for lang in ("en", "fi", "ru")}
+        self._arabic = ArabicFinder(lexicons["ar"])
+        self._at = frozenset(w for lx in lexicons.values() for w in lx.cue("at_words"))
+        self._dot = frozenset(w for lx in lexicons.values() for w in lx.cue("dot_words"))
+        self._known: dict[str, Callable[[str], bool]] = {}
+        for lang, lx in lexicons.items():
+            gaz = lx.first_names | lx.surnames | lx.places
+            self._known[lang] = gaz.__contains__
+
+    @classmethod
+    def load(cls) -> Anonymiser:
+        """Read all gazetteers once (a few tens of milliseconds)."""
+        return cls({lang: load_lexicon(lang) for lang in LANGS})
+
+    def find(self, text: str, lang: str | None = None) -> tuple[Span, ...]:
+        """Identifier spans (offsets into text) with their placeholders, without replacing anything."""
+        if not text.strip():
+            return ()
+        lang = lang if lang in self._lex else detect_language(text)
+        return assign_placeholders(self._mentions(text, lang), lang, self._known[lang])
+
+    def anonymise(self, text: str, lang: str | None = None) -> AnonResult:
+        """Replace every identifier; the same entity gets the same placeholder throughout."""
+        lang = lang if lang in self._lex else detect_language(text) if text.strip() else "en"
+        spans = self.find(text, lang)
+        parts: list[str] = []
+        pos = 0
+        for sp in spans:
+            parts.append(text[pos : sp.start])
+            parts.append(sp.placeholder)
+            pos = sp.end
+        parts.append(text[pos:])
+        return AnonResult("".join(parts), spans, lang)
+
+    def _mentions(self, text: str, lang: str) -> list[Mention]:
+        lex = self._lex[lang]
+        folded = fold_digits(text)
+        structured: list[Mention] = []
+        structured += find_emails(folded, lex, self._at, self._dot)
+        structured += find_urls(folded)
+        structured += find_handles(folded, lex)
+        structured += find_numbers_and_phones(folded, lex)
+        structured += find_addresses(folded, lex)
+        structured = resolve_overlaps(structured)
+        taken = [(m.start, m.end) for m in structured]
+        names: list[Mention] = []
+        if lang == "ar":
+            names += self._arabic.find(text, taken)
+            names += self._cased["en"].find(_mask_non_latin(text), taken)
+        else:
+            names += self._cased[lang].find(text, taken)
+        return resolve_overlaps(structured + names)
+
+
+_NON_LATIN = re.compile(r"[^\x00-\x7f\u00c0-\u024f]")
+
+
+def _mask_non_latin(text: str) -> str:
+    """Arabic letters become '·' (same length) so Latin words in Arabic text are read as mid-sentence."""
+    return _NON_LATIN.sub("·", text)

@@ -1,0 +1,570 @@
+"""Names, companies and places in languages that capitalise proper nouns (English, Finnish, Russian).
+
+Capitalisation finds candidates; gazetteers, morphology and context cues decide whether a capitalised word at
+the start of a sentence is a name, and which kind of name a candidate is.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from .lexicon import Lexicon
+from .model import Mention
+from .morph import (
+    fi_candidates,
+    fi_looks_like_surname,
+    fi_stem,
+    ru_candidates,
+    ru_is_patronymic,
+    ru_looks_like_surname,
+    ru_stem,
+)
+from .textutil import Token, norm_key, overlaps, tokenize
+
+P_QUOTED, P_NAME = 55, 50
+
+_CONNECTORS = {"of", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "af"}
+_QUOTE_RE = re.compile(
+    r"«([^«»\n]{1,60})»|\"([^\"\n]{1,60})\"|“([^“”\n]{1,60})”|„([^„“”\n]{1,60})[“”]|”([^”\n]{1,60})”"
+)
+_RU_VERB_RE = re.compile(r"^[а-яё]+(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ит|ат|ят|ется|ится|ает|яет)$")
+_AFTER_NAME = {
+    "en": {"from", "at", "of", "who", "and", "with"},
+    "fi": {"joka", "jonka", "ja"},
+    "ru": {"из", "от", "с", "со", "который", "которая", "и"},
+}
+_PLACE_PREP = {"en": {"in", "near"}, "fi": set(), "ru": {"в", "во", "из", "под"}}
+_ORG_PREP = {"en": {"at", "from", "with", "for", "by", "via", "joined"}, "fi": set(), "ru": {"у", "от"}}
+_MONTH_NAMES_THAT_ARE_NAMES = {"april", "may", "june", "august"}
+_TIME_WORDS = {
+    "in",
+    "on",
+    "since",
+    "until",
+    "till",
+    "by",
+    "last",
+    "next",
+    "early",
+    "mid",
+    "late",
+    "this",
+    "of",
+    "before",
+    "after",
+    "from",
+    "through",
+    "end",
+}
+_FI_LOCATIVE = ("ssa", "ssä", "sta", "stä")
+# Platform names that are also ordinary words: inside a longer capitalised name they are part of it.
+_WORDLIKE_PLATFORMS = {
+    "threads",
+    "signal",
+    "medium",
+    "word",
+    "teams",
+    "meet",
+    "drive",
+    "docs",
+    "sheets",
+    "notion",
+    "monday",
+    "steam",
+    "unity",
+    "swift",
+    "node",
+    "contra",
+    "malt",
+    "guru",
+    "booking",
+    "orange",
+    "wise",
+    "bluesky",
+    "freelancer",
+    "apple",
+    "amazon",
+    "visa",
+    "stripe",
+    "slack",
+    "zoom",
+    "canva",
+    "framer",
+    "messenger",
+    "vero",
+    "tori",
+    "posti",
+}
+_FI_INFLECTED = (
+    "ja",
+    "jä",
+    "ita",
+    "itä",
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "lla",
+    "llä",
+    "lta",
+    "ltä",
+    "lle",
+    "ksi",
+    "tta",
+    "ttä",
+    "nsa",
+    "nsä",
+    "ineen",
+    "ista",
+    "istä",
+    "ien",
+    "iden",
+    "t",
+)
+
+
+class CasedFinder:
+    """Finds person/org/place mentions in en, fi and ru text."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.lang = lex.lang
+        self._gaz = lex.first_names | lex.surnames | lex.places | lex.platforms | lex.countries
+        self._gaz |= lex.cue("org_suffixes") | lex.cue("legal_forms") | lex.cue("venue_suffixes")
+
+    # --- word analysis -------------------------------------------------------------------------------------------
+
+    def lemmas(self, word: str) -> set[str]:
+        """Candidate base forms of word (normalised)."""
+        w = re.sub(r"['’]s$", "", word)
+        if self.lang == "fi":
+            return fi_candidates(w)
+        if self.lang == "ru":
+            return ru_candidates(w)
+        return {norm_key(w)}
+
+    def lemma(self, word: str) -> str:
+        """Best base form: a gazetteer entry sharing the longest prefix with word, else a crude stem."""
+        w = norm_key(re.sub(r"['’]s$", "", word))
+        hits = self.lemmas(word) & self._gaz
+        if hits:
+            return max(hits, key=lambda h: (_common_prefix(h, w), len(h)))
+        if self.lang == "fi":
+            return fi_stem(w)
+        if self.lang == "ru":
+            return ru_stem(w)
+        return w
+
+    def _in(self, word: str, s: frozenset[str]) -> bool:
+        return bool(self.lemmas(word) & s)
+
+    def is_first_name(self, word: str) -> bool:
+        return self._in(word, self.lex.first_names)
+
+    def is_personish(self, word: str) -> bool:
+        if self._in(word, self.lex.first_names | self.lex.surnames):
+            return True
+        if self.lang == "ru":
+            return ru_is_patronymic(word) or ru_looks_like_surname(word)
+        if self.lang == "fi":
+            return fi_looks_like_surname(word)
+        return False
+
+    def is_place(self, word: str) -> bool:
+        return self._in(word, self.lex.places)
+
+    def is_stop(
+        self,
+        tok: Token,
+        prev: str,
+        nxt: str,
+        initial: bool = False,
+        around: tuple[str, str] = ("", ""),
+        in_name: bool = False,
+    ) -> bool:
+        """Capitalised words that are never identifiers: platforms, months, countries, acronyms, 'I'."""
+        w = tok.text
+        lw = norm_key(re.sub(r"['’]s$", "", w))
+        if lw in ("i", "i'm", "i'd", "i've", "i'll"):
+            return True
+        if len(w) == 1:
+            return not (w.isupper() and initial)
+        if re.fullmatch(r"[A-ZА-ЯЁ]{2,5}(?:s|es|ed|d|ing|'s|’s|ы|ов|ом|а|е|у)", w):  # DMing, PDFs, CEO's, NDAs
+            return True
+        if self.lex.calendar and (lw in self.lex.calendar or lw.rstrip("s") in self.lex.calendar):
+            if lw in _MONTH_NAMES_THAT_ARE_NAMES:
+                before, after = around
+                near_digit = before.rstrip()[-1:].isdigit() or after.lstrip()[:1].isdigit()
+                return prev in _TIME_WORDS or nxt in _TIME_WORDS or near_digit
+            return True
+        if self._in(w, self.lex.platforms | self.lex.countries):
+            if in_name and lw in _WORDLIKE_PLATFORMS:
+                return False  # "Adire Threads", "Blue Signal Media": an ordinary word inside a longer name
+            return not self.is_first_name(w) or self._in(w, self.lex.platforms)
+        return tok.all_caps and len(w) <= 4 and lw not in self.lex.cue("legal_forms") and lw not in self._gaz
+
+    # --- main ----------------------------------------------------------------------------------------------------
+
+    def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+        """All person/org/place mentions outside the taken ranges."""
+        tokens = [t for t in tokenize(text) if not overlaps(t.start, t.end, taken)]
+        out: list[Mention] = []
+        consumed: list[tuple[int, int]] = []
+        for q in self._quoted(text, tokens):
+            out.append(q)
+            consumed.append((q.start, q.end))
+        tokens = [t for t in tokens if not overlaps(t.start, t.end, consumed)]
+        rejected: list[Token] = []
+        for seq in self._sequences(text, tokens):
+            out.extend(self._resolve(text, tokens, seq, rejected))
+        out += self._lowercase_named(text, tokens, out)
+        return out + self._propagate(rejected, out)
+
+    def _lowercase_named(self, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """Informal 'a client named brad': a known first name typed in lower case right after a naming cue."""
+        cues = self.lex.cue("lowercase_name_cues")
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for a, b in pairwise(tokens):
+            if b.cap or norm_key(a.text) not in cues or overlaps(b.start, b.end, taken):
+                continue
+            if text[a.end : b.start].strip() == "" and self.is_first_name(b.text):
+                key = self.lemma(b.text)
+                out.append(Mention(b.start, b.end, "person", key, P_NAME))
+                # Later lower-case mentions of the same name ("brad never paid") go with it.
+                for t in tokens:
+                    later = t.start > b.start and not t.cap and self.lemma(t.text) == key
+                    if later and not overlaps(t.start, t.end, taken):
+                        out.append(Mention(t.start, t.end, "person", key, P_NAME))
+        return out
+
+    def _propagate(self, rejected: list[Token], found: list[Mention]) -> list[Mention]:
+        """A sentence-initial word naming a person already found elsewhere (Кравчука … Кравчук обещал) is a name."""
+        known = {w for m in found if m.type == "person" for w in m.key.split()}
+        out = []
+        for tok in rejected:
+            lem = self.lemmas(tok.text)
+            if lem & self.lex.ambiguous or lem & self.lex.common or norm_key(tok.text) in self.lex.common:
+                continue
+            key = self.lemma(tok.text)
+            if any(
+                key == k or (min(len(key), len(k)) >= 4 and _common_prefix(key, k) >= min(len(key), len(k)) - 1)
+                for k in known
+            ):
+                out.append(Mention(tok.start, tok.end, "person", key, P_NAME))
+        return out
+
+    def _quoted(self, text: str, tokens: list[Token]) -> list[Mention]:
+        out = []
+        for m in _QUOTE_RE.finditer(text):
+            gi = next(i for i in range(1, 6) if m.group(i) is not None)
+            raw, cs = m.group(gi), m.start(gi)
+            content = raw.strip()
+            if not content:
+                continue
+            cs += len(raw) - len(raw.lstrip())
+            ce = cs + len(content)
+            words = content.split()
+            prev = _prev_word(text, m.start())
+            prev_char = text[: m.start()].rstrip()[-1:]
+            org_kind = prev in self.lex.cue("org_kinds")
+            if content[-1] in ".!?…," or len(words) > 5 or (prev_char == ":" and not org_kind):
+                continue
+            first = content[0]
+            latin_in_cyr = self.lang == "ru" and re.match(r"[A-Za-z]", first) is not None
+            if not (org_kind or first.isupper() or latin_in_cyr):
+                continue
+            if self.lang != "ru" and not org_kind and not all(w[:1].isupper() or w == "&" for w in words):
+                continue
+            if len(words) == 1 and self.is_first_name(content) and not org_kind:
+                out.append(Mention(cs, ce, "person", self.lemma(content), P_QUOTED))
+                continue
+            if norm_key(content) in self.lex.platforms or norm_key(content) in self.lex.common:
+                continue
+            s, e = cs, ce
+            legal = _prev_token_before(tokens, m.start())
+            legal_before = legal is not None and norm_key(legal.text) in self.lex.cue("legal_forms")
+            if legal is not None and legal_before and text[legal.end : m.start()].strip() == "":
+                s, e = legal.start, m.end()
+            out.append(Mention(s, e, "org", " ".join(self.lemma(w) for w in words), P_QUOTED))
+        return out
+
+    def _sequences(self, text: str, tokens: list[Token]) -> list[list[int]]:
+        """Runs of capitalised tokens (indices), joined by spaces, '&', initials or name particles."""
+        seqs: list[list[int]] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if not tokens[i].cap:
+                i += 1
+                continue
+            seq = [i]
+            j = i
+            while j + 1 < n:
+                a, b = tokens[j], tokens[j + 1]
+                gap = text[a.end : b.start]
+                if b.cap and _joinable(gap, a) and norm_key(b.text) not in self.lex.cue("titles"):
+                    seq.append(j + 1)
+                    j += 1
+                    continue
+                lb = b.text.lower()
+                if (
+                    self.lang == "en"
+                    and j + 2 < n
+                    and gap == " "
+                    and tokens[j + 2].cap
+                    and text[b.end : tokens[j + 2].start] == " "
+                    and (
+                        lb in _CONNECTORS
+                        or (lb == "and" and norm_key(tokens[j + 2].text) in self.lex.cue("org_suffixes"))
+                    )
+                    and not (lb == "of" and self.is_first_name(tokens[seq[0]].text))
+                ):
+                    seq += [j + 1, j + 2]
+                    j += 2
+                    continue
+                break
+            seqs.append(seq)
+            i = j + 1
+        return seqs
+
+    def _resolve(self, text: str, tokens: list[Token], seq: list[int], rejected: list[Token]) -> list[Mention]:
+        lex = self.lex
+        toks = [tokens[k] for k in seq]
+        first_idx = seq[0]
+        prev_tok = tokens[first_idx - 1] if first_idx > 0 else None
+        prev = norm_key(prev_tok.text) if prev_tok is not None and _adjacent(text, prev_tok, toks[0]) else ""
+        after_idx = seq[-1] + 1
+        nxt_tok = tokens[after_idx] if after_idx < len(tokens) else None
+        nxt = norm_key(nxt_tok.text) if nxt_tok is not None else ""
+        person_cue = prev in lex.cue("titles")
+        # Titles inside the run (Mr, Dr, Herra) stay outside the span but say "person".
+        while toks and norm_key(toks[0].text).rstrip(".") in lex.cue("titles") | {"mr", "mrs", "ms", "dr"}:
+            person_cue = True
+            prev = norm_key(toks[0].text)
+            toks = toks[1:]
+        # Trim stop words at both edges; an initial ("J.") is kept when a name follows or precedes it.
+        companyish = len(toks) > 1 and bool(
+            self.lemmas(toks[-1].text) & (lex.cue("org_suffixes") | lex.cue("legal_forms"))
+        )
+        while toks and self.is_stop(
+            toks[0],
+            prev,
+            norm_key(toks[1].text) if len(toks) > 1 else nxt,
+            initial=len(toks) > 1 and text[toks[0].end : toks[0].end + 1] == ".",
+            around=_around(text, toks[0]),
+            in_name=len(toks) > 1,
+        ):
+            if len(toks) > 1 and (companyish or self._edge_keep(toks[0], toks)):
+                break
+            prev = norm_key(toks[0].text)
+            toks = toks[1:]
+        while toks and self.is_stop(
+            toks[-1],
+            prev,
+            nxt,
+            initial=len(toks) > 1 and text[toks[-1].end : toks[-1].end + 1] == ".",
+            around=_around(text, toks[-1]),
+            in_name=len(toks) > 1,
+        ):
+            if len(toks) > 1 and (companyish or self._edge_keep(toks[-1], toks)):
+                break
+            toks = toks[:-1]
+        while toks and not toks[0].cap:  # a connector left at an edge: "CTO of Lumenstack" -> "Lumenstack"
+            prev = norm_key(toks[0].text)
+            toks = toks[1:]
+        while toks and not toks[-1].cap:
+            toks = toks[:-1]
+        if not toks:
+            return []
+        if toks[0].sent_start and len(toks) > 1 and not person_cue:
+            # "Yhteyshenkilö Mervi Laaksonen", "Käännöstoimisto Sanasilta": a role or kind of business, then the name.
+            lw0 = norm_key(toks[0].text)
+            if lw0 in lex.cue("person_before") or self._kind_word(lw0):
+                prev = lw0
+                person_cue = lw0 in lex.cue("person_before")
+                toks = toks[1:]
+        if toks[0].sent_start and not person_cue:
+            keep = self._initial_is_name(text, toks, nxt_tok)
+            if not keep:
+                if len(toks) == 1:
+                    rejected.append(toks[0])
+                toks = toks[1:]
+                if not toks:
+                    return []
+                prev = ""
+        if len(toks) == 1 and not person_cue and not toks[0].sent_start:
+            w = toks[0].text
+            lw = norm_key(w)
+            if (lw in lex.common or w in lex.cue("org_suffixes")) and not self.is_personish(w) and not self.is_place(w):
+                return []
+        return self._classify(text, toks, prev, person_cue)
+
+    def _kind_word(self, lw: str) -> bool:
+        """An org-kind word, also as the head of a Finnish compound (käännöstoimisto, mainostoimisto)."""
+        kinds = self.lex.cue("org_kinds")
+        if lw in kinds:
+            return True
+        return self.lang == "fi" and any(lw.endswith(k) and len(lw) > len(k) + 2 for k in kinds if len(k) >= 5)
+
+    def _edge_keep(self, tok: Token, toks: list[Token]) -> bool:
+        """A platform-like word that is also a street/org word stays inside a longer name (Riverside Drive)."""
+        lw = norm_key(tok.text)
+        return lw in self.lex.cue("venue_suffixes") or lw in self.lex.cue("org_suffixes")
+
+    def _initial_is_name(self, text: str, toks: list[Token], nxt_tok: Token | None) -> bool:
+        """Decide whether a capitalised sentence-initial word is a name rather than an ordinary word."""
+        lex = self.lex
+        w = toks[0].text
+        lw = norm_key(w)
+        # Surname shapes (-nen, -ов) are also adjectives (viimeinen): only lists count at a sentence start.
+        gaz = self._in(w, lex.first_names | lex.surnames | lex.places)
+        lem = self.lemmas(w)
+        ambiguous = bool(lem & lex.ambiguous) or (gaz and lw in lex.common)
+        nxt = norm_key(nxt_tok.text) if nxt_tok is not None else ""
+        gap = text[toks[0].end : nxt_tok.start] if nxt_tok is not None else ""
+        verb_cue = nxt in lex.cue("strong_verbs") or (self.lang == "ru" and bool(_RU_VERB_RE.match(nxt)))
+        cue = (
+            len(toks) > 1
+            or verb_cue
+            or (gap.strip() == "" and nxt in _AFTER_NAME.get(self.lang, set()))
+            or (gap.strip() == "," and len(toks) == 1 and nxt_tok is not None and not nxt_tok.cap)
+        )
+        if ambiguous:
+            return cue and not (gap.strip() == "," and lw in lex.common)
+        if gaz:
+            return True
+        if lw in lex.common or self._in(w, lex.common):
+            return False
+        if len(toks) > 1:
+            # "Yhteistyö Heikin kanssa": an unknown first word before a known name is an ordinary word.
+            return len(toks) > 2 or not (self.is_first_name(toks[1].text) and not toks[0].text[1:2].isupper())
+        if self.lang == "ru":
+            return False
+        if self.lang == "fi" and lw.endswith(_FI_INFLECTED):
+            return False  # "Sähköposteja tuli": a plural or case form, not a name in the nominative
+        if (
+            self.lang == "en"
+            and nxt in ("from", "at", "of")
+            and not lw.endswith("s")
+            and nxt_tok is not None
+            and not text[toks[0].end : nxt_tok.start].strip()
+        ):
+            # "Marguerite from Fernhill Studio": someone introduced by where they come from.
+            after = self._token_after(text, nxt_tok)
+            if after is not None and after.cap:
+                return True
+        return nxt in lex.cue("strong_verbs")
+
+    @staticmethod
+    def _token_after(text: str, tok: Token) -> Token | None:
+        m = re.compile(r"\s+([^\W\d_]+)").match(text, tok.end)
+        if not m:
+            return None
+        return Token(m.start(1), m.end(1), m.group(1), False)
+
+    # --- typing --------------------------------------------------------------------------------------------------
+
+    def _classify(self, text: str, toks: list[Token], prev: str, person_cue: bool) -> list[Mention]:
+        lex = self.lex
+        words = [t.text for t in toks]
+        lem = [self.lemma(w) for w in words]
+        gaps = [text[a.end : b.start] for a, b in pairwise(toks)]
+        last_l = self.lemmas(words[-1])
+
+        def m(ts: list[Token], typ: str) -> Mention:
+            s, e = ts[0].start, ts[-1].end
+            if text[e - 2 : e] in ("'s", "’s"):
+                e -= 2
+            last = norm_key(ts[-1].text)
+            if text[e : e + 1] == "." and (len(ts[-1].text) == 1 or last + "." in lex.cue("legal_forms")):
+                e += 1  # "Е. А." initials, "Inc."
+            key = " ".join(self.lemma(t.text) for t in ts)
+            return Mention(s, e, typ, key, P_NAME)
+
+        if person_cue:
+            return [m(toks, "person")]
+        legal = any(self._in(w, lex.cue("legal_forms")) for w in words)
+        suffix = len(toks) > 1 and bool(last_l & lex.cue("org_suffixes"))
+        if legal or suffix or any("&" in g or "+" in g for g in gaps):
+            # "Tuuli Lumo Events": a known first name before a company name is a person.
+            if len(toks) >= 3 and self.is_first_name(words[0]):
+                # "Niinalle Kielipaja Oy", "Veera Salmela Kuvamaisema Oy": who, then which company.
+                k = (
+                    2
+                    if len(toks) >= 4 and (self.is_personish(words[1]) or lem[1] not in lex.cue("org_suffixes"))
+                    else 1
+                )
+                return [m(toks[:k], "person"), m(toks[k:], "org")]
+            return [m(toks, "org")]
+        if len(toks) > 1 and (last_l & lex.cue("venue_suffixes") or _street_word(lem[-1], lex)):
+            return [m(toks, "place")]
+        if len(toks) == 1 and _street_word(lem[0], lex):
+            return [m(toks, "place")]
+        if len(toks) > 1 and self.is_place(words[-1]) and self.is_personish(words[0]):
+            return [m(toks[:-1], "person"), m(toks[-1:], "place")]
+        joined = norm_key(" ".join(words))
+        if joined in lex.places or (len(toks) == 1 and self.is_place(words[0]) and not self.is_first_name(words[0])):
+            return [m(toks, "place")]
+        if len(toks) > 1 and self.is_place(words[0]) and not self.is_first_name(words[0]):
+            return [m(toks, "org")]  # "Ankara Looms", "Helsinki Design": a town name inside a company name
+        if self.is_first_name(words[0]) or any(self.is_personish(w) for w in words):
+            return [m(toks, "person")]
+        if prev in lex.cue("org_kinds"):
+            return [m(toks, "org")]
+        if prev in lex.cue("person_before"):
+            return [m(toks, "person")]
+        if prev in _PLACE_PREP.get(self.lang, set()) or prev in lex.cue("place_before"):
+            return [m(toks, "place")]
+        if self.lang == "fi" and len(toks) == 1 and norm_key(words[0]).endswith(_FI_LOCATIVE):
+            return [m(toks, "place")]
+        if prev in _ORG_PREP.get(self.lang, set()) and (len(toks) > 1 or self.lang == "ru"):
+            return [m(toks, "org")]
+        if len(toks) > 1 and all(t.all_caps or t.text[1:2].isupper() for t in toks[:1]):
+            return [m(toks, "org")]
+        return [m(toks, "person")]
+
+
+def _around(text: str, tok: Token) -> tuple[str, str]:
+    return text[max(0, tok.start - 4) : tok.start], text[tok.end : tok.end + 5]
+
+
+def _street_word(lemma: str, lex: Lexicon) -> bool:
+    return any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in lex.cue("street_suffixes"))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _joinable(gap: str, a: Token) -> bool:
+    if gap in (" ", "\u00a0") or (gap.strip() in ("&", "+") and len(gap) <= 3):
+        return True
+    # Initials and abbreviated titles: "J. R. Smith", "Dr. Amara".
+    return gap == ". " and (len(a.text) == 1 or a.text.lower() in ("mr", "mrs", "ms", "dr", "prof", "st"))
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    return gap.strip() in ("", ".", ",") and "\n" not in gap
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([^\W\d_]+)[\s\u00a0]*$", text[max(0, pos - 60) : pos])
+    return norm_key(m.group(1)) if m else ""
+
+
+def _prev_token_before(tokens: list[Token], pos: int) -> Token | None:
+    best = None
+    for t in tokens:
+        if t.end <= pos:
+            best = t
+        else:
+            break
+    return best

@@ -1,0 +1,88 @@
+"""Overlap resolution and grouping of mentions into entities with consistent placeholders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .labels import placeholder
+from .model import Mention, Span
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep a non-overlapping subset: higher priority first, then longer spans."""
+    chosen: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-m.priority, -(m.end - m.start), m.start)):
+        if m.end <= m.start:
+            continue
+        if all(m.end <= c.start or c.end <= m.start for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def same_word(a: str, b: str, known: Callable[[str], bool]) -> bool:
+    """Two base forms name the same thing: equal, or (for unknown words) inflections of one stem."""
+    if a == b:
+        return True
+    if known(a) and known(b):
+        return False
+    short = min(len(a), len(b))
+    return short >= 3 and _prefix(a, b) >= max(3, short - 2)
+
+
+@dataclass(slots=True)
+class _Entity:
+    type: str
+    words: set[str]
+    full: str
+    first: int
+    count: int = 0
+    members: list[Mention] = field(default_factory=list)
+
+
+def _matches(ent: _Entity, m: Mention, known: Callable[[str], bool]) -> bool:
+    if ent.type != m.type:
+        return False
+    if ent.type == "person":
+        return any(same_word(w, x, known) for w in m.key.split() for x in ent.words)
+    if ent.type in ("org", "place"):
+        return same_word(m.key, ent.full, known) or m.key == ent.full
+    return m.key == ent.full
+
+
+def assign_placeholders(mentions: list[Mention], lang: str, known: Callable[[str], bool]) -> tuple[Span, ...]:
+    """Group mentions into entities and label them; the most mentioned person is the client."""
+    entities: list[_Entity] = []
+    # Longer names first, so "Kirill Sidorov" exists before a lone "Sidorov" looks for its entity.
+    for m in sorted(mentions, key=lambda m: (-len(m.key.split()), m.start)):
+        ent = next((e for e in entities if _matches(e, m, known)), None)
+        if ent is None:
+            ent = _Entity(m.type, set(m.key.split()), m.key, m.start)
+            entities.append(ent)
+        ent.words |= set(m.key.split()) if m.type == "person" else set()
+        ent.first = min(ent.first, m.start)
+        ent.count += 1
+        ent.members.append(m)
+    label: dict[int, str] = {}
+    by_type: dict[str, list[_Entity]] = {}
+    for e in entities:
+        by_type.setdefault(e.type, []).append(e)
+    for typ, ents in by_type.items():
+        ents.sort(key=lambda e: e.first)
+        if typ == "person":
+            main = max(ents, key=lambda e: (e.count, -e.first))
+            ents.remove(main)
+            ents.insert(0, main)
+        for idx, e in enumerate(ents, start=1):
+            for m in e.members:
+                label[id(m)] = placeholder(lang, typ, idx)
+    return tuple(Span(m.start, m.end, m.type, label[id(m)]) for m in sorted(mentions, key=lambda m: m.start))
