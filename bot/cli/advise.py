@@ -44,7 +44,7 @@ def shown_archetypes(result: TriageResult) -> list[dict[str, Any]]:
     """The archetypes worth printing: meaningful scores, best first, at most five."""
     out = []
     for i, a in enumerate(result.archetypes[:MAX_ARCHETYPES]):
-        if a.score >= MEANINGFUL or (i < 3 and a.score >= RUNNER_UP):
+        if a.score >= MEANINGFUL or (i < 3 and a.score >= RUNNER_UP and a.why):
             out.append({"id": a.id, "score": round(a.score, 3), "why": list(a.why)})
     return out
 
@@ -54,7 +54,7 @@ def _load_kb() -> Any | None:
         from bot.knowledge import load_knowledge
 
         return load_knowledge()
-    except Exception as exc:  # noqa: BLE001 - any failure here only means "no advice yet"
+    except Exception as exc:
         print(f"advise: warning: knowledge base not available ({type(exc).__name__}); no advice", file=sys.stderr)
         return None
 
@@ -86,8 +86,10 @@ def _print_readable(payload: dict[str, Any], kb: Any | None) -> None:
         print("No clear match: tell a little more about what the client does.")
     for i, a in enumerate(archetypes):
         label = "Most likely" if i == 0 else "Also possible"
-        why = ", ".join(f'"{w}"' if not w.startswith(("answer:", "stage:", "safeguard:", "no_safeguard:", "keep:")) else w
-                        for w in a["why"])
+        why = ", ".join(
+            f'"{w}"' if not w.startswith(("answer:", "stage:", "safeguard:", "no_safeguard:", "keep:")) else w
+            for w in a["why"]
+        )
         print(f"{label}: {name(a['id'])}  score {a['score']:.2f}" + (f"  (because of {why})" if why else ""))
     if payload["advice"]:
         print("\nWhat the guides suggest:")
@@ -107,7 +109,9 @@ def run(args: argparse.Namespace) -> int:
         payload, kb, _ = build_answer(text, None if answers.empty else answers, args.lang)
     except TriageInputError as exc:
         if exc.code == "empty":
-            print("advise: nothing to classify: give the situation as TEXT (or answers with --situation)", file=sys.stderr)
+            print(
+                "advise: nothing to classify: give the situation as TEXT (or answers with --situation)", file=sys.stderr
+            )
         else:
             print(f"advise: {exc}", file=sys.stderr)
         return 2

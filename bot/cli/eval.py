@@ -56,7 +56,9 @@ def _percentile(values: list[float], q: float) -> float:
 def evaluate(cases: list[dict[str, Any]], given_lang: bool = False) -> dict[str, Any]:
     """Classify every case and build the report."""
     get_engine()  # load outside the timing
-    lang_of = (lambda c: c["lang"] if c["lang"] in ("en", "ar", "fi", "ru") else None) if given_lang else (lambda c: None)
+    lang_of = (
+        (lambda c: c["lang"] if c["lang"] in ("en", "ar", "fi", "ru") else None) if given_lang else (lambda c: None)
+    )
     for c in cases:  # warm-up pass: caches filled, code paths hot
         classify(c["text"], lang=lang_of(c))
     times: list[float] = []
@@ -90,7 +92,10 @@ def evaluate(cases: list[dict[str, Any]], given_lang: bool = False) -> dict[str,
         "confusion": [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusion.most_common()],
         "misses": misses,
         "lang_detection": round(detected_ok / max(len(cases), 1), 4),
-        "timing_ms": {"median": round(statistics.median(times), 3) if times else 0.0, "p99": round(_percentile(times, 0.99), 3)},
+        "timing_ms": {
+            "median": round(statistics.median(times), 3) if times else 0.0,
+            "p99": round(_percentile(times, 0.99), 3),
+        },
     }
 
 

@@ -48,7 +48,7 @@ def wilson_lower_bound(positive: int, negative: int, z: float = 1.96) -> float:
 
 
 def community_score(up: int, down: int, worked: int = 0, failed: int = 0) -> float:
-    """Vote-based score in [0, 1]: 0.5 with no votes, toward 1 when liked and toward 0 when disliked, with confidence."""
+    """Vote-based score in [0, 1]: 0.5 unvoted, toward 1 when liked and toward 0 when disliked, as evidence grows."""
     if min(up, down, worked, failed) < 0:
         raise ValueError("vote counts cannot be negative")
     positive = up + OUTCOME_WEIGHT * worked
@@ -92,7 +92,9 @@ def rank_advice(
     An item serving several archetypes takes the best of their scores. Variety: at most 2 items citing the same
     guide section and at most 3 for one archetype. Ties go to the stronger archetype, then the knowledge base's order.
     """
-    best: dict[str, tuple[float, int, int, str, Any]] = {}  # item id -> (relevance, archetype rank, position, arch, item)
+    best: dict[
+        str, tuple[float, int, int, str, Any]
+    ] = {}  # item id -> (relevance, archetype rank, position, arch, item)
     for rank, arch in enumerate(result.archetypes):
         if arch.score < MIN_ARCHETYPE_SCORE:
             continue

@@ -54,7 +54,9 @@ class TriageEngine:
         self.lexicon = lexicon
         self.model = model
 
-    def classify(self, text: str | None = None, answers: Answers | None = None, lang: str | None = None) -> TriageResult:
+    def classify(
+        self, text: str | None = None, answers: Answers | None = None, lang: str | None = None
+    ) -> TriageResult:
         """Score every archetype for a message and/or walkthrough answers."""
         has_text = bool(text and text.strip())
         has_answers = answers is not None and not answers.empty
@@ -111,7 +113,7 @@ _lock = threading.Lock()
 
 def get_engine() -> TriageEngine:
     """The process-wide engine, built on first use (lexicon + weights load once)."""
-    global _engine  # noqa: PLW0603 - a lazily built, read-only singleton
+    global _engine
     if _engine is None:
         with _lock:
             if _engine is None:

@@ -1,9 +1,10 @@
 """From text to cue matches: phrase matching, negation scope and contrast weighting.
 
-Negation: a negator (not, never, ei, не, لا/لم/ما/مش, and verbs like refuse/forget/stop) negates the next few
-words of its clause, so "never pays" fires `pay!neg` and "not rude at all" fires `insult!neg`; each concept has its
-own weights for the negated form (for most cues they count against). "and/ja/и" and punctuation end the scope;
-"not only" does not negate. Contrast: in a sentence with "but/mutta/но/لكن", what comes before the last contrast
+Negation: a negator (not, never, ei, не, لا/لم/ما/مش, and verbs like refuse/forget/stop) negates the first cue in
+the next few words of its clause (in Arabic only the next word, past an auxiliary), so "never pays" fires `pay!neg`
+and "not rude at all" fires `insult!neg`; each concept has its own weights for the negated form (for most cues they
+count against). "and/ja/и" and punctuation end the scope; "not only" does not negate; stacked negators agree
+(никогда не нравится). Contrast: in a sentence with "but/mutta/но/لكن", what comes before the last contrast
 word counts less and what follows counts more, so "always pays on time, but..." leaves the complaint in charge.
 """
 
@@ -21,12 +22,23 @@ PHRASE_GAP = 1  # words allowed between two parts of a phrase
 BEFORE_CONTRAST = 0.6
 AFTER_CONTRAST = 1.2
 
-# Clock times at night (22:00-05:59, 10pm-5am) are an after-hours cue in any language.
+# Clock times at night or at dawn (22:00-06:59, 10pm-6am) are an after-hours cue in any language.
 _NIGHT_RE = re.compile(
-    r"(?<![\d:])(?:(?:22|23|00|0?[0-5])[:.][0-5]\d|(?:1[01]|10)\s?(?:pm|p\.m\.)|(?:12|0?[1-5])\s?(?:am|a\.m\.))(?!\d)"
+    r"(?<![\d:])(?:(?:22|23|00|0?[0-6])[:.][0-5]\d|(?:1[01]|10)\s?(?:pm|p\.m\.)|(?:12|0?[1-6])(?:[:.][0-5]\d)?\s?(?:am|a\.m\.))(?!\d)"
     r"|(?:\bklo|\bkello|\bв|الساعه|الساعة)\s?(?:22|23|24|00|0?[0-4])(?![\d:.])",
     re.IGNORECASE,
 )
+# "the 12th version", "round 9", "версия 7", "12-й раз", "kierros 6", "النسخة 11": many rounds of the same work.
+_ROUNDS_RE = re.compile(
+    r"\b(?:[4-9]|[1-9]\d)(?:st|nd|rd|th)\b"
+    r"|\b(?:v|version|round|revision|draft|iteration|versio|kierros|korjauskierros|luonnos)\s?#?(?:[4-9]|[1-9]\d)\b"
+    r"|\b(?:[4-9]|[1-9]\d)\.\s?(?:versio|kierros|korjaus|luonnos|kerta)"
+    r"|\b(?:[4-9]|[1-9]\d)-?(?:й|я|ю|ый|ая|ую|ой|ом|ий)\s(?:раз|круг|верси|правк|вариант|итерац)"
+    r"|(?:верси[яюи]|круг|правк[аи]|вариант|итераци[яи])\s?№?\s?(?:[4-9]|[1-9]\d)\b"
+    r"|(?:نسخه|النسخه|نسخة|النسخة|تعديل|جوله|جولة|المره|المرة|للمره|للمرة)\s?(?:رقم\s?)?(?:ال)?(?:[4-9]|[1-9]\d)(?!\d)",
+    re.IGNORECASE,
+)
+ROUNDS_CONCEPT = "endless"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _MONEY_RE = re.compile(
     r"(?:[$€£₽]\s?\d[\d\s.,]*|\d[\d.,]*\s?(?:[$€£₽]|k\b|usd|eur|euro|euros|dollars?|bucks|руб|доллар|евро|"
@@ -35,9 +47,8 @@ _MONEY_RE = re.compile(
 )
 # Words after which Arabic "ما" means "whenever/after/as", not "not".
 _AR_MA_NOT_NEGATION = frozenset({"كل", "بعد", "قبل", "زي", "مثل", "متل", "عند", "اول", "حسب", "طالما", "مهما", "لين"})
-_AR_NEG_PARTICLES = frozenset(
-    {"كان", "كانت", "يكون", "عاد", "حتى", "ابدا", "هو", "هي", "انا", "له", "لها", "لي", "عم", "قد", "قاعد", "راح", "رح", "حد"}
-)
+_AR_NEG_PARTICLES = frozenset("كان كانت يكون عاد حتى ابدا هو هي انا له لها لي عم قد قاعد راح رح حد".split())  # noqa: SIM905
+WORD_PREFIX = "w:"
 NIGHT_CONCEPT = "night_time"
 MONEY_CONCEPT = "money_amount"
 
@@ -97,7 +108,20 @@ def _contrast_factors(tokens: list[Token], infos: list[TokenInfo]) -> list[float
     return factors
 
 
-BAG_OF_STEMS = True
+# Words no cue covers also become weak "w:<stem>" features; their weights are learned from the examples only (they
+# start at 0), so they can break near-ties but never outvote the lexicon. Frequent words that say nothing about a
+# client stay out (the trainer also drops stems seen in too few or too many examples).
+_STOPWORDS = frozenset(
+    """this that with have from they them their there then than what when where which will would could should about
+    just also even into over only very some more most much been were being does doing done client client's customer
+    asks asked says said told tell wants want every always never still again because after before while really että
+    mutta kun hän hänen minä minun mulle minulle sinä meidän heidän niin kuin joka jotka vain myös kanssa aina vielä
+    taas sitten koska mikä mitä miten miksi asiakas asiakkaan asiakkaalle asiakkaani tilaaja nyt меня мне мной тебя
+    тебе него нему ним она неё ему они них это этот эта что чтобы как когда потом тоже уже ещё еще очень всё все
+    всех клиент клиента клиенту заказчик заказчика заказчику заказчица клиентка было была были هذا هذه ذلك التي الذي
+    اللي عشان علشان لانه انه انها اني عليه عليها عندي عنده معه معي كان كانت يكون العميل عميل العميله وهو وهي بس كمان
+    برضو لسه هلا هلأ الحين""".split()  # noqa: SIM905 - a word list reads better as text
+)
 
 
 def bow_key(t: Token) -> str:
@@ -162,16 +186,15 @@ def extract(lexicon: Lexicon, text: str) -> list[Match]:
         start = tokens[neg_by].start if negated and neg_by < first else tokens[first].start
         feature = concept + NEG_SUFFIX if negated else concept
         matches.append(Match(feature, start, tokens[last].end, factors[first], negated))
-    if BAG_OF_STEMS:
-        covered = {k for m_first, m_last, _, _ in accepted for k in range(m_first, m_last + 1)}
-        for i, t in enumerate(tokens):
-            if i in covered or len(t.norm) < 4 or infos[i].negator or infos[i].conj:
-                continue
-            key = bow_key(t)
-            if key:
-                matches.append(Match("w:" + key, t.start, t.end, factors[i], marks[i] != -1))
+    covered = {k for m_first, m_last, _, _ in accepted for k in range(m_first, m_last + 1)}
+    for i, t in enumerate(tokens):
+        if i in covered or len(t.norm) < 4 or infos[i].negator or infos[i].conj or t.norm in _STOPWORDS:
+            continue
+        key = bow_key(t)
+        if key:
+            matches.append(Match(WORD_PREFIX + key, t.start, t.end, factors[i], False))
     ascii_digits = text.translate(_DIGITS)  # same length, so offsets still point into the input
-    for regex, concept in ((_NIGHT_RE, NIGHT_CONCEPT), (_MONEY_RE, MONEY_CONCEPT)):
+    for regex, concept in ((_NIGHT_RE, NIGHT_CONCEPT), (_MONEY_RE, MONEY_CONCEPT), (_ROUNDS_RE, ROUNDS_CONCEPT)):
         for m in regex.finditer(ascii_digits):
             matches.append(Match(concept, m.start(), m.end(), 1.0, False))
     return matches

@@ -3,7 +3,7 @@
 Pattern syntax (data/lexicon.toml): `word` matches the word and its inflections (same light stem), `=word` the word
 exactly, `stem*` any word starting with the stem, `*stem*` (Finnish) also the stem inside a compound (loppulasku);
 several space-separated patterns form a phrase (at most one other word may sit between two parts).
-Typos: patterns of 6+ letters tolerate one edit (symmetric deletion index, first letter must agree).
+Typos: English patterns of 6+ letters tolerate one edit (symmetric deletion index, verified, first letter fixed).
 """
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.domain.triage.stemmers import arabic_forms, stem_en, stem_fi, stem_ru, strip_en_clitic
+from bot.domain.triage.stemmers import (
+    arabic_forms,
+    arabic_unsuffixed_forms,
+    stem_en,
+    stem_fi,
+    stem_ru,
+    strip_en_clitic,
+)
 from bot.domain.triage.text import ARABIC, CYRILLIC, LATIN, normalise_word
 
 log = logging.getLogger(__name__)
@@ -26,7 +33,6 @@ LANG_SCRIPT = {"en": LATIN, "fi": LATIN, "ru": CYRILLIC, "ar": ARABIC}
 FUNCTION_GROUPS = ("negator", "contrast", "conj", "only")
 NEG_SUFFIX = "!neg"
 FUZZY_MIN = 6  # shorter cue words are too close to other words for a typo guess to be safe
-FUZZY_MIN_INFLECTED = 7
 STEMMED = ("en", "fi", "ru")
 MIN_STEM = {"en": 3, "fi": 4, "ru": 4, "ar": 99}
 COMPOUND_MIN = 5  # Finnish compound parts shorter than this hide inside unrelated words
@@ -92,6 +98,7 @@ class _ScriptIndex:
 
     def __init__(self) -> None:
         self.exact: dict[str, set[int]] = defaultdict(set)
+        self.exact_strict: dict[str, set[int]] = defaultdict(set)  # Arabic "=word": clitics off, suffixes kept
         self.stems: dict[str, dict[str, set[int]]] = {lang: defaultdict(set) for lang in STEMMED}
         self.prefix: dict[str, set[int]] = defaultdict(set)
         self.compound: dict[str, set[int]] = defaultdict(set)
@@ -119,17 +126,16 @@ class _ScriptIndex:
             self.min_prefix = min(self.min_prefix, len(core))
             self.max_prefix = max(self.max_prefix, len(core))
         else:
-            self.exact[core].add(eid)
+            (self.exact_strict if exact_only and lang == "ar" else self.exact)[core].add(eid)
             if not exact_only:
                 stem = _stem(lang, core)
                 # Stems are compared only with the same language's stem of a token (an English stem must not meet
                 # a Finnish one: joking -> jok, joka -> jok), and short stems collide too often to be trusted.
                 if len(stem) >= MIN_STEM[lang] and lang in STEMMED:
                     self.stems[lang][stem].add(eid)
-        # Typos: English patterns (exact or prefix) and long exact Finnish/Russian words. Inflection makes
-        # one-letter differences meaningful in fi/ru prefixes (утвержда-/утвержде-), so those are left alone.
-        min_len = FUZZY_MIN if lang == "en" else FUZZY_MIN_INFLECTED
-        if fuzzy and not exact_only and len(core) >= min_len and (lang == "en" or (lang in ("fi", "ru") and not is_prefix)):
+        # Typos: English patterns only. In Finnish and Russian a one-letter difference is usually another word form
+        # or another word (varasi "booked" / varasti "stole"), and inflection is already handled by stems.
+        if fuzzy and not exact_only and lang == "en" and len(core) >= FUZZY_MIN:
             target = self.fuzzy_prefix if is_prefix else self.fuzzy_exact
             target[core].add((eid, core))
             for d in _deletions(core):
@@ -170,7 +176,9 @@ class Lexicon:
     def _add_concept(self, name: str, spec: dict) -> None:
         weights = {a: float(w) for a, w in spec.get("w", {}).items()}
         neg = spec.get("neg")
-        neg_weights = {a: float(w) for a, w in neg.items()} if neg is not None else {a: -0.4 * w for a, w in weights.items()}
+        neg_weights = (
+            {a: float(w) for a, w in neg.items()} if neg is not None else {a: -0.4 * w for a, w in weights.items()}
+        )
         self.concepts.append(name)
         self.prior[name] = weights
         self.prior[name + NEG_SUFFIX] = neg_weights
@@ -218,6 +226,11 @@ class Lexicon:
             if len(norm) > 7 and norm.endswith(("matta", "mättä")):
                 self_negated = True
         found: set[int] = set()
+        if script == ARABIC and index.exact_strict:
+            for f in arabic_unsuffixed_forms(norm):
+                hit = index.exact_strict.get(f)
+                if hit:
+                    found |= hit
         for f in exact_forms:
             hit = index.exact.get(f)
             if hit:
@@ -243,7 +256,7 @@ class Lexicon:
         roles: set[str] = set()
         for f in function_forms:
             roles |= index.function.get(f, set())
-        if script == LATIN and (norm.endswith("n't") or norm.endswith("nt") and norm in _EN_NT):
+        if script == LATIN and (norm.endswith("n't") or (norm.endswith("nt") and norm in _EN_NT)):
             roles.add("negator")
         return TokenInfo(
             frozenset(found),

@@ -168,18 +168,33 @@ def stem_ru(word: str) -> str:
 
 _AR_CONJ = ("و", "ف")
 _AR_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "ب", "ل", "ك", "س")
-_AR_SUFFIXES = ("هما", "كما", "تها", "هم", "هن", "كم", "كن", "نا", "ني", "ها", "ون", "ين", "ات", "وا", "ه", "ك", "ي", "ش")
+_AR_SUFFIXES = (
+    "هما",
+    "كما",
+    "تها",
+    "هم",
+    "هن",
+    "كم",
+    "كن",
+    "نا",
+    "ني",
+    "ها",
+    "ون",
+    "ين",
+    "ات",
+    "وا",
+    "ه",
+    "ك",
+    "ي",
+    "ش",
+)
 _AR_PRONOUN_SUFFIXES = frozenset({"هما", "كما", "هم", "هن", "كم", "كن", "نا", "ني", "ها", "ه", "ك", "ي"})
 _AR_VERB_PREFIX = ("ي", "ت", "ن", "ا", "ب")
 
 
 @lru_cache(maxsize=65536)
-def arabic_forms(word: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
-    """Return (all candidate stems, candidates without inner proclitics stripped, self-negated) for a normalised word.
-
-    Conjunctions (و ف) and proclitics (ال بال لل ب ل ك س...) are stripped in every combination that leaves at least
-    two letters, then pronoun/plural suffixes. A fused dialect negation (مادفعش, مابيرد) is detected and stripped.
-    """
+def _arabic_layers(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]:
+    """(conjunction-stripped, proclitic-stripped, suffix-stripped too, self-negated) candidates of a word."""
     negated = False
     base = word
     if len(word) >= 5 and word.startswith("ما") and (word.endswith("ش") or word[2] in _AR_VERB_PREFIX):
@@ -204,4 +219,25 @@ def arabic_forms(word: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
                 if stem.endswith("ت") and s in _AR_PRONOUN_SUFFIXES:
                     out.append(stem[:-1] + "ه")  # the taa marbuta reappears as ت before a pronoun: فاتورتي
                 break
-    return tuple(dict.fromkeys(out)), tuple(dict.fromkeys(shallow)), negated
+    return (
+        tuple(dict.fromkeys(shallow)),
+        tuple(dict.fromkeys(deep)),
+        tuple(dict.fromkeys(out)),
+        negated,
+    )
+
+
+def arabic_forms(word: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """Return (all candidate stems, candidates with only و/ف stripped, self-negated) for a normalised word.
+
+    Conjunctions (و ف) and proclitics (ال بال لل ب ل ك س...) are stripped in every combination that leaves at least
+    two letters, then pronoun/plural suffixes. A fused dialect negation (مادفعش, مابيرد) is detected and stripped.
+    """
+    shallow, _, out, negated = _arabic_layers(word)
+    return out, shallow, negated
+
+
+def arabic_unsuffixed_forms(word: str) -> tuple[str, ...]:
+    """Candidates with conjunctions and proclitics stripped but suffixes kept, for exact-only patterns (رسوم is fees,
+    رسومات drawings)."""
+    return _arabic_layers(word)[1]

@@ -2,7 +2,7 @@
 
 One-vs-rest logistic regression over the lexicon's cue features, trained on the hand-written examples in
 data/train_*.txt and pulled toward the lexicon priors by an L2 penalty, so a cue that no example uses keeps its
-hand-set weight and a cue the examples contradict moves. Pure Python, about half a minute; run it after editing
+hand-set weight and a cue the examples contradict moves. Pure Python, a few seconds; run it after editing
 the lexicon or the examples (tests/triage check the stored digest).
 """
 
@@ -17,17 +17,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.domain.triage.archetypes import ARCHETYPE_IDS
-from bot.domain.triage.features import extract
+from bot.domain.triage.features import WORD_PREFIX, extract
 from bot.domain.triage.lexicon import Lexicon, load_lexicon
-from bot.domain.triage.model import WEIGHTS_PATH, LinearModel, feature_values, prior_model, source_digest, training_files
+from bot.domain.triage.model import (
+    WEIGHTS_PATH,
+    LinearModel,
+    feature_values,
+    prior_model,
+    source_digest,
+    training_files,
+)
 
-L2 = 0.02  # pull toward the priors; chosen by --cv on the training examples, never on the dev set
+L2 = 0.005  # pull toward the priors; chosen by --cv on the training examples, never on the dev set
 L2_BIAS = 0.002
 POSITIVE_WEIGHT = 3.0  # each archetype is positive in ~1/14 of the examples
 SOFT_TARGET = 0.5  # "?archetype": defensible, not wrong
 ITERATIONS = 400
 LEARNING_RATE = 0.05
-L2_WORDS = 0.2  # bag-of-stems weights start at 0 and stay small: they only back up the lexicon
+L2_WORDS = 0.005  # bag-of-stems weights start at 0 and stay small: they only back up the lexicon
+WORD_MIN_DF = 2  # a stem must occur in at least this many examples...
+WORD_MAX_DF_SHARE = 0.03  # ...and in at most this share of them
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,14 @@ def fit(lexicon: Lexicon, examples: list[Example], l2: float = L2, iterations: i
     """Fit weights by full-batch Adam on the weighted logistic loss plus the pull toward the priors."""
     prior = prior_model(lexicon)
     xs = featurise(lexicon, examples)
+    # A stem seen in one example is an accident of wording, one seen everywhere carries no signal.
+    df: dict[str, int] = {}
+    for x in xs:
+        for f in x:
+            if f.startswith(WORD_PREFIX):
+                df[f] = df.get(f, 0) + 1
+    keep = {f for f, c in df.items() if WORD_MIN_DF <= c <= WORD_MAX_DF_SHARE * len(xs)}
+    xs = [{f: v for f, v in x.items() if not f.startswith(WORD_PREFIX) or f in keep} for x in xs]
     features = sorted(set(prior.weights) | {f for x in xs for f in x})
     index = {f: i for i, f in enumerate(features)}
     archs = ARCHETYPE_IDS
@@ -87,7 +104,7 @@ def fit(lexicon: Lexicon, examples: list[Example], l2: float = L2, iterations: i
     w = [row[:] for row in w0]
     b = b0[:]
     rows = [[(index[f], v) for f, v in x.items()] for x in xs]
-    is_word = [f.startswith("w:") for f in features]
+    is_word = [f.startswith(WORD_PREFIX) for f in features]
     ys = [[ex.targets.get(a, 0.0) for a in archs] for ex in examples]
     n = len(examples)
     mw = [[0.0] * k for _ in features]
