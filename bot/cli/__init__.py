@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
 
@@ -25,11 +26,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def default_verb() -> str:
+    """With no verb: `run` when DISCORD_TOKEN is set or no one is at a terminal, else `try` (no token yet)."""
+    if os.environ.get("DISCORD_TOKEN", "").strip() or not sys.stdin.isatty():
+        return "run"
+    return "try"
+
+
 def main(argv: list[str]) -> int:
     """Parse arguments and run a verb; `run` when none is given."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     parser = build_parser()
-    args = parser.parse_args(argv or ["run"])
+    args = parser.parse_args(argv or [default_verb()])
     try:
         return int(args.func(args) or 0)
     except ConfigError as error:
