@@ -392,3 +392,67 @@ def test_domain_package_has_no_discord_import_and_no_logging_of_text() -> None:
         src = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(from|import)\s+discord", src, re.M), path.name
         assert "log." not in src and "print(" not in src, path.name
+
+
+# --- names no list knows (generalisation) --------------------------------------------------------------------------
+
+
+def test_en_unknown_name_at_sentence_start_and_possessive(anon: Anonymiser) -> None:
+    text = "Peregrine from Lowmoor Kilns never paid. Lysander's assistant then blocked me on Slack."
+    covered(anon, text, "Peregrine", "en")
+    covered(anon, text, "Lysander", "en")
+    untouched(anon, text, "'s assistant", "en")
+    untouched(anon, text, "Slack", "en")
+
+
+def test_en_lower_case_name_after_named_and_ordinary_words_stay(anon: Anonymiser) -> None:
+    covered(anon, "a guy named tarrant cosgrove ghosted me after the call", "tarrant cosgrove", "en")
+    text = "Long-time client wants a refund for the app he put on Google Play."
+    assert anon.anonymise(text, "en").text == text
+
+
+def test_platform_compounds_are_ordinary_words(anon: Anonymiser) -> None:
+    text = "Tein Figma-mallin ja Slack-integraation, mutta lasku jäi maksamatta."
+    assert anon.anonymise(text, "fi").text == text
+
+
+def test_ru_unknown_name_before_verb_but_not_nouns(anon: Anonymiser) -> None:
+    covered(anon, "Евпраксия написала мне в два часа ночи.", "Евпраксия", "ru")
+    for text in ("Созвон был долгим и бесполезным.", "Подрядчиком выступила другая студия."):
+        assert anon.anonymise(text, "ru").text == text
+
+
+def test_ru_town_after_v_and_org_with_i(anon: Anonymiser) -> None:
+    text = "Делала вывеску для пекарни Хлеб и Соль в Мышкине."
+    assert covered(anon, text, "Хлеб и Соль", "ru").type == "org"
+    assert covered(anon, text, "Мышкине", "ru").type == "place"
+
+
+def test_ar_unlisted_names_after_cues(anon: Anonymiser) -> None:
+    text = "المديرة رتيل أجلت الدفع، واتصلت بشموخ وقالت إن أم مزنة هي اللي بتحول."
+    covered(anon, text, "رتيل", "ar")
+    covered(anon, text, "شموخ", "ar")
+    covered(anon, text, "أم مزنة", "ar")
+    untouched(anon, text, "واتصلت ب", "ar")
+
+
+def test_ar_family_nisba_and_town_after_a_name(anon: Anonymiser) -> None:
+    text = "وصلتني رسالة من شموخ العبيدي، وبعدها سرى من الحسكة طلبت ١٠ تصاميم."
+    covered(anon, text, "شموخ العبيدي", "ar")
+    assert covered(anon, text, "الحسكة", "ar").type == "place"
+
+
+def test_ar_verbs_and_adjectives_after_role_words_stay(anon: Anonymiser) -> None:
+    for text in (
+        "العميل زعلان ويصحح كل شي بنفسه.",
+        "المحاسب مسافر والعميلة يوافق مديرها على كل تعديل.",
+        "كتبت له سكربت إعلان وما دفع.",
+    ):
+        assert anon.anonymise(text, "ar").text == text, text
+
+
+def test_codes_that_look_like_dates_or_mix_letters(anon: Anonymiser) -> None:
+    text = "Sort code 20-45-77, ref: 7F3K-22QX, invoice AP-2291-M, paid 12/03/2024."
+    for value in ("20-45-77", "7F3K-22QX", "AP-2291-M"):
+        assert covered(anon, text, value, "en").type == "number"
+    untouched(anon, text, "12/03/2024", "en")

@@ -21,7 +21,7 @@ class Anonymiser:
     def __init__(self, lexicons: dict[str, Lexicon]) -> None:
         self._lex = lexicons
         self._cased = {lang: CasedFinder(lexicons[lang]) for lang in ("en", "fi", "ru")}
-        self._arabic = ArabicFinder(lexicons["ar"])
+        self._arabic = ArabicFinder(lexicons["ar"], lexicons["en"].cue("person_before"))
         self._at = frozenset(w for lx in lexicons.values() for w in lx.cue("at_words"))
         self._dot = frozenset(w for lx in lexicons.values() for w in lx.cue("dot_words"))
         self._known: dict[str, Callable[[str], bool]] = {}
@@ -67,8 +67,9 @@ class Anonymiser:
         taken = [(m.start, m.end) for m in structured]
         names: list[Mention] = []
         if lang == "ar":
-            names += self._arabic.find(text, taken)
-            names += self._cased["en"].find(_mask_non_latin(text), taken)
+            latin = self._cased["en"].find(_mask_non_latin(text), taken)
+            names += self._arabic.find(text, taken + [(m.start, m.end) for m in latin], latin)
+            names += latin
         else:
             names += self._cased[lang].find(text, taken)
         return resolve_overlaps(structured + names)

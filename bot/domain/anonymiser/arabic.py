@@ -6,6 +6,7 @@ One-letter prefixes (و ف ل ب ك) stay outside the span: ل[أحمد], ب[ج�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
 from .lexicon import Lexicon, _read_lines
 from .model import Mention
@@ -153,16 +154,63 @@ _FUNCTION_WORDS = [
     "منها",
     "فيه",
     "فيها",
+    # Possessive particles of the dialects ("براند هدوم بتاعها"): never part of a name.
+    "بتاع",
+    "بتاعه",
+    "بتاعها",
+    "بتاعي",
+    "بتاعتي",
+    "بتاعهم",
+    "تبع",
+    "تبعه",
+    "تبعها",
+    "تبعي",
+    "حق",
+    "حقه",
+    "حقها",
+    "حقي",
+    "متاع",
+    "متاعه",
+    "متاعها",
+    "متاعو",
+    "نفسه",
+    "نفسها",
+    "حالو",
+    "ذاته",
 ]
+# Words after which a new clause (and a new subject) begins.
+_CLAUSE_OPENERS = {"و", "بس", "لكن", "ثم", "بعدين", "بعدها", "بعده", "فجاه", "اليوم", "امس", "اخيرا", "طبعا", "يعني"}
 _NOT_FAMILY = {"الثاني", "الاول", "الحالي", "التالي", "الماضي", "النهائي", "الشخصي", "الحقيقي", "الاصلي", "الرسمي"}
-_STRONG_PERSON_CUES = {"اسمه", "اسمها", "يدعي", "يدعى", "تدعي", "تدعى", "يسمي", "يسمى", "تسمي", "تسمى"}
+_STRONG_PERSON_CUES = {
+    "اسمه",
+    "اسمها",
+    "اسمو",
+    "سميته",
+    "سميتو",
+    "سميتها",
+    "يدعي",
+    "يدعى",
+    "تدعي",
+    "تدعى",
+    "يسمي",
+    "يسمى",
+    "تسمي",
+    "تسمى",
+}
+
+
+def _no_conj(word: str) -> str:
+    """واتصلت -> اتصلت: a conjunction glued to a cue word does not change the cue."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
 class ArabicFinder:
     """Finds person/org/place mentions in Arabic."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, latin_cues: frozenset[str] = frozenset()) -> None:
         self.lex = lex
+        # English role words typed inside Arabic text ("والـclient ميسون").
+        self.latin_cues = latin_cues
         extra = frozenset(norm_ar(w) for w in _read_lines("common_ar_extra.txt"))
         self.extra = extra
         self.stop = lex.common | extra | lex.cue("strong_verbs") | lex.cue("titles") | lex.platforms
@@ -176,6 +224,14 @@ class ArabicFinder:
         # Words that end a company name anywhere (prepositions, particles, verbs); adjectives end it at the start.
         self.core_stop = frozenset(norm_ar(w) for w in _FUNCTION_WORDS) | lex.cue("strong_verbs") | lex.cue("titles")
         self.roles = lex.cue("role_words")
+        self.name_cues = lex.cue("name_cues")
+        self.contact = lex.cue("contact_verbs")
+        self.with_verbs = lex.cue("with_verbs")
+        self.send = lex.cue("send_verbs")
+        self.obj_pron = lex.cue("object_pronouns")
+        self.id_cues = lex.cue("number_cues") | lex.cue("phone_cues") | lex.cue("handle_cues")
+        # Verbs that introduce a name are never one themselves ("بعدها راسلت مديره").
+        self.stop = self.stop | self.contact | self.with_verbs | self.send
 
     # --- token analysis ------------------------------------------------------------------------------------------
 
@@ -237,18 +293,145 @@ class ArabicFinder:
         before = text[: toks[i].start].rstrip(" \u00a0\u2068\u2069")
         if not before or before[-1] in _CLAUSE_BREAK:
             return True
-        return toks[i].text[:1] == "و" or norm_ar(toks[i - 1].text) in {"و", "بس", "لكن", "ثم", "بعدين", "وبعدين"}
+        return toks[i].text[:1] == "و" or _no_conj(norm_ar(toks[i - 1].text)) in _CLAUSE_OPENERS
+
+    @staticmethod
+    def _verbish(core: str) -> bool:
+        """Verb shapes: object endings (حظرني), dialect tense prefixes (بيحول, هتدفع, رح), plural -وا."""
+        if (
+            core.endswith(("ني", "نا", "وا", "وه", "وها", "تني", "تلي", "لي", "ته", "تها", "تهم", "يه"))
+            and len(core) >= 4
+        ):
+            return True
+        if len(core) >= 5 and core.startswith(("بي", "بت", "بن", "هي", "هت", "حي", "حت", "رح", "عم", "است")):
+            return True
+        # Present tense (يصحح, توافق) and feminine فعلانة adjectives (زعلانة): unlisted names rarely look like this.
+        return (len(core) >= 4 and core[0] in "يت") or core.endswith("انه")
+
+    def _family_nisba(self, n: str) -> bool:
+        """الشمري, القحطاني: an ال-word ending in ي that is no everyday adjective (الرسمي, الثاني)."""
+        return (
+            n.startswith("ال")
+            and n.endswith("ي")
+            and len(n) >= 5
+            and n not in _NOT_FAMILY
+            and n not in self.core_stop
+            and n not in self.lex.frequent
+        )
+
+    def _unknown_ok(self, core: str, strict: bool = False, verb_ok: bool = False, vso: bool = False) -> bool:
+        """A word no list knows may be a name here: not a function word, verb or (very) common word."""
+        if len(core) < 3 or core in self.stop or core in _NOUN_CONTEXT or core.startswith("ال"):
+            return False
+        if not verb_ok and self._verbish(core):
+            return False
+        if core in self.id_cues:
+            return False
+        if core in self.lex.vocab and len(core) >= 5 and core[0] == "م":
+            return False  # participles that describe the client: مسافر, مشغول, متأخر
+        if vso and len(core) == 4 and core[0] in "اينت":
+            return False  # أفعل / يفعل: "طلب مني أصمم" is a verb where a subject could stand
+        if strict and len(core) >= 5 and core.endswith(("ين", "ون", "ات")):
+            return False  # plurals: ملفات, مستقلين
+        if core in self.lex.places or core in self.lex.countries or core in self.business:
+            return False
+        if any(core == c for c in self.org_out | self.org_in) or core in self.lex.cue("street_words"):
+            return False
+        return core not in (self.lex.vocab if strict else self.lex.frequent)
+
+    def _reading(self, word: str, strict: bool, prefixes: str = "", vso: bool = False) -> tuple[int, str] | None:
+        """The reading of an unlisted word that can be a name: whole, or after one of the given prefixes."""
+        whole = norm_ar(word)
+        if word[:1] in prefixes and len(word) > 3:
+            q = 1 + (1 if word[1:2] == "ـ" else 0)
+            core = norm_ar(word[q:])
+            if core in self.lex.first_names or self._unknown_ok(core, strict, vso=vso):
+                return q, core
+            return None
+        if word[:1] in "وف" and len(word) > 3:
+            core = norm_ar(word[1:])
+            if core in self.lex.first_names:
+                return 1, core
+        # "وتين" after a cue: when in doubt keep the whole word (the name is covered either way).
+        return (0, whole) if self._unknown_ok(whole, strict, vso=vso) else None
+
+    def _cued_name(self, text: str, toks: list[Token], i: int, used: list[bool]) -> tuple[int, str] | None:
+        """A name that no list knows, found by the words around it: العميل هتان, كلمت مؤنس, اتصلت بجسار, مطلق ارسل.
+
+        Returns (prefix length, core); a core ending in a space marks the weak tier (no family name is added).
+        """
+        for reading in self._cue_readings(text, toks, i):
+            if reading is not None:
+                return reading
+        return None
+
+    def _cue_readings(self, text: str, toks: list[Token], i: int) -> Iterator[tuple[int, str] | None]:
+        word = toks[i].text
+        prev = _no_conj(self._adjacent_prev(text, toks, i))
+        prev2 = _no_conj(self._adjacent_prev(text, toks, i - 1)) if prev and i >= 1 else ""
+        nxt = self._adjacent_next(text, toks, i)
+        latin = re.search(r"([A-Za-z]+)[\s\u00a0]*$", text[max(0, toks[i].start - 30) : toks[i].start])
+        glued = latin is not None and (i == 0 or toks[i - 1].end <= toks[i].start - len(latin.group()))
+        if glued and latin is not None and latin.group(1).lower() in self.latin_cues:  # "والـclient ميسون"
+            yield self._reading(word, False)
+        # After a role, a title-like word or اسمه; the role may own it (مديره) or be a family word (زوجها).
+        if (
+            prev in self.name_cues
+            or self._kin(prev)
+            or (prev in self.lex.cue("titles") and prev not in {"د", "م", "ا"})
+        ):
+            yield self._reading(word, False)
+        if prev in self.contact or (prev == "مع" and prev2 in self.with_verbs):
+            yield self._reading(word, False)
+        if prev in self.with_verbs and word[:1] == "ب":
+            yield self._reading(word, False, "ب")
+        # A role with its object, then the name: "مدير المشروع أيمن", "صاحب المحل كرار".
+        role_object = prev.startswith("ال") and (prev2 in self.roles or prev2 in self.name_cues) and i >= 2
+        if role_object and not text[toks[i - 2].end : toks[i - 1].start].strip():
+            yield self._reading(word, False)
+        # "عتبة الربيعي": an indefinite word before a family nisba is a first name (a noun would need ال to agree).
+        if self._family_nisba(nxt) and word[-1] not in "هيك" and not norm_ar(word).startswith("ال"):
+            yield self._reading(word, False)
+        # VSO: the subject after a verb of speech (قال مؤنس, رد علي هتان): only words outside the vocabulary.
+        # Verbs that take an object first (طلب تصميم, عايز لوجو) are left out.
+        verbs = self.lex.cue("strong_verbs") - self.lex.cue("modal_verbs") - _NOUN_CONTEXT
+        vso = (prev in verbs and prev not in self.lex.common) or (prev in self.obj_pron and prev2 in verbs)
+        if vso and word[:1] not in "لب":
+            r = self._reading(word, True, vso=True)
+            yield None if r is None else (r[0], r[1] + " ")
+        # "أرسلت الملفات لريناد", "صممت متجر لنجود": who something was sent to or made for, within the clause.
+        if word[:1] == "ل" and len(word) > 3:
+            k = i - 1
+            while k >= 0 and i - k <= 3 and not any(c in _CLAUSE_BREAK for c in text[toks[k].end : toks[k + 1].start]):
+                if _no_conj(norm_ar(toks[k].text)) in self.send:
+                    yield self._reading(word, True, "ل")
+                    break
+                k -= 1
+        # "سرى من الحسكة طلبت…": someone from somewhere did something.
+        if nxt == "من" and i + 3 < len(toks) and word[:1] not in "لب":
+            place, verb = norm_ar(toks[i + 2].text), _no_conj(norm_ar(toks[i + 3].text))
+            spaced = not text[toks[i + 1].end : toks[i + 2].start].strip()
+            spaced = spaced and not text[toks[i + 2].end : toks[i + 3].start].strip()
+            if spaced and verb in self.lex.cue("strong_verbs") and self._unknown_ok(place.removeprefix("ال")):
+                yield self._reading(word, False)
+        # "مطلق ارسل لي…": an indefinite word opening a clause before a verb is its subject.
+        verb_next = nxt in self.lex.cue("strong_verbs") and nxt not in {"ما", "مو", "لم", "كان", "كانت"}
+        past_verb = len(word) >= 4 and word.endswith("ت")  # راسلت, اختفت: a verb opens the clause itself
+        if verb_next and not past_verb and self._clause_start(text, toks, i) and word[:1] not in "وفلب":
+            yield self._reading(word, False)
 
     # --- main ----------------------------------------------------------------------------------------------------
 
-    def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-        """All person/org/place mentions outside the taken ranges."""
+    def find(self, text: str, taken: list[tuple[int, int]], latin: Sequence[Mention] = ()) -> list[Mention]:
+        """All person/org/place mentions outside the taken ranges; latin holds names already found in Latin script."""
         toks = [t for t in tokenize(text, ARABIC_WORD_RE) if not overlaps(t.start, t.end, taken)]
         used = [False] * len(toks)
         out: list[Mention] = []
         out += self._orgs(text, toks, used)
         out += self._places(text, toks, used)
         out += self._persons(text, toks, used)
+        anchors = [m for m in [*out, *latin] if m.type in ("person", "org", "place")]
+        out += self._places_after(text, toks, used, anchors)
         return out
 
     def _span(self, toks: list[Token], i: int, j: int, prefix: int, typ: str) -> Mention:
@@ -259,7 +442,7 @@ class ArabicFinder:
         key = re.sub(r"^ال", "", key)
         return Mention(s, e, typ, key, P_NAME)
 
-    def _name_run_end(self, text: str, toks: list[Token], i: int, used: list[bool]) -> int:
+    def _name_run_end(self, text: str, toks: list[Token], i: int, used: list[bool], after_cue: bool = False) -> int:
         """Extend a first name with father's/family names: بن سلمان, المنصوري, أبو خالد."""
         j = i
         while j + 1 < len(toks) and not used[j + 1]:
@@ -273,10 +456,21 @@ class ArabicFinder:
             if n in _NAME_JOINERS and j + 2 < len(toks):
                 j += 2
                 continue
+            if norm_ar(toks[j].text) == "عبد" and n.startswith("ال"):
+                j += 1  # عبد الستار: the two words are one name
+                continue
             nisba = n.startswith("ال") and n.endswith("ي") and len(n) >= 5 and n not in self.core_stop
             nisba = nisba and n not in _NOT_FAMILY
             family = n.startswith("ال") and n in self.lex.surnames
             if nisba or family or (n in self.lex.first_names and n not in self.lex.ambiguous and n not in self.stop):
+                j += 1
+                continue
+            # Maghrebi family names: بوزيد, بوعلام; after a cue, a second unknown word is the family name.
+            bu = n.startswith(("بو", "بن")) and len(n) >= 5 and n not in self.stop and n not in self.lex.frequent
+            second = after_cue and j == i and self._unknown_ok(n, strict=True) and n not in self.lex.places
+            # A verb right after the name (رتيل أجلت, X طلعت) is no family name.
+            second = second and not n.endswith("ت") and not (len(n) == 4 and n[0] in "اينت")
+            if bu or second:
                 j += 1
                 continue
             break
@@ -298,11 +492,12 @@ class ArabicFinder:
             title = any(c in lex.cue("titles") for c in readings) and (
                 n not in {"د", "م", "ا"} or text[tok.end : tok.end + 1] == "."
             )
-            if (title or n in _STRONG_PERSON_CUES) and i + 1 < len(toks) and not used[i + 1]:
+            next_is_cue = i + 1 < len(toks) and norm_ar(toks[i + 1].text) in _STRONG_PERSON_CUES
+            if (title or n in _STRONG_PERSON_CUES) and not next_is_cue and i + 1 < len(toks) and not used[i + 1]:
                 readings = {c for _, c in self.analyses(toks[i + 1].text)}
                 gap = text[tok.end : toks[i + 1].start]
                 if not readings & self.stop and "\n" not in gap and not any(c in "،,:;" for c in gap):
-                    j = self._name_run_end(text, toks, i + 1, used)
+                    j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
                     if j == i + 1 and title and j + 1 < len(toks) and not used[j + 1]:
                         # "الدكتور نبيل حداد": after a title, a second unlisted word is the family name.
                         n2 = norm_ar(toks[j + 1].text)
@@ -323,7 +518,12 @@ class ArabicFinder:
                 and not text[tok.end : toks[i + 1].start].strip()
             ):
                 nxt_core = norm_ar(toks[i + 1].text)
-                if nxt_core in lex.first_names or prev in lex.cue("person_before") or self._kin(prev):
+                if (
+                    nxt_core in lex.first_names
+                    or _no_conj(prev) in lex.cue("person_before") | self.name_cues
+                    or self._kin(_no_conj(prev))
+                    or self._unknown_ok(nxt_core, verb_ok=True)  # أم يمان: after أبو/أم no verb can stand
+                ):
                     j = self._name_run_end(text, toks, i + 1, used)
                     out.append(self._span(toks, i, j, 0, "person"))
                     for k in range(i, j + 1):
@@ -339,6 +539,14 @@ class ArabicFinder:
                 i = j + 1
                 continue
             hit = None
+            cued = None if n in self.stop else self._cued_name(text, toks, i, used)
+            if cued is not None and not any(c in lex.first_names for _, c in self.analyses(tok.text)):
+                j = self._name_run_end(text, toks, i, used, after_cue=not cued[1].endswith(" "))
+                out.append(self._span(toks, i, j, cued[0], "person"))
+                for k in range(i, j + 1):
+                    used[k] = True
+                i = j + 1
+                continue
             for p, core in self.analyses(tok.text):
                 if core not in lex.first_names:
                     continue
@@ -367,7 +575,26 @@ class ArabicFinder:
                 i = j + 1
                 continue
             i += 1
+        out += self._coordinated(text, toks, used, out)
         return out + self._propagate(text, toks, used, out)
+
+    def _coordinated(self, text: str, toks: list[Token], used: list[bool], found: list[Mention]) -> list[Mention]:
+        """ "مع أحمد وسارة", "ريم وبسام": a word joined by و right after a name is a second name when it can be one."""
+        out = []
+        for m in found:
+            if m.type != "person":
+                continue
+            k = next((x for x, t in enumerate(toks) if t.start >= m.end), None)
+            if k is None or used[k] or text[m.end : toks[k].start].strip() or toks[k].text[:1] != "و":
+                continue
+            core = norm_ar(toks[k].text[1:])
+            nxt = self._adjacent_next(text, toks, k)
+            if (core in self.lex.first_names and core not in self.lex.ambiguous) or (
+                self._unknown_ok(core, strict=True) and (not nxt or nxt in self.core_stop or nxt in self.lex.common)
+            ):
+                out.append(self._span(toks, k, k, 1, "person"))
+                used[k] = True
+        return out
 
     def _propagate(self, text: str, toks: list[Token], used: list[bool], found: list[Mention]) -> list[Mention]:
         """A name confirmed once by a cue (مع أمل) is a name elsewhere too, unless the word reads as a noun there."""
@@ -380,7 +607,7 @@ class ArabicFinder:
             if prev in _NOUN_CONTEXT:
                 continue
             for p, core in self.analyses(tok.text):
-                if core in confirmed and core in self.lex.first_names:
+                if core in confirmed and (core in self.lex.first_names or core not in self.lex.frequent):
                     out.append(self._span(toks, i, i, p, "person"))
                     used[i] = True
                     break
@@ -443,8 +670,21 @@ class ArabicFinder:
                     count += 1
                     break
                 readings = {c for _, c in self._kind_readings(toks[j + 1].text)}
+                if toks[j + 1].text[:1] == "و" and 1 <= count < 3 and self._and_ends_name(text, toks, j + 1):
+                    j += 1  # "مطعم زيتون وزعتر": a second noun joined by و closes the name
+                    count += 1
+                    break
                 if count >= 3 or n in self.core_stop or readings & kinds or (toks[j + 1].text[:1] in "وف" and count):
                     break
+                if count and toks[j + 1].text[:1] in "لب" and len(toks[j + 1].text) > 3 and not n.startswith("لل"):
+                    break  # "متجر كامل لنجود", "بلاط الشهباء بالسويداء": a preposition ends the name
+                if (
+                    count == 0
+                    and not n.startswith("ال")
+                    and n in self.lex.frequent
+                    and self._adjective_after_kind(text, toks, j + 1)
+                ):
+                    break  # "متجر كامل": a common adjective describes the shop
                 if count == 0 and n in self.stop and n not in self.lex.common - self.core_stop - self.extra:
                     break  # "شركة جديدة": an adjective, not a name (nouns like الفجر, الأمل still can be)
                 if count and n in _STRONG_PERSON_CUES:
@@ -500,6 +740,58 @@ class ArabicFinder:
                 continue
             out.append(self._span(toks, i - 1, i, 0, "org"))
             used[i - 1] = used[i] = True
+        return out
+
+    def _adjective_after_kind(self, text: str, toks: list[Token], k: int) -> bool:
+        """A frequent word after a business word, not followed by the rest of a name (ال-word or و-word)."""
+        if k + 1 >= len(toks) or text[toks[k].end : toks[k + 1].start].strip():
+            return False
+        nxt = toks[k + 1].text
+        # "متجر كامل لنجود": the adjective is followed by a preposition; "نقطة ضوء" goes on with a noun.
+        return nxt[:1] in "لب" and len(nxt) > 3 and not norm_ar(nxt).startswith("لل")
+
+    def _and_ends_name(self, text: str, toks: list[Token], k: int) -> bool:
+        """وزعتر in "زيتون وزعتر": a noun after و, followed by the end of the clause or by a new clause."""
+        core = norm_ar(toks[k].text[1:])
+        if len(core) < 3 or core in self.stop or self._verbish(core) or core in self.lex.cue("strong_verbs"):
+            return False
+        if k + 1 >= len(toks):
+            return True
+        gap = text[toks[k].end : toks[k + 1].start]
+        nxt = norm_ar(toks[k + 1].text)
+        return any(c in _CLAUSE_BREAK for c in gap) or nxt[:1] in "وف" or nxt in self.core_stop
+
+    def _places_after(self, text: str, toks: list[Token], used: list[bool], anchors: list[Mention]) -> list[Mention]:
+        """ "تغريد من دمنهور", "شركة … في خورفكان", "حي الروابي بعنيزة": from/in an unlisted town after someone."""
+        out = []
+        for k, t in enumerate(toks[:-1]):
+            # "مشغل خياطة بالرصيفة": after the word that says what the business does.
+            if norm_ar(t.text) in self.business and norm_ar(toks[k + 1].text) not in self.business:
+                anchors = [*anchors, Mention(t.start, t.end, "org", "", 0)]
+        for m in sorted(anchors, key=lambda m: m.start):
+            i = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
+            if i is None or any(c in _CLAUSE_BREAK for c in text[m.end : toks[i].start]) or used[i]:
+                continue
+            n = norm_ar(toks[i].text)
+            if n in {"من", "في"} and i + 1 < len(toks) and not used[i + 1]:
+                gap = text[toks[i].end : toks[i + 1].start]
+                k, p = i + 1, 0
+                if gap.strip():
+                    continue
+            elif toks[i].text[:1] == "ب" and len(toks[i].text) > 3 and m.type != "person":
+                if text[m.end : toks[i].start].strip():
+                    continue
+                k, p = i, 1
+            else:
+                continue
+            core = norm_ar(toks[k].text[p:])
+            bare = core[2:] if core.startswith("ال") else core
+            if bare in self.lex.first_names or not self._unknown_ok(bare):
+                continue
+            if core in self.lex.frequent or core in self.stop or (len(bare) >= 5 and bare.endswith(("ات", "ين", "ون"))):
+                continue  # plurals (بوستات) are things, not towns
+            out.append(self._span(toks, k, k, p, "place"))
+            used[k] = True
         return out
 
     def _places(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:

@@ -20,7 +20,7 @@ from .morph import (
     ru_looks_like_surname,
     ru_stem,
 )
-from .textutil import Token, norm_key, overlaps, tokenize
+from .textutil import Token, is_sentence_start, norm_key, overlaps, tokenize
 
 P_QUOTED, P_NAME = 55, 50
 
@@ -58,6 +58,20 @@ _TIME_WORDS = {
     "end",
 }
 _FI_LOCATIVE = ("ssa", "ssä", "sta", "stä")
+# Endings of ordinary English words that a name almost never has (an unknown "Apparantly" is a typo, not a name).
+_EN_WORD_ENDINGS = ("ly", "ing", "ed", "tion", "sion", "ness", "ment", "ful", "less", "ous", "ive", "able", "ible")
+# Any noun goes with быть, so "Созвон был…" says nothing about a name; an oblique case at a sentence start is an object.
+_RU_COPULA = {"был", "была", "было", "были", "будет", "будут", "стал", "стала", "стало", "стали"}
+_RU_OBLIQUE = ("ом", "ем", "ами", "ями", "ах", "ях", "ой", "ую", "ого", "его", "ому", "ему", "ым", "ых", "их")
+# Words joining two capitalised words in one company name after a business word ("кофейня Зерно и Пар").
+_ORG_JOINERS = {"and", "&", "и", "ja", "och"}
+# Lower-case words after which an unknown lower-case word introduced by "from" is someone ("ok so ottoline from ...").
+_LOWER_NAME_BEFORE = {
+    "en": {"so", "with", "and", "but", "client", "guy", "dude", "lady", "girl", "customer", "to", "for", "by"},
+    "ru": {"с", "со", "и", "а", "но", "клиент", "клиентка", "заказчик", "заказчица", "чел", "некий", "некая"},
+    "fi": {"ja", "mutta", "asiakas"},
+}
+_LOWER_FROM = {"en": {"from"}, "ru": {"из", "от"}, "fi": set()}
 # Platform names that are also ordinary words: inside a longer capitalised name they are part of it.
 _WORDLIKE_PLATFORMS = {
     "threads",
@@ -174,6 +188,27 @@ class CasedFinder:
     def is_place(self, word: str) -> bool:
         return self._in(word, self.lex.places)
 
+    def ordinary(self, word: str) -> bool:
+        """An everyday word of the language (the vocabulary list holds word forms, so no stemming)."""
+        return norm_key(re.sub(r"['’]s$", "", word)) in self.lex.vocab
+
+    def unknown_name_shape(self, word: str, after_cue: bool = False) -> bool:
+        """A word no list knows that could be a name: not vocabulary, not slang-stretched, not a word-like ending."""
+        w = re.sub(r"['’]s$", "", word)
+        lw = norm_key(w)
+        # After "named"/"звали" only the most frequent words are ruled out: the vocabulary also holds names.
+        known = lw in self.lex.frequent if after_cue else self.ordinary(w)
+        if len(w) < 3 or known or lw in self.lex.common or re.search(r"(.)\1\1", lw):
+            return False
+        if "-" in w and all(self.ordinary(part) for part in w.split("-")):
+            return False  # "Long-time", "Follow-up"
+        if self._in(w, self.lex.platforms | self.lex.countries | self.lex.calendar | self.lex.common):
+            return False
+        if self.lang == "en" and lw.endswith(_EN_WORD_ENDINGS):
+            return False
+        # After "звали" a word ending in -л is Фрол or Михаил, not a verb.
+        return after_cue or not (self.lang == "ru" and _RU_VERB_RE.match(lw))
+
     def is_stop(
         self,
         tok: Token,
@@ -198,6 +233,9 @@ class CasedFinder:
                 near_digit = before.rstrip()[-1:].isdigit() or after.lstrip()[:1].isdigit()
                 return prev in _TIME_WORDS or nxt in _TIME_WORDS or near_digit
             return True
+        head, _, tail = w.partition("-")
+        if tail[:1].islower() and self._in(head, self.lex.platforms):
+            return True  # "Figma-prototyypin", "Slack-kanavalla": a platform compound is an ordinary word
         if self._in(w, self.lex.platforms | self.lex.countries):
             if in_name and lw in _WORDLIKE_PLATFORMS:
                 return False  # "Adire Threads", "Blue Signal Media": an ordinary word inside a longer name
@@ -219,6 +257,8 @@ class CasedFinder:
         for seq in self._sequences(text, tokens):
             out.extend(self._resolve(text, tokens, seq, rejected))
         out += self._lowercase_named(text, tokens, out)
+        out += self._lowercase_from(text, tokens, out)
+        out = _trim_initial_words(out, text, self)
         return out + self._propagate(rejected, out)
 
     def _lowercase_named(self, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
@@ -229,14 +269,48 @@ class CasedFinder:
         for a, b in pairwise(tokens):
             if b.cap or norm_key(a.text) not in cues or overlaps(b.start, b.end, taken):
                 continue
-            if text[a.end : b.start].strip() == "" and self.is_first_name(b.text):
+            named = self.is_first_name(b.text) or self.unknown_name_shape(b.text, after_cue=True)
+            if text[a.end : b.start].strip() == "" and named:
                 key = self.lemma(b.text)
-                out.append(Mention(b.start, b.end, "person", key, P_NAME))
+                end = b.end
+                c = next((t for t in tokens if t.start >= b.end), None)
+                # "named gideon fairweather": a second unknown lower-case word is the family name.
+                if c is not None and text[b.end : c.start] == " " and not c.cap and self._lower_surname(c.text):
+                    end = c.end
+                    key = key + " " + self.lemma(c.text)
+                out.append(Mention(b.start, end, "person", key, P_NAME))
+                key = key.split()[0]
                 # Later lower-case mentions of the same name ("brad never paid") go with it.
                 for t in tokens:
                     later = t.start > b.start and not t.cap and self.lemma(t.text) == key
                     if later and not overlaps(t.start, t.end, taken):
                         out.append(Mention(t.start, t.end, "person", key, P_NAME))
+        return out
+
+    def _lower_surname(self, word: str) -> bool:
+        # English spelling tells little, so any unknown word may be the family name; in Finnish and Russian an unknown
+        # lower-case word after a name is as often an informal verb ("iivo tilas"), so the surname shape must show.
+        if self.is_personish(word):
+            return True
+        return self.lang == "en" and self.unknown_name_shape(word)
+
+    def _lowercase_from(self, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """ "ok so ottoline from wickford": an unknown lower-case word right before "from" is a person."""
+        taken = [(m.start, m.end) for m in found]
+        before, fr = _LOWER_NAME_BEFORE.get(self.lang, set()), _LOWER_FROM.get(self.lang, set())
+        out = []
+        for i in range(1, len(tokens) - 1):
+            t = tokens[i]
+            if t.cap or norm_key(tokens[i + 1].text) not in fr or overlaps(t.start, t.end, taken):
+                continue
+            if text[t.end : tokens[i + 1].start] != " " or not (t.sent_start or norm_key(tokens[i - 1].text) in before):
+                continue
+            if len(t.text) >= 4 and self.unknown_name_shape(t.text):
+                key = self.lemma(t.text)
+                out.append(Mention(t.start, t.end, "person", key, P_NAME))
+                for u in tokens[i + 1 :]:
+                    if not u.cap and self.lemma(u.text) == key and not overlaps(u.start, u.end, taken):
+                        out.append(Mention(u.start, u.end, "person", key, P_NAME))
         return out
 
     def _propagate(self, rejected: list[Token], found: list[Mention]) -> list[Mention]:
@@ -309,6 +383,18 @@ class CasedFinder:
                     j += 1
                     continue
                 lb = b.text.lower()
+                kind_before = i > 0 and self._kind_word(norm_key(tokens[i - 1].text))
+                if (
+                    kind_before
+                    and lb in _ORG_JOINERS
+                    and j + 2 < n
+                    and tokens[j + 2].cap
+                    and gap == " "
+                    and text[b.end : tokens[j + 2].start] == " "
+                ):
+                    seq += [j + 1, j + 2]
+                    j += 2
+                    continue
                 if (
                     self.lang == "en"
                     and j + 2 < n
@@ -345,6 +431,7 @@ class CasedFinder:
             prev = norm_key(toks[0].text)
             toks = toks[1:]
         # Trim stop words at both edges; an initial ("J.") is kept when a name follows or precedes it.
+        platform_cut = False
         companyish = len(toks) > 1 and bool(
             self.lemmas(toks[-1].text) & (lex.cue("org_suffixes") | lex.cue("legal_forms"))
         )
@@ -358,6 +445,7 @@ class CasedFinder:
         ):
             if len(toks) > 1 and (companyish or self._edge_keep(toks[0], toks)):
                 break
+            platform_cut = platform_cut or self._in(toks[0].text, lex.platforms)
             prev = norm_key(toks[0].text)
             toks = toks[1:]
         while toks and self.is_stop(
@@ -370,6 +458,7 @@ class CasedFinder:
         ):
             if len(toks) > 1 and (companyish or self._edge_keep(toks[-1], toks)):
                 break
+            platform_cut = platform_cut or self._in(toks[-1].text, lex.platforms)
             toks = toks[:-1]
         while toks and not toks[0].cap:  # a connector left at an edge: "CTO of Lumenstack" -> "Lumenstack"
             prev = norm_key(toks[0].text)
@@ -378,6 +467,8 @@ class CasedFinder:
             toks = toks[:-1]
         if not toks:
             return []
+        if platform_cut and len(toks) == 1 and self.ordinary(toks[0].text) and not self.is_personish(toks[0].text):
+            return []  # "Google Play", "Slack Huddle": an ordinary word that belongs to the platform's name
         if toks[0].sent_start and len(toks) > 1 and not person_cue:
             # "Yhteyshenkilö Mervi Laaksonen", "Käännöstoimisto Sanasilta": a role or kind of business, then the name.
             lw0 = norm_key(toks[0].text)
@@ -390,7 +481,11 @@ class CasedFinder:
             if not keep:
                 if len(toks) == 1:
                     rejected.append(toks[0])
+                prev = norm_key(toks[0].text)
                 toks = toks[1:]
+                while toks and self.is_stop(toks[0], prev, nxt, around=_around(text, toks[0]), in_name=len(toks) > 1):
+                    prev = norm_key(toks[0].text)
+                    toks = toks[1:]
                 if not toks:
                     return []
                 prev = ""
@@ -437,6 +532,8 @@ class CasedFinder:
             return True
         if lw in lex.common or self._in(w, lex.common):
             return False
+        if len(toks) == 1 and self.unknown_name_shape(w) and self._unknown_initial_is_name(text, toks[0], nxt_tok):
+            return True
         if len(toks) > 1:
             # "Yhteistyö Heikin kanssa": an unknown first word before a known name is an ordinary word.
             return len(toks) > 2 or not (self.is_first_name(toks[1].text) and not toks[0].text[1:2].isupper())
@@ -456,6 +553,23 @@ class CasedFinder:
             if after is not None and after.cap:
                 return True
         return nxt in lex.cue("strong_verbs")
+
+    def _unknown_initial_is_name(self, text: str, tok: Token, nxt_tok: Token | None) -> bool:
+        """An unknown, non-vocabulary word opening a sentence: a name when what follows fits a name."""
+        if self.lang == "en":
+            return True  # "Thaddeus from…", "Crispin's assistant", "Ezekiel (goes by Zeke)"
+        if self.lang == "ru":
+            # "Мелания попросила…": a past-tense or present verb, "из"/"от", or an aside after the name.
+            if nxt_tok is None:
+                return False
+            gap = text[tok.end : nxt_tok.start].strip()
+            nxt = norm_key(nxt_tok.text)
+            verb = bool(_RU_VERB_RE.match(nxt)) or nxt in self.lex.cue("strong_verbs")
+            verb = verb and nxt not in _RU_COPULA  # "Созвон был…": any noun goes with быть
+            if norm_key(tok.text).endswith(_RU_OBLIQUE):
+                return False  # "Подрядчиком выступал…": an oblique case at the start is a noun, not who acts
+            return (gap == "" and (verb or nxt in _AFTER_NAME["ru"])) or gap in (",", "(", "—", "-")
+        return False  # Finnish: compounds and inflected forms are too often outside any vocabulary list
 
     @staticmethod
     def _token_after(text: str, tok: Token) -> Token | None:
@@ -502,6 +616,8 @@ class CasedFinder:
             return [m(toks, "place")]
         if len(toks) == 1 and _street_word(lem[0], lex):
             return [m(toks, "place")]
+        if self.lang == "ru" and len(toks) == 1 and prev in ("в", "во") and not self.is_first_name(words[0]):
+            return [m(toks, "place")]  # "в Касимове": a surname-shaped word after "в" is a town (Иваново, Пушкино)
         if len(toks) > 1 and self.is_place(words[-1]) and self.is_personish(words[0]):
             return [m(toks[:-1], "person"), m(toks[-1:], "place")]
         joined = norm_key(" ".join(words))
@@ -568,3 +684,27 @@ def _prev_token_before(tokens: list[Token], pos: int) -> Token | None:
         else:
             break
     return best
+
+
+def _trim_initial_words(found: list[Mention], text: str, finder: CasedFinder) -> list[Mention]:
+    """ "Lopuks Kyllikki": a sentence-initial word glued to a name that the story also uses alone is not part of it."""
+    alone = {m.key for m in found if m.type == "person" and len(m.key.split()) == 1}
+    alone |= {w for m in found if m.type == "person" and not is_sentence_start(text, m.start) for w in m.key.split()}
+    out = []
+    for m in found:
+        words = m.key.split()
+        first = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", text[m.start : m.end])
+        if (
+            m.type == "person"
+            and len(words) == 2
+            and first is not None
+            and words[1] in alone
+            and words[0] not in alone
+            and is_sentence_start(text, m.start)
+            and not finder.is_personish(first.group())
+        ):
+            rest = text.index(" ", m.start) + 1 if " " in text[m.start : m.end] else m.start
+            rest = len(text[:rest]) + len(text[rest : m.end]) - len(text[rest : m.end].lstrip())
+            m = Mention(rest, m.end, m.type, words[1], m.priority)
+        out.append(m)
+    return out

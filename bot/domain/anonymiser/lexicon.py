@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.abc import Traversable
 
 from .textutil import norm_ar, norm_key
 
 LANGS = ("en", "ar", "fi", "ru")
+FREQUENT_RANK = 5000
+
+
+@functools.cache
+def _data_dir() -> Traversable:
+    # resources.files() costs a fraction of a millisecond per call: resolve the folder once for all ~50 files.
+    return resources.files(__package__) / "data"
 
 
 def _read_lines(name: str) -> list[str]:
-    path = resources.files(__package__) / "data" / name
+    path = _data_dir() / name
     if not path.is_file():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -40,6 +49,16 @@ class Lexicon:
         """Matching form of word for this language."""
         return norm_ar(word) if self.lang == "ar" else norm_key(word)
 
+    @property
+    def vocab(self) -> frozenset[str]:
+        """Ordinary vocabulary (word forms): a word outside it in a name's position is a name no list knows."""
+        return _vocab_sets(self.lang)[0]
+
+    @property
+    def frequent(self) -> frozenset[str]:
+        """The FREQUENT_RANK most frequent words of the vocabulary: never a name, whatever comes before them."""
+        return _vocab_sets(self.lang)[1]
+
     def cue(self, name: str) -> frozenset[str]:
         """One cue list by name (empty when the language has none)."""
         return self.cues.get(name, frozenset())
@@ -54,6 +73,22 @@ def _multi(entries: set[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+@functools.cache
+def _vocab_sets(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(vocabulary, most frequent part) of one language, read on first use.
+
+    The four lists hold ~95,000 words; reading them lazily keeps Anonymiser.load() fast and costs the first story
+    of a language a few milliseconds once. functools.cache makes it safe to share between threads (at worst two
+    threads read the same file once each).
+    """
+    path = _data_dir() / f"vocab_{lang}.txt"
+    if not path.is_file():
+        return frozenset(), frozenset()
+    # The file is already normalised and ordered by frequency: no per-line work.
+    words = [w for w in path.read_text(encoding="utf-8").split("\n") if w and w[0] != "#"]
+    return frozenset(words), frozenset(words[:FREQUENT_RANK])
+
+
 def load_lexicon(lang: str) -> Lexicon:
     """Read the data files of one language."""
     norm = norm_ar if lang == "ar" else norm_key
@@ -61,7 +96,7 @@ def load_lexicon(lang: str) -> Lexicon:
     def s(name: str) -> frozenset[str]:
         return frozenset(norm(w) for w in _read_lines(name))
 
-    cues_path = resources.files(__package__) / "data" / f"cues_{lang}.json"
+    cues_path = _data_dir() / f"cues_{lang}.json"
     raw = json.loads(cues_path.read_text(encoding="utf-8"))
     cues = {k: frozenset(norm(w) for w in v) for k, v in raw.items() if isinstance(v, list)}
     places = set(s(f"places_{lang}.txt"))

@@ -280,15 +280,19 @@ IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]?
 CARD_RE = re.compile(r"(?<![\d+])(?:\d{4}[ \-]){3}\d{4}(?:[ \-]?\d{1,3})?(?![\d])")
 LONG_DIGITS_RE = re.compile(r"(?<![\d+\w])\d{8,19}(?![\d\w])")
 ALNUM_ID_RE = re.compile(
-    r"(?<![\w#№\-/])(?=[A-Za-zА-Яа-яЁё0-9\-/]*\d{3})[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}[\-/]?\d[\dA-Za-z\-/]*\d(?![\w])"
+    r"(?<![\w#№\-/])(?=[A-Za-zА-Яа-яЁё0-9\-/]*\d{3})[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}[\-/]?\d[\dA-Za-z\-/]*\d"
+    r"(?:[\-/][A-ZА-ЯЁ]{1,3})?(?![\w])"
 )
 CRYPTO_RE = re.compile(r"(?<![\w])(?:0x[a-fA-F0-9]{40}|(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,39})(?![\w])")
 FI_BUSINESS_ID_RE = re.compile(r"(?<![\d\-])\d{7}-\d(?![\d\-])")
-CUED_ID_RE = re.compile(r"[A-Za-zА-Яа-яЁё]{0,6}[\-/]?\d[\d\-/.]*\d(?:[ \u00a0]\d{2,})*|\d{3,}")
+CUED_ID_RE = re.compile(
+    r"[A-Za-zА-Яа-яЁё]{0,6}[\-/]?\d[\d\-/.]*\d(?:[ \u00a0]\d{2,})*(?:[\-/][A-ZА-ЯЁ]{1,3}(?![\w]))?|\d{3,}"
+)
 DATE_RE = re.compile(
     r"^(?:\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./]\d{1,2}|(?:19|20)\d{2}"
     r"(?:[\-–/](?:19|20)?\d{2})?|\d{1,2}[:.]\d{2}(?:[\-–]\d{1,2}[:.]\d{2})?)$"
 )
+MIXED_CODE_RE = re.compile(r"(?<![\w#№\-/])[A-ZА-ЯЁ0-9](?:[A-ZА-ЯЁ0-9]|[\-/](?=[A-ZА-ЯЁ0-9])){3,23}(?![\w\-/])")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+|[#№])[\s:.\-]*$")
 
 _PHONE_REGIONS = {
@@ -440,6 +444,19 @@ def _cue_kind(before: list[str], num_cues: frozenset[str], phone_cues: frozenset
     return ""
 
 
+def _is_date(val: str) -> bool:
+    """A date or a time; "20-45-77" has the shape of one but no month 45, so it is a code (sort code, id)."""
+    if not DATE_RE.match(val):
+        return False
+    parts = re.split(r"[./\-]", val)
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        a, b, c = (int(p) for p in parts)
+        if len(parts[0]) == 4:
+            return 1 <= b <= 12 and 1 <= c <= 31
+        return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
+    return True
+
+
 def _is_possible_phone(cand: str, lang: str) -> bool:
     if not re.fullmatch(r"[\d\s\u00a0()+.\-–]+", cand):
         return False
@@ -470,7 +487,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\D", "", m.group()), P_IBAN))
     for m in ALNUM_ID_RE.finditer(text):
         val = m.group()
-        if DATE_RE.match(val) or _money_or_unit(text, m.start(), m.end(), lex):
+        if _is_date(val) or _money_or_unit(text, m.start(), m.end(), lex):
             continue
         if not re.search(r"[A-Za-zА-Яа-яЁё]", val) and not re.search(r"[\-/]", val):
             continue
@@ -488,11 +505,18 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             continue
         if kind == "" and (_is_possible_phone(val, lex.lang) and "/" not in val):
             continue
-        if DATE_RE.match(val) and not sign:
+        if _is_date(val) and not sign:
             continue
         if _money_or_unit(text, s, e, lex) or sum(ch.isdigit() for ch in val) < 3:
             continue
         out.append(Mention(s, e, "number", re.sub(r"\W", "", val).lower(), P_CUED_NUMBER))
+    # "Ref: 7F3K-22QX": a mixed code of capitals and digits right after a number cue.
+    for m in MIXED_CODE_RE.finditer(text):
+        val = m.group()
+        if sum(ch.isdigit() for ch in val) < 2 or not re.search(r"[A-ZА-ЯЁ]", val):
+            continue
+        if _cue_kind(_words_before(text, m.start(), 3, lex.norm), num_cues, phone_cues) == "number":
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", val).lower(), P_CUED_NUMBER))
     for m in PHONE_RE.finditer(text):
         s, e = m.start(), m.end()
         cand = text[s:e]
@@ -507,7 +531,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             e -= 1
             cand = text[s:e]
         digits = re.sub(r"\D", "", cand)
-        if not 7 <= len(digits) <= 15 or DATE_RE.match(cand) or _money_or_unit(text, s, e, lex):
+        if not 7 <= len(digits) <= 15 or _is_date(cand) or _money_or_unit(text, s, e, lex):
             continue
         if re.fullmatch(r"\d{1,3}(?:[ \u00a0.,]\d{3})+", cand) and not cand.startswith("0"):
             continue  # 1 200 000: a sum written with thousand separators
