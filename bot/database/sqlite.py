@@ -177,8 +177,17 @@ class SQLiteBackend:
             self._check_open()
             token = _writing.set(self)
             try:
-                with _driver_errors(" (waiting to start a write)"):
-                    await _exec(self._writer, "BEGIN IMMEDIATE")
+                # aiosqlite's thread runs BEGIN even if this task is cancelled while waiting for it; a cancelled
+                # wait must therefore let it finish and undo it, or the file stays locked for everyone else.
+                begin = asyncio.ensure_future(_exec(self._writer, "BEGIN IMMEDIATE"))
+                try:
+                    with _driver_errors(" (waiting to start a write)"):
+                        await asyncio.shield(begin)
+                except asyncio.CancelledError:
+                    with suppress(Exception):
+                        await begin
+                    await self._rollback()
+                    raise
                 tx = _SQLiteTx(self._writer)
                 try:
                     yield tx

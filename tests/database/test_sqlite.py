@@ -252,3 +252,29 @@ async def test_cancelled_writer_rolls_back_and_releases_the_lock(db):
         async with db.write() as tx:
             await tx.execute("INSERT INTO items (name) VALUES ('next')")
     assert [r["name"] for r in await db.fetchall("SELECT name FROM items")] == ["next"]
+
+
+async def test_cancelled_wait_for_a_write_leaves_no_transaction_open(tmp_path):
+    path = tmp_path / "cancel.db"
+    async with await Database.open(path, busy_timeout_ms=2000) as db:
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+
+        async def write() -> None:
+            async with db.write() as tx:
+                await tx.execute("CREATE TABLE t (x INTEGER)")
+
+        task = asyncio.create_task(write())
+        await asyncio.sleep(0.2)  # now waiting inside BEGIN IMMEDIATE, on the busy timeout
+        task.cancel()
+        holder.execute("ROLLBACK")  # the other process lets go: the pending BEGIN now succeeds in the thread
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        # the cancelled BEGIN was undone: another connection can write at once
+        other = sqlite3.connect(path, isolation_level=None, timeout=0.2)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        other.close()
+        holder.close()
+        async with db.write() as tx:
+            await tx.execute("CREATE TABLE u (x INTEGER)")
