@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -27,27 +29,49 @@ class ParleyTree(app_commands.CommandTree):
         await handle_error(interaction, error)
 
 
-def _base_class(config: Config) -> type[commands.Bot]:
-    return commands.AutoShardedBot if config.bot.sharded else commands.Bot
+def _base_class(config: Config, sharded_here: bool) -> type[commands.Bot]:
+    return commands.AutoShardedBot if config.bot.sharded or sharded_here else commands.Bot
+
+
+def check_shards(shard_ids: Sequence[int] | None, shard_count: int | None) -> None:
+    """Refuse shard ids Discord would refuse: ids need a count, and each id is in 0..count-1, once."""
+    if shard_ids is None:
+        return
+    if shard_count is None:
+        raise ValueError("--shard-ids needs --shard-count (the total number of shards across all processes)")
+    if not shard_ids or len(set(shard_ids)) != len(shard_ids) or not all(0 <= i < shard_count for i in shard_ids):
+        raise ValueError(f"shard ids must be distinct numbers from 0 to {shard_count - 1}")
 
 
 async def create_bot(
-    config: Config, *, clock: Clock | None = None, services: Services | None = None
+    config: Config,
+    *,
+    clock: Clock | None = None,
+    services: Services | None = None,
+    shard_ids: Sequence[int] | None = None,
+    shard_count: int | None = None,
 ) -> commands.Bot:
     """Build (but do not start) the standalone bot.
 
     `clock` lets tests and the offline Discord age things; `services` hands in prebuilt services (the caller
     then owns and closes them). Otherwise the bot builds its services in `setup_hook` and closes them on exit,
-    like a process would.
+    like a process would. `shard_ids` + `shard_count` run only those shards of the bot in this process
+    (`python -m bot run --shard-ids 0,1 --shard-count 4`); other processes run the others on the same database.
     """
-    base = _base_class(config)
+    check_shards(shard_ids, shard_count)
+    base = _base_class(config, shard_ids is not None or shard_count is not None)
 
     class ParleyBot(base):  # type: ignore[misc, valid-type]
         """Parley as its own bot: only the Guilds intent, no pings, commands from slash only."""
 
         def __init__(self) -> None:
-            kwargs = {}
-            if config.bot.sharded and config.bot.shard_count:
+            kwargs: dict[str, Any] = {}
+            if shard_ids is not None:
+                kwargs["shard_ids"] = list(shard_ids)
+                kwargs["shard_count"] = shard_count
+            elif shard_count is not None:
+                kwargs["shard_count"] = shard_count
+            elif config.bot.sharded and config.bot.shard_count:
                 kwargs["shard_count"] = config.bot.shard_count
             super().__init__(
                 command_prefix=commands.when_mentioned,
@@ -74,6 +98,7 @@ async def create_bot(
             """Move a fake clock forward (the offline Discord's `advance` step); no-op on the real clock."""
             if self.parley_services is not None and isinstance(self.parley_services.clock, FakeClock):
                 self.parley_services.clock.advance(seconds=seconds)
+                self.dispatch("parley_clock_advanced")  # cogs with scheduled work do what came due
 
         async def close(self) -> None:
             await super().close()

@@ -365,6 +365,8 @@ async def _connect(path: Path, busy_timeout_ms: int) -> aiosqlite.Connection:
         conn.row_factory = aiosqlite.Row
         await _exec(conn, f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         await _exec(conn, "PRAGMA foreign_keys = ON")
+        # Deleted rows (withdrawn stories, forgotten members) are overwritten, not left in free pages.
+        await _exec(conn, "PRAGMA secure_delete = ON")
         # Reading the schema surfaces "file is not a database" here rather than at the first query.
         await _exec(conn, "SELECT count(*) FROM sqlite_master")
     except BaseException:

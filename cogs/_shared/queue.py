@@ -147,8 +147,8 @@ class QueueCard(discord.ui.LayoutView):
             parts += [discord.ui.Separator(), discord.ui.TextDisplay(decision)]
         else:
             buttons = [QueueActionButton(name, entry.id, t) for name in kind.actions]
-            if buttons:
-                parts.append(discord.ui.ActionRow(*buttons))
+            for start in range(0, len(buttons), 5):  # Discord allows five buttons per row
+                parts.append(discord.ui.ActionRow(*buttons[start : start + 5]))
             if kind.rejectable:
                 parts.append(discord.ui.ActionRow(QueueRejectSelect(entry.id, t)))
         self.add_item(discord.ui.Container(*parts, accent_colour=ACCENTS[entry.status]))

@@ -1,0 +1,17 @@
+"""Moderation: `/mod queue`, `/mod audit`, the story queue's actions, and the periodic work (publishing slots,
+expiry, reminders)."""
+
+from __future__ import annotations
+
+from discord.ext import commands
+
+from cogs._shared.runtime import ensure_services
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Load the capability."""
+    # Imported here: the story and moderation packages use each other's helpers, and the package itself
+    # stays importable (cogs.moderation.story_queue from cogs.stories) without loading the cog.
+    from cogs.moderation.cog import Moderation
+
+    await bot.add_cog(Moderation(bot, await ensure_services(bot)))

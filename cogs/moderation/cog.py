@@ -1,0 +1,255 @@
+"""`/mod queue` and `/mod audit` for moderators, and the periodic work: publishing slots, expiry, reminders.
+
+The periodic work is one method, `run_due_work(now)`, that a `discord.ext.tasks` loop calls every minute with the
+injected clock's time; tests call it directly after moving a fake clock. Every step is safe to run twice or in
+two processes at once: stories are claimed before posting, expiries are conditional decisions, reminders are
+claimed rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str
+from discord.ext import commands, tasks
+
+from bot.database.repositories.queue import QueueRepository
+from bot.database.repositories.settings import SettingsRepository
+from bot.database.repositories.stories import StoriesRepository
+from bot.domain.errors import NotAllowed, NotFound
+from bot.domain.moderation import EXPIRE, REJECT_REASONS, AlreadyDecided, QueueEntry
+from bot.domain.safe_text import user_text
+from bot.domain.settings import Role
+from bot.domain.stories import (
+    KIND,
+    SYSTEM_KEY,
+    age_days,
+    day_of,
+    expiry_cutoff,
+    moderator_tag,
+    parse_stamp,
+    purge_before,
+    reminder_cutoff,
+    stamp,
+)
+from cogs._shared import queue, voting
+from cogs._shared.cog import ParleyCog
+from cogs._shared.permissions import require
+from cogs._shared.queue import card_for, queue_kind, shared_translations
+from cogs._shared.respond import NO_PINGS, respond
+from cogs.moderation import publishing, story_queue
+from cogs.moderation.samples import TEMPLATE_SAMPLES
+from cogs.stories.cards import jump_url
+from cogs.stories.views import POST_ITEMS, TextCard
+
+log = logging.getLogger(__name__)
+
+QUEUE_LIST_LIMIT = 15
+STALE_CLAIM = dt.timedelta(minutes=10)
+
+
+@dataclass(frozen=True, slots=True)
+class DueWork:
+    """What one run of the periodic work did."""
+
+    published: int = 0
+    expired: int = 0
+    reminded: int = 0
+
+
+def _link(entry: QueueEntry) -> str | None:
+    return jump_url(entry.guild_id, entry.channel_id, entry.message_id)
+
+
+class Moderation(ParleyCog):
+    """The moderation queue for moderators, and the scheduler behind publishing."""
+
+    dynamic_items = (*queue.DYNAMIC_ITEMS, *voting.DYNAMIC_ITEMS, *POST_ITEMS)
+    template_samples = TEMPLATE_SAMPLES
+
+    mod = app_commands.Group(
+        name=locale_str("mod"),
+        description=locale_str("Moderators: the queue of stories and tips, and the audit log"),
+        guild_only=True,
+    )
+
+    async def cog_load(self) -> None:
+        await super().cog_load()
+        story_queue.register()
+        self.due_work.start()
+
+    async def cog_unload(self) -> None:
+        self.due_work.cancel()
+        await super().cog_unload()
+
+    # --------------------------------------------------------------------------------------------- commands
+
+    @mod.command(name=locale_str("queue"), description=locale_str("What waits for a decision, with links to the cards"))
+    async def queue_command(self, interaction: discord.Interaction) -> None:
+        """List pending entries, oldest first, each with a link to its card."""
+        await require(self.services, interaction, Role.MODERATOR)
+        guild_id = interaction.guild_id
+        if guild_id is None:
+            raise NotAllowed()
+        t = await self.translations(interaction)
+        repo = QueueRepository(self.services.db)
+        entries = await repo.pending(guild_id, limit=QUEUE_LIST_LIMIT)
+        total = (await repo.stats(guild_id)).get("pending", 0)
+        now = self.services.clock.now()
+        text = self.services.renderer.render(
+            "cards/mod_queue.md.j2",
+            t,
+            entries=[
+                {
+                    "id": e.subject_id,
+                    "kind": story_queue.kind_name(t, e.kind),
+                    "age": age_days(parse_stamp(e.created_at), now),
+                    "link": _link(e),
+                }
+                for e in entries
+            ],
+            total=total,
+        )
+        await respond(interaction, view=TextCard(text), ephemeral=True)
+
+    @mod.command(name=locale_str("audit"), description=locale_str("The latest moderation actions, newest first"))
+    @app_commands.describe(count=locale_str("How many actions to show (default 10)"))
+    @app_commands.rename(count=locale_str("count"))
+    async def audit(self, interaction: discord.Interaction, count: app_commands.Range[int, 1, 25] = 10) -> None:
+        """Show the audit log: day, moderator, action, item, reason; never an author."""
+        await require(self.services, interaction, Role.MODERATOR)
+        guild_id = interaction.guild_id
+        if guild_id is None:
+            raise NotAllowed()
+        t = await self.translations(interaction)
+        me = self.member_key(interaction)
+        names = story_queue.moderator_names(self.services)
+        rows = []
+        for entry in await QueueRepository(self.services.db).audit(guild_id, limit=count):
+            if entry.moderator_key == me:
+                who = t.gettext("you")
+            elif entry.moderator_key == SYSTEM_KEY:
+                who = "Parley"
+            else:
+                name = names.name(guild_id, entry.moderator_key)
+                who = user_text(name) if name else t.gettext("moderator {tag}", tag=moderator_tag(entry.moderator_key))
+            reason = REJECT_REASONS.get(entry.reason or "")
+            rows.append(
+                {
+                    "day": entry.at[:10],
+                    "moderator": who,
+                    "action": story_queue.action_label(t, entry.action),
+                    "item": f"{story_queue.kind_name(t, entry.kind)} #{entry.subject_id}",
+                    "reason": t.gettext(reason) if reason else None,
+                }
+            )
+        text = self.services.renderer.render("cards/mod_audit.md.j2", t, rows=rows)
+        await respond(interaction, view=TextCard(text), ephemeral=True)
+
+    # -------------------------------------------------------------------------------------- periodic work
+
+    @tasks.loop(minutes=1)
+    async def due_work(self) -> None:
+        """Every minute: whatever has come due."""
+        if self.due_work.current_loop == 0:
+            return  # not at start-up: a (re)starting process does its first round a minute later, calmly
+        try:
+            await self.run_due_work(self.services.clock.now())
+        except Exception:  # the loop must survive a bad minute; the next one retries
+            log.exception("the periodic moderation work failed; it runs again in a minute")
+
+    @due_work.before_loop
+    async def _wait_until_ready(self) -> None:
+        await self.bot.wait_until_ready()
+
+    @commands.Cog.listener()
+    async def on_parley_clock_advanced(self) -> None:
+        """A fake clock jumped (the offline Discord's `advance`, the terminal's `wait 6h`): do what came due."""
+        await self.run_due_work(self.services.clock.now())
+
+    async def run_due_work(self, now: dt.datetime) -> DueWork:
+        """Publish due stories, expire old queue entries, remind moderators once.
+
+        Purging what is kept too long is the privacy capability's retention work, in one place.
+        """
+        stories = StoriesRepository(self.services.db)
+        config = self.services.config
+        await stories.release_stale_claims(stamp(now - STALE_CLAIM))
+        published = await publishing.publish_due(self.services, self.bot, now)
+        expired = await self.expire(now)
+        await stories.expire_changes_requested(purge_before(now, config.stories.pending_expiry_days), day_of(now))
+        reminded = await self.remind(now)
+        return DueWork(published=published, expired=expired, reminded=reminded)
+
+    async def expire(self, now: dt.datetime) -> int:
+        """Entries pending longer than the expiry become expired (each exactly once) and their cards say so."""
+        cutoff = expiry_cutoff(now, self.services.config.stories.pending_expiry_days)
+        repo = QueueRepository(self.services.db)
+        done = 0
+        for entry in await StoriesRepository(self.services.db).pending_before(cutoff):
+            if self.bot.get_guild(entry.guild_id) is None:
+                continue
+            try:
+                kind = queue_kind(entry.kind)
+                decision = await repo.decide(
+                    entry.guild_id, entry.id, EXPIRE, SYSTEM_KEY, stamp(now), effect=kind.effect
+                )
+            except (AlreadyDecided, NotFound):
+                continue
+            done += 1
+            await self.show_decided(decision.entry)
+        return done
+
+    async def show_decided(self, entry: QueueEntry) -> None:
+        """Update a posted card after an automatic decision."""
+        if entry.kind == KIND:
+            await story_queue.refresh_card(self.services, self.bot, entry, moderator="Parley")
+            return
+        channel = self.bot.get_channel(entry.channel_id or 0)
+        if not isinstance(channel, discord.TextChannel) or not entry.message_id:
+            return
+        t = await shared_translations(self.services, entry.guild_id)
+        try:
+            card = await card_for(self.services, entry, t, moderator="Parley")
+            await channel.get_partial_message(entry.message_id).edit(view=card, allowed_mentions=NO_PINGS)
+        except (discord.HTTPException, NotFound):
+            log.warning("could not update the queue card of entry %s", entry.id)
+
+    async def remind(self, now: dt.datetime) -> int:
+        """One reminder per entry waiting longer than reminder_after_hours, grouped per guild's queue channel."""
+        config = self.services.config.stories
+        claimed = await StoriesRepository(self.services.db).claim_reminders(
+            reminder_cutoff(now, config.reminder_after_hours), stamp(now)
+        )
+        by_guild: dict[int, list[QueueEntry]] = defaultdict(list)
+        for entry in claimed:
+            by_guild[entry.guild_id].append(entry)
+        sent = 0
+        for guild_id, entries in by_guild.items():
+            settings = await SettingsRepository(self.services.db).get(guild_id)
+            channel = self.bot.get_channel(settings.queue_channel_id or 0)
+            if not isinstance(channel, discord.TextChannel):
+                continue
+            t = await shared_translations(self.services, guild_id)
+            text = self.services.renderer.render(
+                "cards/mod_reminder.md.j2",
+                t,
+                count=len(entries),
+                hours=config.reminder_after_hours,
+                expiry_days=config.pending_expiry_days,
+                entries=[
+                    {"id": e.subject_id, "kind": story_queue.kind_name(t, e.kind), "link": _link(e)} for e in entries
+                ],
+            )
+            try:
+                await channel.send(view=TextCard(text), allowed_mentions=NO_PINGS)
+            except discord.HTTPException:
+                log.warning("guild %s: could not post the queue reminder", guild_id)
+                continue
+            sent += len(entries)
+        return sent

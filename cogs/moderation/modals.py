@@ -1,0 +1,187 @@
+"""Moderators' forms on a story card: Edit & approve, Redact, Reject (reason + note), Request edit.
+
+Each form decides through `decide_story` on submit, so the checks (moderator role, not their own story, exactly
+one decision) run again at that moment: a colleague may have decided while the form was open.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.domain import moderation
+from bot.domain.anonymiser import Anonymiser
+from bot.domain.errors import InvalidInput
+from bot.domain.moderation import NOTE_MAX_CHARS, REJECT_REASONS
+from bot.domain.safe_text import user_text
+from bot.domain.stories import (
+    EDIT_APPROVE,
+    REDACT,
+    REQUEST_EDIT,
+    STORED_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    Story,
+    StoryTooLong,
+    clean_title,
+    redact,
+    redaction_mark,
+    validate_story,
+)
+from bot.i18n import Translations
+from cogs._shared.views import ParleyModal
+from cogs.moderation.story_queue import decide_story, load_for_action
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+
+def anonymise_again(services: Services, text: str, lang: str) -> str:
+    """A moderator's edit goes through the anonymiser too: nobody re-adds a name by accident."""
+    return services.component(Anonymiser.load).anonymise(text, lang).text
+
+
+class EditApproveModal(ParleyModal):
+    """The story's text and title to correct; approving on submit."""
+
+    def __init__(self, services: Services, t: Translations, entry_id: int, story: Story) -> None:
+        super().__init__(title=t.gettext("Edit & approve")[:45], timeout=1800)
+        self.services = services
+        self.entry_id = entry_id
+        self.lang = story.lang
+        self.text = discord.ui.TextInput(
+            style=discord.TextStyle.paragraph,
+            default=story.text,
+            max_length=min(max(STORED_MAX_CHARS, len(story.text)), 4000),
+            required=True,
+        )
+        self.story_title = discord.ui.TextInput(
+            style=discord.TextStyle.short, default=story.title or None, max_length=TITLE_MAX_CHARS, required=False
+        )
+        self.add_item(
+            discord.ui.Label(
+                text=t.gettext("Story")[:45],
+                description=t.gettext("Your edits are anonymised again before approval.")[:100],
+                component=self.text,
+            )
+        )
+        self.add_item(discord.ui.Label(text=t.gettext("Title (optional)")[:45], component=self.story_title))
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Anonymise the edit, then approve with it."""
+        text = anonymise_again(self.services, validate_story(self.text.value or "", STORED_MAX_CHARS), self.lang)
+        if len(text) > STORED_MAX_CHARS:
+            raise StoryTooLong()
+        title = clean_title(self.story_title.value)
+        if title:
+            title = clean_title(anonymise_again(self.services, title, self.lang))
+        await decide_story(
+            self.services, interaction, self.entry_id, EDIT_APPROVE, text=text, title=title, set_title=True
+        )
+
+
+class RedactModal(ParleyModal):
+    """Phrases to take out, one per line; each becomes a placeholder. The story stays pending."""
+
+    def __init__(self, services: Services, t: Translations, entry_id: int) -> None:
+        super().__init__(title=t.gettext("Redact")[:45], timeout=1800)
+        self.services = services
+        self.t = t
+        self.entry_id = entry_id
+        self.phrases = discord.ui.TextInput(
+            style=discord.TextStyle.paragraph,
+            placeholder=t.gettext("One phrase per line, exactly as it appears")[:100],
+            max_length=1000,
+            required=True,
+        )
+        self.add_item(
+            discord.ui.Label(
+                text=t.gettext("What to remove")[:45],
+                description=t.gettext("Each phrase is replaced in the text and the title.")[:100],
+                component=self.phrases,
+            )
+        )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Replace the phrases and keep the story in the queue, its card showing the new text."""
+        _, story, _ = await load_for_action(self.services, interaction, self.entry_id)
+        mark = redaction_mark(story.lang)
+        lines = (self.phrases.value or "").splitlines()
+        text, count = redact(story.text, lines, mark)
+        if len(text) > STORED_MAX_CHARS:
+            raise StoryTooLong()  # placeholders are longer than very short phrases
+        title = story.title
+        if title:
+            try:
+                title, in_title = redact(title, lines, mark)
+                count += in_title
+            except InvalidInput:
+                pass  # none of the phrases is in the title: that is fine
+        notice = "🖍️ " + self.t.ngettext(
+            "{count} passage removed by {moderator}.",
+            "{count} passages removed by {moderator}.",
+            count,
+            moderator=user_text(interaction.user.display_name),
+        )
+        await decide_story(
+            self.services, interaction, self.entry_id, REDACT, text=text, title=title, set_title=True, notice=notice
+        )
+
+
+class RejectStoryModal(ParleyModal):
+    """A reason from the list and an optional note; both are shown to the author in /story mine."""
+
+    def __init__(self, services: Services, t: Translations, entry_id: int) -> None:
+        super().__init__(title=t.gettext("Reject")[:45], timeout=1800)
+        self.services = services
+        self.entry_id = entry_id
+        self.reason = discord.ui.Select(
+            placeholder=t.gettext("Pick a reason")[:150],
+            options=[
+                discord.SelectOption(label=t.gettext(label)[:100], value=code) for code, label in REJECT_REASONS.items()
+            ],
+            min_values=1,
+            max_values=1,
+            required=True,
+        )
+        self.note = discord.ui.TextInput(style=discord.TextStyle.paragraph, max_length=NOTE_MAX_CHARS, required=False)
+        self.add_item(discord.ui.Label(text=t.gettext("Reason")[:45], component=self.reason))
+        self.add_item(
+            discord.ui.Label(
+                text=t.gettext("Note to the author (optional)")[:45],
+                description=t.gettext(
+                    "The author reads it in {command}. No names, please.", command=t.command("story mine")
+                )[:100],
+                component=self.note,
+            )
+        )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Reject with the reason and note."""
+        reason = self.reason.values[0] if self.reason.values else None
+        await decide_story(
+            self.services, interaction, self.entry_id, moderation.REJECT, reason=reason, note=self.note.value
+        )
+
+
+class RequestEditModal(ParleyModal):
+    """What the author should change; the story goes back to them (visible in /story mine)."""
+
+    def __init__(self, services: Services, t: Translations, entry_id: int) -> None:
+        super().__init__(title=t.gettext("Request edit")[:45], timeout=1800)
+        self.services = services
+        self.entry_id = entry_id
+        self.note = discord.ui.TextInput(style=discord.TextStyle.paragraph, max_length=NOTE_MAX_CHARS, required=True)
+        self.add_item(
+            discord.ui.Label(
+                text=t.gettext("What should the author change?")[:45],
+                description=t.gettext(
+                    "The author reads it in {command}, edits and resubmits.", command=t.command("story mine")
+                )[:100],
+                component=self.note,
+            )
+        )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Send the story back with the note."""
+        await decide_story(self.services, interaction, self.entry_id, REQUEST_EDIT, note=self.note.value)

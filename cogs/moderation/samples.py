@@ -1,0 +1,46 @@
+"""Sample contexts for the moderation templates: `python -m bot check` renders each in every language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
+    "cards/mod_queue.md.j2": [
+        {"entries": [], "total": 0},
+        {
+            "entries": [
+                {"id": 3, "kind": "story", "age": 2, "link": "https://discord.com/channels/1/2/3"},
+                {"id": 4, "kind": "tip", "age": 0, "link": None},
+            ],
+            "total": 2,
+        },
+        {"entries": [{"id": 30, "kind": "story", "age": 1, "link": None}], "total": 40},
+    ],
+    "cards/mod_audit.md.j2": [
+        {"rows": []},
+        {
+            "rows": [
+                {"day": "2026-03-01", "moderator": "mia", "action": "Approve", "item": "story #3", "reason": None},
+                {
+                    "day": "2026-03-01",
+                    "moderator": "moderator 3f2a",
+                    "action": "Reject",
+                    "item": "tip #4",
+                    "reason": "Already covered",
+                },
+            ]
+        },
+    ],
+    "cards/mod_reminder.md.j2": [
+        {"count": 1, "hours": 48, "expiry_days": 7, "entries": [{"id": 3, "kind": "story", "link": None}]},
+        {
+            "count": 2,
+            "hours": 48,
+            "expiry_days": 1,
+            "entries": [
+                {"id": 3, "kind": "story", "link": "https://discord.com/channels/1/2/3"},
+                {"id": 5, "kind": "tip", "link": None},
+            ],
+        },
+    ],
+}

@@ -1,0 +1,103 @@
+"""Text of the story cards: the marked story body, the "Removed: ..." line, and the templates' contexts.
+
+Every piece of member-written text goes through `user_text` here or in the templates (`|user`): mentions inert,
+invisible and bidi characters gone, markdown escaped. Placeholders are shown in bold, so readers see what the
+anonymiser or a moderator removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from bot.domain.safe_text import user_text
+from bot.domain.stories import Segment, Story, clip_segments, segments
+from bot.i18n import LANGUAGE_NAMES, Translations
+from bot.knowledge import pick
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+# Components V2: every text of one message together stays within 4000 characters.
+MESSAGE_TEXT_LIMIT = 4000
+
+
+def marked(parts: Sequence[Segment]) -> str:
+    """Member text made inert, placeholders in bold."""
+    return "".join(f"**{user_text(p.text)}**" if p.removed else user_text(p.text) for p in parts)
+
+
+def marked_body(parts: Sequence[Segment], budget: int) -> tuple[str, bool]:
+    """The marked text within `budget` characters (after escaping); True when it had to be shortened."""
+    text = marked(parts)
+    if len(text) <= budget:
+        return text, False
+    raw_budget = budget
+    while raw_budget > 20:
+        raw_budget = int(raw_budget * 0.85)
+        clipped, _ = clip_segments(parts, raw_budget)
+        text = marked(clipped)
+        if len(text) <= budget:
+            return text, True
+    return "…", True
+
+
+def story_body(text: str, budget: int, placeholders: Sequence[str] | frozenset[str] | None = None) -> tuple[str, bool]:
+    """A story's text, marked and within budget (placeholders: exactly those, else anything shaped like one)."""
+    return marked_body(segments(text, placeholders), budget)
+
+
+def title_text(title: str | None, placeholders: Sequence[str] | frozenset[str] | None = None) -> str | None:
+    """A story's title, marked (None when it has none)."""
+    return marked(segments(title, placeholders)) if title else None
+
+
+def archetype_name(services: Services, archetype: str, t: Translations) -> str:
+    """An archetype's name in the reader's language (its id if the knowledge base lacks it)."""
+    arch = services.knowledge.archetypes.get(archetype)
+    return pick(arch.name, t.lang) if arch else archetype
+
+
+def language_name(code: str) -> str:
+    """A language in its own name."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def removed_line(t: Translations, removed: Sequence[tuple[str, int]]) -> str | None:
+    """ "2 names and 1 email": what the anonymiser removed, counted per type (None when nothing)."""
+    parts = [_removed_part(t, kind, n) for kind, n in removed if n > 0]
+    return t.join(parts) if parts else None
+
+
+def _removed_part(t: Translations, kind: str, n: int) -> str:
+    # One ngettext call per type, with literal msgids, so the catalogs get every plural form (Arabic: six).
+    if kind == "person":
+        return t.ngettext("{count} name", "{count} names", n)
+    if kind == "org":
+        return t.ngettext("{count} company", "{count} companies", n)
+    if kind == "place":
+        return t.ngettext("{count} place", "{count} places", n)
+    if kind == "email":
+        return t.ngettext("{count} email address", "{count} email addresses", n)
+    if kind == "phone":
+        return t.ngettext("{count} phone number", "{count} phone numbers", n)
+    if kind == "url":
+        return t.ngettext("{count} link", "{count} links", n)
+    if kind == "handle":
+        return t.ngettext("{count} username", "{count} usernames", n)
+    if kind == "number":
+        return t.ngettext("{count} account or document number", "{count} account or document numbers", n)
+    return t.ngettext("{count} other detail", "{count} other details", n)
+
+
+def jump_url(guild_id: int, channel_id: int | None, message_id: int | None) -> str | None:
+    """A link to a message (None when it was never posted)."""
+    if not channel_id or not message_id:
+        return None
+    return f"https://discord.com/channels/{guild_id}/{channel_id}/{message_id}"
+
+
+def excerpt(story: Story, chars: int) -> str:
+    """The start of a story, marked, for lists."""
+    text, _ = marked_body(segments(" ".join(story.text.split())), chars)
+    return text

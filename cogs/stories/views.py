@@ -1,0 +1,355 @@
+"""Story components: the private preview, /story mine, /story browse, and the published post.
+
+Every button is a DynamicItem (`parley:story:<action>:<id>`), so it answers after a restart: from the database
+(stories, posts) or, for the short-lived preview and browse state kept only in memory, with a kind "start again".
+Custom ids carry story ids and random tokens only, never text and never who wrote anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.domain.errors import N_, NotFound
+from bot.domain.stories import KIND, Story
+from bot.domain.votes import MemberVote, Tally
+from bot.i18n import Translations
+from cogs._shared.views import ParleyDynamicItemBase
+from cogs._shared.voting import vote_buttons
+from cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
+
+if TYPE_CHECKING:
+    from bot.services import Services
+    from cogs.stories.cog import Stories
+
+ACCENT = discord.Colour(0x9B59B6)
+DONE = discord.Colour(0x57F287)
+HANDLE = r"(?P<token>[0-9a-f]{16})"  # a random handle on in-memory state
+STORY = r"(?P<story>[1-9][0-9]{0,17})"
+ARCHETYPE = r"(?P<archetype>[a-z][a-z_]{0,31})"
+
+
+def _stories_cog(interaction: discord.Interaction) -> Stories:
+    from cogs.stories.cog import Stories
+
+    cog = interaction.client.get_cog("Stories")  # type: ignore[attr-defined]
+    if not isinstance(cog, Stories):
+        raise NotFound()
+    return cog
+
+
+# ------------------------------------------------------------------------------------------------ layouts
+
+
+class TextCard(discord.ui.LayoutView):
+    """A card of text blocks (separated), with optional rows of buttons at the end."""
+
+    def __init__(
+        self,
+        *texts: str,
+        rows: Sequence[Sequence[discord.ui.Item[Any]]] = (),
+        accent: discord.Colour = ACCENT,
+    ) -> None:
+        super().__init__(timeout=None)
+        parts: list[discord.ui.Item[Any]] = []
+        for n, text in enumerate(t for t in texts if t):
+            if n:
+                parts.append(discord.ui.Separator())
+            parts.append(discord.ui.TextDisplay(text))
+        parts.extend(discord.ui.ActionRow(*row) for row in rows if row)
+        self.add_item(discord.ui.Container(*parts, accent_colour=accent))
+
+
+class ListCard(discord.ui.LayoutView):
+    """A header, then items each with their own buttons (/story mine), then a closing row (pages)."""
+
+    def __init__(
+        self,
+        header: str,
+        items: Sequence[tuple[str, Sequence[discord.ui.Item[Any]]]],
+        footer: Sequence[discord.ui.Item[Any]] = (),
+    ) -> None:
+        super().__init__(timeout=None)
+        parts: list[discord.ui.Item[Any]] = [discord.ui.TextDisplay(header)]
+        for text, buttons in items:
+            parts.append(discord.ui.Separator())
+            parts.append(discord.ui.TextDisplay(text))
+            if buttons:
+                parts.append(discord.ui.ActionRow(*buttons))
+        if footer:
+            parts.append(discord.ui.ActionRow(*footer))
+        self.add_item(discord.ui.Container(*parts, accent_colour=ACCENT))
+
+
+# ------------------------------------------------------------------------------------------------ preview
+
+PREVIEW_LOOK = {
+    "confirm": ("✅", N_("Confirm and send"), discord.ButtonStyle.success),
+    "edit": ("✏️", N_("Edit"), discord.ButtonStyle.primary),
+    "cancel": ("🗑️", N_("Cancel"), discord.ButtonStyle.secondary),
+}
+
+
+class PreviewButton(
+    ParleyDynamicItemBase,
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"parley:story:preview:(?P<action>confirm|edit|cancel):" + HANDLE,
+):
+    """Confirm, Edit or Cancel a private preview (the preview itself lives in memory, keyed by the token)."""
+
+    def __init__(self, action: str, token: str, t: Translations | None = None, *, disabled: bool = False) -> None:
+        emoji, label, style = PREVIEW_LOOK[action]
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:story:preview:{action}:{token}",
+                label=t.gettext(label) if t else label,
+                emoji=emoji,
+                style=style,
+                disabled=disabled,
+            )
+        )
+        self.action = action
+        self.token = token
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> PreviewButton:
+        return cls(match["action"], match["token"])
+
+    @classmethod
+    def examples(cls) -> list[PreviewButton]:
+        """Each action on a token."""
+        return [cls(action, "0123456789abcdef") for action in PREVIEW_LOOK]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Hand the press to the cog."""
+        await _stories_cog(interaction).sharing.preview_action(interaction, self.action, self.token)
+
+
+def preview_buttons(t: Translations, token: str, *, can_confirm: bool) -> list[discord.ui.Item[Any]]:
+    """Confirm (only when the story fits), Edit, Cancel."""
+    return [
+        PreviewButton("confirm", token, t, disabled=not can_confirm),
+        PreviewButton("edit", token, t),
+        PreviewButton("cancel", token, t),
+    ]
+
+
+# ------------------------------------------------------------------------------------------------ mine
+
+MINE_LOOK = {
+    "withdraw": ("↩️", N_("Withdraw"), discord.ButtonStyle.secondary),
+    "delete": ("🗑️", N_("Delete"), discord.ButtonStyle.danger),
+    "resubmit": ("✏️", N_("Edit and resubmit"), discord.ButtonStyle.primary),
+    "erase": ("🗑️", N_("Yes, remove it for good"), discord.ButtonStyle.danger),
+    "keep": ("↩️", N_("Keep it"), discord.ButtonStyle.secondary),
+}
+
+
+class MineButton(
+    ParleyDynamicItemBase,
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"parley:story:mine:(?P<action>withdraw|delete|resubmit|erase|keep):" + STORY,
+):
+    """An author's action on one of their stories; the cog checks the story is theirs (by keyed hash)."""
+
+    def __init__(self, action: str, story_id: int, t: Translations | None = None) -> None:
+        emoji, label, style = MINE_LOOK[action]
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:story:mine:{action}:{story_id}",
+                label=t.gettext(label) if t else label,
+                emoji=emoji,
+                style=style,
+            )
+        )
+        self.action = action
+        self.story_id = story_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> MineButton:
+        return cls(match["action"], int(match["story"]))
+
+    @classmethod
+    def examples(cls) -> list[MineButton]:
+        """Each action on a small and a very large story id."""
+        return [cls(action, 1) for action in MINE_LOOK] + [cls("erase", int("9" * 18))]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Hand the press to the cog."""
+        await _stories_cog(interaction).mine_list.mine_action(interaction, self.action, self.story_id)
+
+
+# ------------------------------------------------------------------------------------------------ browse
+
+
+class BrowsePageButton(
+    ParleyDynamicItemBase,
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"parley:story:browse:" + HANDLE + r":(?P<page>[0-9]{1,4})",
+):
+    """Previous / next page of /story browse (the query is kept in memory under the token, not in the id)."""
+
+    def __init__(
+        self, token: str, page: int, *, label: str = "", emoji: str | None = None, disabled: bool = False
+    ) -> None:
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:story:browse:{token}:{page}",
+                label=label or str(page + 1),
+                emoji=emoji,
+                style=discord.ButtonStyle.secondary,
+                disabled=disabled,
+            )
+        )
+        self.token = token
+        self.page = page
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> BrowsePageButton:
+        return cls(match["token"], int(match["page"]))
+
+    @classmethod
+    def examples(cls) -> list[BrowsePageButton]:
+        """The first and a far page."""
+        return [cls("0123456789abcdef", 0), cls("fedcba9876543210", 9999)]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Show that page in place."""
+        await _stories_cog(interaction).reading.browse_page(interaction, self.token, self.page)
+
+
+def page_buttons(t: Translations, token: str, page: int, pages: int) -> list[discord.ui.Item[Any]]:
+    """Previous / next (their ids differ even when disabled, as Discord requires)."""
+    if pages <= 1:
+        return []
+    return [
+        BrowsePageButton(token, max(page - 1, 0), label=t.gettext("Previous"), emoji="◀️", disabled=page == 0),
+        BrowsePageButton(
+            token, min(page + 1, pages - 1), label=t.gettext("Next"), emoji="▶️", disabled=page >= pages - 1
+        ),
+    ]
+
+
+# ------------------------------------------------------------------------------------------------ the post
+
+
+class MeTooButton(
+    ParleyDynamicItemBase,
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"parley:story:metoo:" + STORY,
+):
+    """The "this happened to me too" button: one per member, pressing again takes it back."""
+
+    def __init__(self, story_id: int, label: str | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:story:metoo:{story_id}",
+                label=label or "Me too",
+                emoji="🤝",
+                style=discord.ButtonStyle.secondary,
+            )
+        )
+        self.story_id = story_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> MeTooButton:
+        # Keep what the post shows (its language, its count) until the press has the new count.
+        return cls(int(match["story"]), label=getattr(item, "label", None))
+
+    @classmethod
+    def examples(cls) -> list[MeTooButton]:
+        """A small and a very large story id."""
+        return [cls(1), cls(int("9" * 18))]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Count the member in (or out) and refresh the post."""
+        await _stories_cog(interaction).reading.metoo(interaction, self.story_id)
+
+
+class AdviceButton(
+    ParleyDynamicItemBase,
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"parley:story:advice:" + ARCHETYPE,
+):
+    """The guides' advice for the story's type of client, shown privately to whoever presses."""
+
+    def __init__(self, archetype: str, label: str | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                custom_id=f"parley:story:advice:{archetype}",
+                label=label or "Advice",
+                emoji="📘",
+                style=discord.ButtonStyle.primary,
+            )
+        )
+        self.archetype = archetype
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> AdviceButton:
+        return cls(match["archetype"], label=getattr(item, "label", None))
+
+    @classmethod
+    def examples(cls) -> list[AdviceButton]:
+        """A short and the longest archetype-shaped id."""
+        return [cls("creep"), cls("a" * 32)]
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Show the advice ephemerally."""
+        await _stories_cog(interaction).reading.advice_for(interaction, self.archetype)
+
+
+def metoo_label(t: Translations, count: int) -> str:
+    """The "me too" button's text with its count."""
+    label = t.gettext("This happened to me too")
+    return f"{label} · {t.number(count)}"
+
+
+def post_view(
+    services: Services,
+    story: Story,
+    t: Translations,
+    *,
+    day: str,
+    tally: Tally | None = None,
+    metoo: int = 0,
+    mine: MemberVote | None = None,
+) -> TextCard:
+    """A published story: title, type and day (never a time, never an author), the text, then the buttons."""
+    header = services.renderer.render(
+        "cards/story_post.md.j2",
+        t,
+        title=title_text(story.title),
+        archetype_name=archetype_name(services, story.archetype, t),
+        featured=story.featured,
+        day=day,
+    )
+    body, _ = story_body(story.text, MESSAGE_TEXT_LIMIT - len(header) - 20)
+    buttons: list[discord.ui.Item[Any]] = [
+        *vote_buttons(t, KIND, str(story.id), tally, mine, outcome=False),
+        MeTooButton(story.id, metoo_label(t, metoo)),
+    ]
+    advice = [AdviceButton(story.archetype, t.gettext("Advice for this type of client"))]
+    return TextCard(header, body, rows=[buttons, advice])
+
+
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
+    PreviewButton,
+    MineButton,
+    BrowsePageButton,
+    MeTooButton,
+    AdviceButton,
+)
+POST_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (MeTooButton, AdviceButton)
