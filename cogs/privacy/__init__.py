@@ -1,0 +1,14 @@
+"""Privacy: `/privacy about` (the data statement), `/privacy export`, `/privacy forget`, retention, leaving servers."""
+
+from __future__ import annotations
+
+from discord.ext import commands
+
+from cogs._shared.runtime import ensure_services
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Load the capability."""
+    from cogs.privacy.cog import Privacy
+
+    await bot.add_cog(Privacy(bot, await ensure_services(bot)))
