@@ -42,7 +42,8 @@ def _fail_on(problems: list[str]) -> None:
 async def _run_all(config: Config) -> int:
     with tempfile.TemporaryDirectory(prefix="parley-check-") as tmp:
         db_path = str(Path(tmp) / "check.db")
-        config = replace(config, database=replace(config.database, path=db_path))
+        # Always a throwaway SQLite file: `check` must never migrate a live database, PostgreSQL included.
+        config = replace(config, database=replace(config.database, path=db_path, url=None))
         steps = _steps(config)
         failed = 0
         for name, step in steps:

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     try:
         if args.list:
-            exists = Path(config.database.path).exists()
+            exists = config.database.url is not None or Path(config.database.path).exists()
             return asyncio.run(_list(config, args.migrations_dir, exists=exists))
         return asyncio.run(_apply(config, args.migrations_dir))
     except DatabaseError as error:

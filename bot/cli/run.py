@@ -16,7 +16,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the `run` verb."""
     p = sub.add_parser("run", help="run the bot (needs DISCORD_TOKEN)")
     p.add_argument("--config", help="TOML config file (default: $PARLEY_CONFIG)")
+    p.add_argument(
+        "--shard-ids",
+        type=_shard_ids,
+        metavar="0,1",
+        help="run only these shards in this process (needs --shard-count; other processes run the rest)",
+    )
+    p.add_argument("--shard-count", type=int, metavar="N", help="total number of shards across all processes")
     p.set_defaults(func=run)
+
+
+def _shard_ids(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated shard numbers like 0,1 - got {text!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,14 +44,30 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    shard_ids, shard_count = getattr(args, "shard_ids", None), getattr(args, "shard_count", None)
+    from bot.app import check_shards
+
+    try:
+        check_shards(shard_ids, shard_count)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if config.database.url is not None and config.secret is None:
+        # Each process would otherwise make its own key file: the same member would get different keys.
+        print(
+            "PARLEY_SECRET is not set. With PostgreSQL, every bot process must derive the same member keys: set\n"
+            "PARLEY_SECRET to the same random value (at least 32 characters) for all of them.",
+            file=sys.stderr,
+        )
+        return 2
     logging.getLogger().setLevel(config.bot.log_level)
-    return asyncio.run(_serve(config))
+    return asyncio.run(_serve(config, shard_ids, shard_count))
 
 
-async def _serve(config) -> int:
+async def _serve(config, shard_ids: list[int] | None = None, shard_count: int | None = None) -> int:
     from bot.app import create_bot
 
-    bot = await create_bot(config)
+    bot = await create_bot(config, shard_ids=shard_ids, shard_count=shard_count)
     async with bot:
         await bot.start(config.token.get())
     return 0

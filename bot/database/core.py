@@ -1,4 +1,4 @@
-"""`Database`: the one object repositories receive; it delegates to a backend (SQLite today)."""
+"""`Database`: the one object repositories receive; it delegates to a backend (SQLite or PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from bot.config import ConfigError
 from bot.database.backend import Backend, BackupResult, Params, Row, Tx
 from bot.database.sqlite import SQLiteBackend
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from bot.config import DatabaseConfig
+    from bot.database.dialect import TextMatch
+    from bot.database.jobs import ExclusiveJob
     from bot.database.migrations import Migration, MigrationStatus
 
 __all__ = ["Database"]
@@ -34,17 +37,41 @@ class Database:
 
     @classmethod
     async def from_config(cls, config: DatabaseConfig, *, must_exist: bool = False) -> Database:
-        """Open the database a [database] config section describes."""
+        """Open the database a [database] config section describes: PostgreSQL when `url` is set, else SQLite."""
         if config.url is not None:
-            raise ConfigError(
-                "database.url is set, but the PostgreSQL backend is not available in this version; "
-                "remove database.url to use the SQLite file at database.path"
-            )
+            return await cls.connect(config.url, busy_timeout_ms=config.busy_timeout_ms)
         return await cls.open(config.path, busy_timeout_ms=config.busy_timeout_ms, must_exist=must_exist)
+
+    @classmethod
+    async def connect(cls, target: str, *, busy_timeout_ms: int = 5000, must_exist: bool = False) -> Database:
+        """Open `postgresql://...`, `sqlite:PATH` or a plain SQLite file path (the CLI's --from/--to form)."""
+        if target.startswith(("postgresql://", "postgres://")):
+            from bot.database.postgres import PostgresBackend  # asyncpg is only needed here
+
+            return cls(await PostgresBackend.open(target, busy_timeout_ms=busy_timeout_ms))
+        path = target.removeprefix("sqlite://").removeprefix("sqlite:")
+        return await cls.open(path, busy_timeout_ms=busy_timeout_ms, must_exist=must_exist)
+
+    def exclusive_job(
+        self, name: str, *, lease_s: float, every_s: float | None = None, once: bool = False
+    ) -> ExclusiveJob:
+        """`async with db.exclusive_job("publish:<guild>", lease_s=60) as job:` runs in one process at a time.
+
+        `job.acquired` says whether this process got it; see bot/database/jobs.py for `every_s` and `once`.
+        """
+        from bot.database.jobs import ExclusiveJob
+
+        return ExclusiveJob(self, name, lease_s=lease_s, every_s=every_s, once=once)
+
+    def text_match(self, table: str, alias: str, columns: Sequence[str], query: str) -> TextMatch | None:
+        """A full-text WHERE condition (FTS5 on SQLite, tsvector on PostgreSQL); see dialect.text_match."""
+        from bot.database.dialect import text_match
+
+        return text_match(self.dialect, table=table, alias=alias, columns=columns, query=query)
 
     @property
     def dialect(self) -> str:
-        """The backend's SQL dialect: "sqlite" (later "postgresql")."""
+        """The backend's SQL dialect: "sqlite" or "postgresql"."""
         return self.backend.dialect
 
     @property

@@ -167,9 +167,10 @@ async def test_unopenable_paths_get_a_clear_error(tmp_path):
         await Database.open(":memory:")
 
 
-async def test_from_config_refuses_postgres_and_opens_sqlite(tmp_path):
-    with pytest.raises(ConfigError, match="PostgreSQL backend is not available in this version"):
-        await Database.from_config(DatabaseConfig(url="postgresql://parley@db/parley"))
+async def test_from_config_opens_postgres_or_sqlite(tmp_path):
+    # A PostgreSQL url selects the PostgreSQL backend (nothing listens on port 1, so opening fails clearly).
+    with pytest.raises(DatabaseOpenError, match="cannot open database"):
+        await Database.from_config(DatabaseConfig(url="postgresql://parley@127.0.0.1:1/parley"))
     async with await Database.from_config(DatabaseConfig(path=str(tmp_path / "c.db"), busy_timeout_ms=123)) as db:
         assert await db.fetchval("PRAGMA busy_timeout") == 123
 

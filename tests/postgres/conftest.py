@@ -1,0 +1,12 @@
+"""Fixtures for the PostgreSQL tests: the both-backends fixtures from bot.database.testing."""
+
+from __future__ import annotations
+
+from bot.database.testing import (  # noqa: F401 - fixtures
+    any_db,
+    any_db_url,
+    any_empty_db,
+    postgres_db,
+    postgres_db_url,
+    postgres_url,
+)
