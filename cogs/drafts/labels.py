@@ -11,23 +11,11 @@ from types import MappingProxyType
 
 from bot.domain.drafts import DRAFT_SPECS, DraftInputError
 from bot.domain.drafts import errors as codes
+from bot.domain.drafts.names import DRAFT_KIND_NAMES
 from bot.domain.errors import N_
 from bot.i18n import Translations
 
-KIND_NAMES: Mapping[str, str] = MappingProxyType(
-    {
-        "payment_reminder": N_("Payment reminder"),
-        "deposit_condition": N_("Deposit before more work"),
-        "revision_note": N_("Revision note"),
-        "revision_limit": N_("Revision limit and extra cost"),
-        "change_order": N_("Change order"),
-        "working_hours": N_("Working hours and response time"),
-        "call_summary": N_("Call summary"),
-        "contract_request": N_("Contract request"),
-        "deflection": N_("Deflecting personal remarks"),
-        "end_engagement": N_("Ending the engagement"),
-    }
-)
+KIND_NAMES: Mapping[str, str] = DRAFT_KIND_NAMES
 
 TONE_NAMES: Mapping[str, str] = MappingProxyType(
     {

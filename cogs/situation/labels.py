@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.domain.drafts.names import DRAFT_KIND_NAMES
 from bot.domain.errors import N_
 
 # What is happening: (emoji, label). Labels fit a select option (<= 100 chars in every language).
@@ -64,18 +65,7 @@ QUESTIONS: Mapping[str, tuple[str, str]] = {
 }
 
 # Message drafts, named exactly as /draft names them (the same msgids, so one translation serves both).
-DRAFT_KINDS: Mapping[str, str] = {
-    "payment_reminder": N_("Payment reminder"),
-    "deposit_condition": N_("Deposit before more work"),
-    "revision_note": N_("Revision note"),
-    "revision_limit": N_("Revision limit and extra cost"),
-    "change_order": N_("Change order"),
-    "working_hours": N_("Working hours and response time"),
-    "call_summary": N_("Call summary"),
-    "contract_request": N_("Contract request"),
-    "deflection": N_("Deflecting personal remarks"),
-    "end_engagement": N_("Ending the engagement"),
-}
+DRAFT_KINDS: Mapping[str, str] = DRAFT_KIND_NAMES
 
 RISK_LEVELS: Mapping[str, tuple[str, str]] = {
     "low": ("🟢", N_("Low risk")),

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-ARCHETYPE_IDS: tuple[str, ...] = (
-    "non_payer",
-    "string_along",
-    "know_it_all",
-    "never_satisfied",
-    "creep",
-    "abusive",
-    "after_hours",
-    "no_contract",
-    "indecisive",
-    "scope_creep",
-    "micromanager",
-    "sceptic",
-    "blindsided",
-    "bad_fit",
-)
+from bot.knowledge import ARCHETYPE_IDS  # one canonical list, shared with the knowledge base
+
+__all__ = ["ARCHETYPE_IDS", "ARCHETYPE_ORDER"]
+
 
 ARCHETYPE_ORDER: dict[str, int] = {a: i for i, a in enumerate(ARCHETYPE_IDS)}
