@@ -10,6 +10,7 @@ conditional status change) and is audited; the card is then updated in place to 
 
 from __future__ import annotations
 
+import abc
 import logging
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -53,7 +54,7 @@ DECISION_LINES = {
 SOMEONE = N_("a moderator")
 
 
-class QueueKind:
+class QueueKind(abc.ABC):
     """How one kind of submission shows in the queue and what a decision does to it; subclass once per kind."""
 
     #: the kind's name as stored in the queue ("tip", "story"); at most 16 characters
@@ -63,9 +64,9 @@ class QueueKind:
     #: offer the reject select while pending
     rejectable: ClassVar[bool] = True
 
+    @abc.abstractmethod
     async def body(self, services: Services, entry: QueueEntry, t: Translations) -> str:
         """What moderators review: the submission's text, as a card section (no author, ever)."""
-        raise NotImplementedError
 
     async def effect(self, tx: Tx, decision: Decision) -> None:
         """Apply the decision to the subject, inside the decision's transaction (e.g. a tip becomes approved)."""
