@@ -68,10 +68,12 @@ class QueueKind(abc.ABC):
     async def body(self, services: Services, entry: QueueEntry, t: Translations) -> str:
         """What moderators review: the submission's text, as a card section (no author, ever)."""
 
-    async def effect(self, tx: Tx, decision: Decision) -> None:
+    async def effect(self, tx: Tx, decision: Decision) -> None:  # noqa: B027 - optional hook, nothing by default
         """Apply the decision to the subject, inside the decision's transaction (e.g. a tip becomes approved)."""
 
-    async def after(self, services: Services, interaction: discord.Interaction, decision: Decision) -> None:
+    async def after(  # noqa: B027 - optional hook, nothing by default
+        self, services: Services, interaction: discord.Interaction, decision: Decision
+    ) -> None:
         """Do what follows a decision once it is committed (e.g. publish a story); errors are logged, not shown."""
 
     async def run_action(

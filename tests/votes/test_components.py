@@ -105,6 +105,9 @@ def test_queue_kinds_are_a_registry():
     class Poll(queue.QueueKind):
         name = "test_poll"
 
+        async def body(self, services, entry, t):
+            return "a poll"
+
     with pytest.raises(NotFound):
         queue.queue_kind("test_poll")
     kind = queue.register_queue_kind(Poll())
