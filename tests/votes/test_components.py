@@ -116,6 +116,10 @@ def test_queue_kinds_are_a_registry():
 
         class Odd(queue.QueueKind):
             name = "test_odd"
+
+            async def body(self, services, entry, t):
+                return "odd"
+
             actions = ("approve", "levitate")
 
         queue.register_queue_kind(Odd())
