@@ -1,0 +1,62 @@
+"""The benchmark suite behind `python -m bot bench`: one module per section, each with its baseline beside it.
+
+Every section returns a dict of figures measured in this run; a baseline (a no-op call, plain sqlite3, a bot that
+only answers, an empty database) is measured in the same run on the same machine, so ratios can be compared
+across machines while absolute numbers cannot. Goals are reported, never enforced here (machines are noisy).
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+import traceback
+from collections.abc import Iterable
+from typing import Any
+
+from bot.bench.stats import machine
+
+SECTIONS = ("triage", "anonymise", "votes", "interactions", "scale", "startup")
+
+# (section, figure, comparison, goal): read from the results, reported as met / not met / unknown.
+GOALS = (
+    ("votes", "ratio", ">=", 0.5),
+    ("interactions", "ratio", "<=", 3.0),
+    ("scale", "rss_mb", "<=", 120.0),
+)
+
+
+def run_suite(*, quick: bool, only: Iterable[str] | None = None) -> dict[str, Any]:
+    """Run the chosen sections (all by default) and return one JSON-ready report."""
+    chosen = [name for name in SECTIONS if only is None or name in set(only)]
+    report: dict[str, Any] = {"quick": quick, "machine": machine()}
+    started = time.perf_counter()
+    for name in chosen:
+        section_started = time.perf_counter()
+        try:
+            module = importlib.import_module(f"bot.bench.{name}")
+            figures = module.run(quick=quick)
+        except Exception as exc:  # one broken section must not hide the others' figures
+            figures = {"error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc(limit=3)}
+        figures["section_s"] = round(time.perf_counter() - section_started, 2)
+        report[name] = figures
+    report["seconds"] = round(time.perf_counter() - started, 2)
+    report["goals"] = goals(report)
+    return report
+
+
+def goals(report: dict[str, Any]) -> dict[str, bool | None]:
+    """Each goal: True (met), False (missed), None (not measured in this run)."""
+    out: dict[str, bool | None] = {}
+    for section, figure, op, target in GOALS:
+        value = report.get(section, {}).get(figure)
+        key = f"{section}.{figure} {op} {target:g}"
+        if not isinstance(value, int | float):
+            out[key] = None
+        else:
+            out[key] = value >= target if op == ">=" else value <= target
+    return out
+
+
+def errors(report: dict[str, Any]) -> list[str]:
+    """Sections that failed to run."""
+    return [name for name in SECTIONS if isinstance(report.get(name), dict) and "error" in report[name]]

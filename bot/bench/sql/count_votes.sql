@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM votes WHERE guild_id = ? AND kind = ?

@@ -1,0 +1,1 @@
+INSERT INTO stories_fts (stories_fts) VALUES ('rebuild')
