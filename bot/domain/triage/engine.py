@@ -19,6 +19,10 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 50_000  # longer input is cut: nobody types more into a help channel, and time stays bounded
 WHY_MIN = 0.5  # logit points a word must add to an archetype to be listed as a reason
 WHY_MAX = 6
+# A cue explains only the archetypes its lexicon concept names as a signal (prior weight at least this much). Trained
+# weights also pick up context correlations ("two months", "the files", an amount of money co-occur with unpaid
+# invoices in the examples); those may move scores, but a word is never *credited* to an archetype it doesn't signal.
+EXPLAINS_MIN_PRIOR = 0.7
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class TriageEngine:
     def __init__(self, lexicon: Lexicon, model: LinearModel) -> None:
         self.lexicon = lexicon
         self.model = model
+        self.explains = explained_archetypes(lexicon)
 
     def classify(
         self, text: str | None = None, answers: Answers | None = None, lang: str | None = None
@@ -70,14 +75,15 @@ class TriageEngine:
         logits = dict(self.model.bias)
         reasons: dict[str, dict[str, float]] = {a: {} for a in ARCHETYPE_IDS}
         if has_text:
-            matches = extract(self.lexicon, text)
+            matches = extract(self.lexicon, text, typos=lang == "en")
             for arch, z in self.model.logits(feature_values(matches)).items():
                 logits[arch] = z
             for m in matches:
                 surface = text[m.start : m.end]
+                declared = self.explains.get(m.feature, frozenset())
                 for arch, w in self.model.weights.get(m.feature, {}).items():
                     contribution = w * m.factor
-                    if contribution >= WHY_MIN:
+                    if contribution >= WHY_MIN and arch in declared:
                         seen = reasons[arch]
                         seen[surface] = max(seen.get(surface, 0.0), contribution)
         for arch, items in answer_logits(answers).items():
@@ -91,6 +97,14 @@ class TriageEngine:
             scored.append(ArchetypeScore(arch, round(sigmoid(logits[arch]), 4), why))
         scored.sort(key=lambda s: (-s.score, ARCHETYPE_ORDER[s.id]))
         return TriageResult(lang, tuple(scored))
+
+
+def explained_archetypes(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Per feature (concept or concept!neg), the archetypes the lexicon declares it a signal of."""
+    return {
+        feature: frozenset(a for a, w in weights.items() if w >= EXPLAINS_MIN_PRIOR)
+        for feature, weights in lexicon.prior.items()
+    }
 
 
 def _dedupe_why(weights: dict[str, float]) -> tuple[str, ...]:

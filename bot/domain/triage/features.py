@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.domain.triage.langid import detect_language
 from bot.domain.triage.lexicon import NEG_SUFFIX, Lexicon, TokenInfo
 from bot.domain.triage.stemmers import arabic_forms
-from bot.domain.triage.text import ARABIC, Token, tokenise
+from bot.domain.triage.text import ARABIC, LATIN, Token, tokenise
 
 NEG_SCOPE = 3  # words after a negator that it can negate
 PHRASE_GAP = 1  # words allowed between two parts of a phrase
@@ -24,10 +25,27 @@ AFTER_CONTRAST = 1.2
 
 # Clock times at night or at dawn (22:00-06:59, 10pm-6am) are an after-hours cue in any language.
 _NIGHT_RE = re.compile(
-    r"(?<![\d:])(?:(?:22|23|00|0?[0-6])[:.][0-5]\d|(?:1[01]|10)\s?(?:pm|p\.m\.)|(?:12|0?[1-6])(?:[:.][0-5]\d)?\s?(?:am|a\.m\.))(?!\d)"
+    r"(?<![\d:])(?:(?:22|23|00|0?[0-6])[:.][0-5]\d(?!\s?p\.?m)|(?:9|1[01])(?:[:.][0-5]\d)?\s?(?:pm|p\.m\.)"
+    r"|(?:12|0?[1-6])(?:[:.][0-5]\d)?\s?(?:am|a\.m\.))(?!\d)"
     r"|(?:\bklo|\bkello|\bв|الساعه|الساعة)\s?(?:22|23|24|00|0?[0-4])(?![\d:.])",
     re.IGNORECASE,
 )
+# Counts from four up, spelled out, for the rounds pattern below.
+_EN_COUNT = "four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|twenty"
+_EN_NTH = (
+    "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth"
+    "|umpteenth|millionth|hundredth|nth"
+)
+_FI_NTH = (
+    "neljäs|neljänne|viides|viidenne|kuudes|kuudenne|seitsemäs|seitsemänne|kahdeksas|kahdeksanne|yhdeksäs"
+    "|yhdeksänne|kymmenes|kymmenenne|yhdestoista|kahdestoista|sadas|sadanne|miljoonas|miljoonanne|ties monenne"
+)
+_FI_COUNT = (
+    "neljä|viisi|viis|kuusi|kuus|seitsemän|seittemän|kahdeksan|kaheksan|yhdeksän|yheksän|kymmenen|kymmene"
+    "|yksitoista|ykstoista|kaksitoista|kakstoista|kolmetoista|kolmetoist|viisitoista|viistoista|kaksikymmentä|kakskyt"
+)
+_RU_NTH = "четверт|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|пятнадцат|двадцат|сот|миллионн|энн"
+_AR_NTH = "رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|الحادي?ه? عشر|المليون"
 # "the 12th version", "round 9", "версия 7", "12-й раз", "kierros 6", "النسخة 11": many rounds of the same work.
 _ROUNDS_RE = re.compile(
     r"\b(?:[4-9]|[1-9]\d)(?:st|nd|rd|th)\b"
@@ -35,10 +53,36 @@ _ROUNDS_RE = re.compile(
     r"|\b(?:[4-9]|[1-9]\d)\.\s?(?:versio|kierros|korjaus|luonnos|kerta)"
     r"|\b(?:[4-9]|[1-9]\d)-?(?:й|я|ю|ый|ая|ую|ой|ом|ий)\s(?:раз|круг|верси|правк|вариант|итерац)"
     r"|(?:верси[яюи]|круг|правк[аи]|вариант|итераци[яи])\s?№?\s?(?:[4-9]|[1-9]\d)\b"
-    r"|(?:نسخه|النسخه|نسخة|النسخة|تعديل|جوله|جولة|المره|المرة|للمره|للمرة)\s?(?:رقم\s?)?(?:ال)?(?:[4-9]|[1-9]\d)(?!\d)",
+    r"|(?:نسخه|النسخه|نسخة|النسخة|تعديل|جوله|جولة|المره|المرة|للمره|للمرة)\s?(?:رقم\s?)?(?:ال)?(?:[4-9]|[1-9]\d)(?!\d)"
+    # The same with the count spelled out: "round nine", "ninth version", "yhdeksäs kierros", "девятая итерация",
+    # "المرة السابعة" / "سابع مرة" (sarcastic counts are how members usually report endless revisions).
+    # Dozens of fixes at once: "40 fixes", "25 korjausta", "30 исправлений", "٢٠ تعديل".
+    r"|\b[1-9]\d\s?['\"“«]?(?:fixes|changes|edits|corrections|comments|notes|tweaks|revisions|change requests)\b"
+    r"|\b[1-9]\d\s?['\"“«]?(?:korjau|muutok|muutos|kommentti|kommentte|huomio|huomautu)\w*"
+    r"|(?<!\d)[1-9]\d\s?['\"“«]?(?:исправлен|правок|правк|замечани|комментари|доработ)\w*"
+    r"|(?<!\d)[1-9]\d\s?['\"“«]?(?:تصليح|تعديل|ملاحظ|تعليق)"
+    rf"|\b(?:round|revision|version|draft|iteration|attempt|take)s?\s(?:number\s|no\.?\s)?(?:{_EN_COUNT})\b"
+    rf"|\b(?:{_EN_NTH})\s(?:round|revision|version|draft|iteration|attempt|try|pass|time|set of (?:edits|changes))"
+    rf"|\b(?:versio|kierro|korjauskierro|luonno)\w*\s(?:numero\s)?(?:{_FI_COUNT}|[4-9]|[1-9]\d)\b"
+    rf"|\b(?:{_FI_NTH})\w*\s(?:kierro|versi|korjau|luonno|kert|muutos|muokkau|yritt)\w*"
+    rf"|(?<![а-яё])(?:{_RU_NTH})(?:ый|ая|ую|ой|ий|ое|ого|ом|ей|ые|ых)\s(?:раз|круг|верси|правк|вариант|итерац|попытк|заход|дубл)\w*"
+    rf"|(?:مر[ةه]|نسخ[ةه]|تعديل|جول[ةه]|راوند)\s(?:ال)?(?:{_AR_NTH})[ةه]?(?![\u0621-\u064a])"
+    rf"|(?<![\u0621-\u064a])(?:{_AR_NTH})\s(?:مر[ةه]|نسخ[ةه]|تعديل|جول[ةه]|راوند)",
     re.IGNORECASE,
 )
 ROUNDS_CONCEPT = "endless"
+# "every 2 hours", "every 15 min", "parin tunnin välein", "каждые 10 минут", "раз в полчаса", "كل ١٠ دقايق": check-ins
+# counted in minutes or hours.
+_EVERY_N_RE = re.compile(
+    r"\bevery\s(?:\d+|few|couple(?: of)?|two|three|four|five|ten|fifteen|twenty|thirty)\s?"
+    r"(?:min|mins|minutes|hours?|hrs?)\b"
+    r"|\b(?:\d+|parin|muutaman|kahden|kolmen|viiden|kymmenen|vartin)\s(?:minuutin|tunnin)\svälein"
+    r"|\bjoka\s\d+\.?\s(?:minuutti|tunti)"
+    r"|(?<![а-яё])(?:каждые|раз в)\s(?:\d+\s|пару\s|пять\s|десять\s|пятнадцать\s|два\s|три\s)?(?:мин|час)"
+    r"|(?:كل)\s(?:\d+|ربع|خمس|عشر|تلت|ثلث)\s(?:دقايق|دقائق|دقيق[ةه]|ساعات|ساع[ةه])",
+    re.IGNORECASE,
+)
+EVERY_N_CONCEPT = "every_n_minutes"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _MONEY_RE = re.compile(
     r"(?:[$€£₽]\s?\d[\d\s.,]*|\d[\d.,]*\s?(?:[$€£₽]|k\b|usd|eur|euro|euros|dollars?|bucks|руб|доллар|евро|"
@@ -49,6 +93,9 @@ _MONEY_RE = re.compile(
 _AR_MA_NOT_NEGATION = frozenset({"كل", "بعد", "قبل", "زي", "مثل", "متل", "عند", "اول", "حسب", "طالما", "مهما", "لين"})
 _AR_NEG_PARTICLES = frozenset("كان كانت يكون عاد حتى ابدا هو هي انا له لها لي عم قد قاعد راح رح حد".split())  # noqa: SIM905
 WORD_PREFIX = "w:"
+PAY_CONCEPT = "pay"
+DEPOSIT_PAY_CONCEPT = "deposit_pay"
+UPFRONT_CONCEPTS = frozenset({"deposit", "before_delivery"})
 NIGHT_CONCEPT = "night_time"
 MONEY_CONCEPT = "money_amount"
 
@@ -64,14 +111,52 @@ class Match:
     negated: bool
 
 
-def _negation_marks(tokens: list[Token], infos: list[TokenInfo]) -> list[int]:
+# Spoken Finnish says "et" for "että" (that): "asiakas jankkaa et sen serkku...". It is the negation verb "you don't"
+# only next to a second-person pronoun or a question word, or right before a verb in its negative form ("et oo",
+# "et vastannu").
+_FI_ET_BEFORE = frozenset({"sä", "sinä", "sää", "sie", "miks", "miksi", "jos", "kun", "ku", "vai", "etkä"})
+_FI_CONNEGATIVE = frozenset(
+    """ole oo voi saa tiedä tiiä osaa jaksa halua tarvi tarvitse muista ymmärrä tajua vastaa maksa kerro sano usko
+    pysty ehdi viitsi anna tee tule mene näe kuule lue""".split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+def _fi_et_is_negation(tokens: list[Token], i: int) -> bool:
+    """Whether the Finnish "et" at position i is "you don't" rather than colloquial "että"."""
+    prev = tokens[i - 1].norm if i > 0 and tokens[i - 1].clause == tokens[i].clause else ""
+    nxt = tokens[i + 1].norm if i + 1 < len(tokens) and tokens[i + 1].clause == tokens[i].clause else ""
+    if prev in _FI_ET_BEFORE or nxt in ("sä", "sinä", "sää", "sie"):
+        return True
+    return nxt in _FI_CONNEGATIVE or (len(nxt) >= 5 and nxt.endswith(("nut", "nyt", "nu", "ny")))
+
+
+# "can't send a line without him asking why", "en voi tehdä mitään ilman että se kysyy", "ни шагу без вопроса": a
+# "without" after a negation in the same clause cancels it (he always asks), so it negates nothing.
+_WITHOUT = frozenset({"without", "ilman", "без"})
+
+
+def _roles(tokens: list[Token], infos: list[TokenInfo]) -> tuple[list[bool], list[bool]]:
+    """Per token: does it negate, does it join clauses (context decides for the few ambiguous words)."""
+    negator = [info.negator for info in infos]
+    conj = [info.conj for info in infos]
+    for i, t in enumerate(tokens):
+        if t.norm == "et" and t.script == LATIN and not _fi_et_is_negation(tokens, i):
+            negator[i], conj[i] = False, True
+        elif t.norm in _WITHOUT and any(
+            negator[k] and tokens[k].clause == t.clause and tokens[k].norm not in _WITHOUT for k in range(i)
+        ):
+            negator[i] = False
+    return negator, conj
+
+
+def _negation_marks(tokens: list[Token], infos: list[TokenInfo], negator: list[bool], conj: list[bool]) -> list[int]:
     """For each token, the index of the negator that governs it, or -1."""
     marks = [-1] * len(tokens)
     n = len(tokens)
     for i, info in enumerate(infos):
         if info.self_negated:
             marks[i] = i
-        if not info.negator:
+        if not negator[i]:
             continue
         if i > 0 and tokens[i].norm in ("ما", "وما") and tokens[i - 1].norm in _AR_MA_NOT_NEGATION:
             continue  # كل ما / بعد ما / زي ما: "ما" is a conjunction here
@@ -87,7 +172,7 @@ def _negation_marks(tokens: list[Token], infos: list[TokenInfo]) -> list[int]:
                 marks[j] = i
             continue
         for j in range(i + 1, min(n, i + 1 + NEG_SCOPE)):
-            if tokens[j].clause != tokens[i].clause or infos[j].conj or infos[j].contrast:
+            if tokens[j].clause != tokens[i].clause or conj[j] or infos[j].contrast:
                 break
             if marks[j] == -1:
                 marks[j] = i
@@ -133,11 +218,18 @@ def bow_key(t: Token) -> str:
     return t.norm[:5]
 
 
-def extract(lexicon: Lexicon, text: str) -> list[Match]:
-    """Find the cue matches in a text, longest phrases first, with negation and contrast applied."""
+def extract(lexicon: Lexicon, text: str, typos: bool | None = None) -> list[Match]:
+    """Find the cue matches in a text, longest phrases first, with negation and contrast applied.
+
+    typos: allow one-edit (typo) matches of English cue words; by default only when the text reads as English, since
+    in Finnish an inflected loanword is often one letter from an unrelated English word (googlen / googled).
+    """
     tokens = tokenise(text)
-    infos = [lexicon.token_info(t.script, t.norm) for t in tokens]
-    marks = _negation_marks(tokens, infos)
+    if typos is None:
+        typos = detect_language(text) == "en"
+    infos = [lexicon.token_info(t.script, t.norm, typos) for t in tokens]
+    negator, conj = _roles(tokens, infos)
+    marks = _negation_marks(tokens, infos, negator, conj)
     factors = _contrast_factors(tokens, infos)
     n = len(tokens)
     candidates: list[tuple[int, int, str]] = []  # (first token, last token, concept)
@@ -151,7 +243,9 @@ def extract(lexicon: Lexicon, text: str) -> list[Match]:
                         (
                             k
                             for k in range(j + 1, min(n, j + 2 + PHRASE_GAP))
-                            if tokens[k].clause == tokens[i].clause and part in infos[k].elements
+                            if tokens[k].clause == tokens[i].clause
+                            and tokens[k].segment == tokens[i].segment
+                            and part in infos[k].elements
                         ),
                         None,
                     )
@@ -172,9 +266,17 @@ def extract(lexicon: Lexicon, text: str) -> list[Match]:
         neg_by = marks[first]
         # A negator inside the phrase itself ("no reviews" as a written cue) is part of the cue, not a negation; a
         # phrase that starts with a negator is not negated again (никогда не нравится: negative concord).
-        if neg_by != -1 and (first < neg_by <= last or infos[first].negator):
+        if neg_by != -1 and (first < neg_by <= last or negator[first]):
             neg_by = -1
         accepted.append((first, last, concept, neg_by))
+    # "won't pay anything before delivery", "до сдачи платить не хочет": paying in the same clause as an up-front cue
+    # is about a deposit (a bad-fit sign), not about an unpaid invoice.
+    upfront = {tokens[f].clause for f, _, c, _ in accepted if c in UPFRONT_CONCEPTS}
+    if upfront:
+        accepted = [
+            (f, la, DEPOSIT_PAY_CONCEPT if c == PAY_CONCEPT and tokens[f].clause in upfront else c, nb)
+            for f, la, c, nb in accepted
+        ]
     # A negator governs only the first cue after it: "doesn't pay, for three months" negates paying, not the months.
     first_governed: dict[int, int] = {}
     for first, _, _, neg_by in accepted:
@@ -182,19 +284,26 @@ def extract(lexicon: Lexicon, text: str) -> list[Match]:
             first_governed[neg_by] = min(first_governed.get(neg_by, first), first)
     matches: list[Match] = []
     for first, last, concept, neg_by in accepted:
+        if concept in lexicon.absorbing:
+            continue  # set phrases ("each other", "oh great") only keep their words from firing other cues
         negated = neg_by != -1 and first_governed[neg_by] == first
         start = tokens[neg_by].start if negated and neg_by < first else tokens[first].start
         feature = concept + NEG_SUFFIX if negated else concept
         matches.append(Match(feature, start, tokens[last].end, factors[first], negated))
     covered = {k for m_first, m_last, _, _ in accepted for k in range(m_first, m_last + 1)}
     for i, t in enumerate(tokens):
-        if i in covered or len(t.norm) < 4 or infos[i].negator or infos[i].conj or t.norm in _STOPWORDS:
+        if i in covered or len(t.norm) < 4 or negator[i] or conj[i] or t.norm in _STOPWORDS:
             continue
         key = bow_key(t)
         if key:
             matches.append(Match(WORD_PREFIX + key, t.start, t.end, factors[i], False))
     ascii_digits = text.translate(_DIGITS)  # same length, so offsets still point into the input
-    for regex, concept in ((_NIGHT_RE, NIGHT_CONCEPT), (_MONEY_RE, MONEY_CONCEPT), (_ROUNDS_RE, ROUNDS_CONCEPT)):
+    for regex, concept in (
+        (_NIGHT_RE, NIGHT_CONCEPT),
+        (_MONEY_RE, MONEY_CONCEPT),
+        (_ROUNDS_RE, ROUNDS_CONCEPT),
+        (_EVERY_N_RE, EVERY_N_CONCEPT),
+    ):
         for m in regex.finditer(ascii_digits):
             matches.append(Match(concept, m.start(), m.end(), 1.0, False))
     return matches

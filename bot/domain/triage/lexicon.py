@@ -3,7 +3,8 @@
 Pattern syntax (data/lexicon.toml): `word` matches the word and its inflections (same light stem), `=word` the word
 exactly, `stem*` any word starting with the stem, `*stem*` (Finnish) also the stem inside a compound (loppulasku);
 several space-separated patterns form a phrase (at most one other word may sit between two parts).
-Typos: English patterns of 6+ letters tolerate one edit (symmetric deletion index, verified, first letter fixed).
+Typos: English pattern words of 6+ letters tolerate one edit (symmetric deletion index, verified, first letter fixed),
+in English text only.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from bot.domain.triage.stemmers import (
     arabic_forms,
     arabic_unsuffixed_forms,
+    fi_written_forms,
     stem_en,
     stem_fi,
     stem_ru,
@@ -150,9 +152,10 @@ class Lexicon:
         self._element_ids: dict[tuple[str, str], int] = {}
         self.phrases_by_first: dict[int, list[Phrase]] = defaultdict(list)
         self.concepts: list[str] = []
+        self.absorbing: set[str] = set()  # concepts that only swallow their words (no feature of their own)
         self.prior: dict[str, dict[str, float]] = {}
         self.bias_prior: dict[str, float] = dict(raw.get("bias", {}))
-        self._cache: dict[tuple[str, str], TokenInfo] = {}
+        self._cache: dict[tuple[str, str, bool], TokenInfo] = {}
         for group, by_lang in raw.get("function", {}).items():
             if group not in FUNCTION_GROUPS:
                 raise ValueError(f"unknown function-word group {group!r}")
@@ -174,6 +177,8 @@ class Lexicon:
         return eid
 
     def _add_concept(self, name: str, spec: dict) -> None:
+        if spec.get("absorb"):
+            self.absorbing.add(name)
         weights = {a: float(w) for a, w in spec.get("w", {}).items()}
         neg = spec.get("neg")
         neg_weights = (
@@ -185,22 +190,23 @@ class Lexicon:
         for lang in LANGS:
             for pattern in spec.get(lang, ()):
                 parts = pattern.split()
-                # Only single words get typo tolerance: phrase parts are often short function words.
-                eids = tuple(self._element(lang, p, fuzzy=len(parts) == 1) for p in parts)
+                # Typo tolerance applies to long words only (FUZZY_MIN), so the short function words of a phrase
+                # stay exact while its content words forgive a typo (changng his mind).
+                eids = tuple(self._element(lang, p, fuzzy=True) for p in parts)
                 self.phrases_by_first[eids[0]].append(Phrase(name, eids))
 
-    def token_info(self, script: str, norm: str) -> TokenInfo:
-        """Return the cue elements and function roles of one normalised token."""
-        key = (script, norm)
+    def token_info(self, script: str, norm: str, typos: bool = True) -> TokenInfo:
+        """Return the cue elements and function roles of one normalised token (typos: allow one-edit matches)."""
+        key = (script, norm, typos)
         info = self._cache.get(key)
         if info is None:
-            info = self._compute(script, norm)
+            info = self._compute(script, norm, typos)
             if len(self._cache) >= _CACHE_MAX:
                 self._cache.clear()
             self._cache[key] = info
         return info
 
-    def _compute(self, script: str, norm: str) -> TokenInfo:
+    def _compute(self, script: str, norm: str, typos: bool = True) -> TokenInfo:
         index = self._indexes.get(script)
         if index is None:
             return TokenInfo(frozenset(), False, False, False, False, False)
@@ -218,8 +224,9 @@ class Lexicon:
             function_forms = (norm,)
         else:
             bare = strip_en_clitic(norm)
-            exact_forms = (norm, bare) if bare != norm else (norm,)
-            stem_forms = (("en", stem_en(norm)), ("fi", stem_fi(norm)))
+            written = fi_written_forms(norm)
+            exact_forms = tuple(dict.fromkeys((norm, bare, *written)))
+            stem_forms = (("en", stem_en(norm)), ("fi", stem_fi(norm)), *(("fi", stem_fi(w)) for w in written))
             prefix_forms = exact_forms
             function_forms = (norm,)
             # Finnish abessive "without doing": maksamatta, vastaamatta.
@@ -251,7 +258,7 @@ class Lexicon:
                     hit = index.compound.get(tail[:k])
                     if hit:
                         found |= hit
-        if not found and len(norm) >= FUZZY_MIN - 1 and script != ARABIC:
+        if typos and not found and len(norm) >= FUZZY_MIN - 1 and script != ARABIC:
             found |= self._fuzzy(index, norm)
         roles: set[str] = set()
         for f in function_forms:

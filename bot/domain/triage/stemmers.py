@@ -74,6 +74,43 @@ def stem_fi(word: str) -> str:
     return w
 
 
+_FI_SPOKEN_WORDS = {
+    "oo": "ole",
+    "tiiä": "tiedä",
+    "mitää": "mitään",
+    "mikää": "mikään",
+    "kukaa": "kukaan",
+    "uus": "uusi",
+}
+
+
+@lru_cache(maxsize=65536)
+def fi_written_forms(word: str) -> tuple[str, ...]:
+    """Written-Finnish candidates for a spoken form (puhekieli): maksanu -> maksanut, siks -> siksi, oo -> ole.
+
+    Members write as they speak ("se ei oo maksanu", "ilmaseks"); patterns are written in the standard language.
+    Returns () when the word has no such reading.
+    """
+    out: list[str] = []
+    spoken = _FI_SPOKEN_WORDS.get(word)
+    if spoken:
+        out.append(spoken)
+    # Past participle without its final t: maksanu(t), ollu(t), menny(t), tehny(t), kertonu(t).
+    if len(word) >= 4 and word[-1] in "uy" and word[-2] in "nlrs" and (word[-3] in "aeiouyäönlrsh"):
+        out.append(word + "t")
+    # Translative/adverb -ks(i): siks, ilmaseks, pohjaks.
+    if len(word) >= 4 and word.endswith("ks"):
+        out.append(word + "i")
+    # Long vowel for a standard vowel pair in verbs and adjectives: haluu -> haluaa, kysyy stays, punanen -> punainen.
+    if len(word) >= 5 and word.endswith(("uu", "yy")) and word[-3] not in "aeiouyäö":
+        out.append(word[:-1] + ("aa" if word[-1] == "u" else "ää"))
+    # -ainen/-äinen adjectives and pronouns lose their i: punanen -> punainen, jokasen -> jokaisen.
+    for spoken_end, written_end in (("anen", "ainen"), ("änen", "äinen"), ("asen", "aisen"), ("äsen", "äisen")):
+        if len(word) >= 6 and word.endswith(spoken_end):
+            out.append(word[: -len(spoken_end)] + written_end)
+    return tuple(dict.fromkeys(out))
+
+
 # --- Russian (after the Snowball Russian stemmer, simplified) ---------------------------------------------------
 
 _RU_VOWELS = "аеиоуыэюя"

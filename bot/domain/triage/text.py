@@ -86,7 +86,8 @@ def normalise_word(word: str, script: str | None = None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One word of the input: where it is, its script, its normalised form and which clause/sentence it is in."""
+    """One word of the input: where it is, its script, its normalised form, which clause/sentence it is in, and which
+    stretch between quotation marks (a phrase never runs from outside a quotation into it: work 'amateur hour')."""
 
     start: int
     end: int
@@ -94,13 +95,22 @@ class Token:
     script: str
     clause: int
     sentence: int
+    segment: int = 0
+
+
+# Quotation marks standing between words (an apostrophe inside a word, as in don't, is part of the word).
+_QUOTE_CHARS = frozenset("\"'“”«»„‘’")
 
 
 def tokenise(text: str) -> list[Token]:
     """Split text into normalised word tokens, numbering clauses at punctuation and line breaks."""
     tokens: list[Token] = []
-    clause = sentence = 0
+    clause = sentence = segment = 0
+    last_end = 0
     for m in TOKEN_RE.finditer(text):
+        if any(ch in _QUOTE_CHARS for ch in text[last_end : m.start()]):
+            segment += 1
+        last_end = m.end()
         word = m.group("w")
         if word is None:
             clause += 1
@@ -108,5 +118,5 @@ def tokenise(text: str) -> list[Token]:
                 sentence += 1
             continue
         script = script_of(word)
-        tokens.append(Token(m.start(), m.end(), normalise_word(word, script), script, clause, sentence))
+        tokens.append(Token(m.start(), m.end(), normalise_word(word, script), script, clause, sentence, segment))
     return tokens

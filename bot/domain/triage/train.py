@@ -107,6 +107,11 @@ def fit(lexicon: Lexicon, examples: list[Example], l2: float = L2, iterations: i
     is_word = [f.startswith(WORD_PREFIX) for f in features]
     ys = [[ex.targets.get(a, 0.0) for a in archs] for ex in examples]
     n = len(examples)
+    # Class-balanced positive weights: an archetype with more examples must not win ties (and second places in
+    # two-problem messages) just because it was written about more often.
+    positives = [sum(1 for y in ys if y[j] > 0) for j in range(k)]
+    mean_pos = sum(positives) / k
+    pos_weight = [POSITIVE_WEIGHT * (mean_pos / p if p else 1.0) for p in positives]
     mw = [[0.0] * k for _ in features]
     vw = [[0.0] * k for _ in features]
     mb, vb = [0.0] * k, [0.0] * k
@@ -123,7 +128,7 @@ def fit(lexicon: Lexicon, examples: list[Example], l2: float = L2, iterations: i
             g = [0.0] * k
             for j in range(k):
                 p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z[j]))))
-                sw = POSITIVE_WEIGHT if y[j] > 0 else 1.0
+                sw = pos_weight[j] if y[j] > 0 else 1.0
                 g[j] = sw * (p - y[j]) / n
                 gb[j] += g[j]
             for fi, v in row:
