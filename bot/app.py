@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +18,16 @@ from bot.i18n.translator import ParleyTranslator
 from bot.services import Services, build_services
 
 log = logging.getLogger(__name__)
+
+# The names discord.py 2.7 gives the tasks that run an interaction's handler (app commands, views, modals,
+# persistent components, listeners such as the drafts' orphan-form one): shutdown waits for these to finish.
+IN_FLIGHT_TASKS = (
+    "CommandTree-invoker",
+    "discord-ui-view-dispatch",
+    "discord-ui-modal-dispatch",
+    "discord-ui-dynamic-item",
+    "discord.py: on_interaction",
+)
 
 
 class ParleyTree(app_commands.CommandTree):
@@ -100,7 +112,29 @@ async def create_bot(
                 self.parley_services.clock.advance(seconds=seconds)
                 self.dispatch("parley_clock_advanced")  # cogs with scheduled work do what came due
 
+        async def drain(self, timeout: float = 8.0) -> int:  # noqa: ASYNC109 - a budget over many waits
+            """Wait (at most `timeout` s) for interaction handlers in flight; return how many were still running."""
+            deadline = time.monotonic() + timeout
+            current = asyncio.current_task()
+            pending: set[asyncio.Task[Any]] = set()
+            while True:
+                pending = {
+                    task
+                    for task in asyncio.all_tasks()
+                    if task is not current and not task.done() and task.get_name().startswith(IN_FLIGHT_TASKS)
+                }
+                left = deadline - time.monotonic()
+                if not pending or left <= 0:
+                    break
+                # A handler can start another (a view dispatch after a command): look again until none is left.
+                await asyncio.wait(pending, timeout=left)
+            if pending:
+                log.warning("shutting down with %d interaction handler(s) still running", len(pending))
+            return len(pending)
+
         async def close(self) -> None:
+            # Members' answers first: closing the HTTP session and the database under a handler would cut it off.
+            await self.drain()
             await super().close()
             if self.parley_services is not None and services is None:
                 await self.parley_services.close()

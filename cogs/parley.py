@@ -9,8 +9,10 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
+from bot.domain.errors import Expired
 from bot.i18n import LANGUAGE_NAMES, Translations
 from cogs._shared.cog import ParleyCog
+from cogs._shared.errors import handle_error
 from cogs._shared.respond import respond
 from cogs._shared.runtime import ensure_services
 
@@ -54,6 +56,24 @@ class ParleyCard(discord.ui.LayoutView):
         )
 
 
+def has_handler(client: discord.Client, interaction: discord.Interaction, custom_id: str) -> bool:
+    """Whether discord.py found a view item or DynamicItem for this component (mirrors ViewStore.dispatch_view).
+
+    It reads discord.py's view store; if that ever changes shape, every press counts as handled (no fallback
+    answer) rather than risk a second answer to a press a view did handle.
+    """
+    store = getattr(getattr(client, "_connection", None), "_view_store", None)
+    patterns = getattr(store, "_dynamic_items", None)
+    views = getattr(store, "_views", None)
+    if not isinstance(patterns, dict) or not isinstance(views, dict):
+        return True
+    if any(pattern.fullmatch(custom_id) for pattern in patterns):
+        return True
+    key = ((interaction.data or {}).get("component_type"), custom_id)
+    message_id = interaction.message.id if interaction.message is not None else None
+    return (message_id is not None and key in views.get(message_id, {})) or key in views.get(None, {})
+
+
 class Parley(ParleyCog):
     """About Parley and its commands."""
 
@@ -78,6 +98,18 @@ class Parley(ParleyCog):
             render("cards/parley_footer.md.j2", t, language_name=LANGUAGE_NAMES[t.lang]),
         )
         await respond(interaction, view=card, ephemeral=True)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Answer a Parley button nothing handles (a card from an older version): it has expired, kindly."""
+        if interaction.type is not discord.InteractionType.component:
+            return
+        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        # Decided before the first await: discord.py dispatched the press in the same step that scheduled this.
+        if not custom_id.startswith("parley:") or has_handler(self.bot, interaction, custom_id):
+            return
+        if not interaction.response.is_done():
+            await handle_error(interaction, Expired(), where="unknown component")
 
 
 async def setup(bot: commands.Bot) -> None:

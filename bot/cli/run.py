@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
+from collections.abc import Coroutine
+from typing import Any
 
 from bot.config import load_config
 
@@ -69,5 +72,33 @@ async def _serve(config, shard_ids: list[int] | None = None, shard_count: int | 
 
     bot = await create_bot(config, shard_ids=shard_ids, shard_count=shard_count)
     async with bot:
-        await bot.start(config.token.get())
-    return 0
+        return await serve(bot, bot.start(config.token.get()))
+
+
+async def serve(bot: Any, connection: Coroutine[Any, Any, Any]) -> int:
+    """Run `connection` until it ends or SIGTERM/SIGINT asks to stop; then close the bot (finishing in-flight work)."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    installed: list[signal.Signals] = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+            installed.append(sig)
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+            pass
+    connected = asyncio.create_task(connection, name="parley-connection")
+    stopping = asyncio.create_task(stop.wait(), name="parley-stop-request")
+    try:
+        await asyncio.wait({connected, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if stop.is_set():
+            log.info("stop requested: finishing in-flight work, then closing")
+        await bot.close()
+        try:
+            await asyncio.wait_for(connected, timeout=5)
+        except (TimeoutError, asyncio.CancelledError):
+            connected.cancel()
+        return 0
+    finally:
+        stopping.cancel()
+        for sig in installed:
+            loop.remove_signal_handler(sig)

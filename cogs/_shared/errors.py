@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import discord
 from discord import app_commands
 
+from bot.database.errors import ConstraintError
 from bot.domain.errors import N_, DatabaseBusy, NotAllowed, NotFound, ParleyError
 from bot.i18n import Translations, resolve_language
 from cogs._shared.respond import respond
@@ -51,6 +52,18 @@ def _missing_permissions(error: BaseException, t: Translations) -> str:
     return t.gettext("This needs the {permissions} permission.", permissions=names)
 
 
+OPTION_MESSAGE = N_("I couldn't understand one of the options. Please check it and try again.")
+
+
+def _bad_option(error: BaseException) -> bool:
+    # A value Discord's client should have kept in range (a modified client can send anything) reaches the
+    # database's CHECK constraints: it is the member's option that is wrong, not an incident.
+    if isinstance(error, ConstraintError):
+        log.warning("a database constraint refused a value: %s", type(error.__cause__).__name__)
+        return True
+    return isinstance(error, app_commands.TransformerError)
+
+
 def _sqlite_busy(error: BaseException) -> bool:
     return "database is locked" in str(error) or isinstance(error, DatabaseBusy)
 
@@ -64,11 +77,7 @@ CHAIN: tuple[Handler, ...] = (
         _missing_permissions,
     ),
     Handler("check", lambda e: isinstance(e, app_commands.CheckFailure), lambda e, t: t.gettext(NotAllowed.message)),
-    Handler(
-        "option",
-        lambda e: isinstance(e, app_commands.TransformerError),
-        lambda e, t: t.gettext(N_("I couldn't understand one of the options. Please check it and try again.")),
-    ),
+    Handler("option", _bad_option, lambda e, t: t.gettext(OPTION_MESSAGE)),
     Handler(
         "forbidden",
         lambda e: isinstance(e, discord.Forbidden),

@@ -28,7 +28,7 @@ from bot.domain.settings import Role
 from bot.domain.tips import stamp
 from bot.i18n import Translations
 from cogs._shared.permissions import missing_bot_permissions, require
-from cogs._shared.respond import NO_PINGS, respond
+from cogs._shared.respond import NO_PINGS, acknowledge, respond
 from cogs._shared.runtime import services_for
 from cogs._shared.views import ParleyDynamicItemBase, ParleyModal
 
@@ -209,6 +209,7 @@ async def decide_and_show(
         raise NotFound()
     kind = queue_kind(entry.kind)
     moderator_key = services.identity.member_key(guild_id, interaction.user.id)
+    await acknowledge(interaction)  # the decision writes: answer Discord before a slow disk can make us late
     decision = await repo.decide(
         guild_id,
         entry_id,

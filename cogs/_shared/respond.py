@@ -31,12 +31,51 @@ async def respond(
     if not interaction.response.is_done():
         await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
         return
+    if _thinking(interaction):
+        # The first answer after a "thinking" defer replaces the loading message (which is already ephemeral).
+        interaction.extras[_ANSWERED] = True
+        if "file" in kwargs:
+            kwargs["attachments"] = [kwargs.pop("file")]
+        await interaction.edit_original_response(**kwargs)
+        return
     try:
         await interaction.followup.send(ephemeral=ephemeral, **kwargs)
     except discord.NotFound:
         # The followup webhook is gone (token expired): fall back to editing the original response.
         kwargs.pop("file", None)
         await interaction.edit_original_response(**kwargs)
+
+
+_ANSWERED = "parley_thinking_answered"
+
+
+def _thinking(interaction: discord.Interaction) -> bool:
+    """Whether the interaction shows a "thinking" message that no answer has replaced yet."""
+    return (
+        interaction.response.type is discord.InteractionResponseType.deferred_channel_message
+        and not interaction.extras.get(_ANSWERED)
+    )
+
+
+async def acknowledge(interaction: discord.Interaction, *, thinking: bool = True) -> None:
+    """Acknowledge now, before slow or database work, so Discord's 3-second deadline can't pass.
+
+    A component or modal submit becomes a deferred update (the card is later edited in place); an application
+    command becomes an ephemeral "thinking" reply that the first `respond()` replaces. No-op once answered.
+    """
+    if interaction.response.is_done():
+        return
+    if interaction.type is discord.InteractionType.application_command or (
+        interaction.type is discord.InteractionType.modal_submit and interaction.message is None
+    ):
+        # A command, or a form opened by a command: there is no card to update, so a private "thinking" reply.
+        await interaction.response.defer(ephemeral=True, thinking=thinking)
+    else:
+        try:
+            await interaction.response.defer()
+        except discord.NotFound:
+            # The card was dismissed or deleted in the meantime: answer with a new private message instead.
+            await interaction.response.defer(ephemeral=True, thinking=True)
 
 
 async def update(
@@ -49,4 +88,5 @@ async def update(
     if not interaction.response.is_done():
         await interaction.response.edit_message(**kwargs)
     else:
+        interaction.extras[_ANSWERED] = True
         await interaction.edit_original_response(**kwargs)

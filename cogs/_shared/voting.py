@@ -40,7 +40,7 @@ from bot.domain.votes import (
 from bot.i18n import Translations
 from bot.i18n.bidi import isolate
 from cogs._shared.errors import handle_error
-from cogs._shared.respond import NO_PINGS, respond
+from cogs._shared.respond import acknowledge, respond, update
 from cogs._shared.runtime import services_for
 from cogs._shared.views import ParleyDynamicItemBase
 
@@ -248,6 +248,7 @@ async def press_vote(interaction: discord.Interaction, button: VoteButton) -> No
         return await resolver(services, reader, gid, item_id)
 
     voter = services.identity.member_key(guild_id, interaction.user.id)
+    await acknowledge(interaction)  # the vote is a write: answer Discord first, so a slow disk can't fail the press
     result = await VotesRepository(services.db).cast(
         guild_id, voter, button.kind, button.item_id, button.value, stamp(now), resolve=resolve
     )
@@ -261,14 +262,14 @@ async def press_vote(interaction: discord.Interaction, button: VoteButton) -> No
     if message.flags.ephemeral:
         refresh(view, t, button.kind, button.item_id, result.tally, result.mine)
         view.stop()  # an edited copy of the message, not a view to keep listening to
-        await interaction.response.edit_message(view=view, allowed_mentions=NO_PINGS)
+        await update(interaction, view=view)
         return
     # A shared message: everyone sees the counts (in the server's language), only the member sees their vote.
     shared = services.t(await services.language_for(guild_id, None, None))
     refresh(view, shared, button.kind, button.item_id, result.tally, None)
     view.stop()
-    await interaction.response.edit_message(view=view, allowed_mentions=NO_PINGS)
-    await interaction.followup.send(receipt(services, t, result), ephemeral=True, allowed_mentions=NO_PINGS)
+    await update(interaction, view=view)
+    await respond(interaction, receipt(services, t, result), ephemeral=True)
 
 
 def refresh(

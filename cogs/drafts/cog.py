@@ -19,7 +19,7 @@ from bot.domain.errors import N_, NotFound, NotYours, ParleyError
 from bot.i18n import Translations
 from cogs._shared.cog import ParleyCog
 from cogs._shared.errors import handle_error
-from cogs._shared.respond import respond
+from cogs._shared.respond import acknowledge, respond
 from cogs.drafts import views
 from cogs.drafts.labels import (
     KIND_NAMES,
@@ -186,6 +186,7 @@ class Drafts(ParleyCog):
 
     async def submit(self, interaction: discord.Interaction, draft: StoredDraft, *, replace_card: bool) -> None:
         """Store what the member typed (before validating, so a mistake never costs them their text), then show it."""
+        await acknowledge(interaction)  # the form is stored first: answer Discord before a slow disk makes us late
         now = self.now()
         await self.repo.purge_unused_since(now - dt.timedelta(hours=self.services.config.privacy.flow_ttl_hours))
         stored = await self.repo.save(draft, now)
@@ -200,6 +201,7 @@ class Drafts(ParleyCog):
             return
         if tone not in DRAFT_SPECS[stored.kind].tones:
             raise NotFound()
+        await acknowledge(interaction)
         stored = await self.repo.save(replace(stored, tone=tone), self.now())
         await self.show(interaction, await self.translations(interaction), stored, replace_card=True)
 
@@ -211,6 +213,7 @@ class Drafts(ParleyCog):
         if lang not in DRAFT_LANGS:
             raise NotFound()
         values = carry_values(stored.kind, stored.values, stored.language, lang)
+        await acknowledge(interaction)
         stored = await self.repo.save(replace(stored, language=lang, values=values), self.now())
         await self.show(interaction, await self.translations(interaction), stored, replace_card=True)
 
@@ -232,6 +235,7 @@ class Drafts(ParleyCog):
             raise NotYours()
         if stored is None or stored.expired(self.now(), ttl):
             if stored is not None:
+                await acknowledge(interaction)
                 await self.repo.delete(draft_id)  # what the member typed goes as soon as the draft expires
             t = await self.translations(interaction)
             await respond(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import discord
@@ -32,6 +33,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LEASE_SECONDS = 120
+# After a stories channel refused a post (403/404), leave it alone this long: a deleted channel would refuse
+# every story again, every round, and Discord counts those refusals against the bot.
+REFUSED_BACKOFF = 3600
+
+
+def _refused(services: Services) -> dict[tuple[int, int], dt.datetime]:
+    """Per process (per services): (guild, channel) -> until when posting there is paused."""
+    return vars(services).setdefault("_parley_refused_story_channels", {})
 
 
 @asynccontextmanager
@@ -79,6 +88,11 @@ async def publish_guild(services: Services, guild: discord.Guild, now: dt.dateti
     if not isinstance(channel, discord.TextChannel) or missing_bot_permissions(channel, embed=False):
         log.warning("guild %s: approved stories wait, the stories channel is missing or not writable", guild.id)
         return 0
+    refused = _refused(services)
+    until = refused.get((guild.id, channel.id))
+    if until is not None and now < until:
+        return 0  # refused recently (already logged): the stories wait
+    refused.pop((guild.id, channel.id), None)
     repo = StoriesRepository(services.db)
     due = {story.id: story for story in await repo.due(guild.id, stamp(now))}
     t = await shared_translations(services, guild.id)
@@ -90,6 +104,16 @@ async def publish_guild(services: Services, guild: discord.Guild, now: dt.dateti
         view = post_view(services, due[story_id], t, day=day)
         try:
             message = await channel.send(view=view, allowed_mentions=NO_PINGS)
+        except (discord.Forbidden, discord.NotFound) as error:
+            # The channel is gone or closed to us: every other story would fail the same way. Stop this round.
+            await repo.unclaim(story_id)
+            refused[(guild.id, channel.id)] = now + timedelta(seconds=REFUSED_BACKOFF)
+            log.warning(
+                "guild %s: the stories channel refused a post (%s); approved stories wait for the next run",
+                guild.id,
+                error.status,
+            )
+            break
         except discord.HTTPException:
             log.warning("guild %s: posting story %s failed; it stays approved for the next run", guild.id, story_id)
             await repo.unclaim(story_id)

@@ -42,7 +42,7 @@ from bot.domain.stories import (
 from bot.i18n import Translations
 from cogs._shared.permissions import missing_bot_permissions, require
 from cogs._shared.queue import ACCENTS, QueueActionButton, QueueKind, register_queue_kind, shared_translations
-from cogs._shared.respond import NO_PINGS, respond
+from cogs._shared.respond import NO_PINGS, acknowledge, respond
 from cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, language_name, story_body, title_text
 
 if TYPE_CHECKING:
@@ -334,6 +334,7 @@ async def decide_story(
     name = interaction.user.display_name
     # Remembered before deciding: if a colleague is faster, they can already be told who this was (and the other way).
     moderator_names(services).remember(guild_id, moderator_key, name)
+    await acknowledge(interaction)  # the decision writes: answer Discord before a slow disk can make us late
     try:
         decision = await QueueRepository(services.db).decide(
             guild_id, entry_id, action, moderator_key, stamp(now), reason=reason, note=note, effect=effect

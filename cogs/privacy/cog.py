@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 RETENTION_EVERY_MINUTES = 15
 # How long unloading (a shutdown) waits for a retention run in progress to finish its transaction.
-UNLOAD_WAIT_SECONDS = 30
+UNLOAD_WAIT_SECONDS = 4
 
 
 class Privacy(ParleyCog):

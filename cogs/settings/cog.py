@@ -9,12 +9,13 @@ from discord import app_commands
 from discord.app_commands import locale_str
 
 from bot.database.repositories.settings import SettingsRepository
-from bot.domain.errors import N_
+from bot.domain.errors import N_, InvalidInput
 from bot.domain.settings import GuildSettings, Role
 from bot.i18n import LANGUAGE_NAMES, Translations
 from cogs._shared.cog import ParleyCog
+from cogs._shared.errors import OPTION_MESSAGE
 from cogs._shared.permissions import missing_bot_permissions, require
-from cogs._shared.respond import respond
+from cogs._shared.respond import acknowledge, respond
 from cogs.settings import views
 
 PERMISSION_NAMES = {
@@ -24,6 +25,13 @@ PERMISSION_NAMES = {
 }
 CHANNEL_LABELS = {"stories": N_("Stories channel"), "queue": N_("Moderation queue")}
 LanguageChoice = Literal["en", "ar", "fi", "ru", "auto"]
+# The declared ranges of /setup's numbers: Discord's client enforces them, a modified client need not.
+RANGES = {
+    "stories_per_day": (0, 50),
+    "tips_per_day": (0, 50),
+    "min_membership_days": (0, 365),
+    "publish_every_hours": (1, 168),
+}
 
 
 class Settings(ParleyCog):
@@ -98,6 +106,7 @@ class Settings(ParleyCog):
     ) -> None:
         """Show the settings card, applying any options given first."""
         await self.require_admin(interaction)
+        await acknowledge(interaction)  # settings are writes: answer Discord before a slow disk can make us late
         notices: list[str] = []
         for which, channel in (("stories", stories_channel), ("queue", queue_channel)):
             if channel is not None:
@@ -114,6 +123,9 @@ class Settings(ParleyCog):
             ("publish_every_hours", publish_every_hours),
         ):
             if value is not None:
+                low, high = RANGES[name]
+                if not low <= value <= high:
+                    raise InvalidInput(OPTION_MESSAGE)
                 changes[name] = value
         if changes:
             notices.append(await self.set_values(interaction, **changes))
@@ -139,11 +151,13 @@ class Settings(ParleyCog):
                 channel=channel.mention,
             )
         column = "stories_channel_id" if which == "stories" else "queue_channel_id"
+        await acknowledge(interaction)
         await self.repo.update(interaction.guild_id, self._now(), **{column: channel_id})  # type: ignore[arg-type]
         return "✅ " + t.gettext("{setting} set to {channel}.", setting=label, channel=channel.mention)
 
     async def set_values(self, interaction: discord.Interaction, **changes: object) -> str:
         """Store plain values and confirm."""
+        await acknowledge(interaction)
         await self.repo.update(interaction.guild_id, self._now(), **changes)  # type: ignore[arg-type]
         t = await self.translations(interaction)
         return "✅ " + t.gettext("Settings saved.")
@@ -188,6 +202,7 @@ class Settings(ParleyCog):
         key = self.member_key(interaction)
         if key is None:
             raise app_commands.NoPrivateMessage()
+        await acknowledge(interaction)
         await self.repo.set_member_language(interaction.guild_id, key, language)  # type: ignore[arg-type]
         t = await self.translations(interaction)
         notice = "✅ " + t.gettext(

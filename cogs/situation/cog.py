@@ -27,7 +27,7 @@ from bot.domain.triage import TriageResult, classify
 from bot.i18n import Translations
 from cogs._shared import voting
 from cogs._shared.cog import ParleyCog
-from cogs._shared.respond import respond, update
+from cogs._shared.respond import acknowledge, respond, update
 from cogs.situation import samples, views
 from cogs.situation.cards import Extras, Painter, notice_card
 from cogs.situation.modals import MAX_WORDS, WordsModal
@@ -56,6 +56,7 @@ class Situation(ParleyCog):
         self, interaction: discord.Interaction, describe: app_commands.Range[str, 1, MAX_WORDS] | None = None
     ) -> None:
         """Start a walkthrough (reading `describe` first, when given)."""
+        await acknowledge(interaction)  # before the database writes: a stalled disk must not miss the 3 s deadline
         t = await self.translations(interaction)
         if not await self.walkthrough_enabled(interaction):
             await respond(interaction, view=notice_card(self.switched_off(t)), ephemeral=True)
@@ -82,6 +83,7 @@ class Situation(ParleyCog):
     @app_commands.guild_only()
     async def redflags(self, interaction: discord.Interaction) -> None:
         """Start a red-flag check."""
+        await acknowledge(interaction)
         t = await self.translations(interaction)
         await self.purge_expired()
         state = rf.ChecklistState()
@@ -164,6 +166,7 @@ class Situation(ParleyCog):
             )
         except Expired as error:
             if flow is not None:
+                await acknowledge(interaction)
                 await self.flows.delete(flow.flow_id)
             await update(interaction, view=notice_card("⌛ " + t.gettext(error.msgid, **error.params)))
         except wt.StaleClick:
@@ -182,6 +185,7 @@ class Situation(ParleyCog):
         notice: str | None = None,
     ) -> None:
         """Store the next state if nobody moved first, then redraw (the loser of a double click sees the winner's)."""
+        await acknowledge(interaction)
         saved = await self.flows.advance(
             flow.flow_id, expected_version=flow.version, state=state.to_json(), free_text=free_text, now=self.now()
         )
@@ -309,6 +313,7 @@ class Situation(ParleyCog):
             chosen = values[0]
             predicted = self.triage(wt.FlowState.from_json({**flow.state, "chosen": None}), flow.free_text).top.id
             if chosen != predicted:
+                await acknowledge(interaction)
                 await self.flows.record_correction(
                     guild_id=interaction.guild_id,
                     predicted=predicted,

@@ -36,7 +36,7 @@ from bot.domain.stories import (
 )
 from bot.i18n import LANGUAGES, Translations
 from bot.knowledge import ARCHETYPE_IDS, pick
-from cogs._shared.respond import respond, update
+from cogs._shared.respond import acknowledge, respond, update
 from cogs.moderation import story_queue
 from cogs.stories import views
 from cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, removed_line, story_body, title_text
@@ -235,6 +235,7 @@ class Sharing(Part):
         # Taken out first, so a double click cannot send the story twice.
         if self.previews.pop(preview.token, now) is None:
             raise AlreadyDone(ALREADY_SENT)
+        await acknowledge(interaction)  # storing is a write: answer Discord before a slow disk can make us late
         try:
             if preview.story_id is not None:
                 story, entry = await self.repo.resubmit(

@@ -56,18 +56,7 @@ ACTIONS: dict[str, Callable[[BurstSession], Any]] = {
     "story confirm": lambda s: s.click_action("m024", "Confirm"),
     "words form": lambda s: s.fill_modal_action("m025", "the client never pays my invoices"),
 }
-NOT_DEFERRING = {
-    "/situation",
-    "/redflags",
-    "vote click",
-    "walkthrough click",
-    "queue approve",
-    "/setup change",
-    "language pick",
-    "draft form",
-    "story confirm",
-    "words form",
-}
+NOT_DEFERRING: set[str] = set()
 
 
 async def _stalled_burst(db: Path) -> dict[str, tuple[Outcome, str]]:

@@ -15,16 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
-from bot.cli import run as runner
 from cogs._shared.runtime import services_for
 from tests.reliability.conftest import crowd, hold_write_lock
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT_S = 10.0
-NO_DRAIN = "bot.close() closes the HTTP session and the database under in-flight handlers (no drain)"
-NO_SIGNALS = "bot/cli/run.py installs no SIGTERM handler (no `serve(bot, connection)`): the process just dies"
 
 
 def clean(db: Path) -> bool:
@@ -58,7 +53,6 @@ async def test_close_with_a_write_in_flight_closes_the_database_in_time(open_par
     assert clean(db_path)
 
 
-@pytest.mark.xfail(strict=True, reason=NO_DRAIN)
 async def test_close_lets_in_flight_interactions_finish(open_parley, db_path):
     async with open_parley(crowd(20)) as s:
         await asyncio.sleep(0.5)  # the periodic jobs' first runs (at ready) are over: the bot is idle
@@ -72,7 +66,6 @@ async def test_close_lets_in_flight_interactions_finish(open_parley, db_path):
         assert not cut, f"{len(cut)} of 20 members' /situation were cut off by the shutdown"
 
 
-@pytest.mark.xfail(not hasattr(runner, "serve"), strict=True, reason=NO_SIGNALS)
 def test_sigterm_finishes_in_flight_work_and_exits_cleanly(tmp_path):
     db = tmp_path / "parley.db"
     child = subprocess.Popen(
