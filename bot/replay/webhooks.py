@@ -151,7 +151,9 @@ class InteractionApi:
         original = self.messages.get(rec.original_message_id or 0)
         if rec.response_type == 5 and original is not None and original.flags & LOADING and not original.deleted:
             # Discord: the first followup after a "thinking" defer replaces the loading message.
-            self._edit_message(original, {k: v for k, v in body.items() if k != "flags"}, req.files)
+            # It keeps the loading message's ephemerality and takes the followup's other flags (Components V2).
+            flags = (original.flags & EPHEMERAL) | ((body.get("flags") or 0) & ~EPHEMERAL)
+            self._edit_message(original, {**body, "flags": flags}, req.files)
             msg = original
         else:
             channel = self._any_channel(rec.channel_id)

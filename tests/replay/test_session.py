@@ -200,6 +200,15 @@ async def test_first_followup_after_thinking_replaces_the_loading_message(sessio
     assert first.ephemeral and second.ephemeral and not first.flags & (1 << 7)
 
 
+async def test_a_card_replacing_the_loading_message_keeps_components_v2(session: ReplaySession) -> None:
+    step = await session.command("alice", "slowcard")
+    card = step.visible[0]
+    assert card.ephemeral and card.flags & (1 << 15) and not card.flags & (1 << 7)
+    # the card's components still work: Discord would render them because the flag travelled with the edit
+    clicked = await session.click("alice", "Helpful")
+    assert "Thanks" in clicked.message.text
+
+
 async def test_files_are_captured_from_multipart_bodies(session: ReplaySession) -> None:
     step = await session.command("alice", "export")
     (request,) = step.requests

@@ -295,6 +295,11 @@ def register_commands(tree: app_commands.CommandTree[Any]) -> None:
         await interaction.followup.send("Done thinking.", ephemeral=True)
         await interaction.followup.send("And one more thing.", ephemeral=True)
 
+    @tree.command(name="slowcard", description="Defer, then follow up with a Components V2 card")
+    async def slowcard(interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await interaction.followup.send(view=Card("after thinking"), ephemeral=True)
+
     @tree.command(name="pick", description="Pick channel and role")
     async def pick(interaction: discord.Interaction) -> None:
         await interaction.response.send_message("Pick:", view=PickView(timeout=60), ephemeral=True)
