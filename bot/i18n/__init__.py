@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babel.lists import format_list
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from bot.i18n.bidi import is_rtl, isolate, ltr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, DatabaseConfig
+from bot.config import DatabaseConfig
 from bot.database import ConstraintError, Database, DatabaseBusy, DatabaseError, DatabaseOpenError
 from bot.domain import errors as domain_errors
 

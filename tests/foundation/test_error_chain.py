@@ -13,7 +13,6 @@ from cogs._shared.cog import ParleyCog
 from cogs._shared.runtime import services_for
 from cogs._shared.views import OwnedLayoutView
 
-
 STORY = "story text " + "that must never be logged"
 
 

@@ -11,6 +11,7 @@ from bot.replay import run_scenario_async
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 ROOT = Path(__file__).resolve().parents[2]
+FACTORY = "tests.replay.testbot:create_test_bot"
 
 
 async def test_parley_in_finnish_and_stored_arabic(parley_factory):
@@ -36,8 +37,8 @@ def test_the_cli_reports_a_spec_violation(tmp_path):
     scenario = {"members": ["alice"], "steps": [{"as": "alice", "command": "badbutton", "expect_error": True}]}
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(scenario), encoding="utf-8")
-    done = subprocess.run(  # noqa: S603 - our own CLI
-        [sys.executable, "-m", "bot", "replay", "--json", "--factory", "tests.replay.testbot:create_test_bot", str(path)],
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "replay", "--json", "--factory", FACTORY, str(path)],
         cwd=ROOT,
         capture_output=True,
         text=True,

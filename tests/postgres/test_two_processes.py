@@ -104,9 +104,7 @@ async def test_each_story_is_published_exactly_once_by_two_processes(session):
         )  # fmt: skip
 
         async def effect(tx: Any, decision: Any) -> None:
-            await StoriesRepository.apply_decision(
-                tx, decision, day="2026-03-01", publish_after="2026-03-01T12:00:00Z"
-            )
+            await StoriesRepository.apply_decision(tx, decision, day="2026-03-01", publish_after="2026-03-01T12:00:00Z")
 
         await QueueRepository(db).decide(guild_id, entry.id, moderation.APPROVE, "m" * 32, now, effect=effect)
 

@@ -8,6 +8,7 @@ from bot.database import Database
 from bot.domain.settings import GuildSettings
 
 _COLUMNS = GuildSettings.field_names()
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM guild_settings WHERE guild_id = ?"  # noqa: S608 - fixed columns
 _BOOLS = {"walkthrough_enabled", "stories_enabled", "tips_enabled"}
 
 
@@ -19,9 +20,7 @@ class SettingsRepository:
 
     async def get(self, guild_id: int) -> GuildSettings:
         """Return a server's settings (all defaults when it never ran /setup)."""
-        row = await self.db.fetchone(
-            f"SELECT {', '.join(_COLUMNS)} FROM guild_settings WHERE guild_id = ?", (guild_id,)
-        )
+        row = await self.db.fetchone(_SELECT, (guild_id,))
         if row is None:
             return GuildSettings(guild_id=guild_id)
         values = {c: (bool(row[c]) if c in _BOOLS else row[c]) for c in _COLUMNS}
