@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.i18n import Translations
-from cogs._shared.errors import handle_error
+from cogs._shared.errors import OptionOutOfRange, handle_error
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -56,6 +56,22 @@ class ParleyCog(commands.Cog):
             interaction.guild_id, self.member_key(interaction), str(interaction.locale)
         )
         return self.services.t(lang)
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Enforce the options' declared ranges in code: Discord does, but a modified client can send anything."""
+        command = interaction.command
+        for param in getattr(command, "parameters", ()):
+            value = getattr(interaction.namespace, param.display_name, None)
+            if value is None or isinstance(value, bool):
+                continue
+            size = len(value) if isinstance(value, str) else value if isinstance(value, (int, float)) else None
+            if size is None:
+                continue
+            if (param.min_value is not None and size < param.min_value) or (
+                param.max_value is not None and size > param.max_value
+            ):
+                raise OptionOutOfRange(param.display_name)
+        return True
 
     async def cog_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError

@@ -25,6 +25,14 @@ from cogs._shared.respond import respond
 log = logging.getLogger(__name__)
 
 
+class OptionOutOfRange(app_commands.CheckFailure):
+    """An option outside the range the command declares (only a modified client can send one)."""
+
+    def __init__(self, option: str) -> None:
+        super().__init__(f"option {option} out of range")
+        self.option = option
+
+
 @dataclass(frozen=True)
 class Handler:
     """One link of the chain: a predicate and the message it produces."""
@@ -75,6 +83,11 @@ CHAIN: tuple[Handler, ...] = (
         "permissions",
         lambda e: isinstance(e, (app_commands.MissingPermissions, app_commands.BotMissingPermissions)),
         _missing_permissions,
+    ),
+    Handler(
+        "range",
+        lambda e: isinstance(e, OptionOutOfRange),
+        lambda e, t: t.gettext(N_("I couldn't understand one of the options. Please check it and try again.")),
     ),
     Handler("check", lambda e: isinstance(e, app_commands.CheckFailure), lambda e, t: t.gettext(NotAllowed.message)),
     Handler("option", _bad_option, lambda e, t: t.gettext(OPTION_MESSAGE)),
