@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from bot.config import Config, load_config
 from bot.domain.clock import FakeClock
+
+# In CI, property tests draw the same examples every run, so a landing never depends on luck; locally they explore
+# freshly each time (and hypothesis keeps any failure it finds in .hypothesis/ to replay).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 TEST_SECRET = "test-secret-for-member-keys-0123456789abcdef"
 STANDARD_GUILD: dict[str, Any] = {
