@@ -36,7 +36,8 @@ def parley_commands(bot: commands.Bot, t: Translations) -> list[CommandLine]:
         for command in cog.walk_app_commands():
             if isinstance(command, app_commands.Command):
                 lines.append(CommandLine(command.qualified_name, t.gettext(command.description)))
-    return sorted(lines, key=lambda line: line.name)
+    # Alphabetical as the member reads them: Finnish and Russian clients see localized command names.
+    return sorted(lines, key=lambda line: t.command(line.name).casefold())
 
 
 class ParleyCard(discord.ui.LayoutView):
