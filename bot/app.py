@@ -12,10 +12,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.config import Config
-from bot.domain.clock import Clock, FakeClock
-from bot.i18n.translator import ParleyTranslator
-from bot.services import Services, build_services
+from parley.config import Config
+from parley.domain.clock import Clock, FakeClock
+from parley.i18n.translator import ParleyTranslator
+from parley.services import Services, build_services
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class ParleyTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         if interaction.extras.get("parley_handled"):
             return
-        from cogs._shared.errors import handle_error
+        from parley.cogs._shared.errors import handle_error
 
         await handle_error(interaction, error)
 
@@ -68,7 +68,7 @@ async def create_bot(
     `clock` lets tests and the offline Discord age things; `services` hands in prebuilt services (the caller
     then owns and closes them). Otherwise the bot builds its services in `setup_hook` and closes them on exit,
     like a process would. `shard_ids` + `shard_count` run only those shards of the bot in this process
-    (`python -m bot run --shard-ids 0,1 --shard-count 4`); other processes run the others on the same database.
+    (`python -m parley run --shard-ids 0,1 --shard-count 4`); other processes run the others on the same database.
     """
     check_shards(shard_ids, shard_count)
     base = _base_class(config, shard_ids is not None or shard_count is not None)
@@ -97,13 +97,13 @@ async def create_bot(
             self.parley_services = services
 
         async def setup_hook(self) -> None:
-            from cogs._shared.runtime import attach
+            from parley.cogs._shared.runtime import attach
 
             if self.parley_services is None:
                 self.parley_services = await build_services(config, clock=clock)
             attach(self, self.parley_services)
             await self.tree.set_translator(ParleyTranslator(self.parley_services.i18n))
-            await self.load_extension("cogs")
+            await self.load_extension("parley.cogs")
             log.info("Parley ready to connect: %d cogs loaded", len(self.cogs))
 
         def replay_advance(self, seconds: float) -> None:

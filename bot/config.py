@@ -189,8 +189,10 @@ class PrivacyConfig:
 
 
 def default_spec_path() -> Path:
-    """Discord's OpenAPI spec in the shared folder beside the repository."""
-    return Path(__file__).resolve().parents[2] / "shared" / "discord-api-spec" / "openapi.json"
+    """Discord's OpenAPI spec as shipped with the offline Discord (package data)."""
+    from parley.replay.spec import default_spec_path as shipped
+
+    return shipped()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,11 +7,12 @@ from typing import Any
 
 import jinja2
 
-from bot.domain.safe_text import user_text
-from bot.i18n import Translations
-from bot.i18n.bidi import isolate, ltr
+from parley.domain.safe_text import user_text
+from parley.i18n import Translations
+from parley.i18n.bidi import isolate, ltr
+from parley.resources import package_dir
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES_DIR = package_dir("parley.templates")
 
 
 class Renderer:

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.config import Config
-from bot.database import Database
-from bot.domain.clock import Clock, SystemClock
-from bot.domain.identity import Identity
-from bot.i18n import I18n, Translations, resolve_language
-from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.render import Renderer
+from parley.config import Config
+from parley.database import Database
+from parley.domain.clock import Clock, SystemClock
+from parley.domain.identity import Identity
+from parley.i18n import I18n, Translations, resolve_language
+from parley.knowledge import KnowledgeBase, load_knowledge
+from parley.render import Renderer
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -50,7 +50,7 @@ class Services:
 
     async def language_for(self, guild_id: int | None, member_key: str | None, discord_locale: str | None) -> str:
         """Resolve a member's reply language from their stored choice, the server's setting and their client."""
-        from bot.database.repositories.settings import SettingsRepository
+        from parley.database.repositories.settings import SettingsRepository
 
         repo = SettingsRepository(self.db)
         stored = await repo.member_language(guild_id, member_key) if guild_id and member_key else None

@@ -1,8 +1,8 @@
 """Parley's capabilities as discord.py extensions.
 
-`await bot.load_extension("cogs")` loads every capability into any bot (standalone or a host's);
-`await bot.load_extension("cogs.advice")` loads one. Modules and packages starting with `_` are helpers,
-not capabilities. Parley never syncs the command tree on its own: run `python -m bot sync` (or sync from the
+`await bot.load_extension("parley.cogs")` loads every capability into any bot (standalone or a host's);
+`await bot.load_extension("parley.cogs.advice")` loads one. Modules and packages starting with `_` are helpers,
+not capabilities. Parley never syncs the command tree on its own: run `python -m parley sync` (or sync from the
 host) when commands change.
 """
 
@@ -12,7 +12,7 @@ import pkgutil
 
 from discord.ext import commands
 
-from cogs._shared.runtime import ensure_services, release
+from parley.cogs._shared.runtime import ensure_services, release
 
 
 def capability_extensions() -> list[str]:

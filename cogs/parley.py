@@ -9,12 +9,12 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
-from bot.domain.errors import Expired
-from bot.i18n import LANGUAGE_NAMES, Translations
-from cogs._shared.cog import ParleyCog
-from cogs._shared.errors import handle_error
-from cogs._shared.respond import respond
-from cogs._shared.runtime import ensure_services
+from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.errors import handle_error
+from parley.cogs._shared.respond import respond
+from parley.cogs._shared.runtime import ensure_services
+from parley.domain.errors import Expired
+from parley.i18n import LANGUAGE_NAMES, Translations
 
 ACCENT = discord.Colour(0x5865F2)
 

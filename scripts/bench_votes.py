@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.database import Database
-from bot.database.bench import measure_votes
-from bot.database.testing import drop_schema, with_schema
+from parley.database import Database
+from parley.database.bench import measure_votes
+from parley.database.testing import drop_schema, with_schema
 
 VOTES = int(os.environ.get("BENCH_VOTES", "3000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))  # the median of this many runs: a shared machine is noisy

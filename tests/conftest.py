@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from bot.config import Config, load_config
-from bot.domain.clock import FakeClock
+from parley.config import Config, load_config
+from parley.domain.clock import FakeClock
 
 # In CI, property tests draw the same examples every run, so a landing never depends on luck; locally they explore
 # freshly each time (and hypothesis keeps any failure it finds in .hypothesis/ to replay).
@@ -51,7 +51,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def parley_factory(parley_config: Config, clock: FakeClock) -> Callable[[], Awaitable[Any]]:
     """Build a fresh Parley process on the same database and clock (what `restart` calls)."""
-    from bot.app import create_bot
+    from parley.app import create_bot
 
     async def factory() -> Any:
         return await create_bot(parley_config, clock=clock)
@@ -62,7 +62,7 @@ def parley_factory(parley_config: Config, clock: FakeClock) -> Callable[[], Awai
 @pytest.fixture
 async def parley(parley_factory: Callable[[], Awaitable[Any]]) -> AsyncIterator[Any]:
     """A replay session on the standard server: #help, #stories, #mod-queue, a Moderators role, six members."""
-    from bot.replay import ReplaySession
+    from parley.replay import ReplaySession
 
     async with ReplaySession(parley_factory, guild=STANDARD_GUILD, members=STANDARD_MEMBERS) as session:
         yield session

@@ -41,18 +41,18 @@ def test_sql_lives_only_in_the_database_package():
 
 
 def test_every_capability_is_an_extension_with_setup():
-    from cogs import capability_extensions
+    from parley.cogs import capability_extensions
 
     names = capability_extensions()
-    assert "cogs.parley" in names
+    assert "parley.cogs.parley" in names
     for name in names:
         module = importlib.import_module(name)
         assert callable(getattr(module, "setup", None)), name
 
 
 def _dynamic_item_classes():
-    from cogs import capability_extensions
-    from cogs._shared.cog import ParleyCog
+    from parley.cogs import capability_extensions
+    from parley.cogs._shared.cog import ParleyCog
 
     classes = []
     for name in capability_extensions():

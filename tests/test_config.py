@@ -11,7 +11,7 @@ from typing import Literal
 
 import pytest
 
-from bot.config import (
+from parley.config import (
     Config,
     ConfigError,
     ReplayConfig,
@@ -219,9 +219,13 @@ def test_long_values_are_shortened_in_errors(tmp_path):
     assert "x" * 41 not in message and message.endswith('..."')
 
 
-def test_replay_spec_path_defaults_to_the_shared_folder():
+def test_replay_spec_path_defaults_to_the_copy_shipped_in_the_package():
     assert ReplayConfig().resolved_spec_path() == default_spec_path()
-    assert default_spec_path() == REPO.parent / "shared" / "discord-api-spec" / "openapi.json"
+    shipped = default_spec_path()
+    assert shipped.parent.name == "discord_spec" and (shipped.parent / "LICENSE").read_text().startswith("MIT")
+    shared = REPO.parent / "shared" / "discord-api-spec" / "openapi.json"
+    if shared.exists():  # the shipped copy is the project's spec, byte for byte
+        assert shipped.read_bytes() == shared.read_bytes()
     assert ReplayConfig(spec_path="/x/openapi.json").resolved_spec_path() == Path("/x/openapi.json")
 
 

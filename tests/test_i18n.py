@@ -8,9 +8,9 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from bot.i18n import LANGUAGES, I18n, read_language, resolve_language
-from bot.i18n.bidi import FSI, PDI
-from bot.i18n.catalogs import PLURAL_FORMS, check, placeholders
+from parley.i18n import LANGUAGES, I18n, read_language, resolve_language
+from parley.i18n.bidi import FSI, PDI
+from parley.i18n.catalogs import PLURAL_FORMS, check, placeholders
 
 
 @pytest.mark.parametrize(

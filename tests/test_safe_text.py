@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.safe_text import inert_mentions, user_text
+from parley.domain.safe_text import inert_mentions, user_text
 
 PING = re.compile(r"@(everyone|here)|<@[!&]?\d+>", re.IGNORECASE)
 

@@ -1,4 +1,4 @@
-"""The benchmark suite behind `python -m bot bench`: one module per section, each with its baseline beside it.
+"""The benchmark suite behind `python -m parley bench`: one module per section, each with its baseline beside it.
 
 Every section returns a dict of figures measured in this run; a baseline (a no-op call, plain sqlite3, a bot that
 only answers, an empty database) is measured in the same run on the same machine, so ratios can be compared
@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Iterable
 from typing import Any
 
-from bot.bench.stats import machine
+from parley.bench.stats import machine
 
 SECTIONS = ("triage", "anonymise", "votes", "interactions", "scale", "startup")
 
@@ -33,7 +33,7 @@ def run_suite(*, quick: bool, only: Iterable[str] | None = None) -> dict[str, An
     for name in chosen:
         section_started = time.perf_counter()
         try:
-            module = importlib.import_module(f"bot.bench.{name}")
+            module = importlib.import_module(f"parley.bench.{name}")
             figures = module.run(quick=quick)
         except Exception as exc:  # one broken section must not hide the others' figures
             figures = {"error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc(limit=3)}

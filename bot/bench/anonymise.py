@@ -7,15 +7,15 @@ import subprocess
 import sys
 from typing import Any
 
-from bot.bench.data import anon_texts
-from bot.bench.stats import ms, percentile, ratio, rss_mb, time_calls
+from parley.bench.data import anon_texts
+from parley.bench.stats import ms, percentile, ratio, rss_mb, time_calls
 
 NOOP_TEXT = "ok"
 
 
 def run(*, quick: bool) -> dict[str, Any]:
     """Anonymise every dev story `repeat` times; the load is timed in a child for a clean memory delta."""
-    from bot.domain.anonymiser import Anonymiser
+    from parley.domain.anonymiser import Anonymiser
 
     texts = anon_texts()
     anonymiser = Anonymiser.load()
@@ -38,7 +38,7 @@ def run(*, quick: bool) -> dict[str, Any]:
 def load_cost() -> dict[str, Any]:
     """`Anonymiser.load()` in a fresh interpreter: seconds and the resident memory it adds."""
     out = subprocess.run(
-        [sys.executable, "-m", "bot.bench.anonymise"], capture_output=True, text=True, timeout=120, check=True
+        [sys.executable, "-m", "parley.bench.anonymise"], capture_output=True, text=True, timeout=120, check=True
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -51,7 +51,7 @@ def _child() -> None:
     # and Anonymiser.load(); the interpreter and this module are already there before the first reading.
     before = rss_mb()
     started = time.perf_counter()
-    module = importlib.import_module("bot.domain.anonymiser")
+    module = importlib.import_module("parley.domain.anonymiser")
     imported = time.perf_counter()
     module.Anonymiser.load()
     done = time.perf_counter()

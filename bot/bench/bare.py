@@ -65,5 +65,5 @@ class BareBot(commands.Bot):
 
 
 async def create_bare_bot() -> BareBot:
-    """The bot factory for the harness (and for `python -m bot replay --factory bot.bench.bare:create_bare_bot`)."""
+    """The bot factory for the harness (and for `replay --factory parley.bench.bare:create_bare_bot`)."""
     return BareBot()

@@ -21,12 +21,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.bench.stats import percentile
-from bot.replay import ReplaySession, ReplayStartupError
-from bot.replay import components as comps
-from bot.replay.interactions import Resolver, command_data, modal_submission, select_values
-from bot.replay.records import InteractionRecord, StoredMessage
-from bot.replay.transport import WireRequest
+from parley.bench.stats import percentile
+from parley.replay import ReplaySession, ReplayStartupError
+from parley.replay import components as comps
+from parley.replay.interactions import Resolver, command_data, modal_submission, select_values
+from parley.replay.records import InteractionRecord, StoredMessage
+from parley.replay.transport import WireRequest
 
 # The fake Discord's interaction tokens carry the interaction id (records.InteractionRecord.token).
 _TOKEN_ID = re.compile(r"aW50ZXJhY3Rpb246(\d+):")

@@ -14,8 +14,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from bot.bench.harness import Burst, BurstSession
-from bot.bench.stats import percentile, ratio
+from parley.bench.harness import Burst, BurstSession
+from parley.bench.stats import percentile, ratio
 
 GUILD = {"name": "Bench", "locale": "en-US", "channels": ["help", "stories", "mod-queue"], "roles": ["Moderators"]}
 VALIDATE = False
@@ -31,9 +31,9 @@ def members(n: int) -> list[dict[str, Any]]:
 
 def parley_factory(db_path: Path) -> Callable[[], Awaitable[Any]]:
     """Build Parley on `db_path` with a fixed member-key secret and a fake domain clock."""
-    from bot.app import create_bot
-    from bot.config import config_from_dict
-    from bot.domain.clock import FakeClock
+    from parley.app import create_bot
+    from parley.config import config_from_dict
+    from parley.domain.clock import FakeClock
 
     config = config_from_dict({"database": {"path": str(db_path)}}, env={"PARLEY_SECRET": SECRET})
     clock = FakeClock()
@@ -46,7 +46,7 @@ def parley_factory(db_path: Path) -> Callable[[], Awaitable[Any]]:
 
 def run(*, quick: bool, concurrent: int = 200) -> dict[str, Any]:
     """Run the Parley bursts and the bare bursts; report latency percentiles and the p99 ratio."""
-    from bot.bench.data import triage_texts
+    from parley.bench.data import triage_texts
 
     texts = [text for _, text in triage_texts().texts]
     quiet = logging.getLogger()
@@ -103,7 +103,7 @@ async def _parley(db_path: Path, n: int, texts: list[str]) -> dict[str, Burst]:
 
 
 async def _bare(n: int) -> dict[str, Burst]:
-    from bot.bench.bare import create_bare_bot
+    from parley.bench.bare import create_bare_bot
 
     names = [f"m{i:03d}" for i in range(n)]
     async with BurstSession(

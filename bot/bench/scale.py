@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.bench.data import SEARCH_WORDS, synthetic_story
-from bot.bench.sql import statement
-from bot.bench.stats import peak_rss_mb, percentile, ratio, rss_mb
+from parley.bench.data import SEARCH_WORDS, synthetic_story
+from parley.bench.sql import statement
+from parley.bench.stats import peak_rss_mb, percentile, ratio, rss_mb
 
 FULL = {"stories": 50_000, "votes": 1_000_000}
 QUICK = {"stories": 5_000, "votes": 100_000}
@@ -42,7 +42,7 @@ def cache_dir() -> Path:
 
 def guild_id() -> int:
     """The offline Discord's guild id: the first snowflake of a fresh fake clock (deterministic)."""
-    from bot.replay.clock import FakeClock
+    from parley.replay.clock import FakeClock
 
     return FakeClock().snowflake()
 
@@ -55,7 +55,7 @@ def run(*, quick: bool) -> dict[str, Any]:
     build_s = time.perf_counter() - started
     samples = 10 if quick else 40
     out = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "bot.bench.scale", str(path), str(samples)],
+        [sys.executable, "-m", "parley.bench.scale", str(path), str(samples)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -78,7 +78,7 @@ def run(*, quick: bool) -> dict[str, Any]:
 
 
 def _schema_digest() -> str:
-    from bot.database.migrations import discover
+    from parley.database.migrations import discover
 
     return hashlib.sha256("".join(m.checksum for m in discover()).encode()).hexdigest()[:12]
 
@@ -105,7 +105,7 @@ def ensure_database(stories: int, votes: int) -> tuple[Path, bool]:
 
 
 async def _migrate(path: Path) -> None:
-    from bot.database import Database
+    from parley.database import Database
 
     async with await Database.open(path) as db:
         await db.migrate()
@@ -113,7 +113,7 @@ async def _migrate(path: Path) -> None:
 
 def build(path: Path, *, stories: int, votes: int, guild: int, seed: int = 7) -> None:
     """Bulk-load published stories, approved tips and votes into a migrated database (one transaction)."""
-    from bot.knowledge import ARCHETYPE_IDS, load_knowledge
+    from parley.knowledge import ARCHETYPE_IDS, load_knowledge
 
     rng = random.Random(seed)
     advice = [item.id for item in load_knowledge().all_items()]
@@ -202,8 +202,8 @@ def _chunks(rows: Any) -> Any:
 
 
 async def _measure(db_path: Path, samples: int) -> dict[str, Any]:
-    from bot.bench.harness import BurstSession
-    from bot.bench.interactions import GUILD, members, parley_factory
+    from parley.bench.harness import BurstSession
+    from parley.bench.interactions import GUILD, members, parley_factory
 
     async with BurstSession(
         parley_factory(db_path), guild=GUILD, members=members(3), validate=False, strict=False, step_timeout=120

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.bench.stats import ratio
+from parley.bench.stats import ratio
 
 READY = "READY"
 
@@ -43,7 +43,7 @@ def run(*, quick: bool) -> dict[str, Any]:
 def _time_child(which: str, db: Path) -> float:
     started = time.perf_counter()
     with subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "bot.bench.startup", which, str(db)],
+        [sys.executable, "-m", "parley.bench.startup", which, str(db)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -67,12 +67,12 @@ def _time_interpreter() -> float:
 
 
 async def _start(which: str, db: Path) -> None:
-    from bot.replay import ReplaySession
+    from parley.replay import ReplaySession
 
     if which == "bare":
-        from bot.bench.bare import create_bare_bot as factory
+        from parley.bench.bare import create_bare_bot as factory
     else:
-        from bot.bench.interactions import parley_factory
+        from parley.bench.interactions import parley_factory
 
         factory = parley_factory(db)
     session = ReplaySession(factory, guild={"channels": ["help"]}, members=["alice"], validate=False)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from bot.bench.data import triage_texts
-from bot.bench.stats import ms, percentile, ratio, time_calls
+from parley.bench.data import triage_texts
+from parley.bench.stats import ms, percentile, ratio, time_calls
 
 # A word no lexicon cues on: the call still detects the language, extracts (nothing) and scores 14 archetypes,
 # so it is the floor every message pays.
@@ -15,7 +15,7 @@ NOOP_TEXT = "ok"
 
 def run(*, quick: bool) -> dict[str, Any]:
     """Classify every dev message `repeat` times; report p50/p99 per message and the no-op floor."""
-    from bot.domain.triage import classify, get_engine
+    from parley.domain.triage import classify, get_engine
 
     texts = triage_texts()
     started = time.perf_counter()

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.bench.sql import statement
-from bot.bench.stats import ratio
+from parley.bench.sql import statement
+from parley.bench.stats import ratio
 
 GUILD = 424242
 SECRET = b"bench-secret-for-member-keys-0123456789"
@@ -49,7 +49,7 @@ def run(*, quick: bool, voters: int = 200) -> dict[str, Any]:
 
 
 async def _migrated(path: Path) -> Any:
-    from bot.database import Database
+    from parley.database import Database
 
     db = await Database.open(path)
     await db.migrate()
@@ -57,10 +57,10 @@ async def _migrated(path: Path) -> Any:
 
 
 async def _service(path: Path, voters: int, rounds: int) -> dict[str, Any]:
-    from bot.database.repositories.votes import VotesRepository
-    from bot.domain.identity import Identity
-    from bot.domain.votes import VoteTarget
-    from bot.knowledge import load_knowledge
+    from parley.database.repositories.votes import VotesRepository
+    from parley.domain.identity import Identity
+    from parley.domain.votes import VoteTarget
+    from parley.knowledge import load_knowledge
 
     knowledge = load_knowledge()
     items = [item.id for item in knowledge.all_items()][:20]

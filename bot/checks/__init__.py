@@ -1,1 +1,1 @@
-"""Offline self-checks behind `python -m bot check`: each returns a list of problems (empty = fine)."""
+"""Offline self-checks behind `python -m parley check`: each returns a list of problems (empty = fine)."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bot.i18n import LANGUAGES, I18n
-from bot.render import Renderer
+from parley.i18n import LANGUAGES, I18n
+from parley.render import Renderer
 
 TEXT_DISPLAY_LIMIT = 4000  # Components V2: all text in one message together
 

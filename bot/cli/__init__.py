@@ -12,12 +12,12 @@ import os
 import pkgutil
 import sys
 
-from bot.config import ConfigError
+from parley.config import ConfigError
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the parser with every verb found in this package."""
-    parser = argparse.ArgumentParser(prog="python -m bot", description="Parley: a Discord plugin for freelancers.")
+    parser = argparse.ArgumentParser(prog="python -m parley", description="Parley: a Discord plugin for freelancers.")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if module.name.startswith("_"):

@@ -1,4 +1,4 @@
-"""`python -m bot advise [--json] [--lang xx] TEXT`: classify a situation and print the advice for it.
+"""`python -m parley advise [--json] [--lang xx] TEXT`: classify a situation and print the advice for it.
 
 --json prints exactly {"lang", "archetypes": [{"id", "score", "why"}], "advice": [{"id", "text", "source"}]}
 (archetypes best first, at most 5, only those with a meaningful score; advice in the detected or given language).
@@ -14,10 +14,10 @@ import logging
 import sys
 from typing import Any
 
-from bot.domain.ranking import rank_advice
-from bot.domain.triage import SITUATIONS, Answers, TriageInputError, TriageResult, classify
-from bot.domain.triage.answers import KEEP_CHOICES, SAFEGUARDS, STAGES
-from bot.domain.triage.langid import SUPPORTED
+from parley.domain.ranking import rank_advice
+from parley.domain.triage import SITUATIONS, Answers, TriageInputError, TriageResult, classify
+from parley.domain.triage.answers import KEEP_CHOICES, SAFEGUARDS, STAGES
+from parley.domain.triage.langid import SUPPORTED
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def shown_archetypes(result: TriageResult) -> list[dict[str, Any]]:
 
 def _load_kb() -> Any | None:
     try:
-        from bot.knowledge import load_knowledge
+        from parley.knowledge import load_knowledge
 
         return load_knowledge()
     except Exception as exc:

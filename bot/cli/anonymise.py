@@ -1,4 +1,4 @@
-"""`python -m bot anonymise [--json] [--lang xx]`: anonymise the story read on standard input."""
+"""`python -m parley anonymise [--json] [--lang xx]`: anonymise the story read on standard input."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read stdin, print the redacted text (or JSON with spans as offsets into the input)."""
-    from bot.domain.anonymiser import Anonymiser
+    from parley.domain.anonymiser import Anonymiser
 
     text = sys.stdin.read()
     result = Anonymiser.load().anonymise(text, args.lang)

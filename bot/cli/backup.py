@@ -1,4 +1,4 @@
-"""`python -m bot backup PATH`: copy the live database with SQLite's online backup API and verify the copy."""
+"""`python -m parley backup PATH`: copy the live database with SQLite's online backup API and verify the copy."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import asyncio
 import sys
 from pathlib import Path
 
-from bot.config import Config, load_config
-from bot.database import Database, DatabaseError
+from parley.config import Config, load_config
+from parley.database import Database, DatabaseError
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,4 +1,4 @@
-"""`python -m bot bench [--quick] [--json] [--only SECTION ...]`: the benchmark suite (bot/bench/)."""
+"""`python -m parley bench [--quick] [--json] [--only SECTION ...]`: the benchmark suite (bot/bench/)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the `bench` verb."""
-    from bot.bench import SECTIONS
+    from parley.bench import SECTIONS
 
     p = sub.add_parser(
         "bench",
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the suite; exit 1 if a section could not run (a missed goal is reported, not an error)."""
-    from bot.bench import errors, run_suite
+    from parley.bench import errors, run_suite
 
     # Per-interaction INFO lines would be timed too; warnings and errors still show.
     logging.getLogger().setLevel(logging.WARNING)

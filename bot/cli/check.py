@@ -1,4 +1,4 @@
-"""`python -m bot check`: an offline self-test a bot admin (or CI) can run without a token."""
+"""`python -m parley check`: an offline self-test a bot admin (or CI) can run without a token."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 
-from bot.config import Config, load_config
+from parley.config import Config, load_config
 
 Step = Callable[[], Awaitable[str]]
 
@@ -63,7 +63,7 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
     state: dict[str, object] = {}
 
     async def migrations() -> str:
-        from bot.database import Database
+        from parley.database import Database
 
         db = await Database.from_config(config.database)
         try:
@@ -76,20 +76,20 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
         return f"{len(applied)} applied to a fresh database, rerun applies none"
 
     async def knowledge() -> str:
-        from bot.knowledge import load_knowledge
+        from parley.knowledge import load_knowledge
 
         kb = load_knowledge()
         return f"{len(kb.archetypes)} archetypes, {len(list(kb.all_items()))} advice items, 4 languages"
 
     async def catalogs() -> str:
-        from bot.i18n import LANGUAGES
-        from bot.i18n.catalogs import check, extract
+        from parley.i18n import LANGUAGES
+        from parley.i18n.catalogs import check, extract
 
         _fail_on(check())
         return f"{len(extract())} messages complete in {', '.join(LANGUAGES)}"
 
     async def cogs() -> str:
-        from bot.app import create_bot
+        from parley.app import create_bot
 
         bot = await create_bot(config)
         await bot.__aenter__()
@@ -103,16 +103,16 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
         return state["bot"]
 
     async def command_tree() -> str:
-        from bot.checks.command_tree import check_tree
+        from parley.checks.command_tree import check_tree
 
         problems, count = await check_tree(started_bot().tree)  # type: ignore[attr-defined]
         _fail_on(problems)
         return f"{count} commands within Discord's limits in en, fi, ru"
 
     async def templates() -> str:
-        from bot.checks.templates import check_templates
-        from cogs._shared.cog import ParleyCog
-        from cogs._shared.runtime import services_for
+        from parley.checks.templates import check_templates
+        from parley.cogs._shared.cog import ParleyCog
+        from parley.cogs._shared.runtime import services_for
 
         bot = started_bot()
         services = services_for(bot)  # type: ignore[arg-type]
@@ -127,7 +127,7 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
         return f"{renders} card renders within Discord's limits"
 
     async def drafts() -> str:
-        from bot.domain.drafts import check_drafts
+        from parley.domain.drafts import check_drafts
 
         problems, renders = check_drafts()
         _fail_on(list(problems))

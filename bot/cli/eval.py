@@ -1,4 +1,4 @@
-"""`python -m bot eval FILE.jsonl [--json]`: score the triage engine on a labelled set.
+"""`python -m parley eval FILE.jsonl [--json]`: score the triage engine on a labelled set.
 
 Reads {"id", "lang", "text", "gold", "ok"} lines; reports top-1 (first answer is gold or in ok) and top-3 (gold among
 the first three) per language and overall, the confusion pairs of the misses, language-detection accuracy, and the
@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from bot.domain.triage import classify, get_engine
+from parley.domain.triage import classify, get_engine
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,4 +1,4 @@
-"""`python -m bot eval-anon FILE.jsonl [--json]`: score the anonymiser on a gold file."""
+"""`python -m parley eval-anon FILE.jsonl [--json]`: score the anonymiser on a gold file."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print leaks, over-removal and timing per language and type."""
-    from bot.domain.anonymiser import Anonymiser
-    from bot.domain.anonymiser.scoring import evaluate
+    from parley.domain.anonymiser import Anonymiser
+    from parley.domain.anonymiser.scoring import evaluate
 
     try:
         lines = args.file.read_text(encoding="utf-8").splitlines()

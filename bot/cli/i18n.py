@@ -1,10 +1,10 @@
-"""`python -m bot i18n check|update`: keep the catalogs complete."""
+"""`python -m parley i18n check|update`: keep the catalogs complete."""
 
 from __future__ import annotations
 
 import argparse
 
-from bot.i18n import catalogs
+from parley.i18n import catalogs
 
 
 def register(sub: argparse._SubParsersAction) -> None:

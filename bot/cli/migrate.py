@@ -1,4 +1,4 @@
-"""`python -m bot migrate [--list]`: apply pending database migrations, or list applied and pending ones."""
+"""`python -m parley migrate [--list]`: apply pending database migrations, or list applied and pending ones."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import asyncio
 import sys
 from pathlib import Path
 
-from bot.config import Config, load_config
-from bot.database import Database, DatabaseError, MigrationStatus
-from bot.database.migrations import discover
+from parley.config import Config, load_config
+from parley.database import Database, DatabaseError, MigrationStatus
+from parley.database.migrations import discover
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,4 +1,4 @@
-"""`python -m bot migrate-data --from sqlite:PATH --to postgresql://...`: move a community from SQLite to PostgreSQL."""
+"""`python -m parley migrate-data --from sqlite:PATH --to postgresql://...`: move a community to PostgreSQL."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import asyncio
 import sys
 from pathlib import Path
 
-from bot.database import Database, DatabaseError
-from bot.database.transfer import TransferReport, copy_database
+from parley.database import Database, DatabaseError
+from parley.database.transfer import TransferReport, copy_database
 
 
 def register(sub: argparse._SubParsersAction) -> None:

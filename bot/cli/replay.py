@@ -1,4 +1,4 @@
-"""`python -m bot replay [--json] [--config PATH] SCENARIO.json`: drive the bot through a scripted session, offline."""
+"""`python -m parley replay [--json] [--config PATH] SCENARIO.json`: drive the bot through a scripted session."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the scenario; print the transcript; 0 = all steps fine and no spec violation."""
-    from bot.replay import ScenarioError, run_scenario
+    from parley.replay import ScenarioError, run_scenario
 
     with tempfile.TemporaryDirectory(prefix="parley-replay-") as tmp:
         env = dict(os.environ)
@@ -59,14 +59,14 @@ def _factory_and_spec(args: argparse.Namespace, env: Mapping[str, str]) -> tuple
     spec_path = args.spec
     if args.factory:
         return _import_factory(args.factory), spec_path
-    from bot.app import create_bot
-    from bot.config import load_config
+    from parley.app import create_bot
+    from parley.config import load_config
 
     config = load_config(args.config, env=env)
     if spec_path is None and config.replay.spec_path:
         spec_path = str(config.replay.resolved_spec_path())
 
-    from bot.domain.clock import FakeClock
+    from parley.domain.clock import FakeClock
 
     # One fake clock for the whole scenario, shared across restarts, so {"advance": s} steps can age flows.
     clock = FakeClock()

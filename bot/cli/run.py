@@ -1,4 +1,4 @@
-"""`python -m bot run`: connect to Discord with DISCORD_TOKEN and serve."""
+"""`python -m parley run`: connect to Discord with DISCORD_TOKEN and serve."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from collections.abc import Coroutine
 from typing import Any
 
-from bot.config import load_config
+from parley.config import load_config
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +42,13 @@ def run(args: argparse.Namespace) -> int:
     if config.token is None:
         print(
             "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications, then:\n"
-            "  DISCORD_TOKEN=... python -m bot run\n"
-            "To see Parley without a token, run: python -m bot try",
+            "  DISCORD_TOKEN=... python -m parley run\n"
+            "To see Parley without a token, run: python -m parley try",
             file=sys.stderr,
         )
         return 2
     shard_ids, shard_count = getattr(args, "shard_ids", None), getattr(args, "shard_count", None)
-    from bot.app import check_shards
+    from parley.app import check_shards
 
     try:
         check_shards(shard_ids, shard_count)
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _serve(config, shard_ids: list[int] | None = None, shard_count: int | None = None) -> int:
-    from bot.app import create_bot
+    from parley.app import create_bot
 
     bot = await create_bot(config, shard_ids=shard_ids, shard_count=shard_count)
     async with bot:

@@ -1,4 +1,4 @@
-"""`python -m bot sync [--guild ID]`: publish the slash commands to Discord, explicitly, never on boot."""
+"""`python -m parley sync [--guild ID]`: publish the slash commands to Discord, explicitly, never on boot."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import discord
 
-from bot.config import load_config
+from parley.config import load_config
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _sync(config, guild_id: int | None) -> int:
-    from bot.app import create_bot
+    from parley.app import create_bot
 
     bot = await create_bot(config)
     async with bot:

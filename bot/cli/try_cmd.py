@@ -1,7 +1,7 @@
-"""`python -m bot try`: Parley in this terminal, on an offline Discord server, with no token.
+"""`python -m parley try`: Parley in this terminal, on an offline Discord server, with no token.
 
 The verb is `try` (a Python keyword, hence the module name). Everything it needs is imported when it runs, so
-`python -m bot run` never loads the terminal libraries.
+`python -m parley run` never loads the terminal libraries.
 """
 
 from __future__ import annotations
@@ -43,6 +43,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the session until Ctrl-D."""
-    from bot.terminal.app import run_try
+    from parley.terminal.app import run_try
 
     return asyncio.run(run_try(args))

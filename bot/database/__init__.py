@@ -11,7 +11,7 @@ interface (bot/database/backend.py), so repositories must stay portable:
   no `last_insert_rowid()`;
 - times are stored as ISO-8601 UTC text ("2026-01-31T12:00:00Z"), booleans as 0/1, Discord ids as integers;
 - rows support `row["column"]` and `row[0]`; repositories return domain dataclasses, never rows;
-- catch `bot.database.errors` types (ConstraintError, DatabaseBusy), never sqlite3's.
+- catch `parley.database.errors` types (ConstraintError, DatabaseBusy), never sqlite3's.
 
 Reads go straight to `db.fetchone / fetchall / fetchval` and see committed data. Every write happens in
 `async with db.write() as tx:` (one transaction: committed when the block ends, rolled back if it raises;
@@ -22,7 +22,7 @@ A repository looks like this::
 
     from dataclasses import dataclass
 
-    from bot.database import Database
+    from parley.database import Database
 
 
     @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ A repository looks like this::
             return [Presence(row["guild_id"], row["left_at"]) for row in rows]
 
 Schema changes are migrations: add `migrations/NNNN_description.sql` (see bot/database/migrations.py for the
-rules) and apply them with `python -m bot migrate`; a repository test opens a real database in `tmp_path`,
+rules) and apply them with `python -m parley migrate`; a repository test opens a real database in `tmp_path`,
 runs `await db.migrate()`, and exercises the repository.
 
 PostgreSQL (`database.url = "postgresql://..."`, bot/database/postgres.py)
@@ -85,13 +85,13 @@ TRIGGER), add `migrations/postgresql/NNNN_same_name.sql`: PostgreSQL runs that f
 migration's transaction, so `$$` function bodies work); `schema_migrations` records the original file's checksum
 (as on SQLite) plus this version's checksum, and refuses either being edited afterwards.
 tests/postgres/test_schema_parity.py checks both schemas have the same tables, columns, types, keys and indexes.
-Tests: take the `any_db` fixture from bot.database.testing to run on both engines.
+Tests: take the `any_db` fixture from parley.database.testing to run on both engines.
 """
 
-from bot.database.backend import BackupResult, Row, Tx
-from bot.database.core import Database
-from bot.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
-from bot.database.migrations import Migration, MigrationStatus
+from parley.database.backend import BackupResult, Row, Tx
+from parley.database.core import Database
+from parley.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
+from parley.database.migrations import Migration, MigrationStatus
 
 __all__ = [
     "BackupResult",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from bot.database.migrations import Migration, MigrationStatus
+    from parley.database.migrations import Migration, MigrationStatus
 
 __all__ = ["Backend", "BackupResult", "Params", "Row", "Tx"]
 

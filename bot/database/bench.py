@@ -13,7 +13,7 @@ import asyncio
 import time
 from dataclasses import dataclass
 
-from bot.database.core import Database
+from parley.database.core import Database
 
 __all__ = ["VoteBench", "measure_votes"]
 
@@ -42,8 +42,8 @@ async def measure_votes(
     dbs: list[Database], *, workload: str = "cast", writers: int = 50, votes: int = 2000, keyed: bool = False
 ) -> VoteBench:
     """Cast `votes` distinct votes with `writers` concurrent tasks spread over `dbs`; check the count is exact."""
-    from bot.database.repositories.votes import VotesRepository
-    from bot.domain.votes import VoteTarget
+    from parley.database.repositories.votes import VotesRepository
+    from parley.domain.votes import VoteTarget
 
     guild = time.time_ns() // 1000
 

@@ -8,16 +8,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from bot.database.backend import Backend, BackupResult, Params, Row, Tx
-from bot.database.sqlite import SQLiteBackend
+from parley.database.backend import Backend, BackupResult, Params, Row, Tx
+from parley.database.sqlite import SQLiteBackend
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from bot.config import DatabaseConfig
-    from bot.database.dialect import TextMatch
-    from bot.database.jobs import ExclusiveJob
-    from bot.database.migrations import Migration, MigrationStatus
+    from parley.config import DatabaseConfig
+    from parley.database.dialect import TextMatch
+    from parley.database.jobs import ExclusiveJob
+    from parley.database.migrations import Migration, MigrationStatus
 
 __all__ = ["Database"]
 
@@ -46,7 +46,7 @@ class Database:
     async def connect(cls, target: str, *, busy_timeout_ms: int = 5000, must_exist: bool = False) -> Database:
         """Open `postgresql://...`, `sqlite:PATH` or a plain SQLite file path (the CLI's --from/--to form)."""
         if target.startswith(("postgresql://", "postgres://")):
-            from bot.database.postgres import PostgresBackend  # asyncpg is only needed here
+            from parley.database.postgres import PostgresBackend  # asyncpg is only needed here
 
             return cls(await PostgresBackend.open(target, busy_timeout_ms=busy_timeout_ms))
         path = target.removeprefix("sqlite://").removeprefix("sqlite:")
@@ -59,13 +59,13 @@ class Database:
 
         `job.acquired` says whether this process got it; see bot/database/jobs.py for `every_s` and `once`.
         """
-        from bot.database.jobs import ExclusiveJob
+        from parley.database.jobs import ExclusiveJob
 
         return ExclusiveJob(self, name, lease_s=lease_s, every_s=every_s, once=once)
 
     def text_match(self, table: str, alias: str, columns: Sequence[str], query: str) -> TextMatch | None:
         """A full-text WHERE condition (FTS5 on SQLite, tsvector on PostgreSQL); see dialect.text_match."""
-        from bot.database.dialect import text_match
+        from parley.database.dialect import text_match
 
         return text_match(self.dialect, table=table, alias=alias, columns=columns, query=query)
 

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.database.errors import DatabaseError
+from parley.database.errors import DatabaseError
 
 __all__ = [
     "DialectError",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain import errors as domain_errors
+from parley.domain import errors as domain_errors
 
 __all__ = ["ConstraintError", "DatabaseBusy", "DatabaseError", "DatabaseOpenError", "MigrationError"]
 

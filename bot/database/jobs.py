@@ -42,11 +42,11 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from bot.database.errors import DatabaseError
+from parley.database.errors import DatabaseError
 
 if TYPE_CHECKING:
-    from bot.database.backend import Tx
-    from bot.database.core import Database
+    from parley.database.backend import Tx
+    from parley.database.core import Database
 
 __all__ = ["ExclusiveJob", "JobState", "job_state"]
 

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.database.errors import MigrationError
+from parley.database.errors import MigrationError
+from parley.resources import package_dir
 
 __all__ = [
     "AppliedMigration",
@@ -45,7 +46,7 @@ _FORBIDDEN = re.compile(
 
 def default_migrations_dir() -> Path:
     """The repository's migrations/ folder."""
-    return Path(__file__).resolve().parents[2] / "migrations"
+    return package_dir("parley.migrations")
 
 
 @dataclass(frozen=True, slots=True)

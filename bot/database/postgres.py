@@ -41,10 +41,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from bot.database.backend import BackupResult, Params, Row
-from bot.database.dialect import DialectError, bind, translate
-from bot.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
-from bot.database.migrations import (
+from parley.database.backend import BackupResult, Params, Row
+from parley.database.dialect import DialectError, bind, translate
+from parley.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
+from parley.database.migrations import (
     AppliedMigration,
     Migration,
     MigrationStatus,
@@ -187,7 +187,7 @@ _CONSTRAINT_KIND = {"23505": "UNIQUE", "23503": "FOREIGN KEY", "23502": "NOT NUL
 
 @contextmanager
 def _driver_errors(what: str = "") -> Iterator[None]:
-    """Turn asyncpg exceptions into the backend-neutral ones from bot.database.errors."""
+    """Turn asyncpg exceptions into the backend-neutral ones from parley.database.errors."""
     try:
         yield
     except DatabaseError:

@@ -21,9 +21,9 @@ from typing import Any
 
 import aiosqlite
 
-from bot.database.backend import BackupResult, Params, Row
-from bot.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
-from bot.database.migrations import AppliedMigration, Migration, MigrationStatus, discover, pending_migrations
+from parley.database.backend import BackupResult, Params, Row
+from parley.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
+from parley.database.migrations import AppliedMigration, Migration, MigrationStatus, discover, pending_migrations
 
 __all__ = ["SQLiteBackend"]
 
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 
 @contextmanager
 def _driver_errors(what: str = "") -> Iterator[None]:
-    """Turn sqlite3 exceptions into the backend-neutral ones from bot.database.errors."""
+    """Turn sqlite3 exceptions into the backend-neutral ones from parley.database.errors."""
     try:
         yield
     except sqlite3.IntegrityError as exc:

@@ -1,9 +1,9 @@
 """Pytest fixtures that run a test on both backends: a SQLite file and a fresh PostgreSQL schema.
 
-Opt in once in tests/conftest.py with `pytest_plugins = ["bot.database.testing"]`, or per folder by importing
+Opt in once in tests/conftest.py with `pytest_plugins = ["parley.database.testing"]`, or per folder by importing
 the fixtures into that folder's conftest.py (as tests/postgres/conftest.py does)::
 
-    from bot.database.testing import any_db, any_db_url, any_empty_db, postgres_db, postgres_db_url, postgres_url
+    from parley.database.testing import any_db, any_db_url, any_empty_db, postgres_db, postgres_db_url, postgres_url
 
 then write `async def test_x(any_db): ...`: it runs twice, `[sqlite]` and `[postgresql]`, each on a freshly
 migrated database. The PostgreSQL run needs PARLEY_TEST_POSTGRES_URL (scripts/with-postgres.sh starts a
@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
 
-from bot.database.core import Database
+from parley.database.core import Database
 
 __all__ = [
     "POSTGRES_URL_ENV",

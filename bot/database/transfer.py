@@ -1,4 +1,4 @@
-"""Copy a community's data from a SQLite database into a PostgreSQL one (`python -m bot migrate-data`).
+"""Copy a community's data from a SQLite database into a PostgreSQL one (`python -m parley migrate-data`).
 
 The target gets the same migrations first, so both have the same tables; then every table is copied in
 foreign-key order inside ONE target transaction (all or nothing), identity sequences are moved past the copied
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from graphlib import CycleError, TopologicalSorter
 from typing import Any
 
-from bot.database.core import Database
-from bot.database.errors import DatabaseError
+from parley.database.core import Database
+from parley.database.errors import DatabaseError
 
 __all__ = ["TableCopy", "TransferError", "TransferReport", "copy_database"]
 
@@ -80,7 +80,7 @@ async def copy_database(
     if status.pending:
         names = ", ".join(m.name for m in status.pending)
         raise TransferError(
-            f"the source database lacks migrations {names}: run `python -m bot migrate` on it first, "
+            f"the source database lacks migrations {names}: run `python -m parley migrate` on it first, "
             "so both sides have the same schema"
         )
     await target.migrate()

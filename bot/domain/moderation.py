@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from bot.domain.errors import N_, AlreadyDone, InvalidInput
+from parley.domain.errors import N_, AlreadyDone, InvalidInput
 
 NOTE_MAX_CHARS = 500
 

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.domain.errors import N_, AlreadyDone
+from parley.domain.errors import N_, AlreadyDone
 
 EXPORT_FORMAT = "parley-member-export"
 EXPORT_VERSION = 1

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.domain.triage import Answers, TriageResult
+from parley.domain.triage import Answers, TriageResult
 
 if TYPE_CHECKING:
-    from bot.knowledge import AdviceItem, KnowledgeBase
+    from parley.knowledge import AdviceItem, KnowledgeBase
 
 OUTCOME_WEIGHT = 1.5
 NEUTRAL = 0.5  # community score of an item nobody voted on

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from bot.domain.errors import N_, Expired, InvalidInput, NotYours
-from bot.domain.triage import TriageResult
+from parley.domain.errors import N_, Expired, InvalidInput, NotYours
+from parley.domain.triage import TriageResult
 
 LEVELS: tuple[str, ...] = ("low", "medium", "high")
 MEDIUM_AT = 2  # total weight from which the risk is medium
@@ -47,7 +47,7 @@ class ChecklistNotYours(NotYours):
 
 
 class FlagLike(Protocol):
-    """What the assessment needs of a checklist flag (bot.knowledge.RedFlag fits)."""
+    """What the assessment needs of a checklist flag (parley.knowledge.RedFlag fits)."""
 
     id: str
     weight: int

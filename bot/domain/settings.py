@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, fields
 
-from bot.config import Config
+from parley.config import Config
 
 
 class Role(enum.IntEnum):

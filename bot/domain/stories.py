@@ -21,9 +21,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
-from bot.domain.errors import N_, AlreadyDone, Expired, InvalidInput, NotAllowed, RateLimited
-from bot.domain.moderation import Action, QueueStatus, register_action
-from bot.domain.safe_text import strip_invisible
+from parley.domain.errors import N_, AlreadyDone, Expired, InvalidInput, NotAllowed, RateLimited
+from parley.domain.moderation import Action, QueueStatus, register_action
+from parley.domain.safe_text import strip_invisible
 
 KIND = "story"  # the queue kind and the vote kind
 TITLE_MAX_CHARS = 100

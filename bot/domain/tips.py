@@ -6,9 +6,9 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from bot.domain.errors import N_, InvalidInput, NotAllowed, RateLimited
-from bot.domain.safe_text import strip_invisible
-from bot.domain.votes import Candidate
+from parley.domain.errors import N_, InvalidInput, NotAllowed, RateLimited
+from parley.domain.safe_text import strip_invisible
+from parley.domain.votes import Candidate
 
 LANGS = ("en", "ar", "fi", "ru")
 # Discord shows a select with at most 25 options and a text field of at most 4000 characters.

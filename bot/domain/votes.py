@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.domain.errors import N_, InvalidInput, NotAllowed
-from bot.domain.ranking import community_score
+from parley.domain.errors import N_, InvalidInput, NotAllowed
+from parley.domain.ranking import community_score
 
 
 class Axis(enum.StrEnum):

@@ -15,10 +15,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.domain.errors import N_, Expired, InvalidInput, NotYours
-from bot.domain.ranking import rank_advice
-from bot.domain.triage import SITUATIONS, Answers, ArchetypeScore, TriageResult
-from bot.knowledge import AdviceItem, Archetype, KnowledgeBase, LadderStep
+from parley.domain.errors import N_, Expired, InvalidInput, NotYours
+from parley.domain.ranking import rank_advice
+from parley.domain.triage import SITUATIONS, Answers, ArchetypeScore, TriageResult
+from parley.knowledge import AdviceItem, Archetype, KnowledgeBase, LadderStep
 
 STEPS: tuple[str, ...] = ("situations", "stage", "safeguards", "keep")
 RESULT = "result"

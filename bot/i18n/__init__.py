@@ -23,14 +23,15 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from bot.i18n.bidi import is_rtl, isolate, ltr
+from parley.i18n.bidi import is_rtl, isolate, ltr
+from parley.resources import package_dir
 
 log = logging.getLogger(__name__)
 
 LANGUAGES: tuple[str, ...] = ("en", "ar", "fi", "ru")
 SOURCE_LANGUAGE = "en"
 LANGUAGE_NAMES: Mapping[str, str] = {"en": "English", "ar": "العربية", "fi": "suomi", "ru": "русский"}
-LOCALES_DIR = Path(__file__).parent / "locales"
+LOCALES_DIR = package_dir("parley.i18n") / "locales"
 # Discord localises command names only for clients in these languages (it has no Arabic locale).
 COMMAND_NAME_LANGUAGES = frozenset({"fi", "ru"})
 _BABEL_LOCALE = {"en": "en", "ar": "ar", "fi": "fi_FI", "ru": "ru_RU"}

@@ -1,6 +1,6 @@
 """Catalog maintenance: extract msgids from the code and templates, add missing entries, check completeness.
 
-`python -m bot i18n extract|update|check` wraps these; `python -m bot check` and the test suite run the check,
+`python -m parley i18n extract|update|check` wraps these; `python -m parley check` and the test suite run the check,
 so a missing, empty, fuzzy or placeholder-mismatched translation fails CI instead of reaching a member in English.
 """
 
@@ -15,10 +15,11 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
 
-from bot.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE, read_language
+from parley.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE, read_language
+from parley.resources import package_dir
 
-ROOT = Path(__file__).resolve().parents[2]
-SOURCE_DIRS = ("bot", "cogs", "templates")
+# The repository's folder names (used in catalog locations) and the packages they install as.
+SOURCES = {"bot": "parley", "cogs": "parley.cogs", "templates": "parley.templates"}
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "locale_str": None}
 METHOD_MAP = [("**/replay/**", "ignore"), ("**.py", "python"), ("**.j2", "jinja2.ext:babel_extract")]
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_][a-z0-9_]*)\}(?!\})")
@@ -36,20 +37,31 @@ class Extracted:
     locations: tuple[tuple[str, int], ...]
 
 
-def extract(root: Path = ROOT) -> dict[str | tuple[str, str], Extracted]:
+def source_dirs(root: Path | None = None) -> dict[str, Path]:
+    """bot/, cogs/ and templates/: under `root` if given, else wherever the packages are installed."""
+    return {folder: (root / folder if root else package_dir(package)) for folder, package in SOURCES.items()}
+
+
+def extract(root: Path | None = None) -> dict[str | tuple[str, str], Extracted]:
     """Collect every translatable string from bot/, cogs/ and templates/."""
     found: dict[str | tuple[str, str], list[tuple[str, int]]] = {}
-    for folder in SOURCE_DIRS:
-        base = root / folder
+    dirs = source_dirs(root)
+    nested = set(dirs.values())  # in a wheel, cogs/ and templates/ sit inside the parley package: read them once
+    for folder, base in dirs.items():
         if not base.exists():
             continue
+
+        def wanted(dirpath: str, base: Path = base) -> bool:
+            path = Path(dirpath)
+            return _wanted_dir(dirpath) and (path == base or path not in nested)
+
         for filename, lineno, message, _comments, _context in extract_from_dir(
             base,
             METHOD_MAP,
             keywords=KEYWORDS,
             comment_tags=("Translators:",),
             strip_comment_tags=True,
-            directory_filter=_wanted_dir,
+            directory_filter=wanted,
         ):
             if isinstance(message, tuple):
                 message = tuple(m for m in message if m)
@@ -71,7 +83,7 @@ def placeholders(text: str) -> set[str]:
     return set(_PLACEHOLDER.findall(text))
 
 
-def check(root: Path = ROOT, locales_dir: Path = LOCALES_DIR) -> list[str]:
+def check(root: Path | None = None, locales_dir: Path = LOCALES_DIR) -> list[str]:
     """List every problem with the catalogs: missing, empty, fuzzy or placeholder-mismatched translations."""
     problems: list[str] = []
     wanted = extract(root)
@@ -107,7 +119,7 @@ def _message_problems(message: Message, key: str | tuple[str, str], catalog: Cat
 
 
 def update(
-    into: str = "parley", sources: tuple[str, ...] = (), root: Path = ROOT, locales_dir: Path = LOCALES_DIR
+    into: str = "parley", sources: tuple[str, ...] = (), root: Path | None = None, locales_dir: Path = LOCALES_DIR
 ) -> dict[str, int]:
     """Append msgids missing from each language to `<lang>/LC_MESSAGES/<into>.po` (English filled in).
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from discord import Locale, app_commands
 
-from bot.i18n import I18n
+from parley.i18n import I18n
 
 DISCORD_LOCALES = {Locale.finnish: "fi", Locale.russian: "ru"}
 

@@ -46,6 +46,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from parley.resources import package_dir
+
 log = logging.getLogger(__name__)
 
 LANGS: tuple[str, ...] = ("en", "ar", "fi", "ru")
@@ -179,7 +181,7 @@ MAX_LABEL_CHARS = 80
 MIN_WEIGHT, MAX_WEIGHT = 1, 3
 ALL_ARCHETYPES = "*"
 
-DEFAULT_PATH = Path(__file__).resolve().parent
+DEFAULT_PATH = package_dir("parley.knowledge")
 
 _SLUG = re.compile(r"[a-z][a-z0-9_]*")
 # Latin letters or digits in Arabic text must sit inside FSI ... PDI isolates, or they break RTL layout.

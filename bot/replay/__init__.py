@@ -22,7 +22,7 @@ How it works
   Embed Links / Attach Files in a channel (roles and overwrites from the scenario), 400 (code 40060) for a
   second response to one interaction.
 * **Every request body is validated** against Discord's OpenAPI spec (``$PARLEY_DISCORD_SPEC``, default
-  ``../shared/discord-api-spec/openapi.json`` beside the repo), plus rules the schema cannot express
+  the copy shipped in ``discord_spec/``, MIT), plus rules the schema cannot express
   (Components V2 flag vs. content/embeds, duplicate custom ids, select rows). A violation is recorded with
   method, path, message and JSON pointer, and fails the step: it is what Discord would answer with 400 (and
   the fake does answer 400). One deliberate leniency: snowflakes may be JSON integers, as Discord accepts
@@ -34,7 +34,7 @@ How it works
 
 Use from pytest::
 
-    from bot.replay import ReplaySession
+    from parley.replay import ReplaySession
 
     async def test_flow():
         async with ReplaySession(create_bot, guild={"channels": ["help", "stories"], "roles": ["Moderators"]},
@@ -61,19 +61,19 @@ one), ``say`` (a member posts a message), ``permissions`` ({channel, target, all
 A step raises ``ReplayStepError`` (strict sessions, the default) when a handler fails, the interaction gets no
 answer, or a request breaks the spec; pass ``expect_error=True`` for steps that should fail, or
 ``strict=False`` to inspect ``step.error`` / ``step.violations`` yourself. Scenario files run with
-``python -m bot replay --json SCENARIO.json`` or ``run_scenario(path, bot_factory)`` (``run_scenario_async``
+``python -m parley replay --json SCENARIO.json`` or ``run_scenario(path, bot_factory)`` (``run_scenario_async``
 inside an event loop); ``--factory module:callable`` replays any other bot.
 """
 
-from bot.replay.clock import FakeClock
-from bot.replay.components import ButtonInfo, ModalField, ModalInfo, OptionInfo, SelectInfo
-from bot.replay.errors import ReplayError, ReplayStartupError, ReplayStepError, ScenarioError
-from bot.replay.fake import FakeDiscord, StoredMessage
-from bot.replay.guildspec import ChannelSpec, GuildSpec, MemberSpec, RoleSpec
-from bot.replay.results import CapturedFile, CapturedRequest, StepResult, VisibleMessage
-from bot.replay.scenario import Scenario, run_scenario, run_scenario_async
-from bot.replay.session import ReplaySession
-from bot.replay.spec import DiscordSpec, Violation, default_spec_path
+from parley.replay.clock import FakeClock
+from parley.replay.components import ButtonInfo, ModalField, ModalInfo, OptionInfo, SelectInfo
+from parley.replay.errors import ReplayError, ReplayStartupError, ReplayStepError, ScenarioError
+from parley.replay.fake import FakeDiscord, StoredMessage
+from parley.replay.guildspec import ChannelSpec, GuildSpec, MemberSpec, RoleSpec
+from parley.replay.results import CapturedFile, CapturedRequest, StepResult, VisibleMessage
+from parley.replay.scenario import Scenario, run_scenario, run_scenario_async
+from parley.replay.session import ReplaySession
+from parley.replay.spec import DiscordSpec, Violation, default_spec_path
 
 __all__ = [
     "ButtonInfo",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.replay.results import StepResult
+    from parley.replay.results import StepResult
 
 
 class ReplayError(Exception):

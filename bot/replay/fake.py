@@ -9,11 +9,11 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bot.replay.clock import FakeClock
-from bot.replay.errors import ScenarioError
-from bot.replay.guildspec import ChannelSpec, GuildSpec, MemberSpec, OverwriteSpec
-from bot.replay.messages import MessageStore
-from bot.replay.records import (
+from parley.replay.clock import FakeClock
+from parley.replay.errors import ScenarioError
+from parley.replay.guildspec import ChannelSpec, GuildSpec, MemberSpec, OverwriteSpec
+from parley.replay.messages import MessageStore
+from parley.replay.records import (
     ATTACHMENT_SIZE_LIMIT,
     CDN,
     ApiError,
@@ -23,12 +23,12 @@ from bot.replay.records import (
     Response,
     StoredMessage,
 )
-from bot.replay.rest import RestApi
-from bot.replay.results import CapturedRequest
-from bot.replay.spec import DiscordSpec, Violation
-from bot.replay.transport import WireRequest
-from bot.replay.webhooks import InteractionApi
-from bot.replay.world import (
+from parley.replay.rest import RestApi
+from parley.replay.results import CapturedRequest
+from parley.replay.spec import DiscordSpec, Violation
+from parley.replay.transport import WireRequest
+from parley.replay.webhooks import InteractionApi
+from parley.replay.world import (
     ADMINISTRATOR,
     CHANNEL_TYPES,
     DEFAULT_BOT,

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.replay.errors import ScenarioError
-from bot.replay.world import CHANNEL_TYPES
+from parley.replay.errors import ScenarioError
+from parley.replay.world import CHANNEL_TYPES
 
 
 @dataclass(frozen=True)

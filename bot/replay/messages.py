@@ -6,10 +6,10 @@ import copy
 import re
 from typing import Any
 
-from bot.replay import components as comps
-from bot.replay.records import CDN, EPHEMERAL, LOADING, FakeEvent, InteractionRecord, StoredMessage
-from bot.replay.results import CapturedFile, VisibleMessage
-from bot.replay.world import VIEW_CHANNEL, BotApp, Channel, iso
+from parley.replay import components as comps
+from parley.replay.records import CDN, EPHEMERAL, LOADING, FakeEvent, InteractionRecord, StoredMessage
+from parley.replay.results import CapturedFile, VisibleMessage
+from parley.replay.world import VIEW_CHANNEL, BotApp, Channel, iso
 
 _MENTION_USER = re.compile(r"<@!?(\d+)>")
 _MENTION_ROLE = re.compile(r"<@&(\d+)>")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
-from bot.replay.records import ApiError, InteractionRecord, Response, StoredMessage
-from bot.replay.rules import message_problems
-from bot.replay.transport import WireRequest
-from bot.replay.world import (
+from parley.replay.records import ApiError, InteractionRecord, Response, StoredMessage
+from parley.replay.rules import message_problems
+from parley.replay.transport import WireRequest
+from parley.replay.world import (
     ATTACH_FILES,
     CREATE_PUBLIC_THREADS,
     DEFAULT_BOT,

@@ -7,8 +7,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.replay.components import ButtonInfo, ComponentInfo, ModalInfo, SelectInfo, _contains
-from bot.replay.spec import Violation
+from parley.replay.components import ButtonInfo, ComponentInfo, ModalInfo, SelectInfo, _contains
+from parley.replay.spec import Violation
 
 _MAX_FILE_TEXT = 65536
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.replay.components import (
+from parley.replay.components import (
     ACTION_ROW,
     BUTTON,
     COMPONENTS_V2_FLAG,

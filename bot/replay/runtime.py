@@ -21,10 +21,10 @@ from typing import Any
 import discord
 from discord.http import Route
 
-from bot.replay.errors import ReplayStartupError
-from bot.replay.fake import FakeDiscord
-from bot.replay.transport import FakeSession
-from bot.replay.world import BotApp
+from parley.replay.errors import ReplayStartupError
+from parley.replay.fake import FakeDiscord
+from parley.replay.transport import FakeSession
+from parley.replay.world import BotApp
 
 log = logging.getLogger(__name__)
 

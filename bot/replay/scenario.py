@@ -10,10 +10,10 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from bot.replay.errors import ScenarioError
-from bot.replay.guildspec import GuildSpec, MemberSpec, parse_members
-from bot.replay.results import StepResult
-from bot.replay.runtime import BotFactory
+from parley.replay.errors import ScenarioError
+from parley.replay.guildspec import GuildSpec, MemberSpec, parse_members
+from parley.replay.results import StepResult
+from parley.replay.runtime import BotFactory
 
 ACTIONS = ("command", "click", "select", "submit", "restart", "advance", "say", "permissions", "role_permissions")
 _COMMON = {"as", "in", "expect_error", "bot", "options", "note"}
@@ -153,8 +153,8 @@ async def run_scenario_async(
     clock_hook: Callable[[float], Any] | None = None,
     step_timeout: float | None = None,
 ) -> dict[str, Any]:
-    """Run a scenario and return its transcript (the `--json` output of `python -m bot replay`)."""
-    from bot.replay.session import ReplaySession  # session imports this module's siblings; avoid a cycle
+    """Run a scenario and return its transcript (the `--json` output of `python -m parley replay`)."""
+    from parley.replay.session import ReplaySession  # session imports this module's siblings; avoid a cycle
 
     scenario = Scenario.load(source)
     timeout = step_timeout or float(scenario.settings.get("step_timeout", 10.0))

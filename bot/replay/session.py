@@ -9,15 +9,15 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from os import PathLike
 from typing import Any
 
-from bot.replay import components as comps
-from bot.replay.clock import FakeClock
-from bot.replay.errors import ReplayStartupError, ReplayStepError, ScenarioError
-from bot.replay.fake import FakeDiscord
-from bot.replay.guildspec import GuildSpec, MemberSpec
-from bot.replay.interactions import Resolver, check_command_access, command_data, modal_submission, select_values
-from bot.replay.records import LOADING, FakeEvent, InteractionRecord, StoredMessage
-from bot.replay.results import StepResult, VisibleMessage
-from bot.replay.runtime import (
+from parley.replay import components as comps
+from parley.replay.clock import FakeClock
+from parley.replay.errors import ReplayStartupError, ReplayStepError, ScenarioError
+from parley.replay.fake import FakeDiscord
+from parley.replay.guildspec import GuildSpec, MemberSpec
+from parley.replay.interactions import Resolver, check_command_access, command_data, modal_submission, select_values
+from parley.replay.records import LOADING, FakeEvent, InteractionRecord, StoredMessage
+from parley.replay.results import StepResult, VisibleMessage
+from parley.replay.runtime import (
     BotFactory,
     BotRuntime,
     TaskWatch,
@@ -26,7 +26,7 @@ from bot.replay.runtime import (
     settle,
     tracking,
 )
-from bot.replay.spec import DiscordSpec, Violation
+from parley.replay.spec import DiscordSpec, Violation
 
 log = logging.getLogger(__name__)
 

@@ -10,6 +10,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +26,11 @@ _MAX_MESSAGE = 300
 
 
 def default_spec_path() -> Path:
-    """The spec path: $PARLEY_DISCORD_SPEC, else ../shared/discord-api-spec/openapi.json beside the repo root."""
+    """The spec path: $PARLEY_DISCORD_SPEC, else the copy shipped in this package (discord_spec/, MIT)."""
     env = os.environ.get(SPEC_ENV)
     if env:
         return Path(env)
-    repo_root = Path(__file__).resolve().parents[2]
-    return (repo_root / ".." / "shared" / "discord-api-spec" / "openapi.json").resolve()
+    return Path(str(files(__package__))) / "discord_spec" / "openapi.json"
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from multidict import CIMultiDict, CIMultiDictProxy
 
-from bot.replay.results import CapturedFile
+from parley.replay.results import CapturedFile
 
 if TYPE_CHECKING:
-    from bot.replay.fake import FakeDiscord
-    from bot.replay.world import BotApp
+    from parley.replay.fake import FakeDiscord
+    from parley.replay.world import BotApp
 
 log = logging.getLogger(__name__)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from bot.replay.records import EPHEMERAL, LOADING, ApiError, InteractionRecord, OpenModal, Response, StoredMessage
-from bot.replay.rules import modal_problems
-from bot.replay.transport import WireRequest
-from bot.replay.world import BotApp
+from parley.replay.records import EPHEMERAL, LOADING, ApiError, InteractionRecord, OpenModal, Response, StoredMessage
+from parley.replay.rules import modal_problems
+from parley.replay.transport import WireRequest
+from parley.replay.world import BotApp
 
 
 class InteractionApi:

@@ -9,7 +9,7 @@ from typing import Any
 
 import discord
 
-from bot.replay.errors import ScenarioError
+from parley.replay.errors import ScenarioError
 
 ALL_PERMISSIONS = discord.Permissions.all().value
 ADMINISTRATOR = discord.Permissions(administrator=True).value

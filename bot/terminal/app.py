@@ -1,4 +1,4 @@
-"""`python -m bot try`: put the sandbox, the REPL and the terminal together."""
+"""`python -m parley try`: put the sandbox, the REPL and the terminal together."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from bot.config import Config, load_config
-from bot.terminal.io import LineIO, PromptIO, TerminalIO
-from bot.terminal.repl import Repl, Style, banner
-from bot.terminal.sandbox import HELP, Sandbox, SandboxError
+from parley.config import Config, load_config
+from parley.terminal.io import LineIO, PromptIO, TerminalIO
+from parley.terminal.repl import Repl, Style, banner
+from parley.terminal.sandbox import HELP, Sandbox, SandboxError
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.terminal._bidi_tables import MIRRORED, OPENING_TO_CLOSING
+from parley.terminal._bidi_tables import MIRRORED, OPENING_TO_CLOSING
 
 MAX_DEPTH = 125
 _STRONG = frozenset({"L", "R", "AL"})

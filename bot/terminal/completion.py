@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.terminal.commandline import (
+from parley.terminal.commandline import (
     BOOLEAN,
     CHANNEL,
     MENTIONABLE,

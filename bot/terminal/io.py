@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol, TextIO
 
-from bot.terminal.completion import Suggestion
+from parley.terminal.completion import Suggestion
 
 
 class TerminalIO(Protocol):

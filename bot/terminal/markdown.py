@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.terminal import bidi
-from bot.terminal.text import PLAIN, Line, Span, Style, cell_width, visual, wrap
+from parley.terminal import bidi
+from parley.terminal.text import PLAIN, Line, Span, Style, cell_width, visual, wrap
 
 _HEADING = re.compile(r"^(#{1,3}) +(.*)$")
 _SUBTEXT = re.compile(r"^-# +(.*)$")

@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.replay import components as comps
-from bot.replay.components import ModalField, ModalInfo
-from bot.replay.results import VisibleMessage
-from bot.terminal import bidi, markdown
-from bot.terminal.text import PLAIN, Line, Span, Style, cell_width, pad, to_text, visual, wrap
+from parley.replay import components as comps
+from parley.replay.components import ModalField, ModalInfo
+from parley.replay.results import VisibleMessage
+from parley.terminal import bidi, markdown
+from parley.terminal.text import PLAIN, Line, Span, Style, cell_width, pad, to_text, visual, wrap
 
 ONLY_YOU = "only you can see this"
 DIM: Style = frozenset({"dim"})

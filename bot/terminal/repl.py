@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.replay import StepResult, VisibleMessage
-from bot.replay.components import ModalField, ModalInfo
-from bot.terminal import render
-from bot.terminal.commandline import (
+from parley.replay import StepResult, VisibleMessage
+from parley.replay.components import ModalField, ModalInfo
+from parley.terminal import render
+from parley.terminal.commandline import (
     ATTACHMENT,
     Catalog,
     CommandLineError,
@@ -23,10 +23,10 @@ from bot.terminal.commandline import (
     parse_command,
     pick_numbers,
 )
-from bot.terminal.completion import Names, Suggestion, complete
-from bot.terminal.io import TerminalIO
-from bot.terminal.render import Choice, RenderOptions, Screen
-from bot.terminal.sandbox import HELP, LANGUAGE_NAMES, PERSONAS, Sandbox
+from parley.terminal.completion import Names, Suggestion, complete
+from parley.terminal.io import TerminalIO
+from parley.terminal.render import Choice, RenderOptions, Screen
+from parley.terminal.sandbox import HELP, LANGUAGE_NAMES, PERSONAS, Sandbox
 
 log = logging.getLogger(__name__)
 

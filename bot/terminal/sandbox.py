@@ -1,4 +1,4 @@
-"""The throwaway server `python -m bot try` runs in: channels, a moderator role, three people, Parley set up."""
+"""The throwaway server `python -m parley try` runs in: channels, a moderator role, three people, Parley set up."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from typing import Any
 import discord
 from discord.ext import tasks
 
-from bot.config import Config
-from bot.replay import FakeClock, ReplaySession, ScenarioError, StepResult
-from bot.replay.interactions import check_command_access
-from bot.replay.world import VIEW_CHANNEL
-from bot.terminal.commandline import Catalog
-from bot.terminal.render import Directory
+from parley.config import Config
+from parley.replay import FakeClock, ReplaySession, ScenarioError, StepResult
+from parley.replay.interactions import check_command_access
+from parley.replay.world import VIEW_CHANNEL
+from parley.terminal.commandline import Catalog
+from parley.terminal.render import Directory
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class Sandbox:
         self.config = config
         self.lang = lang
         moment = (start or dt.datetime.now(dt.UTC)).replace(second=0, microsecond=0)
-        from bot.domain.clock import FakeClock as DomainClock
+        from parley.domain.clock import FakeClock as DomainClock
 
         self.bot_clock = DomainClock(moment)
         self.spec_path = spec_path
@@ -112,7 +112,7 @@ class Sandbox:
         self.catalogs: dict[str, Catalog] = {}
 
     async def _factory(self) -> discord.Client:
-        from bot.app import create_bot
+        from parley.app import create_bot
 
         # The bot reads time from this clock, so `wait 6h` moves both Discord and Parley forward.
         if "clock" in inspect.signature(create_bot).parameters:

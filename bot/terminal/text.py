@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.terminal import bidi
+from parley.terminal import bidi
 
 try:  # prompt_toolkit brings wcwidth; it knows emoji and variation selectors better than unicodedata
     from wcwidth import wcswidth as _wcswidth

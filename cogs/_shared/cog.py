@@ -9,11 +9,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.i18n import Translations
-from cogs._shared.errors import OptionOutOfRange, handle_error
+from parley.cogs._shared.errors import OptionOutOfRange, handle_error
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 
 class ParleyCog(commands.Cog):
@@ -21,7 +21,7 @@ class ParleyCog(commands.Cog):
 
     #: DynamicItem classes this cog owns; registered on load, removed on unload (persistent across restarts).
     dynamic_items: ClassVar[tuple[type[discord.ui.DynamicItem], ...]] = ()
-    #: Sample contexts for each template the cog renders; `python -m bot check` renders them in every language.
+    #: Sample contexts for each template the cog renders; `python -m parley check` renders them in every language.
     template_samples: ClassVar[Mapping[str, Sequence[Mapping[str, Any]]]] = {}
 
     def __init__(self, bot: commands.Bot, services: Services) -> None:

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import discord
 from discord import app_commands
 
-from bot.database.errors import ConstraintError
-from bot.domain.errors import N_, DatabaseBusy, NotAllowed, NotFound, ParleyError
-from bot.i18n import Translations, resolve_language
-from cogs._shared.respond import respond
+from parley.cogs._shared.respond import respond
+from parley.database.errors import ConstraintError
+from parley.domain.errors import N_, DatabaseBusy, NotAllowed, NotFound, ParleyError
+from parley.i18n import Translations, resolve_language
 
 log = logging.getLogger(__name__)
 
@@ -104,12 +104,12 @@ CHAIN: tuple[Handler, ...] = (
 
 async def reply_language(interaction: discord.Interaction) -> Translations:
     """Best effort reply language for an error: stored preferences if the database answers, else the client's."""
-    from cogs._shared.runtime import services_for
+    from parley.cogs._shared.runtime import services_for
 
     try:
         services = services_for(interaction.client)  # type: ignore[arg-type]
     except KeyError:
-        from bot.i18n import I18n
+        from parley.i18n import I18n
 
         return I18n.load().get(resolve_language(None, None, str(interaction.locale)))
     try:

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.database.repositories.settings import SettingsRepository
-from bot.domain.errors import N_, NotAllowed
-from bot.domain.settings import MemberPowers, Role, role_of
+from parley.database.repositories.settings import SettingsRepository
+from parley.domain.errors import N_, NotAllowed
+from parley.domain.settings import MemberPowers, Role, role_of
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 _REFUSALS = {
     Role.MODERATOR: N_("Only moderators can do that."),

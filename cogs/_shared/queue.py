@@ -17,23 +17,23 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import discord
 
-from bot.database import Tx
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.settings import SettingsRepository
-from bot.domain import moderation
-from bot.domain.errors import N_, NotConfigured, NotFound
-from bot.domain.moderation import OTHER_REASON, REJECT, REJECT_REASONS, Action, Decision, QueueEntry, QueueStatus
-from bot.domain.safe_text import user_text
-from bot.domain.settings import Role
-from bot.domain.tips import stamp
-from bot.i18n import Translations
-from cogs._shared.permissions import missing_bot_permissions, require
-from cogs._shared.respond import NO_PINGS, acknowledge, respond
-from cogs._shared.runtime import services_for
-from cogs._shared.views import ParleyDynamicItemBase, ParleyModal
+from parley.cogs._shared.permissions import missing_bot_permissions, require
+from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
+from parley.cogs._shared.runtime import services_for
+from parley.cogs._shared.views import ParleyDynamicItemBase, ParleyModal
+from parley.database import Tx
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.settings import SettingsRepository
+from parley.domain import moderation
+from parley.domain.errors import N_, NotConfigured, NotFound
+from parley.domain.moderation import OTHER_REASON, REJECT, REJECT_REASONS, Action, Decision, QueueEntry, QueueStatus
+from parley.domain.safe_text import user_text
+from parley.domain.settings import Role
+from parley.domain.tips import stamp
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def register_queue_kind(kind: QueueKind) -> QueueKind:
     if not kind.name or len(kind.name) > 16:
         raise ValueError("a queue kind needs a name of 1-16 characters")
     for name in kind.actions:
-        moderation.action(name)  # KeyError: register the action with bot.domain.moderation first
+        moderation.action(name)  # KeyError: register the action with parley.domain.moderation first
     _KINDS[kind.name] = kind
     return kind
 

@@ -10,8 +10,8 @@ import asyncio
 
 from discord.ext import commands
 
-from bot.config import load_config
-from bot.services import Services, build_services
+from parley.config import load_config
+from parley.services import Services, build_services
 
 _ATTR = "_parley_services"
 _OWNED = "_parley_owns_services"

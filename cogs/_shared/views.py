@@ -6,8 +6,8 @@ from typing import Any
 
 import discord
 
-from bot.domain.errors import NotYours
-from cogs._shared.errors import handle_error
+from parley.cogs._shared.errors import handle_error
+from parley.domain.errors import NotYours
 
 
 class OwnedLayoutView(discord.ui.LayoutView):

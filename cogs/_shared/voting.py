@@ -18,12 +18,16 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.database.repositories.settings import SettingsRepository
-from bot.database.repositories.tips import TipsRepository
-from bot.database.repositories.votes import Reader, VotesRepository
-from bot.domain.errors import N_, NotAllowed, NotFound, ParleyError
-from bot.domain.tips import TooNewToShare, stamp
-from bot.domain.votes import (
+from parley.cogs._shared.errors import handle_error
+from parley.cogs._shared.respond import acknowledge, respond, update
+from parley.cogs._shared.runtime import services_for
+from parley.cogs._shared.views import ParleyDynamicItemBase
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.tips import TipsRepository
+from parley.database.repositories.votes import Reader, VotesRepository
+from parley.domain.errors import N_, NotAllowed, NotFound, ParleyError
+from parley.domain.tips import TooNewToShare, stamp
+from parley.domain.votes import (
     AXIS_VALUES,
     OUTCOME_KINDS,
     Axis,
@@ -37,15 +41,11 @@ from bot.domain.votes import (
     check_membership,
     valid_item_id,
 )
-from bot.i18n import Translations
-from bot.i18n.bidi import isolate
-from cogs._shared.errors import handle_error
-from cogs._shared.respond import acknowledge, respond, update
-from cogs._shared.runtime import services_for
-from cogs._shared.views import ParleyDynamicItemBase
+from parley.i18n import Translations
+from parley.i18n.bidi import isolate
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -333,7 +333,7 @@ def too_new_text(error: ParleyError, t: Translations) -> str | None:
 
 async def answer_too_new(interaction: discord.Interaction, error: ParleyError) -> None:
     """Answer a membership-age refusal with its day count (the shared chain only knows singular messages)."""
-    from cogs._shared.errors import reply_language
+    from parley.cogs._shared.errors import reply_language
 
     text = too_new_text(error, await reply_language(interaction))
     if text is None:

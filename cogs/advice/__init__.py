@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from discord.ext import commands
 
-from cogs._shared.runtime import ensure_services
-from cogs.advice.cog import Advice
+from parley.cogs._shared.runtime import ensure_services
+from parley.cogs.advice.cog import Advice
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -8,11 +8,18 @@ import discord
 from discord import app_commands
 from discord.app_commands import locale_str
 
-from bot.database.repositories.settings import SettingsRepository
-from bot.database.repositories.tips import TipsRepository
-from bot.domain.errors import DatabaseBusy, InvalidInput, NotAllowed, ParleyError
-from bot.domain.settings import GuildSettings
-from bot.domain.tips import (
+from parley.cogs._shared import queue, voting
+from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.errors import unwrap
+from parley.cogs._shared.respond import respond
+from parley.cogs.advice import views
+from parley.cogs.advice.listing import member_votes, paginate, ranked_entries
+from parley.cogs.advice.modals import SuggestTipModal, TipDraft, TipRetryCard
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.tips import TipsRepository
+from parley.domain.errors import DatabaseBusy, InvalidInput, NotAllowed, ParleyError
+from parley.domain.settings import GuildSettings
+from parley.domain.tips import (
     TipsClosed,
     TooNewToShare,
     check_allowance,
@@ -20,16 +27,9 @@ from bot.domain.tips import (
     stamp,
     validate_tip,
 )
-from bot.domain.votes import TooNewToVote, check_membership
-from bot.i18n import SOURCE_LANGUAGE, Translations
-from bot.knowledge import ARCHETYPE_IDS, default_knowledge, pick
-from cogs._shared import queue, voting
-from cogs._shared.cog import ParleyCog
-from cogs._shared.errors import unwrap
-from cogs._shared.respond import respond
-from cogs.advice import views
-from cogs.advice.listing import member_votes, paginate, ranked_entries
-from cogs.advice.modals import SuggestTipModal, TipDraft, TipRetryCard
+from parley.domain.votes import TooNewToVote, check_membership
+from parley.i18n import SOURCE_LANGUAGE, Translations
+from parley.knowledge import ARCHETYPE_IDS, default_knowledge, pick
 
 
 def archetype_choices() -> list[app_commands.Choice[str]]:

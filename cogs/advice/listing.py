@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.database.repositories.tips import TipsRepository
-from bot.database.repositories.votes import VotesRepository
-from bot.domain.ranking import NEUTRAL
-from bot.domain.tips import Tip
-from bot.domain.votes import Candidate, MemberVote, Ranked, Tally, for_language, rank
+from parley.database.repositories.tips import TipsRepository
+from parley.database.repositories.votes import VotesRepository
+from parley.domain.ranking import NEUTRAL
+from parley.domain.tips import Tip
+from parley.domain.votes import Candidate, MemberVote, Ranked, Tally, for_language, rank
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 # One card: Discord allows 40 components and 4000 characters of text per message. An item takes a text display
 # and a row of four buttons (6 components), so 5 items + header + page buttons stay at 35.

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.domain.tips import TEXT_INPUT_MAX
-from bot.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
-from cogs._shared.views import OwnedLayoutView, ParleyModal
+from parley.cogs._shared.views import OwnedLayoutView, ParleyModal
+from parley.domain.tips import TEXT_INPUT_MAX
+from parley.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 
 if TYPE_CHECKING:
-    from cogs.advice.cog import Advice
+    from parley.cogs.advice.cog import Advice
 
 ACCENT = discord.Colour(0xF1C40F)
 

@@ -7,18 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.database import Tx
-from bot.database.repositories.tips import TipsRepository
-from bot.domain.moderation import Decision, QueueEntry
-from bot.i18n import LANGUAGE_NAMES, Translations
-from bot.knowledge import pick
-from cogs._shared.queue import QueueKind
-from cogs._shared.respond import update
-from cogs._shared.views import ParleyDynamicItemBase
+from parley.cogs._shared.queue import QueueKind
+from parley.cogs._shared.respond import update
+from parley.cogs._shared.views import ParleyDynamicItemBase
+from parley.database import Tx
+from parley.database.repositories.tips import TipsRepository
+from parley.domain.moderation import Decision, QueueEntry
+from parley.i18n import LANGUAGE_NAMES, Translations
+from parley.knowledge import pick
 
 if TYPE_CHECKING:
-    from bot.services import Services
-    from cogs.advice.cog import Advice
+    from parley.cogs.advice.cog import Advice
+    from parley.services import Services
 
 ACCENT = discord.Colour(0xF1C40F)
 SCOPES = ("browse", "top")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from discord.ext import commands
 
-from cogs._shared.runtime import ensure_services
-from cogs.drafts.cog import Drafts
+from parley.cogs._shared.runtime import ensure_services
+from parley.cogs.drafts.cog import Drafts
 
 
 async def setup(bot: commands.Bot) -> None:

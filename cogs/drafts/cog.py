@@ -13,15 +13,11 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
-from bot.database.repositories.drafts import DraftsRepository, StoredDraft
-from bot.domain.drafts import DRAFT_KINDS, DRAFT_LANGS, DRAFT_SPECS, Draft, DraftInputError, DraftRenderer
-from bot.domain.errors import N_, NotFound, NotYours, ParleyError
-from bot.i18n import Translations
-from cogs._shared.cog import ParleyCog
-from cogs._shared.errors import handle_error
-from cogs._shared.respond import acknowledge, respond
-from cogs.drafts import views
-from cogs.drafts.labels import (
+from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.errors import handle_error
+from parley.cogs._shared.respond import acknowledge, respond
+from parley.cogs.drafts import views
+from parley.cogs.drafts.labels import (
     KIND_NAMES,
     LANGUAGE_LABELS,
     TONE_NAMES,
@@ -32,11 +28,15 @@ from cogs.drafts.labels import (
     language_label,
     tone_name,
 )
-from cogs.drafts.modals import DraftModal, FormId, submitted_values
-from cogs.drafts.values import carry_values
+from parley.cogs.drafts.modals import DraftModal, FormId, submitted_values
+from parley.cogs.drafts.values import carry_values
+from parley.database.repositories.drafts import DraftsRepository, StoredDraft
+from parley.domain.drafts import DRAFT_KINDS, DRAFT_LANGS, DRAFT_SPECS, Draft, DraftInputError, DraftRenderer
+from parley.domain.errors import N_, NotFound, NotYours, ParleyError
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from bot.domain.drafts import DRAFT_SPECS, DraftInputError
-from bot.domain.drafts import errors as codes
-from bot.domain.drafts.names import DRAFT_KIND_NAMES
-from bot.domain.errors import N_
-from bot.i18n import Translations
+from parley.domain.drafts import DRAFT_SPECS, DraftInputError
+from parley.domain.drafts import errors as codes
+from parley.domain.drafts.names import DRAFT_KIND_NAMES
+from parley.domain.errors import N_
+from parley.i18n import Translations
 
 KIND_NAMES: Mapping[str, str] = DRAFT_KIND_NAMES
 

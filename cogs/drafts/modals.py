@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.database.repositories.drafts import StoredDraft
-from bot.domain.drafts import DRAFT_SPECS, DraftField
-from bot.domain.drafts.samples import sample_values
-from bot.i18n import Translations
-from cogs._shared.views import ParleyModal
-from cogs.drafts.labels import field_help, field_label, kind_name
+from parley.cogs._shared.views import ParleyModal
+from parley.cogs.drafts.labels import field_help, field_label, kind_name
+from parley.database.repositories.drafts import StoredDraft
+from parley.domain.drafts import DRAFT_SPECS, DraftField
+from parley.domain.drafts.samples import sample_values
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from cogs.drafts.cog import Drafts
+    from parley.cogs.drafts.cog import Drafts
 
 TITLE_LIMIT, LABEL_LIMIT, HELP_LIMIT, PLACEHOLDER_LIMIT = 45, 45, 100, 100
 # A member may take their time over a long form; past this, the unsent form is simply forgotten.

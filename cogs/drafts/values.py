@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from bot.domain.drafts import DRAFT_SPECS, DraftInputError, parse_amount, parse_date
+from parley.domain.drafts import DRAFT_SPECS, DraftInputError, parse_amount, parse_date
 
 _COMMA_DECIMAL = frozenset({"fi", "ru"})
 

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.domain.drafts import DRAFT_KINDS, DRAFT_LANGS
-from bot.i18n import LANGUAGE_NAMES, Translations
-from cogs._shared.respond import NO_PINGS
-from cogs._shared.views import ParleyDynamicItemBase
-from cogs.drafts.labels import TONE_EMOJI, TONE_ORDER, language_label, tone_name
+from parley.cogs._shared.respond import NO_PINGS
+from parley.cogs._shared.views import ParleyDynamicItemBase
+from parley.cogs.drafts.labels import TONE_EMOJI, TONE_ORDER, language_label, tone_name
+from parley.domain.drafts import DRAFT_KINDS, DRAFT_LANGS
+from parley.i18n import LANGUAGE_NAMES, Translations
 
 if TYPE_CHECKING:
-    from cogs.drafts.cog import Drafts
+    from parley.cogs.drafts.cog import Drafts
 
 ACCENT = discord.Colour(0xFEE75C)
 ERROR_ACCENT = discord.Colour(0xED4245)
@@ -42,7 +42,7 @@ def attachment(text: str, kind: str, lang: str) -> discord.File:
 
 
 def _drafts_cog(interaction: discord.Interaction) -> Drafts:
-    from cogs.drafts.cog import Drafts
+    from parley.cogs.drafts.cog import Drafts
 
     cog = interaction.client.get_cog(Drafts.__cog_name__)  # type: ignore[attr-defined]
     assert isinstance(cog, Drafts), "the drafts capability is not loaded"

@@ -18,14 +18,23 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands, tasks
 
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.settings import SettingsRepository
-from bot.database.repositories.stories import StoriesRepository
-from bot.domain.errors import NotAllowed, NotFound
-from bot.domain.moderation import EXPIRE, REJECT_REASONS, AlreadyDecided, QueueEntry
-from bot.domain.safe_text import user_text
-from bot.domain.settings import Role
-from bot.domain.stories import (
+from parley.cogs._shared import queue, voting
+from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.permissions import require
+from parley.cogs._shared.queue import card_for, queue_kind, shared_translations
+from parley.cogs._shared.respond import NO_PINGS, respond
+from parley.cogs.moderation import publishing, story_queue
+from parley.cogs.moderation.samples import TEMPLATE_SAMPLES
+from parley.cogs.stories.cards import jump_url
+from parley.cogs.stories.views import POST_ITEMS, TextCard
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.stories import StoriesRepository
+from parley.domain.errors import NotAllowed, NotFound
+from parley.domain.moderation import EXPIRE, REJECT_REASONS, AlreadyDecided, QueueEntry
+from parley.domain.safe_text import user_text
+from parley.domain.settings import Role
+from parley.domain.stories import (
     KIND,
     SYSTEM_KEY,
     age_days,
@@ -37,15 +46,6 @@ from bot.domain.stories import (
     reminder_cutoff,
     stamp,
 )
-from cogs._shared import queue, voting
-from cogs._shared.cog import ParleyCog
-from cogs._shared.permissions import require
-from cogs._shared.queue import card_for, queue_kind, shared_translations
-from cogs._shared.respond import NO_PINGS, respond
-from cogs.moderation import publishing, story_queue
-from cogs.moderation.samples import TEMPLATE_SAMPLES
-from cogs.stories.cards import jump_url
-from cogs.stories.views import POST_ITEMS, TextCard
 
 log = logging.getLogger(__name__)
 

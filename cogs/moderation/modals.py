@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.domain import moderation
-from bot.domain.anonymiser import Anonymiser
-from bot.domain.errors import InvalidInput
-from bot.domain.moderation import NOTE_MAX_CHARS, REJECT_REASONS
-from bot.domain.safe_text import user_text
-from bot.domain.stories import (
+from parley.cogs._shared.views import ParleyModal
+from parley.cogs.moderation.story_queue import decide_story, load_for_action
+from parley.domain import moderation
+from parley.domain.anonymiser import Anonymiser
+from parley.domain.errors import InvalidInput
+from parley.domain.moderation import NOTE_MAX_CHARS, REJECT_REASONS
+from parley.domain.safe_text import user_text
+from parley.domain.stories import (
     EDIT_APPROVE,
     REDACT,
     REQUEST_EDIT,
@@ -28,12 +30,10 @@ from bot.domain.stories import (
     redaction_mark,
     validate_story,
 )
-from bot.i18n import Translations
-from cogs._shared.views import ParleyModal
-from cogs.moderation.story_queue import decide_story, load_for_action
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 
 def anonymise_again(services: Services, text: str, lang: str) -> str:

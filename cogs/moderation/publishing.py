@@ -16,19 +16,19 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.database import DatabaseError
-from bot.database.repositories.settings import SettingsRepository
-from bot.database.repositories.stories import StoriesRepository
-from bot.domain.stories import day_of, publishing_order, stamp
-from cogs._shared.permissions import missing_bot_permissions
-from cogs._shared.queue import shared_translations
-from cogs._shared.respond import NO_PINGS
-from cogs.stories.views import post_view
+from parley.cogs._shared.permissions import missing_bot_permissions
+from parley.cogs._shared.queue import shared_translations
+from parley.cogs._shared.respond import NO_PINGS
+from parley.cogs.stories.views import post_view
+from parley.database import DatabaseError
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.stories import StoriesRepository
+from parley.domain.stories import day_of, publishing_order, stamp
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from bot.services import Services
+    from parley.services import Services
 
 log = logging.getLogger(__name__)
 

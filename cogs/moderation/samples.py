@@ -1,4 +1,4 @@
-"""Sample contexts for the moderation templates: `python -m bot check` renders each in every language."""
+"""Sample contexts for the moderation templates: `python -m parley check` renders each in every language."""
 
 from __future__ import annotations
 

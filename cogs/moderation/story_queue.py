@@ -15,16 +15,20 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.database import Tx
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.settings import SettingsRepository
-from bot.database.repositories.stories import StoriesRepository
-from bot.domain import moderation
-from bot.domain.errors import N_, NotFound
-from bot.domain.moderation import REJECT_REASONS, Action, AlreadyDecided, Decision, QueueEntry, QueueStatus
-from bot.domain.safe_text import user_text
-from bot.domain.settings import Role
-from bot.domain.stories import (
+from parley.cogs._shared.permissions import missing_bot_permissions, require
+from parley.cogs._shared.queue import ACCENTS, QueueActionButton, QueueKind, register_queue_kind, shared_translations
+from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
+from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, language_name, story_body, title_text
+from parley.database import Tx
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.stories import StoriesRepository
+from parley.domain import moderation
+from parley.domain.errors import N_, NotFound
+from parley.domain.moderation import REJECT_REASONS, Action, AlreadyDecided, Decision, QueueEntry, QueueStatus
+from parley.domain.safe_text import user_text
+from parley.domain.settings import Role
+from parley.domain.stories import (
     CARD_ACTIONS,
     KIND,
     QUEUE_ACTIONS,
@@ -39,14 +43,10 @@ from bot.domain.stories import (
     parse_stamp,
     stamp,
 )
-from bot.i18n import Translations
-from cogs._shared.permissions import missing_bot_permissions, require
-from cogs._shared.queue import ACCENTS, QueueActionButton, QueueKind, register_queue_kind, shared_translations
-from cogs._shared.respond import NO_PINGS, acknowledge, respond
-from cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, language_name, story_body, title_text
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -380,7 +380,7 @@ class StoryQueueKind(QueueKind):
         self, services: Services, interaction: discord.Interaction, entry: QueueEntry, action: Action
     ) -> None:
         """Decide at once, or first open the modal the action needs."""
-        from cogs.moderation import modals
+        from parley.cogs.moderation import modals
 
         _, story, _ = await load_for_action(services, interaction, entry.id)
         t = await moderator_translations(services, interaction)

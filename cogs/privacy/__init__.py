@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from discord.ext import commands
 
-from cogs._shared.runtime import ensure_services
+from parley.cogs._shared.runtime import ensure_services
 
 
 async def setup(bot: commands.Bot) -> None:
     """Load the capability."""
-    from cogs.privacy.cog import Privacy
+    from parley.cogs.privacy.cog import Privacy
 
     await bot.add_cog(Privacy(bot, await ensure_services(bot)))

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.database.repositories.privacy import PrivacyRepository, QueuedDeletion
-from bot.domain.privacy import DELETION_WARN_EVERY
+from parley.database.repositories.privacy import PrivacyRepository, QueuedDeletion
+from parley.domain.privacy import DELETION_WARN_EVERY
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -19,9 +19,14 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands, tasks
 
-from bot.database.repositories.privacy import PrivacyRepository
-from bot.domain.errors import NotAllowed
-from bot.domain.privacy import (
+from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.respond import respond, update
+from parley.cogs.privacy import cleanup
+from parley.cogs.privacy.samples import TEMPLATE_SAMPLES
+from parley.cogs.privacy.views import DONE, ForgetConfirm, PrivacyCard
+from parley.database.repositories.privacy import PrivacyRepository
+from parley.domain.errors import NotAllowed
+from parley.domain.privacy import (
     ForgetChoice,
     MemberData,
     RetentionReport,
@@ -31,15 +36,10 @@ from bot.domain.privacy import (
     left_while_away,
     retention_cutoffs,
 )
-from bot.i18n import Translations
-from cogs._shared.cog import ParleyCog
-from cogs._shared.respond import respond, update
-from cogs.privacy import cleanup
-from cogs.privacy.samples import TEMPLATE_SAMPLES
-from cogs.privacy.views import DONE, ForgetConfirm, PrivacyCard
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 log = logging.getLogger(__name__)
 

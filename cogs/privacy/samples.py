@@ -1,10 +1,10 @@
-"""Sample contexts for the privacy cards: `python -m bot check` renders each in every language."""
+"""Sample contexts for the privacy cards: `python -m parley check` renders each in every language."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.domain.privacy import (
+from parley.domain.privacy import (
     KEPT_AUDIT,
     KEPT_BLOCK,
     KEPT_MODERATION,

@@ -8,11 +8,11 @@ from typing import Any
 
 import discord
 
-from bot.domain.errors import AlreadyDone
-from bot.domain.privacy import ForgetChoice
-from bot.i18n import Translations
-from cogs._shared.respond import NO_PINGS
-from cogs._shared.views import OwnedLayoutView
+from parley.cogs._shared.respond import NO_PINGS
+from parley.cogs._shared.views import OwnedLayoutView
+from parley.domain.errors import AlreadyDone
+from parley.domain.privacy import ForgetChoice
+from parley.i18n import Translations
 
 ACCENT = discord.Colour(0x5865F2)
 WARN = discord.Colour(0xED4245)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from discord.ext import commands
 
-from cogs._shared.runtime import ensure_services
-from cogs.settings.cog import Settings
+from parley.cogs._shared.runtime import ensure_services
+from parley.cogs.settings.cog import Settings
 
 
 async def setup(bot: commands.Bot) -> None:

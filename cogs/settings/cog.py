@@ -8,15 +8,15 @@ import discord
 from discord import app_commands
 from discord.app_commands import locale_str
 
-from bot.database.repositories.settings import SettingsRepository
-from bot.domain.errors import N_, InvalidInput
-from bot.domain.settings import GuildSettings, Role
-from bot.i18n import LANGUAGE_NAMES, Translations
-from cogs._shared.cog import ParleyCog
-from cogs._shared.errors import OPTION_MESSAGE
-from cogs._shared.permissions import missing_bot_permissions, require
-from cogs._shared.respond import acknowledge, respond
-from cogs.settings import views
+from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.errors import OPTION_MESSAGE
+from parley.cogs._shared.permissions import missing_bot_permissions, require
+from parley.cogs._shared.respond import acknowledge, respond
+from parley.cogs.settings import views
+from parley.database.repositories.settings import SettingsRepository
+from parley.domain.errors import N_, InvalidInput
+from parley.domain.settings import GuildSettings, Role
+from parley.i18n import LANGUAGE_NAMES, Translations
 
 PERMISSION_NAMES = {
     "view_channel": N_("View Channel"),

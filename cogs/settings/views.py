@@ -7,12 +7,12 @@ from typing import Any
 
 import discord
 
-from bot.domain.errors import N_
-from bot.domain.settings import Role
-from bot.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
-from cogs._shared.respond import update
-from cogs._shared.runtime import services_for
-from cogs._shared.views import ParleyDynamicItemBase
+from parley.cogs._shared.respond import update
+from parley.cogs._shared.runtime import services_for
+from parley.cogs._shared.views import ParleyDynamicItemBase
+from parley.domain.errors import N_
+from parley.domain.settings import Role
+from parley.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 
 ACCENT = discord.Colour(0x57F287)
 FOLLOW = "auto"
@@ -71,7 +71,7 @@ class _AdminItem(ParleyDynamicItemBase):
     """A settings component: re-checks Manage Server on every use, then refreshes the card in place."""
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        from cogs.settings.cog import Settings
+        from parley.cogs.settings.cog import Settings
 
         services = services_for(interaction.client)  # type: ignore[arg-type]
         cog = interaction.client.get_cog("Settings")  # type: ignore[attr-defined]
@@ -239,7 +239,7 @@ class MemberLanguagePick(
         return cls()
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        from cogs.settings.cog import Settings
+        from parley.cogs.settings.cog import Settings
 
         cog = interaction.client.get_cog("Settings")  # type: ignore[attr-defined]
         assert isinstance(cog, Settings)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from discord.ext import commands
 
-from cogs._shared.runtime import ensure_services
-from cogs.situation.cog import Situation
+from parley.cogs._shared.runtime import ensure_services
+from parley.cogs.situation.cog import Situation
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -12,15 +12,15 @@ from typing import Any
 
 import discord
 
-from bot.domain import walkthrough as wt
-from bot.domain.redflags import ChecklistState, RiskAssessment
-from bot.domain.safe_text import user_text
-from bot.i18n import Translations
-from bot.i18n.bidi import strip_controls
-from bot.knowledge import KnowledgeBase, pick
-from bot.render import Renderer
-from cogs.situation import labels
-from cogs.situation.views import ChecklistButton, ChecklistSelect, FlowButton, FlowSelect
+from parley.cogs.situation import labels
+from parley.cogs.situation.views import ChecklistButton, ChecklistSelect, FlowButton, FlowSelect
+from parley.domain import walkthrough as wt
+from parley.domain.redflags import ChecklistState, RiskAssessment
+from parley.domain.safe_text import user_text
+from parley.i18n import Translations
+from parley.i18n.bidi import strip_controls
+from parley.knowledge import KnowledgeBase, pick
+from parley.render import Renderer
 
 MAX_COMPONENTS = 40
 MAX_TEXT = 4000

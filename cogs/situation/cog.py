@@ -16,21 +16,21 @@ import discord
 from discord import app_commands
 from discord.app_commands import locale_str
 
-from bot.database.repositories.flows import FlowsRepository
-from bot.database.repositories.settings import SettingsRepository
-from bot.database.repositories.votes import VotesRepository
-from bot.domain import redflags as rf
-from bot.domain import walkthrough as wt
-from bot.domain.errors import Expired
-from bot.domain.ranking import NEUTRAL
-from bot.domain.triage import TriageResult, classify
-from bot.i18n import Translations
-from cogs._shared import voting
-from cogs._shared.cog import ParleyCog
-from cogs._shared.respond import acknowledge, respond, update
-from cogs.situation import samples, views
-from cogs.situation.cards import Extras, Painter, notice_card
-from cogs.situation.modals import MAX_WORDS, WordsModal
+from parley.cogs._shared import voting
+from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.respond import acknowledge, respond, update
+from parley.cogs.situation import samples, views
+from parley.cogs.situation.cards import Extras, Painter, notice_card
+from parley.cogs.situation.modals import MAX_WORDS, WordsModal
+from parley.database.repositories.flows import FlowsRepository
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.votes import VotesRepository
+from parley.domain import redflags as rf
+from parley.domain import walkthrough as wt
+from parley.domain.errors import Expired
+from parley.domain.ranking import NEUTRAL
+from parley.domain.triage import TriageResult, classify
+from parley.i18n import Translations
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +216,7 @@ class Situation(ParleyCog):
                     voting.vote_buttons(t, "advice", item_id, tallies.get(item_id), mine.get(item_id), outcome=False)
                 )
 
-        draft_button = _optional("cogs.drafts.views", "draft_button") if client.get_cog("Drafts") else None
+        draft_button = _optional("parley.cogs.drafts.views", "draft_button") if client.get_cog("Drafts") else None
         return Extras(
             vote_buttons=vote_buttons, draft_button=draft_button, stories=client.get_cog("Stories") is not None
         )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.domain.drafts.names import DRAFT_KIND_NAMES
-from bot.domain.errors import N_
+from parley.domain.drafts.names import DRAFT_KIND_NAMES
+from parley.domain.errors import N_
 
 # What is happening: (emoji, label). Labels fit a select option (<= 100 chars in every language).
 SITUATIONS: Mapping[str, tuple[str, str]] = {

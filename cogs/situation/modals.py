@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import discord
 
-from bot.i18n import Translations
-from cogs._shared.views import ParleyModal
+from parley.cogs._shared.views import ParleyModal
+from parley.i18n import Translations
 
 MAX_WORDS = 1500  # enough for a story's gist; the triage reads the first lines anyway
 

@@ -1,4 +1,4 @@
-"""Sample contexts for the walkthrough's templates: `python -m bot check` renders each in every language.
+"""Sample contexts for the walkthrough's templates: `python -m parley check` renders each in every language.
 
 Worst cases on purpose (the longest names, summaries and advice the knowledge base allows), so a card that fits
 here fits in real use.
@@ -6,7 +6,7 @@ here fits in real use.
 
 from __future__ import annotations
 
-from bot.domain.walkthrough import Progress
+from parley.domain.walkthrough import Progress
 
 _NAME = "Non-payer / late payer with a rather long name here"  # 52 of 60 allowed
 _SUMMARY = "The work is done, but the money doesn't come. " * 13  # ~600 characters, the knowledge base's maximum

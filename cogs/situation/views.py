@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from cogs._shared.views import ParleyDynamicItemBase
+from parley.cogs._shared.views import ParleyDynamicItemBase
 
 if TYPE_CHECKING:
-    from cogs.situation.cog import Situation
+    from parley.cogs.situation.cog import Situation
 
 FLOW = r"(?P<flow>[0-9a-f]{16}):(?P<version>[0-9]{1,6})"
 SITUATION_BUTTONS = "stage|keep|back|restart|text|result|share"

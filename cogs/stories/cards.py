@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.domain.safe_text import user_text
-from bot.domain.stories import Segment, Story, clip_segments, segments
-from bot.i18n import LANGUAGE_NAMES, Translations
-from bot.knowledge import pick
+from parley.domain.safe_text import user_text
+from parley.domain.stories import Segment, Story, clip_segments, segments
+from parley.i18n import LANGUAGE_NAMES, Translations
+from parley.knowledge import pick
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 # Components V2: every text of one message together stays within 4000 characters.
 MESSAGE_TEXT_LIMIT = 4000

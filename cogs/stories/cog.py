@@ -16,24 +16,24 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
-from bot.database.repositories.stories import StoriesRepository
-from bot.database.repositories.votes import Reader
-from bot.domain.stories import KIND, Preview, TtlStore
-from bot.domain.votes import VoteTarget
-from bot.i18n import SOURCE_LANGUAGE
-from bot.knowledge import ARCHETYPE_IDS, default_knowledge, pick
-from cogs._shared import queue, voting
-from cogs._shared.cog import ParleyCog
-from cogs._shared.respond import respond
-from cogs.moderation import story_queue
-from cogs.stories import privacy_log, views
-from cogs.stories.mine import Mine
-from cogs.stories.reading import Reading
-from cogs.stories.samples import TEMPLATE_SAMPLES
-from cogs.stories.sharing import Sharing
+from parley.cogs._shared import queue, voting
+from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.respond import respond
+from parley.cogs.moderation import story_queue
+from parley.cogs.stories import privacy_log, views
+from parley.cogs.stories.mine import Mine
+from parley.cogs.stories.reading import Reading
+from parley.cogs.stories.samples import TEMPLATE_SAMPLES
+from parley.cogs.stories.sharing import Sharing
+from parley.database.repositories.stories import StoriesRepository
+from parley.database.repositories.votes import Reader
+from parley.domain.stories import KIND, Preview, TtlStore
+from parley.domain.votes import VoteTarget
+from parley.i18n import SOURCE_LANGUAGE
+from parley.knowledge import ARCHETYPE_IDS, default_knowledge, pick
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from parley.services import Services
 
 
 def archetype_choices() -> list[app_commands.Choice[str]]:

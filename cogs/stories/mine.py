@@ -11,17 +11,17 @@ from typing import Any
 
 import discord
 
-from bot.database.repositories.queue import QueueRepository
-from bot.domain.errors import NotAllowed, NotFound
-from bot.domain.moderation import REJECT_REASONS
-from bot.domain.stories import MINE_LIMIT, STATUS_EMOJI, STATUS_LABELS, Story, StoryStatus, stamp
-from bot.i18n import Translations
-from cogs._shared.respond import update
-from cogs.moderation import story_queue
-from cogs.stories import views
-from cogs.stories.cards import archetype_name, excerpt, jump_url, title_text
-from cogs.stories.modals import FormContext
-from cogs.stories.parts import Part
+from parley.cogs._shared.respond import update
+from parley.cogs.moderation import story_queue
+from parley.cogs.stories import views
+from parley.cogs.stories.cards import archetype_name, excerpt, jump_url, title_text
+from parley.cogs.stories.modals import FormContext
+from parley.cogs.stories.parts import Part
+from parley.database.repositories.queue import QueueRepository
+from parley.domain.errors import NotAllowed, NotFound
+from parley.domain.moderation import REJECT_REASONS
+from parley.domain.stories import MINE_LIMIT, STATUS_EMOJI, STATUS_LABELS, Story, StoryStatus, stamp
+from parley.i18n import Translations
 
 log = logging.getLogger(__name__)
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.domain.stories import TITLE_MAX_CHARS
-from bot.i18n import Translations
-from cogs._shared.views import ParleyModal
+from parley.cogs._shared.views import ParleyModal
+from parley.domain.stories import TITLE_MAX_CHARS
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from cogs.stories.sharing import Sharing
+    from parley.cogs.stories.sharing import Sharing
 
 TEXT_INPUT_MAX = 4000
 

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.database.repositories.stories import StoriesRepository
-from bot.i18n import Translations
+from parley.database.repositories.stories import StoriesRepository
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from cogs.stories.cog import Stories
+    from parley.cogs.stories.cog import Stories
 
 
 class Part:

@@ -8,21 +8,21 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.database.repositories.settings import SettingsRepository
-from bot.domain.errors import Expired, InvalidInput, NotAllowed, NotFound
-from bot.domain.stories import BROWSE_TTL, KIND, BrowseQuery, TtlStore
-from bot.domain.votes import check_membership
-from bot.i18n import Translations
-from bot.knowledge import pick
-from cogs._shared import voting
-from cogs._shared.queue import shared_translations
-from cogs._shared.respond import NO_PINGS, respond, update
-from cogs.stories import views
-from cogs.stories.cards import archetype_name, excerpt, jump_url, title_text
-from cogs.stories.parts import Part
+from parley.cogs._shared import voting
+from parley.cogs._shared.queue import shared_translations
+from parley.cogs._shared.respond import NO_PINGS, respond, update
+from parley.cogs.stories import views
+from parley.cogs.stories.cards import archetype_name, excerpt, jump_url, title_text
+from parley.cogs.stories.parts import Part
+from parley.database.repositories.settings import SettingsRepository
+from parley.domain.errors import Expired, InvalidInput, NotAllowed, NotFound
+from parley.domain.stories import BROWSE_TTL, KIND, BrowseQuery, TtlStore
+from parley.domain.votes import check_membership
+from parley.i18n import Translations
+from parley.knowledge import pick
 
 if TYPE_CHECKING:
-    from cogs.stories.cog import Stories
+    from parley.cogs.stories.cog import Stories
 
 BROWSE_PAGE = 5
 

@@ -1,10 +1,10 @@
-"""Sample contexts for the story templates: `python -m bot check` renders each in every language."""
+"""Sample contexts for the story templates: `python -m parley check` renders each in every language."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.domain.stories import Story, StoryStatus
+from parley.domain.stories import Story, StoryStatus
 
 _STORY = Story(
     id=12,

@@ -10,12 +10,18 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.database import DatabaseBusy
-from bot.database.repositories.settings import SettingsRepository
-from bot.domain.anonymiser import Anonymiser
-from bot.domain.errors import N_, AlreadyDone, InvalidInput, NotAllowed, NotConfigured, NotFound, NotYours
-from bot.domain.settings import GuildSettings
-from bot.domain.stories import (
+from parley.cogs._shared.respond import acknowledge, respond, update
+from parley.cogs.moderation import story_queue
+from parley.cogs.stories import views
+from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, removed_line, story_body, title_text
+from parley.cogs.stories.modals import TEXT_INPUT_MAX, FormContext, ShareForm, StoryModal
+from parley.cogs.stories.parts import Part
+from parley.database import DatabaseBusy
+from parley.database.repositories.settings import SettingsRepository
+from parley.domain.anonymiser import Anonymiser
+from parley.domain.errors import N_, AlreadyDone, InvalidInput, NotAllowed, NotConfigured, NotFound, NotYours
+from parley.domain.settings import GuildSettings
+from parley.domain.stories import (
     PREVIEW_TTL,
     Preview,
     PreviewGone,
@@ -34,17 +40,11 @@ from bot.domain.stories import (
     story_limit,
     validate_story,
 )
-from bot.i18n import LANGUAGES, Translations
-from bot.knowledge import ARCHETYPE_IDS, pick
-from cogs._shared.respond import acknowledge, respond, update
-from cogs.moderation import story_queue
-from cogs.stories import views
-from cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, removed_line, story_body, title_text
-from cogs.stories.modals import TEXT_INPUT_MAX, FormContext, ShareForm, StoryModal
-from cogs.stories.parts import Part
+from parley.i18n import LANGUAGES, Translations
+from parley.knowledge import ARCHETYPE_IDS, pick
 
 if TYPE_CHECKING:
-    from cogs.stories.cog import Stories
+    from parley.cogs.stories.cog import Stories
 
 ALREADY_SENT = N_("This story was already sent to the moderators.")
 

@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.domain.errors import N_, NotFound
-from bot.domain.stories import KIND, Story
-from bot.domain.votes import MemberVote, Tally
-from bot.i18n import Translations
-from cogs._shared.views import ParleyDynamicItemBase
-from cogs._shared.voting import vote_buttons
-from cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
+from parley.cogs._shared.views import ParleyDynamicItemBase
+from parley.cogs._shared.voting import vote_buttons
+from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
+from parley.domain.errors import N_, NotFound
+from parley.domain.stories import KIND, Story
+from parley.domain.votes import MemberVote, Tally
+from parley.i18n import Translations
 
 if TYPE_CHECKING:
-    from bot.services import Services
-    from cogs.stories.cog import Stories
+    from parley.cogs.stories.cog import Stories
+    from parley.services import Services
 
 ACCENT = discord.Colour(0x9B59B6)
 DONE = discord.Colour(0x57F287)
@@ -33,7 +33,7 @@ ARCHETYPE = r"(?P<archetype>[a-z][a-z_]{0,31})"
 
 
 def _stories_cog(interaction: discord.Interaction) -> Stories:
-    from cogs.stories.cog import Stories
+    from parley.cogs.stories.cog import Stories
 
     cog = interaction.client.get_cog("Stories")  # type: ignore[attr-defined]
     if not isinstance(cog, Stories):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser import Anonymiser
 
 HERE = Path(__file__).resolve().parent
 DEV_SET = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "anon_dev.jsonl"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.anonymiser import AnonResult, Anonymiser, Span, detect_language
-from bot.domain.anonymiser.labels import LABELS, placeholder
+from parley.domain.anonymiser import AnonResult, Anonymiser, Span, detect_language
+from parley.domain.anonymiser.labels import LABELS, placeholder
 
 
 def spans_of(anon: Anonymiser, text: str, lang: str | None = None) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from bot.cli import anonymise, eval_anon
+from parley.cli import anonymise, eval_anon
 
 from .conftest import HERE
 

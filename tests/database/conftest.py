@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import Database
+from parley.database import Database
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""`python -m bot migrate` and `python -m bot backup`, driven through their argparse registration."""
+"""`python -m parley migrate` and `python -m parley backup`, driven through their argparse registration."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import backup, migrate
-from bot.config import ConfigError
+from parley.cli import backup, migrate
+from parley.config import ConfigError
 
 
 def run_verb(*argv: str) -> int:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import ConstraintError, Database, MigrationError
-from bot.database.migrations import default_migrations_dir, discover, split_statements
+from parley.database import ConstraintError, Database, MigrationError
+from parley.database.migrations import default_migrations_dir, discover, split_statements
 
 from .helpers import write_migration
 

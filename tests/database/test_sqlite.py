@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DatabaseConfig
-from bot.database import ConstraintError, Database, DatabaseBusy, DatabaseError, DatabaseOpenError
-from bot.domain import errors as domain_errors
+from parley.config import DatabaseConfig
+from parley.database import ConstraintError, Database, DatabaseBusy, DatabaseError, DatabaseOpenError
+from parley.domain import errors as domain_errors
 
 
 async def make_table(db: Database) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.drafts import DRAFT_SPECS, DraftRenderer
-from bot.domain.drafts.check import hygiene_problems
+from parley.domain.drafts import DRAFT_SPECS, DraftRenderer
+from parley.domain.drafts.check import hygiene_problems
 
 __all__ = ["PING", "all_cases", "hygiene_problems", "required_only"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.drafts import DRAFT_SPECS, DraftRenderer
-from bot.domain.drafts.formatting import make_plural, plural_category
+from parley.domain.drafts import DRAFT_SPECS, DraftRenderer
+from parley.domain.drafts.formatting import make_plural, plural_category
 from tests.drafts.helpers import hygiene_problems
 
 NBSP, NNBSP = "\u00a0", "\u202f"

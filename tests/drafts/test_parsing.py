@@ -10,8 +10,8 @@ from babel.numbers import format_currency, format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain.drafts import DraftInputError, parse_amount, parse_currency, parse_date, parse_int
-from bot.domain.drafts.formatting import BABEL_LOCALES
+from parley.domain.drafts import DraftInputError, parse_amount, parse_currency, parse_date, parse_int
+from parley.domain.drafts.formatting import BABEL_LOCALES
 
 
 @pytest.mark.parametrize(

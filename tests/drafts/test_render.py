@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from bot.domain.drafts import DRAFT_KINDS, DRAFT_LANGS, DRAFT_SPECS, MESSAGE_LIMIT, DraftRenderer
-from bot.domain.drafts.check import check_drafts
-from bot.domain.drafts.renderer import TEMPLATES_DIR
+from parley.domain.drafts import DRAFT_KINDS, DRAFT_LANGS, DRAFT_SPECS, MESSAGE_LIMIT, DraftRenderer
+from parley.domain.drafts.check import check_drafts
+from parley.domain.drafts.renderer import TEMPLATES_DIR
 from tests.drafts.helpers import all_cases, hygiene_problems, required_only
 
 CASES = [(kind, lang, tone) for kind, tone in all_cases() for lang in DRAFT_LANGS]

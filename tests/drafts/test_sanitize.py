@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from bot.domain.drafts import DraftRenderer, sanitize_field
-from bot.domain.drafts.layout import compose
+from parley.domain.drafts import DraftRenderer, sanitize_field
+from parley.domain.drafts.layout import compose
 from tests.drafts.helpers import PING, hygiene_problems
 
 ZW = re.compile("[\u200b-\u200f]")

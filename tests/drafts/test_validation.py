@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.drafts import DRAFT_SPECS, ERROR_CODES, DraftInputError, DraftRenderer
-from bot.domain.errors import InvalidInput, ParleyError
+from parley.domain.drafts import DRAFT_SPECS, ERROR_CODES, DraftInputError, DraftRenderer
+from parley.domain.errors import InvalidInput, ParleyError
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_specs_respect_the_modal_and_cite_a_guide():
 
 
 def test_every_archetype_has_a_draft():
-    from bot.domain.drafts import kinds_for_archetype
+    from parley.domain.drafts import kinds_for_archetype
 
     archetypes = [
         *("non_payer", "string_along", "know_it_all", "never_satisfied", "creep", "abusive", "after_hours"),
@@ -121,7 +121,7 @@ def test_every_archetype_has_a_draft():
 
 
 def test_knowledge_base_names_the_same_draft_kinds():
-    from bot import knowledge
-    from bot.domain.drafts import DRAFT_KINDS
+    from parley import knowledge
+    from parley.domain.drafts import DRAFT_KINDS
 
     assert knowledge.DRAFT_KINDS == DRAFT_KINDS

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from bot.app import create_bot
-from bot.config import Config, config_from_dict
-from bot.domain.clock import FakeClock
-from bot.replay import ReplaySession
-from bot.services import Services, build_services
+from parley.app import create_bot
+from parley.config import Config, config_from_dict
+from parley.domain.clock import FakeClock
+from parley.replay import ReplaySession
+from parley.services import Services, build_services
 
 SECRET = "drafts-cog-tests-" + "s" * 32
 MEMBERS: list[dict[str, Any]] = [
@@ -38,7 +38,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 async def session(config: Config, clock: FakeClock) -> AsyncIterator[ReplaySession]:
-    """Parley (bot.app.create_bot) in a fake guild; each restart builds fresh services on the same database file."""
+    """Parley (parley.app.create_bot) in a fake guild; each restart builds fresh services on the same database file."""
     built: list[Services] = []
 
     async def factory() -> Any:

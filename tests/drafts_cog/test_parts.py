@@ -10,18 +10,26 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.database.repositories.drafts import StoredDraft
-from bot.domain.drafts import DRAFT_KINDS, DRAFT_LANGS, DRAFT_SPECS, ERROR_CODES, DraftInputError, DraftRenderer
-from bot.domain.drafts import errors as codes
-from bot.domain.drafts.parsing import parse_amount
-from bot.domain.drafts.samples import sample_values
-from bot.i18n import LANGUAGES, I18n
-from bot.render import Renderer
-from cogs.drafts.cog import Drafts
-from cogs.drafts.labels import FIELD_LABELS, fitting_tone, input_error
-from cogs.drafts.modals import DraftModal, FormId, submitted_values
-from cogs.drafts.values import carry_values, neutral_amount
-from cogs.drafts.views import DYNAMIC_ITEMS, EditButton, LanguagePick, StartButton, ToneButton, draft_button, fenced
+from parley.cogs.drafts.cog import Drafts
+from parley.cogs.drafts.labels import FIELD_LABELS, fitting_tone, input_error
+from parley.cogs.drafts.modals import DraftModal, FormId, submitted_values
+from parley.cogs.drafts.values import carry_values, neutral_amount
+from parley.cogs.drafts.views import (
+    DYNAMIC_ITEMS,
+    EditButton,
+    LanguagePick,
+    StartButton,
+    ToneButton,
+    draft_button,
+    fenced,
+)
+from parley.database.repositories.drafts import StoredDraft
+from parley.domain.drafts import DRAFT_KINDS, DRAFT_LANGS, DRAFT_SPECS, ERROR_CODES, DraftInputError, DraftRenderer
+from parley.domain.drafts import errors as codes
+from parley.domain.drafts.parsing import parse_amount
+from parley.domain.drafts.samples import sample_values
+from parley.i18n import LANGUAGES, I18n
+from parley.render import Renderer
 
 I18N = I18n.load()
 KEY = "k" * 32

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import ConstraintError, Database
-from bot.database.repositories.drafts import DraftsRepository, StoredDraft, utc_text
+from parley.database import ConstraintError, Database
+from parley.database.repositories.drafts import DraftsRepository, StoredDraft, utc_text
 
 KEY_A = "a" * 32
 KEY_B = "b" * 32

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import discord
 
-from bot.app import create_bot
-from bot.database.repositories.drafts import DraftsRepository
-from bot.replay import ReplaySession, StepResult, VisibleMessage, run_scenario_async
-from cogs._shared.runtime import services_for
-from cogs.drafts.views import EditButton, draft_button
+from parley.app import create_bot
+from parley.cogs._shared.runtime import services_for
+from parley.cogs.drafts.views import EditButton, draft_button
+from parley.database.repositories.drafts import DraftsRepository
+from parley.replay import ReplaySession, StepResult, VisibleMessage, run_scenario_async
 
 V2 = 1 << 15
 EMPTY = {"parse": []}

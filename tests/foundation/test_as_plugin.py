@@ -6,9 +6,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.i18n import I18n
-from bot.i18n.translator import ParleyTranslator
-from bot.replay import ReplaySession
+from parley.i18n import I18n
+from parley.i18n.translator import ParleyTranslator
+from parley.replay import ReplaySession
 from tests.conftest import TEST_SECRET
 
 
@@ -29,7 +29,7 @@ def host_factory(config_path):
 
         async def setup_hook():
             await bot.tree.set_translator(HostTranslator())
-            await bot.load_extension("cogs")
+            await bot.load_extension("parley.cogs")
 
         bot.setup_hook = setup_hook
         return bot
@@ -52,7 +52,7 @@ async def test_host_bot_loads_parley_and_keeps_its_own_translator(tmp_path, monk
         # Parley never syncs the tree on its own: no command registration request at start-up
         assert any(r.path == "/users/@me" for r in s.startup.requests)  # start-up traffic is captured
         assert not [r for r in s.startup.requests if "/commands" in r.path]
-        await bot.unload_extension("cogs")
+        await bot.unload_extension("parley.cogs")
         assert "Parley" not in bot.cogs
     assert (tmp_path / "host.db").exists()
 

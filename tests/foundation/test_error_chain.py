@@ -8,10 +8,10 @@ import re
 import discord
 from discord import app_commands
 
-from bot.domain.errors import NotFound
-from cogs._shared.cog import ParleyCog
-from cogs._shared.runtime import services_for
-from cogs._shared.views import OwnedLayoutView
+from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.runtime import services_for
+from parley.cogs._shared.views import OwnedLayoutView
+from parley.domain.errors import NotFound
 
 STORY = "story text " + "that must never be logged"
 
@@ -53,7 +53,7 @@ def faulty_factory(parley_factory):
 
 
 async def test_expected_unexpected_and_view_errors(parley_factory, caplog):
-    from bot.replay import ReplaySession
+    from parley.replay import ReplaySession
 
     members = [{"name": "alice", "locale": "fi"}, {"name": "bob", "locale": "en-US"}]
     async with ReplaySession(faulty_factory(parley_factory), members=members) as s:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.bench.harness import BurstSession
+from parley.bench.harness import BurstSession
 from tests.conftest import STANDARD_GUILD, STANDARD_MEMBERS
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.i18n.bidi import LRI, PDI
+from parley.i18n.bidi import LRI, PDI
 
 
 async def test_parley_in_finnish_for_a_finnish_client(parley):
@@ -29,7 +29,7 @@ async def test_parley_in_arabic_after_choosing_it(parley):
 
 
 async def test_english_for_a_client_we_do_not_speak(parley_factory):
-    from bot.replay import ReplaySession
+    from parley.replay import ReplaySession
 
     async with ReplaySession(parley_factory, members=[{"name": "hans", "locale": "de"}]) as session:
         card = (await session.command("hans", "parley")).message

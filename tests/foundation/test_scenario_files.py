@@ -1,4 +1,4 @@
-"""The JSON scenarios a bot admin can run with `python -m bot replay`, run as tests."""
+"""The JSON scenarios a bot admin can run with `python -m parley replay`, run as tests."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.replay import run_scenario_async
+from parley.replay import run_scenario_async
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ def test_the_cli_reports_a_spec_violation(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(scenario), encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "replay", "--json", "--factory", FACTORY, str(path)],
+        [sys.executable, "-m", "parley", "replay", "--json", "--factory", FACTORY, str(path)],
         cwd=ROOT,
         capture_output=True,
         text=True,

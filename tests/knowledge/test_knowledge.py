@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import (
+from parley.knowledge import (
     ARCHETYPE_IDS,
     DEFAULT_PATH,
     DRAFT_KINDS,
@@ -195,7 +195,7 @@ def test_loads_fast():
 
 
 def test_loader_does_not_import_discord():
-    code = "import sys, bot.knowledge as k; k.load_knowledge(); assert 'discord' not in sys.modules"
+    code = "import sys, parley.knowledge as k; k.load_knowledge(); assert 'discord' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=DEFAULT_PATH.parents[1])
 
 

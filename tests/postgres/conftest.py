@@ -1,8 +1,8 @@
-"""Fixtures for the PostgreSQL tests: the both-backends fixtures from bot.database.testing."""
+"""Fixtures for the PostgreSQL tests: the both-backends fixtures from parley.database.testing."""
 
 from __future__ import annotations
 
-from bot.database.testing import (  # noqa: F401 - fixtures
+from parley.database.testing import (  # noqa: F401 - fixtures
     any_db,
     any_db_url,
     any_empty_db,

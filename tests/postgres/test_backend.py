@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from bot.config import DatabaseConfig
-from bot.database import ConstraintError, Database, DatabaseBusy, DatabaseError, DatabaseOpenError
+from parley.config import DatabaseConfig
+from parley.database import ConstraintError, Database, DatabaseBusy, DatabaseError, DatabaseOpenError
 
 
 async def make_table(db: Database) -> None:
@@ -224,7 +224,7 @@ async def test_backup_uses_pg_dump_and_checks_the_archive(any_db: Database, tmp_
 
 
 def test_database_urls_keep_parley_options_apart_and_never_show_a_password():
-    from bot.database.postgres import PostgresUrl, advisory_key
+    from parley.database.postgres import PostgresUrl, advisory_key
 
     url = PostgresUrl.parse("postgresql://bot:pw@db.example:5432/parley?schema=guilds_eu&pool_max=20&sslmode=require")
     assert (url.schema, url.pool_min, url.pool_max) == ("guilds_eu", 1, 20)

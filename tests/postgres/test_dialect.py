@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.database.dialect import DialectError, bind, fts5_query, text_match, translate
-from bot.database.migrations import discover
+from parley.database.dialect import DialectError, bind, fts5_query, text_match, translate
+from parley.database.migrations import discover
 
 
 def sql(text: str) -> str:
@@ -104,7 +104,7 @@ def test_sqlite_only_sql_is_refused_with_a_pointer(statement, message):
 
 
 def test_every_repository_migration_translates_or_has_a_postgresql_version(tmp_path):
-    from bot.database.postgres import override_dir, translation_problems
+    from parley.database.postgres import override_dir, translation_problems
 
     assert translation_problems() == []
     overrides = {p.name for p in override_dir().glob("*.sql")}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.database import Database
-from bot.database.repositories.drafts import DraftsRepository
+from parley.database import Database
+from parley.database.repositories.drafts import DraftsRepository
 from tests.drafts_cog.test_repository import *  # noqa: F403 - every test of that module, collected again here
 
 

@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.database import Database
-from bot.database.jobs import ExclusiveJob, job_state
+from parley.database import Database
+from parley.database.jobs import ExclusiveJob, job_state
 
 HOUR_MS = 3_600_000
 

@@ -1,4 +1,4 @@
-"""`python -m bot migrate-data`: a populated SQLite community arrives whole in PostgreSQL, or not at all."""
+"""`python -m parley migrate-data`: a populated SQLite community arrives whole in PostgreSQL, or not at all."""
 
 from __future__ import annotations
 
@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import migrate_data
-from bot.database import Database
-from bot.database.migrations import default_migrations_dir
-from bot.database.repositories.drafts import DraftsRepository, StoredDraft
-from bot.database.repositories.flows import FlowsRepository
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.settings import SettingsRepository
-from bot.database.repositories.tips import TipsRepository
-from bot.database.repositories.votes import VotesRepository
-from bot.domain.moderation import APPROVE
-from bot.domain.votes import VoteTarget
+from parley.cli import migrate_data
+from parley.database import Database
+from parley.database.migrations import default_migrations_dir
+from parley.database.repositories.drafts import DraftsRepository, StoredDraft
+from parley.database.repositories.flows import FlowsRepository
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.tips import TipsRepository
+from parley.database.repositories.votes import VotesRepository
+from parley.domain.moderation import APPROVE
+from parley.domain.votes import VoteTarget
 
 GUILD = 923_456_789_012_345_678  # a real-sized snowflake
 NOW = "2026-03-01T12:00:00Z"
@@ -132,14 +132,14 @@ def test_a_source_behind_the_code_and_bad_arguments_are_refused(tmp_path: Path, 
 
     asyncio.run(old_source())
     assert run_cli(f"sqlite:{tmp_path / 'old.db'}", postgres_db_url) == 1
-    assert "run `python -m bot migrate` on it first" in capsys.readouterr().err
+    assert "run `python -m parley migrate` on it first" in capsys.readouterr().err
     assert run_cli(f"sqlite:{tmp_path / 'absent.db'}", postgres_db_url) == 1
     assert run_cli("postgresql://x/y", postgres_db_url) == 2
     assert run_cli(f"sqlite:{tmp_path / 'old.db'}", "mysql://x") == 2
 
 
 def test_the_verb_is_registered():
-    from bot.cli import build_parser
+    from parley.cli import build_parser
 
     args = build_parser().parse_args(["migrate-data", "--from", "sqlite:a.db", "--to", "postgresql://h/d"])
     assert (args.source, args.target, args.batch, args.func) == (

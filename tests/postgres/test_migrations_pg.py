@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import Database, MigrationError
-from bot.database.migrations import discover
+from parley.database import Database, MigrationError
+from parley.database.migrations import discover
 from tests.postgres.helpers import write_migration
 
 

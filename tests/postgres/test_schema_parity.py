@@ -9,9 +9,9 @@ import re
 import secrets
 from pathlib import Path
 
-from bot.database import Database
-from bot.database.postgres import override_dir
-from bot.database.testing import drop_schema, with_schema
+from parley.database import Database
+from parley.database.postgres import override_dir
+from parley.database.testing import drop_schema, with_schema
 
 # SQLite declared type -> what the translation makes of it in PostgreSQL.
 _TYPES = {"INTEGER": "bigint", "TEXT": "text", "REAL": "double precision", "BLOB": "bytea"}

@@ -1,14 +1,14 @@
-"""`python -m bot run --shard-ids 0,1 --shard-count 4`: one process runs some of the bot's shards."""
+"""`python -m parley run --shard-ids 0,1 --shard-count 4`: one process runs some of the bot's shards."""
 
 from __future__ import annotations
 
 import pytest
 from discord.ext import commands
 
-from bot.app import check_shards, create_bot
-from bot.cli import build_parser
-from bot.cli import run as run_verb
-from bot.config import config_from_dict
+from parley.app import check_shards, create_bot
+from parley.cli import build_parser
+from parley.cli import run as run_verb
+from parley.config import config_from_dict
 
 SECRET = "sharding-tests-secret-" + "s" * 32
 

@@ -6,9 +6,9 @@ import asyncio
 
 import pytest
 
-from bot.database import Database
-from bot.database.repositories.stories import StoriesRepository
-from bot.domain import moderation
+from parley.database import Database
+from parley.database.repositories.stories import StoriesRepository
+from parley.domain import moderation
 from tests.stories.test_repository import *  # noqa: F403 - every test of that module, collected again here
 from tests.stories.test_repository import AUTHOR, NOW, G, decide, publish, share
 

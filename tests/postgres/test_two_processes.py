@@ -13,14 +13,14 @@ from typing import Any
 
 import pytest
 
-from bot.app import create_bot
-from bot.config import Config, config_from_dict
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.stories import StoriesRepository
-from bot.domain import moderation
-from bot.domain.clock import FakeClock
-from bot.replay import ReplaySession
-from bot.services import Services, build_services
+from parley.app import create_bot
+from parley.config import Config, config_from_dict
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.stories import StoriesRepository
+from parley.domain import moderation
+from parley.domain.clock import FakeClock
+from parley.replay import ReplaySession
+from parley.services import Services, build_services
 
 SECRET = "two-process-tests-secret-" + "p" * 32
 VOTERS = [f"m{n}" for n in range(8)]

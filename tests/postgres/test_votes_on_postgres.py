@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.database import Database
+from parley.database import Database
 from tests.votes.test_repositories import *  # noqa: F403 - every test of that module, collected again here
 
 

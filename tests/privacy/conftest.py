@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from bot.database import Database
-from bot.database.testing import any_db, any_db_url, any_empty_db, postgres_db_url, postgres_url  # noqa: F401 - fixtures
-from bot.replay import ReplaySession, StepResult
-from cogs._shared.runtime import services_for
+from parley.cogs._shared.runtime import services_for
+from parley.database import Database
+from parley.database.testing import any_db, any_db_url, any_empty_db, postgres_db_url, postgres_url  # noqa: F401 - fixtures
+from parley.replay import ReplaySession, StepResult
 
 BOB_STORY = "A client asked for endless free revisions on the logo and then vanished without paying anything."
 BOB_PENDING_STORY = "The client phoned me at midnight every single day about tiny changes to the layout."

@@ -1,4 +1,4 @@
-"""`python -m bot backup PATH` while the bot keeps writing: the copy passes integrity_check, holds no member-key
+"""`python -m parley backup PATH` while the bot keeps writing: the copy passes integrity_check, holds no member-key
 secret, and a bot started on it serves members their data (their keyed hashes still match)."""
 
 from __future__ import annotations
@@ -8,19 +8,19 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
-from bot.app import create_bot
-from bot.cli import backup as backup_cli
-from bot.config import load_config
-from bot.database.repositories.settings import SettingsRepository
-from bot.domain.clock import FakeClock
-from bot.replay import ReplaySession
-from bot.services import build_services
+from parley.app import create_bot
+from parley.cli import backup as backup_cli
+from parley.config import load_config
+from parley.database.repositories.settings import SettingsRepository
+from parley.domain.clock import FakeClock
+from parley.replay import ReplaySession
+from parley.services import build_services
 from tests.conftest import STANDARD_GUILD, STANDARD_MEMBERS, TEST_SECRET
 from tests.privacy.conftest import BOB_TIP, attached_json, services, suggest_tip
 
 
 def run_backup_cli(path: Path) -> int:
-    """What `python -m bot backup PATH` does, in this process (the config comes from the environment)."""
+    """What `python -m parley backup PATH` does, in this process (the config comes from the environment)."""
     parser = argparse.ArgumentParser()
     backup_cli.register(parser.add_subparsers())
     args = parser.parse_args(["backup", str(path)])

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 
-from bot.domain.privacy import (
+from parley.domain.privacy import (
     KEPT_AUDIT,
     KEPT_BLOCK,
     KEPT_MODERATION,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import re
 
-from bot.database.repositories.privacy import PrivacyRepository
-from bot.database.repositories.votes import VotesRepository
+from parley.database.repositories.privacy import PrivacyRepository
+from parley.database.repositories.votes import VotesRepository
 from tests.privacy.conftest import (
     BOB_PENDING_STORY,
     BOB_PENDING_TIP,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from bot.database.repositories.privacy import PrivacyRepository
-from bot.replay import ReplaySession
+from parley.database.repositories.privacy import PrivacyRepository
+from parley.replay import ReplaySession
 from tests.privacy.conftest import BOB_STORY, attached_json, rows_mentioning, seed_two_members, services
 
 DAY = 86400

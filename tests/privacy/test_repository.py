@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import Database
-from bot.database.repositories.privacy import _GUILD_TABLES, PrivacyRepository
-from bot.database.repositories.stories import StoriesRepository
-from bot.domain.privacy import ForgetChoice, StoryBeingPosted
+from parley.database import Database
+from parley.database.repositories.privacy import _GUILD_TABLES, PrivacyRepository
+from parley.database.repositories.stories import StoriesRepository
+from parley.domain.privacy import ForgetChoice, StoryBeingPosted
 
 NOW = dt.datetime(2026, 1, 10, 12, tzinfo=dt.UTC)
 GUILD = 555

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.database import Database
-from bot.database.repositories.privacy import PrivacyRepository
-from bot.domain.privacy import ForgetChoice, RetentionRules, retention_cutoffs, stamp
+from parley.database import Database
+from parley.database.repositories.privacy import PrivacyRepository
+from parley.domain.privacy import ForgetChoice, RetentionRules, retention_cutoffs, stamp
 
 G, OTHER_G = 7001, 7002
 BOB, ANN, MOD = "b" * 32, "a" * 32, "m" * 32

@@ -4,7 +4,7 @@ log keeps its entries and never an author; a moderators' block outlives the stor
 
 from __future__ import annotations
 
-from bot.database.repositories.privacy import PrivacyRepository
+from parley.database.repositories.privacy import PrivacyRepository
 from tests.privacy.conftest import (
     BOB_PENDING_STORY,
     BOB_PENDING_TIP,

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from bot.checks.command_tree import NAME
-from bot.i18n import I18n
-from bot.i18n.bidi import FSI, PDI
-from bot.render import Renderer
-from cogs.privacy.samples import TEMPLATE_SAMPLES
+from parley.checks.command_tree import NAME
+from parley.cogs.privacy.samples import TEMPLATE_SAMPLES
+from parley.i18n import I18n
+from parley.i18n.bidi import FSI, PDI
+from parley.render import Renderer
 from tests.privacy.conftest import attached_json
 
 STATEMENT_STARTS = {

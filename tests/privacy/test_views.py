@@ -7,10 +7,10 @@ from typing import Any
 import discord
 import pytest
 
-from bot.domain.errors import AlreadyDone
-from bot.domain.privacy import ForgetChoice, StoryBeingPosted
-from bot.i18n import I18n
-from cogs.privacy.views import ForgetConfirm
+from parley.cogs.privacy.views import ForgetConfirm
+from parley.domain.errors import AlreadyDone
+from parley.domain.privacy import ForgetChoice, StoryBeingPosted
+from parley.i18n import I18n
 
 
 def buttons(view: discord.ui.LayoutView) -> dict[str, Any]:

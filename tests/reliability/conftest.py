@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from bot.app import create_bot
-from bot.bench.harness import BurstSession
-from bot.config import Config, config_from_dict
-from bot.domain.clock import FakeClock
+from parley.app import create_bot
+from parley.bench.harness import BurstSession
+from parley.config import Config, config_from_dict
+from parley.domain.clock import FakeClock
 
 SECRET = "reliability-tests-secret-" + "r" * 32
 CHANNELS = ["help", "stories", "mod-queue"]

@@ -17,11 +17,11 @@ import random
 import sys
 from pathlib import Path
 
-from bot.database import Database
-from bot.database.repositories.stories import StoriesRepository
-from bot.database.repositories.tips import TipsRepository
-from bot.database.repositories.votes import VotesRepository
-from bot.domain.votes import VoteTarget
+from parley.database import Database
+from parley.database.repositories.stories import StoriesRepository
+from parley.database.repositories.tips import TipsRepository
+from parley.database.repositories.votes import VotesRepository
+from parley.domain.votes import VoteTarget
 
 GUILD = 5150
 TASKS = 4

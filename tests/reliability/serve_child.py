@@ -1,8 +1,8 @@
-"""A child process for the SIGTERM test: Parley on the offline Discord, served the way `python -m bot run` serves.
+"""A child process for the SIGTERM test: Parley on the offline Discord, served the way `python -m parley run` serves.
 
 `python -m tests.reliability.serve_child DB` starts the bot, prints READY, puts one /situation in flight (its
 database write held up for a second by another connection), prints INFLIGHT, and then waits for the end the way
-the product's runner does: `bot.cli.run.serve(bot, connection)` when the runner offers it (SIGTERM and SIGINT end
+the product's runner does: `parley.cli.run.serve(bot, connection)` when the runner offers it (SIGTERM and SIGINT end
 the connection, in-flight work finishes, the database closes). It prints ANSWERED=<0|1> and CLOSED once the bot has
 shut down, and exits 0.
 """
@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.app import create_bot
-from bot.bench.harness import BurstSession
-from bot.config import config_from_dict
-from bot.domain.clock import FakeClock
+from parley.app import create_bot
+from parley.bench.harness import BurstSession
+from parley.config import config_from_dict
+from parley.domain.clock import FakeClock
 from tests.reliability.conftest import CHANNELS, SECRET, crowd, hold_write_lock
 
 
@@ -33,7 +33,7 @@ def say(line: str) -> None:
 
 
 async def main(db: Path) -> None:
-    from bot.cli import run as runner
+    from parley.cli import run as runner
 
     config = config_from_dict({"database": {"path": str(db)}}, env={"PARLEY_SECRET": SECRET})
 

@@ -1,4 +1,4 @@
-"""`python -m bot bench --quick --json`: one JSON object, every section measured beside its baseline."""
+"""`python -m parley bench --quick --json`: one JSON object, every section measured beside its baseline."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.bench import GOALS, SECTIONS, goals
-from bot.bench.stats import percentile, ratio
+from parley.bench import GOALS, SECTIONS, goals
+from parley.bench.stats import percentile, ratio
 
 ROOT = Path(__file__).resolve().parents[2]
 # The figures the benchmark issue names, per section (each must be a number in every run).
@@ -27,7 +27,7 @@ FIGURES = {
 def test_quick_bench_prints_every_figure_with_its_baseline(tmp_path):
     env = {**os.environ, "PARLEY_BENCH_CACHE": str(tmp_path)}
     out = subprocess.run(
-        [sys.executable, "-m", "bot", "bench", "--quick", "--json"],
+        [sys.executable, "-m", "parley", "bench", "--quick", "--json"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -56,7 +56,7 @@ def test_quick_bench_prints_every_figure_with_its_baseline(tmp_path):
 
 def test_only_runs_the_sections_asked_for():
     out = subprocess.run(
-        [sys.executable, "-m", "bot", "bench", "--quick", "--only", "triage"],
+        [sys.executable, "-m", "parley", "bench", "--quick", "--only", "triage"],
         cwd=ROOT,
         capture_output=True,
         text=True,

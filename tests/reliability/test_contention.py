@@ -11,10 +11,10 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from bot.database import Database
-from bot.database.repositories.votes import VotesRepository
-from bot.domain.errors import DatabaseBusy
-from bot.domain.votes import VoteTarget
+from parley.database import Database
+from parley.database.repositories.votes import VotesRepository
+from parley.domain.errors import DatabaseBusy
+from parley.domain.votes import VoteTarget
 from tests.reliability.conftest import crowd
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +65,7 @@ async def test_fifty_writers_three_connections_and_backups(tmp_path):
             wal_peak = max(wal_peak, wal_size(path))
             await asyncio.sleep(0.005)
 
-    # An admin also runs `python -m bot backup` from another process meanwhile.
+    # An admin also runs `python -m parley backup` from another process meanwhile.
     cli = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import Database
-from bot.domain.votes import VALUES, press
+from parley.database import Database
+from parley.domain.votes import VALUES, press
 from tests.reliability.crash_writer import GUILD, voter_key
 
 ROOT = Path(__file__).resolve().parents[2]

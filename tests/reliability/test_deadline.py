@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 
-from bot.app import create_bot
-from bot.bench.harness import BurstSession, Outcome
-from bot.config import config_from_dict
-from bot.domain.clock import FakeClock
+from parley.app import create_bot
+from parley.bench.harness import BurstSession, Outcome
+from parley.config import config_from_dict
+from parley.domain.clock import FakeClock
 from tests.reliability.conftest import CHANNELS, SECRET, crowd, hold_write_lock
 
 STALL_S = 5.0

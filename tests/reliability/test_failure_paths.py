@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from bot.bench.harness import BurstSession
-from bot.replay.components import interactive
-from cogs._shared.runtime import services_for
+from parley.bench.harness import BurstSession
+from parley.cogs._shared.runtime import services_for
+from parley.replay.components import interactive
 from tests.reliability.conftest import crowd, set_up_server
 
 TIP = "Ask for a third of the fee up front before you open any design file for a new client."

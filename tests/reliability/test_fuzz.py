@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from bot.bench.harness import Burst, BurstSession
+from parley.bench.harness import Burst, BurstSession
 from tests.reliability.conftest import crowd, set_up_server
 
 MARK_ID = "123456789012345678"  # the id inside every mention we inject

@@ -1,6 +1,6 @@
 """Shutdown: on SIGTERM the bot finishes in-flight work, closes the database, and exits within 10 s.
 
-`python -m bot run` needs Discord, so the process test runs Parley on the offline Discord in a child
+`python -m parley run` needs Discord, so the process test runs Parley on the offline Discord in a child
 (serve_child.py) that serves the bot through the product's runner; the in-process tests drive `bot.close()`, the
 shutdown path every runner ends in.
 """
@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from cogs._shared.runtime import services_for
+from parley.cogs._shared.runtime import services_for
 from tests.reliability.conftest import crowd, hold_write_lock
 
 ROOT = Path(__file__).resolve().parents[2]

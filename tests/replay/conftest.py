@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from bot.replay import ReplaySession
+from parley.replay import ReplaySession
 from tests.replay.testbot import make_factory
 
 GUILD: dict[str, Any] = {

@@ -9,8 +9,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.replay import DiscordSpec, FakeDiscord, ScenarioError
-from bot.replay.transport import WireRequest, _decode_body
+from parley.replay import DiscordSpec, FakeDiscord, ScenarioError
+from parley.replay.transport import WireRequest, _decode_body
 
 
 def wire(method: str, path: str, body: Any = None, **query: str) -> WireRequest:

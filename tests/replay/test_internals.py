@@ -10,7 +10,7 @@ from discord.ext import commands, tasks
 from discord.http import HTTPClient
 from discord.ui.view import BaseView
 
-from bot.replay.runtime import is_background
+from parley.replay.runtime import is_background
 
 
 async def test_http_client_keeps_its_session_in_the_mangled_slot() -> None:

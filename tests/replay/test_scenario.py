@@ -1,4 +1,4 @@
-"""JSON scenarios, transcripts and `python -m bot replay`."""
+"""JSON scenarios, transcripts and `python -m parley replay`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot.cli import replay as replay_cli
-from bot.replay import Scenario, ScenarioError, run_scenario_async
+from parley.cli import replay as replay_cli
+from parley.replay import Scenario, ScenarioError, run_scenario_async
 from tests.replay.testbot import make_factory
 
 SCENARIO = Path(__file__).parent / "scenarios" / "testbot_flow.json"

@@ -8,7 +8,7 @@ from typing import Any
 import discord
 import pytest
 
-from bot.replay import ReplaySession, ReplayStartupError, ReplayStepError
+from parley.replay import ReplaySession, ReplayStartupError, ReplayStepError
 from tests.replay.conftest import GUILD, MEMBERS
 from tests.replay.testbot import ShardedTestBot, create_host_bot, make_factory
 

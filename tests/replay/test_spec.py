@@ -10,7 +10,7 @@ import discord
 import pytest
 from discord import ui
 
-from bot.replay import DiscordSpec, ReplaySession, default_spec_path
+from parley.replay import DiscordSpec, ReplaySession, default_spec_path
 from tests.replay.conftest import GUILD, MEMBERS
 from tests.replay.testbot import StoryModal, make_factory
 

@@ -413,5 +413,5 @@ _CLI_STORE = Store()
 
 
 async def create_test_bot() -> commands.Bot:
-    """Factory for `python -m bot replay --factory tests.replay.testbot:create_test_bot` (state kept per process)."""
+    """Factory for `python -m parley replay --factory tests.replay.testbot:create_test_bot` (state kept per process)."""
     return TestBot(_CLI_STORE)

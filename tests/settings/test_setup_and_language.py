@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.i18n.bidi import FSI, PDI
-from bot.replay import ReplaySession
+from parley.i18n.bidi import FSI, PDI
+from parley.replay import ReplaySession
 from tests.conftest import STANDARD_MEMBERS
 
 

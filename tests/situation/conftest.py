@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from bot.app import create_bot
-from bot.config import config_from_dict
-from bot.replay import FakeClock, ReplaySession
-from bot.services import Services, build_services
+from parley.app import create_bot
+from parley.config import config_from_dict
+from parley.replay import FakeClock, ReplaySession
+from parley.services import Services, build_services
 
 SECRET = "situation-tests-" + "s" * 32
 

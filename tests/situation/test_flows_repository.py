@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.database import ConstraintError, Database
-from bot.database.repositories.flows import FlowsRepository
+from parley.database import ConstraintError, Database
+from parley.database.repositories.flows import FlowsRepository
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 KEY = "a" * 32

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import redflags as rf
-from bot.domain.errors import InvalidInput
-from bot.domain.triage import ArchetypeScore, TriageResult
-from bot.knowledge import default_knowledge
+from parley.domain import redflags as rf
+from parley.domain.errors import InvalidInput
+from parley.domain.triage import ArchetypeScore, TriageResult
+from parley.knowledge import default_knowledge
 
 FLAGS = default_knowledge().red_flags
 WEIGHT = {flag.id: flag.weight for flag in FLAGS}

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from bot.knowledge import default_knowledge, pick
-from bot.replay import ReplaySession, VisibleMessage
+from parley.knowledge import default_knowledge, pick
+from parley.replay import ReplaySession, VisibleMessage
 
 KB = default_knowledge()
 FSI_RUN = re.compile("[\u2066\u2068][^\u2069]*\u2069")
@@ -243,7 +243,7 @@ async def test_a_double_click_advances_once(session):
 
 
 async def test_not_whats_happening_records_an_anonymous_correction(session):
-    from bot.database.repositories.flows import FlowsRepository
+    from parley.database.repositories.flows import FlowsRepository
 
     await session.command("alice", "situation")
     await answer_all(session, ["not_paying"], "📬", ["none"], "🤔")
@@ -277,7 +277,7 @@ async def test_free_text_is_never_logged(session, caplog):
 
 
 async def _flows(session: ReplaySession) -> list[Any]:
-    from bot.database.repositories.flows import FlowsRepository
+    from parley.database.repositories.flows import FlowsRepository
 
     services = session.bot.parley_services
     key = services.identity.member_key(session.fake.guild.id, session.fake.member("alice").user.id)

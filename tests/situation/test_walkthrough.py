@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from bot.domain import walkthrough as wt
-from bot.domain.errors import InvalidInput
-from bot.domain.triage import ArchetypeScore, TriageResult
+from parley.domain import walkthrough as wt
+from parley.domain.errors import InvalidInput
+from parley.domain.triage import ArchetypeScore, TriageResult
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
@@ -190,8 +190,8 @@ def test_flow_ids_are_random_lowercase_hex():
 
 
 def _plan(state, text=None, score_of=None):
-    from bot.domain.triage import classify
-    from bot.knowledge import default_knowledge
+    from parley.domain.triage import classify
+    from parley.knowledge import default_knowledge
 
     answers = state.answers()
     result = classify(text=text, answers=None if answers.empty else answers)

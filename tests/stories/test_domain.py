@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from bot.domain import stories as st
-from bot.domain.errors import InvalidInput
-from bot.domain.moderation import QueueStatus, action
+from parley.domain import stories as st
+from parley.domain.errors import InvalidInput
+from parley.domain.moderation import QueueStatus, action
 
 UTC = dt.UTC
 

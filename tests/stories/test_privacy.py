@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cogs.stories import privacy_log
+from parley.cogs.stories import privacy_log
 from tests.stories.conftest import author_traces, payload_text, run_due, services, set_up, share, share_and_confirm
 
 CANARY = "quokkavelvet"  # a made-up word the anonymiser has no reason to remove

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import Database
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.stories import BeingPublished, StoriesRepository, fts_prefix_query
-from bot.database.repositories.votes import VotesRepository
-from bot.domain import moderation
-from bot.domain import stories as st
-from bot.domain.errors import NotFound
-from bot.domain.votes import SelfVote
+from parley.database import Database
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.stories import BeingPublished, StoriesRepository, fts_prefix_query
+from parley.database.repositories.votes import VotesRepository
+from parley.domain import moderation
+from parley.domain import stories as st
+from parley.domain.errors import NotFound
+from parley.domain.votes import SelfVote
 
 G = 1
 AUTHOR = "a" * 32

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from bot.database.repositories.stories import StoriesRepository
+from parley.database.repositories.stories import StoriesRepository
 from tests.stories.conftest import (
     FORMS,
     NO_PINGS,
@@ -539,7 +539,7 @@ async def test_an_arabic_server_gets_arabic_cards_with_isolated_numbers(parley):
 
 
 async def test_a_moderators_nickname_cannot_ping_either(parley_factory):
-    from bot.replay import ReplaySession
+    from parley.replay import ReplaySession
     from tests.conftest import STANDARD_GUILD, STANDARD_MEMBERS
 
     members = [*STANDARD_MEMBERS, {"name": "nick", "nick": "@everyone Nick", "roles": ["Moderators"]}]

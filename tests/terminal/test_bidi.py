@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.terminal.bidi import display, has_rtl, line_levels, paragraph_level, resolve_levels, visual_order
+from parley.terminal.bidi import display, has_rtl, line_levels, paragraph_level, resolve_levels, visual_order
 
 SAMPLE = Path(__file__).parent / "data" / "BidiCharacterTest-sample.txt"
 FULL = Path("/usr/share/unicode/BidiCharacterTest.txt")  # Debian's unicode-data, when installed

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.terminal.commandline import Catalog, CommandLineError, is_pick, parse_command, pick_numbers
-from bot.terminal.completion import Names, complete
+from parley.terminal.commandline import Catalog, CommandLineError, is_pick, parse_command, pick_numbers
+from parley.terminal.completion import Names, complete
 
 PAYLOADS = [
     {

@@ -1,4 +1,4 @@
-"""`python -m bot try` driven through a pseudo-terminal, as a person would use it (prompt_toolkit and all).
+"""`python -m parley try` driven through a pseudo-terminal, as a person would use it (prompt_toolkit and all).
 
 The screen text (ANSI stripped) is asserted. Choices are found by their custom ids (`--ids`), so the same script
 drives the session in Finnish and in Arabic.
@@ -18,7 +18,7 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect drives the pseudo-terminal (test extra)")
 
-from bot.terminal.text import strip_ansi  # noqa: E402
+from parley.terminal.text import strip_ansi  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 PROMPT = re.compile(r"^(?:you|mia \(moderator\)|owner \(admin\)) ›|^  ›")
@@ -33,7 +33,7 @@ class Pty:
         env.pop("DISCORD_TOKEN", None)
         self.child = pexpect.spawn(
             sys.executable,
-            ["-m", "bot", "try", "--lang", lang, "--ids", "--width", "100", *args],
+            ["-m", "parley", "try", "--lang", lang, "--ids", "--width", "100", *args],
             cwd=str(REPO),
             env=env,
             encoding="utf-8",
@@ -86,8 +86,8 @@ def number_of(screen: str, pattern: str) -> str:
 @cache
 def bot_commands() -> frozenset[str]:
     """The command paths in the bot's tree right now (the acceptance test needs walkthrough, drafts, stories)."""
-    from bot.config import config_from_dict
-    from bot.terminal.sandbox import Sandbox
+    from parley.config import config_from_dict
+    from parley.terminal.sandbox import Sandbox
 
     async def read() -> frozenset[str]:
         import tempfile

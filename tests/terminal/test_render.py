@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.replay import VisibleMessage
-from bot.replay.components import ModalField, ModalInfo, OptionInfo
-from bot.terminal.render import (
+from parley.replay import VisibleMessage
+from parley.replay.components import ModalField, ModalInfo, OptionInfo
+from parley.terminal.render import (
     ONLY_YOU,
     Directory,
     RenderOptions,
@@ -14,7 +14,7 @@ from bot.terminal.render import (
     render_messages,
     render_modal,
 )
-from bot.terminal.text import cell_width
+from parley.terminal.text import cell_width
 
 OPTS = RenderOptions(width=60)
 

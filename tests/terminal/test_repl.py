@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
-from bot.terminal import bidi
-from bot.terminal.app import language_from_env, run_try
-from bot.terminal.render import ONLY_YOU
+from parley.terminal import bidi
+from parley.terminal.app import language_from_env, run_try
+from parley.terminal.render import ONLY_YOU
 
 
 async def session(monkeypatch: pytest.MonkeyPatch, lines: list[str], **options: Any) -> str:
-    """Run `python -m bot try` on scripted input; return everything it printed."""
+    """Run `python -m parley try` on scripted input; return everything it printed."""
     args = argparse.Namespace(
         lang=options.get("lang", "en"),
         persona=options.get("persona", "member"),
@@ -158,8 +158,8 @@ def test_run_never_imports_the_terminal_libraries():
     import subprocess
 
     code = (
-        "import sys; from bot.cli import build_parser; build_parser(); "
-        "print(sorted(m for m in sys.modules if m.startswith(('prompt_toolkit', 'bot.terminal', 'pexpect'))))"
+        "import sys; from parley.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in sys.modules if m.startswith(('prompt_toolkit', 'parley.terminal', 'pexpect'))))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

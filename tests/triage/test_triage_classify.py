@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from bot.domain.triage import SITUATIONS, Answers, TriageInputError, classify, detect_language
-from bot.domain.triage.archetypes import ARCHETYPE_IDS
+from parley.domain.triage import SITUATIONS, Answers, TriageInputError, classify, detect_language
+from parley.domain.triage.archetypes import ARCHETYPE_IDS
 
 
 def ids(result, n=3):

@@ -1,4 +1,4 @@
-"""`python -m bot advise` and `python -m bot eval` through their register()/run() entry points."""
+"""`python -m parley advise` and `python -m parley eval` through their register()/run() entry points."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from bot.cli import advise
-from bot.cli import eval as eval_cli
+from parley.cli import advise
+from parley.cli import eval as eval_cli
 
 
 def run_verb(module, argv):

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.eval import evaluate, read_cases
-from bot.domain.triage.archetypes import ARCHETYPE_IDS
+from parley.cli.eval import evaluate, read_cases
+from parley.domain.triage.archetypes import ARCHETYPE_IDS
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]

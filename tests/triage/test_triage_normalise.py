@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.triage.engine import get_engine
-from bot.domain.triage.features import extract
-from bot.domain.triage.stemmers import arabic_forms, stem_en, stem_fi, stem_ru
-from bot.domain.triage.text import normalise_arabic, normalise_word, tokenise
+from parley.domain.triage.engine import get_engine
+from parley.domain.triage.features import extract
+from parley.domain.triage.stemmers import arabic_forms, stem_en, stem_fi, stem_ru
+from parley.domain.triage.text import normalise_arabic, normalise_word, tokenise
 
 
 def features_of(text: str) -> set[str]:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli.eval import evaluate, read_cases
-from bot.domain.triage import classify
-from bot.domain.triage.archetypes import ARCHETYPE_IDS
-from bot.domain.triage.lexicon import LEXICON_PATH, load_lexicon
-from bot.domain.triage.model import WEIGHTS_PATH, source_digest
-from bot.domain.triage.train import read_examples
+from parley.cli.eval import evaluate, read_cases
+from parley.domain.triage import classify
+from parley.domain.triage.archetypes import ARCHETYPE_IDS
+from parley.domain.triage.lexicon import LEXICON_PATH, load_lexicon
+from parley.domain.triage.model import WEIGHTS_PATH, source_digest
+from parley.domain.triage.train import read_examples
 
 REPO = Path(__file__).resolve().parents[2]
 DEV = REPO / ".." / "shared" / "data" / "triage_dev.jsonl"
@@ -70,7 +70,7 @@ def test_median_time_per_message_is_small():
 
 def test_weights_are_trained_on_the_current_lexicon_and_examples():
     stored = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["source_sha256"]
-    assert stored == source_digest(), "lexicon or examples changed: run `python -m bot.domain.triage.train`"
+    assert stored == source_digest(), "lexicon or examples changed: run `python -m parley.domain.triage.train`"
 
 
 def test_lexicon_weights_name_real_archetypes():

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.domain.ranking import community_score, rank_advice, wilson_lower_bound
-from bot.domain.triage import Answers, ArchetypeScore, TriageResult
+from parley.domain.ranking import community_score, rank_advice, wilson_lower_bound
+from parley.domain.triage import Answers, ArchetypeScore, TriageResult
 
 # Worked by hand: (p + z²/2n - z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n), z = 1.96
 #   (1, 0): p=1, n=1: (1 + 1.9208 - 1.96·sqrt(0.9604)) / 4.8416 = (2.9208 - 1.9208) / 4.8416 = 0.2065

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.triage import classify, detect_language, get_engine
-from bot.domain.triage.engine import explained_archetypes
-from bot.domain.triage.features import WORD_PREFIX, extract
-from bot.domain.triage.lexicon import NEG_SUFFIX
+from parley.domain.triage import classify, detect_language, get_engine
+from parley.domain.triage.engine import explained_archetypes
+from parley.domain.triage.features import WORD_PREFIX, extract
+from parley.domain.triage.lexicon import NEG_SUFFIX
 
 
 def features_of(text: str) -> set[str]:

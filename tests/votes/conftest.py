@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.database import Database
+from parley.database import Database
 
 
 @pytest.fixture
@@ -32,15 +32,15 @@ class ParleyFactory:
     """Builds fresh services (same database file, same clock) for each bot start, as a real restart would."""
 
     def __init__(self, db_path: Path, clock: Any) -> None:
-        from bot.config import config_from_dict
+        from parley.config import config_from_dict
 
         self.config = config_from_dict({"database": {"path": str(db_path)}}, env={"PARLEY_SECRET": SECRET})
         self.clock = clock
         self.built: list[Any] = []
 
     async def __call__(self) -> Any:
-        from bot.app import create_bot
-        from bot.services import build_services
+        from parley.app import create_bot
+        from parley.services import build_services
 
         services = await build_services(self.config, clock=self.clock)
         self.built.append(services)
@@ -59,7 +59,7 @@ class ParleyFactory:
 @pytest.fixture
 def open_session(tmp_path: Path) -> Any:
     """`async with open_session(members, locale=...) as s:` the real Parley bot in a fake guild (s.parley: factory)."""
-    from bot.replay import FakeClock, ReplaySession
+    from parley.replay import FakeClock, ReplaySession
 
     class Session(ReplaySession):
         def __init__(self, factory: ParleyFactory, **kwargs: Any) -> None:

@@ -7,14 +7,14 @@ import re
 import discord
 import pytest
 
-from bot.domain import moderation
-from bot.domain.errors import NotFound
-from bot.domain.votes import MemberVote, Tally, valid_item_id
-from bot.i18n import I18n
-from cogs._shared import queue, voting
-from cogs.advice import views
-from cogs.advice.cog import ARCHETYPE_CHOICES, Advice
-from cogs.advice.listing import PER_PAGE, paginate
+from parley.cogs._shared import queue, voting
+from parley.cogs.advice import views
+from parley.cogs.advice.cog import ARCHETYPE_CHOICES, Advice
+from parley.cogs.advice.listing import PER_PAGE, paginate
+from parley.domain import moderation
+from parley.domain.errors import NotFound
+from parley.domain.votes import MemberVote, Tally, valid_item_id
+from parley.i18n import I18n
 
 ITEMS = (*voting.DYNAMIC_ITEMS, *queue.DYNAMIC_ITEMS, *views.DYNAMIC_ITEMS)
 
@@ -145,6 +145,6 @@ def test_pages_hold_five_items_and_stay_within_the_text_budget():
 
 @pytest.fixture
 def services_kb():
-    from bot.knowledge import default_knowledge
+    from parley.knowledge import default_knowledge
 
     return default_knowledge()

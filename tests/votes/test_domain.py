@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from bot.domain import moderation, tips, votes
-from bot.domain.errors import InvalidInput
-from bot.domain.moderation import APPROVE, REJECT, AlreadyDecided, QueueEntry, QueueStatus
-from bot.domain.ranking import wilson_lower_bound
-from bot.domain.votes import Candidate, Change, MemberVote, Tally, VoteTarget
+from parley.domain import moderation, tips, votes
+from parley.domain.errors import InvalidInput
+from parley.domain.moderation import APPROVE, REJECT, AlreadyDecided, QueueEntry, QueueStatus
+from parley.domain.ranking import wilson_lower_bound
+from parley.domain.votes import Candidate, Change, MemberVote, Tally, VoteTarget
 
 ALICE = "a" * 32
 BOB = "b" * 32

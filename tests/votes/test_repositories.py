@@ -7,13 +7,13 @@ import time
 
 import pytest
 
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.tips import TipsRepository
-from bot.database.repositories.votes import VotesRepository
-from bot.domain.errors import NotFound
-from bot.domain.moderation import APPROVE, REJECT, AlreadyDecided, QueueStatus
-from bot.domain.tips import TipLimitReached, TipStatus
-from bot.domain.votes import Change, MemberVote, SelfVote, Tally, VoteTarget
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.tips import TipsRepository
+from parley.database.repositories.votes import VotesRepository
+from parley.domain.errors import NotFound
+from parley.domain.moderation import APPROVE, REJECT, AlreadyDecided, QueueStatus
+from parley.domain.tips import TipLimitReached, TipStatus
+from parley.domain.votes import Change, MemberVote, SelfVote, Tally, VoteTarget
 
 GUILD = 42
 OTHER_GUILD = 43

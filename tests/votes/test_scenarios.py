@@ -1,6 +1,6 @@
 """End to end through the offline Discord: /advice browse, top and suggest, votes, the moderation queue.
 
-The real bot (bot.app.create_bot) runs against the fake Discord with a temp database; every request it makes is
+The real bot (parley.app.create_bot) runs against the fake Discord with a temp database; every request it makes is
 validated against Discord's OpenAPI spec, and the tests assert what members see.
 """
 
@@ -11,8 +11,8 @@ from typing import Any
 
 import discord
 
-from bot.database.repositories.tips import TipsRepository
-from bot.i18n.bidi import FSI, PDI
+from parley.database.repositories.tips import TipsRepository
+from parley.i18n.bidi import FSI, PDI
 
 NO_PINGS = {"parse": []}
 MEMBERS = [
@@ -281,7 +281,7 @@ async def test_votes_on_a_shared_message_update_public_counts_and_answer_private
         # A published story or any other capability's shared card carrying vote buttons.
         channel = s.bot.get_channel(s.fake.channel("#stories").id)
         # The module as the running bot loaded it (closing a bot unloads its extensions, modules included).
-        vote_row = importlib.import_module("cogs._shared.voting").vote_row
+        vote_row = importlib.import_module("parley.cogs._shared.voting").vote_row
         t = services.t("en")
         item_id = services.knowledge.items_for("creep")[0].id
         view = discord.ui.LayoutView(timeout=None)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from bot.database import Database, Row
+from parley.database import Database, Row
 
 _COLUMNS = "draft_id, guild_id, member_key, kind, language, tone, field_values, created_at, updated_at"
 _STAMP = "%Y-%m-%dT%H:%M:%SZ"

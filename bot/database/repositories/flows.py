@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.database import Database, Row
-from bot.domain.walkthrough import Flow
+from parley.database import Database, Row
+from parley.domain.walkthrough import Flow
 
 _TIME = "%Y-%m-%dT%H:%M:%SZ"
 _COLUMNS = "flow_id, guild_id, member_key, kind, language, version, state, free_text, created_at, updated_at"

@@ -16,15 +16,15 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.database import Database, Tx
-from bot.database.repositories.drafts import DraftsRepository
-from bot.database.repositories.flows import FlowsRepository
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.settings import SettingsRepository
-from bot.database.repositories.stories import StoriesRepository
-from bot.database.repositories.tips import TipsRepository
-from bot.database.repositories.votes import VotesRepository
-from bot.domain.privacy import (
+from parley.database import Database, Tx
+from parley.database.repositories.drafts import DraftsRepository
+from parley.database.repositories.flows import FlowsRepository
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.stories import StoriesRepository
+from parley.database.repositories.tips import TipsRepository
+from parley.database.repositories.votes import VotesRepository
+from parley.domain.privacy import (
     ForgetChoice,
     ForgetReport,
     MemberData,
@@ -41,8 +41,8 @@ from bot.domain.privacy import (
 
 log = logging.getLogger(__name__)
 
-STORY = "story"  # the queue and vote kind of stories (bot.domain.stories.KIND)
-TIP = "tip"  # the queue and vote kind of tips (bot.database.repositories.tips.KIND)
+STORY = "story"  # the queue and vote kind of stories (parley.domain.stories.KIND)
+TIP = "tip"  # the queue and vote kind of tips (parley.database.repositories.tips.KIND)
 
 # Tables holding a guild's data that no other repository's forget_guild covers, children before parents.
 # story_metoo and queue_reminders go with their parent rows (ON DELETE CASCADE); guild_presence goes last, so an

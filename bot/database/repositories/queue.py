@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.database import Database, Row, Tx
-from bot.domain.errors import NotFound
-from bot.domain.moderation import Action, AlreadyDecided, AuditEntry, Decision, QueueEntry, QueueStatus, decide
+from parley.database import Database, Row, Tx
+from parley.domain.errors import NotFound
+from parley.domain.moderation import Action, AlreadyDecided, AuditEntry, Decision, QueueEntry, QueueStatus, decide
 
 _ENTRY_COLUMNS = (
     "id, guild_id, kind, subject_id, status, created_at, channel_id, message_id, "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.database import Database
-from bot.domain.settings import GuildSettings
+from parley.database import Database
+from parley.domain.settings import GuildSettings
 
 _COLUMNS = GuildSettings.field_names()
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM guild_settings WHERE guild_id = ?"  # noqa: S608 - fixed columns

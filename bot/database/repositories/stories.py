@@ -9,13 +9,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.database import Database, Row, Tx
-from bot.database.dialect import text_match
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.votes import Reader, VotesRepository
-from bot.domain.errors import N_, AlreadyDone, NotFound
-from bot.domain.moderation import Decision, QueueEntry, QueueStatus
-from bot.domain.stories import (
+from parley.database import Database, Row, Tx
+from parley.database.dialect import text_match
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.votes import Reader, VotesRepository
+from parley.domain.errors import N_, AlreadyDone, NotFound
+from parley.domain.moderation import Decision, QueueEntry, QueueStatus
+from parley.domain.stories import (
     KIND,
     SharingUnavailable,
     Story,
@@ -23,7 +23,7 @@ from bot.domain.stories import (
     StoryStatus,
     status_after,
 )
-from bot.domain.votes import SelfVote, VoteTarget
+from parley.domain.votes import SelfVote, VoteTarget
 
 _COLUMNS = (
     "id, guild_id, author_key, archetype, lang, title, text, status, featured, shared_on, decided_on, reason, "

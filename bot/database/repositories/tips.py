@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.database import Database, Row, Tx
-from bot.database.repositories.queue import QueueRepository
-from bot.database.repositories.votes import Reader, VotesRepository
-from bot.domain.moderation import Decision, QueueEntry, QueueStatus
-from bot.domain.tips import Tip, TipStatus, check_allowance
-from bot.domain.votes import VoteTarget
+from parley.database import Database, Row, Tx
+from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.votes import Reader, VotesRepository
+from parley.domain.moderation import Decision, QueueEntry, QueueStatus
+from parley.domain.tips import Tip, TipStatus, check_allowance
+from parley.domain.votes import VoteTarget
 
 KIND = "tip"
 _COLUMNS = "id, guild_id, author_key, archetype, lang, text, status, created_at, decided_at"

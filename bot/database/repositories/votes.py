@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Protocol
 
-from bot.database import Database, Row
-from bot.domain.errors import NotFound
-from bot.domain.votes import (
+from parley.database import Database, Row
+from parley.domain.errors import NotFound
+from parley.domain.votes import (
     Axis,
     MemberVote,
     Tally,

@@ -1,11 +1,11 @@
 """Message drafts: ready-to-send messages a freelancer sends to a difficult client, in the client's language."""
 
-from bot.domain.drafts.check import check_drafts, hygiene_problems
-from bot.domain.drafts.errors import ERROR_CODES, DraftInputError
-from bot.domain.drafts.parsing import parse_amount, parse_currency, parse_date, parse_int
-from bot.domain.drafts.renderer import Draft, DraftRenderer
-from bot.domain.drafts.sanitize import sanitize_field
-from bot.domain.drafts.specs import (
+from parley.domain.drafts.check import check_drafts, hygiene_problems
+from parley.domain.drafts.errors import ERROR_CODES, DraftInputError
+from parley.domain.drafts.parsing import parse_amount, parse_currency, parse_date, parse_int
+from parley.domain.drafts.renderer import Draft, DraftRenderer
+from parley.domain.drafts.sanitize import sanitize_field
+from parley.domain.drafts.specs import (
     DRAFT_KINDS,
     DRAFT_LANGS,
     DRAFT_SPECS,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.drafts.layout import BULLET, HARD_BREAK
-from bot.domain.drafts.renderer import DraftRenderer
-from bot.domain.drafts.specs import DRAFT_LANGS, DRAFT_SPECS, MESSAGE_LIMIT
+from parley.domain.drafts.layout import BULLET, HARD_BREAK
+from parley.domain.drafts.renderer import DraftRenderer
+from parley.domain.drafts.specs import DRAFT_LANGS, DRAFT_SPECS, MESSAGE_LIMIT
 
 _SENTENCE_END = tuple(".!?:,،")
 _SIGN_OFFS_WITHOUT_COMMA = {"Ystävällisin terveisin"}  # Finnish convention: no comma after the sign-off

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.errors import InvalidInput
+from parley.domain.errors import InvalidInput
 
 # Stable codes the Discord layer maps to localised messages (field labels are localised there too).
 REQUIRED = "required"

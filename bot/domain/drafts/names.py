@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from bot.domain.errors import N_
+from parley.domain.errors import N_
 
 DRAFT_KIND_NAMES: Mapping[str, str] = MappingProxyType(
     {

@@ -11,7 +11,7 @@ from functools import cache
 from babel.dates import get_month_names
 from babel.numbers import list_currencies
 
-from bot.domain.drafts.errors import (
+from parley.domain.drafts.errors import (
     AMBIGUOUS_DATE,
     INVALID_AMOUNT,
     INVALID_CURRENCY,

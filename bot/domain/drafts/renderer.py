@@ -13,17 +13,18 @@ from typing import Any
 
 import jinja2
 
-from bot.domain.drafts import formatting
-from bot.domain.drafts.errors import OUT_OF_RANGE, REQUIRED, TOO_LONG, DraftInputError
-from bot.domain.drafts.layout import HARD_BREAK, compose
-from bot.domain.drafts.parsing import parse_amount, parse_currency, parse_date, parse_int
-from bot.domain.drafts.samples import sample_values as _sample_values
-from bot.domain.drafts.sanitize import neutralise, normalise_text, one_line, split_items
-from bot.domain.drafts.specs import DRAFT_LANGS, DRAFT_SPECS, MESSAGE_LIMIT, DraftField, DraftKind
+from parley.domain.drafts import formatting
+from parley.domain.drafts.errors import OUT_OF_RANGE, REQUIRED, TOO_LONG, DraftInputError
+from parley.domain.drafts.layout import HARD_BREAK, compose
+from parley.domain.drafts.parsing import parse_amount, parse_currency, parse_date, parse_int
+from parley.domain.drafts.samples import sample_values as _sample_values
+from parley.domain.drafts.sanitize import neutralise, normalise_text, one_line, split_items
+from parley.domain.drafts.specs import DRAFT_LANGS, DRAFT_SPECS, MESSAGE_LIMIT, DraftField, DraftKind
+from parley.resources import package_dir
 
 log = logging.getLogger(__name__)
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
+TEMPLATES_DIR = package_dir("parley.templates")
 FSI, PDI = "\u2068", "\u2069"
 _INVOICE_PREFIX = re.compile(r"^(?:#|№|n[o°º]\.?|nro\.?|nr\.?|rakm|رقم)\s*", re.IGNORECASE)
 

@@ -176,7 +176,7 @@ _BY_KIND: dict[str, dict[str, dict[str, str]]] = {
 
 def sample_values(kind: str, lang: str) -> dict[str, str]:
     """Sample values for every field of `kind` in `lang` (only the fields the kind has)."""
-    from bot.domain.drafts.specs import DRAFT_SPECS  # local: specs is tiny, this keeps the module order simple
+    from parley.domain.drafts.specs import DRAFT_SPECS  # local: specs is tiny, this keeps the module order simple
 
     merged = {**_COMMON[lang], **_BY_KIND[kind][lang]}
     return {field.id: merged[field.id] for field in DRAFT_SPECS[kind].fields}

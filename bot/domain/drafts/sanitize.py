@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.domain.safe_text import ZWSP, inert_mentions, strip_invisible, unmask_links
+from parley.domain.safe_text import ZWSP, inert_mentions, strip_invisible, unmask_links
 
 # C0/C1 control characters other than newline; tabs become spaces before this runs.
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")

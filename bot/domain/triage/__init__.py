@@ -1,10 +1,10 @@
 """Triage: which difficult-client archetypes a member's situation matches, and why. Pure, offline, fast."""
 
-from bot.domain.triage.answers import SITUATIONS, Answers
-from bot.domain.triage.archetypes import ARCHETYPE_IDS
-from bot.domain.triage.engine import ArchetypeScore, TriageEngine, TriageResult, classify, get_engine
-from bot.domain.triage.errors import TriageInputError
-from bot.domain.triage.langid import detect_language
+from parley.domain.triage.answers import SITUATIONS, Answers
+from parley.domain.triage.archetypes import ARCHETYPE_IDS
+from parley.domain.triage.engine import ArchetypeScore, TriageEngine, TriageResult, classify, get_engine
+from parley.domain.triage.errors import TriageInputError
+from parley.domain.triage.langid import detect_language
 
 __all__ = [
     "ARCHETYPE_IDS",

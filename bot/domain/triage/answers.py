@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.domain.triage.errors import TriageInputError
+from parley.domain.triage.errors import TriageInputError
 
 SITUATIONS: tuple[str, ...] = (
     "not_paying",

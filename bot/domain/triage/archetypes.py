@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.knowledge import ARCHETYPE_IDS  # one canonical list, shared with the knowledge base
+from parley.knowledge import ARCHETYPE_IDS  # one canonical list, shared with the knowledge base
 
 __all__ = ["ARCHETYPE_IDS", "ARCHETYPE_ORDER"]
 

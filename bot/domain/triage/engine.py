@@ -6,13 +6,13 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from bot.domain.triage.answers import Answers, answer_logits
-from bot.domain.triage.archetypes import ARCHETYPE_IDS, ARCHETYPE_ORDER
-from bot.domain.triage.errors import TriageInputError
-from bot.domain.triage.features import extract
-from bot.domain.triage.langid import DEFAULT, SUPPORTED, detect_language
-from bot.domain.triage.lexicon import Lexicon, load_lexicon
-from bot.domain.triage.model import LinearModel, feature_values, load_model, sigmoid
+from parley.domain.triage.answers import Answers, answer_logits
+from parley.domain.triage.archetypes import ARCHETYPE_IDS, ARCHETYPE_ORDER
+from parley.domain.triage.errors import TriageInputError
+from parley.domain.triage.features import extract
+from parley.domain.triage.langid import DEFAULT, SUPPORTED, detect_language
+from parley.domain.triage.lexicon import Lexicon, load_lexicon
+from parley.domain.triage.model import LinearModel, feature_values, load_model, sigmoid
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.domain.errors import N_, InvalidInput
+from parley.domain.errors import N_, InvalidInput
 
 
 class TriageInputError(InvalidInput, ValueError):

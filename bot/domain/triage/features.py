@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.triage.langid import detect_language
-from bot.domain.triage.lexicon import NEG_SUFFIX, Lexicon, TokenInfo
-from bot.domain.triage.stemmers import arabic_forms
-from bot.domain.triage.text import ARABIC, LATIN, Token, tokenise
+from parley.domain.triage.langid import detect_language
+from parley.domain.triage.lexicon import NEG_SUFFIX, Lexicon, TokenInfo
+from parley.domain.triage.stemmers import arabic_forms
+from parley.domain.triage.text import ARABIC, LATIN, Token, tokenise
 
 NEG_SCOPE = 3  # words after a negator that it can negate
 PHRASE_GAP = 1  # words allowed between two parts of a phrase

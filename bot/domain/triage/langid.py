@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.triage.text import ARABIC, CYRILLIC, LATIN, tokenise
+from parley.domain.triage.text import ARABIC, CYRILLIC, LATIN, tokenise
 
 SUPPORTED = ("en", "ar", "fi", "ru")
 DEFAULT = "en"

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.domain.triage.stemmers import (
+from parley.domain.triage.stemmers import (
     arabic_forms,
     arabic_unsuffixed_forms,
     fi_written_forms,
@@ -24,11 +24,12 @@ from bot.domain.triage.stemmers import (
     stem_ru,
     strip_en_clitic,
 )
-from bot.domain.triage.text import ARABIC, CYRILLIC, LATIN, normalise_word
+from parley.domain.triage.text import ARABIC, CYRILLIC, LATIN, normalise_word
+from parley.resources import package_dir
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = package_dir("parley.domain.triage") / "data"
 LEXICON_PATH = DATA_DIR / "lexicon.toml"
 LANGS = ("en", "fi", "ru", "ar")
 LANG_SCRIPT = {"en": LATIN, "fi": LATIN, "ru": CYRILLIC, "ar": ARABIC}

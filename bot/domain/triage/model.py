@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.domain.triage.archetypes import ARCHETYPE_IDS
-from bot.domain.triage.features import MONEY_CONCEPT, NIGHT_CONCEPT, Match
-from bot.domain.triage.lexicon import DATA_DIR, LEXICON_PATH, Lexicon
+from parley.domain.triage.archetypes import ARCHETYPE_IDS
+from parley.domain.triage.features import MONEY_CONCEPT, NIGHT_CONCEPT, Match
+from parley.domain.triage.lexicon import DATA_DIR, LEXICON_PATH, Lexicon
 
 log = logging.getLogger(__name__)
 

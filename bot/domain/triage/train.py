@@ -1,4 +1,4 @@
-"""Train the triage weights: `python -m bot.domain.triage.train [--cv K]` writes data/weights.json.
+"""Train the triage weights: `python -m parley.domain.triage.train [--cv K]` writes data/weights.json.
 
 One-vs-rest logistic regression over the lexicon's cue features, trained on the hand-written examples in
 data/train_*.txt and pulled toward the lexicon priors by an L2 penalty, so a cue that no example uses keeps its
@@ -16,10 +16,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.domain.triage.archetypes import ARCHETYPE_IDS
-from bot.domain.triage.features import WORD_PREFIX, extract
-from bot.domain.triage.lexicon import Lexicon, load_lexicon
-from bot.domain.triage.model import (
+from parley.domain.triage.archetypes import ARCHETYPE_IDS
+from parley.domain.triage.features import WORD_PREFIX, extract
+from parley.domain.triage.lexicon import Lexicon, load_lexicon
+from parley.domain.triage.model import (
     WEIGHTS_PATH,
     LinearModel,
     feature_values,

@@ -19,7 +19,7 @@ import msgpack
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[3]))
-from bot.domain.anonymiser.textutil import norm_ar, norm_key  # noqa: E402
+from parley.domain.anonymiser.textutil import norm_ar, norm_key  # noqa: E402
 
 MIN_ZIPF = 3.5  # about 3 uses per million words: everyday vocabulary, few rare names
 WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*$")

@@ -1,0 +1,1 @@
+"""The host bot's own package (named `bot`, as in many bots)."""
