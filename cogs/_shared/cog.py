@@ -3,17 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from parley.cogs._shared.errors import OptionOutOfRange, handle_error
+from parley.domain.errors import NotFound
 from parley.i18n import Translations
 
 if TYPE_CHECKING:
     from parley.services import Services
+
+CogT = TypeVar("CogT", bound=commands.Cog)
+
+
+def loaded_cog(client: Any, cog_type: type[CogT]) -> CogT | None:
+    """The loaded cog of that type, or None (another capability a host bot may not have loaded)."""
+    cog = client.get_cog(cog_type.__cog_name__) if hasattr(client, "get_cog") else None
+    return cog if isinstance(cog, cog_type) else None
+
+
+def cog_of(interaction: discord.Interaction, cog_type: type[CogT]) -> CogT:
+    """The loaded cog of that type, for a component or modal to hand its press to.
+
+    NotFound when that capability isn't loaded (a host bot unloaded it, an old message outlived it).
+    """
+    cog = loaded_cog(interaction.client, cog_type)
+    if cog is None:
+        raise NotFound()
+    return cog
 
 
 class ParleyCog(commands.Cog):

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import abc
 import logging
-import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import discord
 
+from parley.cogs._shared.items import SNOWFLAKE, Field, PersistentItem
 from parley.cogs._shared.permissions import missing_bot_permissions, require
 from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
 from parley.cogs._shared.runtime import services_for
-from parley.cogs._shared.views import ParleyDynamicItemBase, ParleyModal
+from parley.cogs._shared.views import ParleyModal
 from parley.database import Tx
 from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.settings import SettingsRepository
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ENTRY = r"(?P<entry>[1-9][0-9]{0,17})"
 ACCENTS = {
     QueueStatus.PENDING: discord.Colour(0xFEE75C),
     QueueStatus.APPROVED: discord.Colour(0x57F287),
@@ -259,11 +258,17 @@ async def _edit_posted(
 
 
 class QueueActionButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"parley:queue:(?P<action>(?!reject:)[a-z][a-z_]{0,19}):" + ENTRY,
+    custom_id="parley:queue:{action}:{entry_id}",
+    # any action name (kinds register their own), but never the reject select's id
+    action=Field(r"(?!reject:)[a-z][a-z_]{0,19}", examples=("approve",)),
+    entry_id=SNOWFLAKE,
 ):
     """A moderator's action on a queue entry (Approve, and whatever actions a kind registers)."""
+
+    action: str
+    entry_id: int
 
     def __init__(self, action: str, entry_id: int, t: Translations | None = None) -> None:
         # An unknown action (its capability is not loaded) still builds, so a press can answer kindly.
@@ -271,7 +276,7 @@ class QueueActionButton(
         label = act.label if act else action
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:queue:{action}:{entry_id}",
+                custom_id=self.bind(action=action, entry_id=entry_id),
                 label=t.gettext(label) if t else label,
                 emoji=act.emoji if act else None,
                 style=discord.ButtonStyle.success
@@ -279,19 +284,6 @@ class QueueActionButton(
                 else discord.ButtonStyle.secondary,
             )
         )
-        self.action = action
-        self.entry_id = entry_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> QueueActionButton:
-        return cls(match["action"], int(match["entry"]))
-
-    @classmethod
-    def examples(cls) -> list[QueueActionButton]:
-        """Approve on a small and a very large entry id."""
-        return [cls("approve", 1), cls("approve", int("9" * 18))]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Route the press to the entry's kind (moderators only)."""
@@ -319,34 +311,25 @@ def reason_options(t: Translations | None) -> list[discord.SelectOption]:
 
 
 class QueueRejectSelect(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Select],
-    template=r"parley:queue:reject:" + ENTRY,
+    custom_id="parley:queue:reject:{entry_id}",
+    entry_id=SNOWFLAKE,
 ):
     """Reject with a reason; "other" opens a note field first."""
+
+    entry_id: int
 
     def __init__(self, entry_id: int, t: Translations | None = None) -> None:
         super().__init__(
             discord.ui.Select(
-                custom_id=f"parley:queue:reject:{entry_id}",
+                custom_id=self.bind(entry_id=entry_id),
                 placeholder=(t.gettext("Reject: pick a reason") if t else "reject")[:150],
                 options=reason_options(t),
                 min_values=1,
                 max_values=1,
             )
         )
-        self.entry_id = entry_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> QueueRejectSelect:
-        return cls(int(match["entry"]))
-
-    @classmethod
-    def examples(cls) -> list[QueueRejectSelect]:
-        """The select on a small and a very large entry id."""
-        return [cls(7), cls(int("1" * 18))]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Reject at once with the chosen reason, or ask for a note when it is "other"."""

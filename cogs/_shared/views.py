@@ -7,6 +7,7 @@ from typing import Any
 import discord
 
 from parley.cogs._shared.errors import handle_error
+from parley.cogs._shared.items import PersistentItem
 from parley.domain.errors import NotYours
 
 
@@ -34,30 +35,5 @@ class ParleyModal(discord.ui.Modal):
         await handle_error(interaction, error, where=f"modal:{type(self).__name__}")
 
 
-class ParleyDynamicItemBase:
-    """Mixin for persistent components: subclasses implement `handle`; errors are routed to the chain here,
-    because a DynamicItem lives in a plain View whose on_error would only log.
-
-    Use as `class X(ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Button], template=...)`.
-    Custom ids follow `parley:<capability>:<action>:<entity>`: lowercase, at most 100 characters, no free text.
-    """
-
-    custom_id: str
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """Instances whose custom ids must fully match the class template (checked by the architecture test).
-
-        The default builds one with no arguments; classes whose constructor needs ids override it.
-        """
-        return [cls()]
-
-    async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
-        try:
-            await self.handle(interaction)
-        except Exception as error:
-            await handle_error(interaction, error, where=self.custom_id)
-
-    async def handle(self, interaction: discord.Interaction) -> None:
-        """React to a press; every subclass defines it."""
-        raise TypeError(f"{type(self).__name__} must define handle()")
+#: The earlier name of the persistent-component base (declare ids with `custom_id=` and fields, see items.py).
+ParleyDynamicItemBase = PersistentItem

@@ -12,16 +12,15 @@ Other cogs use `vote_row(...)` (an ActionRow) or `vote_buttons(...)` and `load_v
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import discord
 
 from parley.cogs._shared.errors import handle_error
+from parley.cogs._shared.items import Field, PersistentItem, one_of
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs._shared.runtime import services_for
-from parley.cogs._shared.views import ParleyDynamicItemBase
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.tips import TipsRepository
 from parley.database.repositories.votes import Reader, VotesRepository
@@ -51,13 +50,12 @@ log = logging.getLogger(__name__)
 
 # Exactly the ids votes.valid_item_id accepts: advice `archetype.slug`, numeric tips and stories; stories have
 # no outcome axis. At most 12 + 6 + 1 + 71 + 7 = 97 characters.
-VOTE_TEMPLATE = (
-    r"parley:vote:"
-    r"(?P<kind>advice(?=:[a-z])|tip(?=:[1-9])|story(?=:[1-9][0-9]*:(?:up|down)$))"
-    r":(?P<item>[a-z][a-z0-9_]{0,29}\.[a-z][a-z0-9_]{0,39}|[1-9][0-9]{0,17})"
-    r":(?P<value>up|down|worked|failed)"
-)
-_VOTE_ID = re.compile(VOTE_TEMPLATE)
+VOTE_SHAPE = "parley:vote:{kind}:{item_id}:{value}"
+VOTE_FIELDS = {
+    "kind": Field(r"advice(?=:[a-z])|tip(?=:[1-9])|story(?=:[1-9][0-9]*:(?:up|down)$)"),
+    "item_id": Field(r"[a-z][a-z0-9_]{0,29}\.[a-z][a-z0-9_]{0,39}|[1-9][0-9]{0,17}"),
+    "value": one_of(("up", "down", "worked", "failed")),
+}
 
 # value -> (emoji, label msgid, style when it is the member's vote)
 LOOK: dict[str, tuple[str, str, discord.ButtonStyle]] = {
@@ -102,11 +100,6 @@ def register_vote_target(kind: str, resolver: TargetResolver) -> None:
 # ------------------------------------------------------------------------------------------------ buttons
 
 
-def vote_custom_id(kind: str, item_id: str, value: str) -> str:
-    """The button id for one vote value on one item."""
-    return f"parley:vote:{kind}:{item_id}:{value}"
-
-
 def vote_label(t: Translations, value: str, count: int) -> str:
     """A button's text: the word and the count ("Helpful · 3")."""
     # Beside Arabic words a number sits in an isolate, so the bidi algorithm can't move it across the dot.
@@ -121,8 +114,12 @@ def _style(value: str, mine: MemberVote | None) -> discord.ButtonStyle:
     return LOOK[value][2] if mine is not None and mine.has(value) else discord.ButtonStyle.secondary
 
 
-class VoteButton(ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLATE):
+class VoteButton(PersistentItem, discord.ui.DynamicItem[discord.ui.Button], custom_id=VOTE_SHAPE, **VOTE_FIELDS):
     """One vote value on one item; pressing it casts, undoes or changes the member's vote."""
+
+    kind: str
+    item_id: str
+    value: str
 
     def __init__(
         self,
@@ -138,29 +135,21 @@ class VoteButton(ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Button
             raise ValueError(f"no vote button for {kind}:{item_id}:{value}")
         super().__init__(
             discord.ui.Button(
-                custom_id=vote_custom_id(kind, item_id, value),
+                custom_id=self.bind(kind=kind, item_id=item_id, value=value),
                 label=label or value,
                 emoji=emoji if emoji is not None else LOOK[value][0],
                 style=style,
             )
         )
-        self.kind = kind
-        self.item_id = item_id
-        self.value = value
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> VoteButton:
+    def keep(cls, item: discord.ui.Item[Any]) -> dict[str, Any]:
         # Keep what the message shows (its language, its counts) until the press has new counts.
-        return cls(
-            match["kind"],
-            match["item"],
-            match["value"],
-            label=getattr(item, "label", None),
-            emoji=getattr(item, "emoji", None),
-            style=getattr(item, "style", discord.ButtonStyle.secondary),
-        )
+        return {
+            "label": getattr(item, "label", None),
+            "emoji": getattr(item, "emoji", None),
+            "style": getattr(item, "style", discord.ButtonStyle.secondary),
+        }
 
     @classmethod
     def examples(cls) -> list[VoteButton]:
@@ -287,8 +276,8 @@ def refresh(
         custom_id = getattr(button, "custom_id", None)
         if not isinstance(button, discord.ui.Button) or custom_id is None:
             continue
-        match = _VOTE_ID.fullmatch(custom_id)
-        if match is None or match["kind"] != kind or match["item"] != item_id:
+        match = VoteButton.__discord_ui_compiled_template__.fullmatch(custom_id)
+        if match is None or match["kind"] != kind or match["item_id"] != item_id:
             continue
         value = match["value"]
         button.label = vote_label(t, value, tally.count(value))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import discord
 
+from parley.cogs._shared.cog import cog_of
+from parley.cogs._shared.items import SLUG, Field, PersistentItem, one_of
 from parley.cogs._shared.queue import QueueKind
 from parley.cogs._shared.respond import update
-from parley.cogs._shared.views import ParleyDynamicItemBase
 from parley.database import Tx
 from parley.database.repositories.tips import TipsRepository
 from parley.domain.moderation import Decision, QueueEntry
@@ -17,7 +17,6 @@ from parley.i18n import LANGUAGE_NAMES, Translations
 from parley.knowledge import pick
 
 if TYPE_CHECKING:
-    from parley.cogs.advice.cog import Advice
     from parley.services import Services
 
 ACCENT = discord.Colour(0xF1C40F)
@@ -47,11 +46,19 @@ class AdviceListCard(discord.ui.LayoutView):
 
 
 class PageButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"parley:advice:page:(?P<scope>browse|top):(?P<arch>[a-z][a-z_]{0,31}):(?P<page>[0-9]{1,3})",
+    custom_id="parley:advice:page:{scope}:{archetype}:{page}",
+    scope=one_of(SCOPES),
+    # "all" (no archetype) is a slug no archetype has
+    archetype=Field(SLUG.pattern, lambda s: None if s == ALL else s, lambda a: a or ALL, ("never_satisfied", None)),
+    page=Field(r"[0-9]{1,3}", int, examples=(0, 999, 1)),
 ):
     """Go to another page of a list; the list is rebuilt from the id, so it works on any card after restarts."""
+
+    scope: str
+    archetype: str | None
+    page: int
 
     def __init__(
         self,
@@ -65,34 +72,19 @@ class PageButton(
     ) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:advice:page:{scope}:{archetype or ALL}:{page}",
+                custom_id=self.bind(scope=scope, archetype=archetype, page=page),
                 label=label or None,
                 emoji=emoji,
                 style=discord.ButtonStyle.secondary,
                 disabled=disabled,
             )
         )
-        self.scope = scope
-        self.archetype = archetype
-        self.page = page
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> PageButton:
-        arch = match["arch"]
-        return cls(match["scope"], None if arch == ALL else arch, int(match["page"]))
-
-    @classmethod
-    def examples(cls) -> list[PageButton]:
-        """Pages of an archetype's list and of the overall top list."""
-        return [cls("browse", "never_satisfied", 0), cls("browse", "non_payer", 999), cls("top", None, 1)]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Show the requested page in place."""
-        cog: Advice | None = interaction.client.get_cog("Advice")  # type: ignore[attr-defined]
-        if cog is None:
-            raise LookupError("the Advice cog is not loaded")
+        from parley.cogs.advice.cog import Advice
+
+        cog = cog_of(interaction, Advice)
         t = await cog.translations(interaction)
         card = await cog.list_card(interaction, t, self.scope, self.archetype, self.page)
         await update(interaction, view=card)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from parley.cogs._shared.cog import cog_of
+from parley.cogs._shared.items import HANDLE, PersistentItem, one_of
 from parley.cogs._shared.respond import NO_PINGS
-from parley.cogs._shared.views import ParleyDynamicItemBase
 from parley.cogs.drafts.labels import TONE_EMOJI, TONE_ORDER, language_label, tone_name
 from parley.domain.drafts import DRAFT_KINDS, DRAFT_LANGS
 from parley.i18n import LANGUAGE_NAMES, Translations
@@ -23,10 +24,6 @@ if TYPE_CHECKING:
 
 ACCENT = discord.Colour(0xFEE75C)
 ERROR_ACCENT = discord.Colour(0xED4245)
-EXAMPLE_ID = "0123456789abcdef"
-_ID = r"(?P<id>[0-9a-f]{16})"
-_KINDS = "|".join(DRAFT_KINDS)
-_TONES = "|".join(TONE_ORDER)
 # A run of backticks would close the code block the draft sits in; a zero-width space keeps each one literal.
 _BACKTICK_RUN = re.compile("`(?=`)")
 
@@ -44,9 +41,7 @@ def attachment(text: str, kind: str, lang: str) -> discord.File:
 def _drafts_cog(interaction: discord.Interaction) -> Drafts:
     from parley.cogs.drafts.cog import Drafts
 
-    cog = interaction.client.get_cog(Drafts.__cog_name__)  # type: ignore[attr-defined]
-    assert isinstance(cog, Drafts), "the drafts capability is not loaded"
-    return cog
+    return cog_of(interaction, Drafts)
 
 
 class DraftCard(discord.ui.LayoutView):
@@ -107,44 +102,38 @@ async def replace_card(
 
 
 class ToneButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=rf"parley:draft:tone:{_ID}:(?P<tone>{_TONES})",
+    custom_id="parley:draft:tone:{draft_id}:{tone}",
+    draft_id=HANDLE,
+    tone=one_of(TONE_ORDER),
 ):
     """Redraft in another tone; the current tone shows as selected."""
+
+    draft_id: str
+    tone: str
 
     def __init__(self, draft_id: str, tone: str, t: Translations | None = None, *, current: bool = False) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:draft:tone:{draft_id}:{tone}",
+                custom_id=self.bind(draft_id=draft_id, tone=tone),
                 label=tone_name(t, tone) if t else tone,
                 emoji=TONE_EMOJI[tone],
                 style=discord.ButtonStyle.primary if current else discord.ButtonStyle.secondary,
                 disabled=current,
             )
         )
-        self.draft_id = draft_id
-        self.tone = tone
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls(match["id"], match["tone"])
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """One button per tone."""
-        return [cls(EXAMPLE_ID, tone) for tone in TONE_ORDER]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         await _drafts_cog(interaction).change_tone(interaction, self.draft_id, self.tone)
 
 
 class LanguagePick(
-    ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Select], template=rf"parley:draft:lang:{_ID}"
+    PersistentItem, discord.ui.DynamicItem[discord.ui.Select], custom_id="parley:draft:lang:{draft_id}", draft_id=HANDLE
 ):
     """Redraft in another language (the client's), whatever language the member reads Parley in."""
+
+    draft_id: str
 
     def __init__(self, draft_id: str, t: Translations | None = None, current: str | None = None) -> None:
         options = [
@@ -158,87 +147,58 @@ class LanguagePick(
         ]
         super().__init__(
             discord.ui.Select(
-                custom_id=f"parley:draft:lang:{draft_id}",
+                custom_id=self.bind(draft_id=draft_id),
                 placeholder=t.gettext("Write it in another language") if t else None,
                 options=options,
                 min_values=1,
                 max_values=1,
             )
         )
-        self.draft_id = draft_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls(match["id"])
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """The picker of one draft."""
-        return [cls(EXAMPLE_ID)]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         await _drafts_cog(interaction).change_language(interaction, self.draft_id, self.item.values[0])
 
 
 class EditButton(
-    ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Button], template=rf"parley:draft:edit:{_ID}"
+    PersistentItem, discord.ui.DynamicItem[discord.ui.Button], custom_id="parley:draft:edit:{draft_id}", draft_id=HANDLE
 ):
     """Reopen the form prefilled with everything the member typed."""
+
+    draft_id: str
 
     def __init__(self, draft_id: str, t: Translations | None = None, *, primary: bool = False) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:draft:edit:{draft_id}",
+                custom_id=self.bind(draft_id=draft_id),
                 label=t.gettext("Edit details") if t else "Edit details",
                 emoji="✏️",
                 style=discord.ButtonStyle.primary if primary else discord.ButtonStyle.secondary,
             )
         )
-        self.draft_id = draft_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls(match["id"])
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """The button of one draft."""
-        return [cls(EXAMPLE_ID)]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         await _drafts_cog(interaction).edit_details(interaction, self.draft_id)
 
 
 class StartButton(
-    ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Button], template=rf"parley:draft:start:(?P<kind>{_KINDS})"
+    PersistentItem,
+    discord.ui.DynamicItem[discord.ui.Button],
+    custom_id="parley:draft:start:{kind}",
+    kind=one_of(DRAFT_KINDS),
 ):
     """Open the form for one kind of draft; anyone may press it, and each member gets their own draft."""
+
+    kind: str
 
     def __init__(self, kind: str, label: str | None = None, *, emoji: str | None = "✉️") -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:draft:start:{kind}",
+                custom_id=self.bind(kind=kind),
                 label=label or kind,
                 emoji=emoji,
                 style=discord.ButtonStyle.primary,
             )
         )
-        self.kind = kind
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls(match["kind"])
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """One start button per kind."""
-        return [cls(kind) for kind in DRAFT_KINDS]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         await _drafts_cog(interaction).open_draft(interaction, self.kind)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 
+from parley.cogs._shared.cog import cog_of
+from parley.cogs._shared.items import PersistentItem, one_of
 from parley.cogs._shared.respond import update
-from parley.cogs._shared.runtime import services_for
-from parley.cogs._shared.views import ParleyDynamicItemBase
 from parley.domain.errors import N_
 from parley.domain.settings import Role
 from parley.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
+
+if TYPE_CHECKING:
+    from parley.cogs.settings.cog import Settings
 
 ACCENT = discord.Colour(0x57F287)
 FOLLOW = "auto"
@@ -67,23 +69,24 @@ class LanguageCard(discord.ui.LayoutView):
         )
 
 
-class _AdminItem(ParleyDynamicItemBase):
+def _settings(interaction: discord.Interaction) -> Settings:
+    from parley.cogs.settings.cog import Settings
+
+    return cog_of(interaction, Settings)
+
+
+class _AdminItem(PersistentItem):
     """A settings component: re-checks Manage Server on every use, then refreshes the card in place."""
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        from parley.cogs.settings.cog import Settings
-
-        services = services_for(interaction.client)  # type: ignore[arg-type]
-        cog = interaction.client.get_cog("Settings")  # type: ignore[attr-defined]
-        assert isinstance(cog, Settings)
+        cog = _settings(interaction)
         await cog.require_admin(interaction)
         notice = await self.apply(cog, interaction)
         t = await cog.translations(interaction)
         card = await cog.settings_card(interaction, t, notice=notice)
         await update(interaction, view=card)
-        del services
 
-    async def apply(self, cog: Any, interaction: discord.Interaction) -> str | None:
+    async def apply(self, cog: Settings, interaction: discord.Interaction) -> str | None:
         """Store the change; return a line for the card."""
         raise TypeError(f"{type(self).__name__} must define apply()")
 
@@ -91,9 +94,12 @@ class _AdminItem(ParleyDynamicItemBase):
 class ChannelPick(
     _AdminItem,
     discord.ui.DynamicItem[discord.ui.ChannelSelect],
-    template=r"parley:setup:channel:(?P<which>stories|queue)",
+    custom_id="parley:setup:channel:{which}",
+    which=one_of(("stories", "queue")),
 ):
     """Pick the stories or moderation-queue channel."""
+
+    which: str
 
     def __init__(self, which: str, t: Translations | None = None, current: int | None = None) -> None:
         placeholder = None
@@ -101,7 +107,7 @@ class ChannelPick(
             placeholder = t.gettext("Stories channel") if which == "stories" else t.gettext("Moderation queue channel")
         super().__init__(
             discord.ui.ChannelSelect(
-                custom_id=f"parley:setup:channel:{which}",
+                custom_id=self.bind(which=which),
                 channel_types=[discord.ChannelType.text],
                 placeholder=placeholder,
                 default_values=[discord.Object(current, type=discord.abc.GuildChannel)] if current else [],
@@ -109,31 +115,19 @@ class ChannelPick(
                 max_values=1,
             )
         )
-        self.which = which
 
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls(match["which"])
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """Both channel pickers."""
-        return [cls("stories"), cls("queue")]
-
-    async def apply(self, cog: Any, interaction: discord.Interaction) -> str | None:
+    async def apply(self, cog: Settings, interaction: discord.Interaction) -> str | None:
         channel = self.item.values[0]
         return await cog.set_channel(interaction, self.which, channel.id)
 
 
-class ModeratorRolePick(_AdminItem, discord.ui.DynamicItem[discord.ui.RoleSelect], template=r"parley:setup:modrole"):
+class ModeratorRolePick(_AdminItem, discord.ui.DynamicItem[discord.ui.RoleSelect], custom_id="parley:setup:modrole"):
     """Pick the moderator role (clearing it falls back to Manage Messages)."""
 
     def __init__(self, t: Translations | None = None, current: int | None = None) -> None:
         super().__init__(
             discord.ui.RoleSelect(
-                custom_id="parley:setup:modrole",
+                custom_id=self.bind(),
                 placeholder=t.gettext("Moderator role") if t else None,
                 default_values=[discord.Object(current, type=discord.Role)] if current else [],
                 min_values=0,
@@ -141,18 +135,12 @@ class ModeratorRolePick(_AdminItem, discord.ui.DynamicItem[discord.ui.RoleSelect
             )
         )
 
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls()
-
-    async def apply(self, cog: Any, interaction: discord.Interaction) -> str | None:
+    async def apply(self, cog: Settings, interaction: discord.Interaction) -> str | None:
         role = self.item.values[0] if self.item.values else None
         return await cog.set_values(interaction, moderator_role_id=role.id if role else None)
 
 
-class ServerLanguagePick(_AdminItem, discord.ui.DynamicItem[discord.ui.Select], template=r"parley:setup:language"):
+class ServerLanguagePick(_AdminItem, discord.ui.DynamicItem[discord.ui.Select], custom_id="parley:setup:language"):
     """Pick the server's language (or none: members' own Discord languages)."""
 
     def __init__(self, t: Translations | None = None, current: str | None = None) -> None:
@@ -163,19 +151,13 @@ class ServerLanguagePick(_AdminItem, discord.ui.DynamicItem[discord.ui.Select], 
         )
         super().__init__(
             discord.ui.Select(
-                custom_id="parley:setup:language",
+                custom_id=self.bind(),
                 placeholder=t.gettext("Server language") if t else None,
                 options=options,
             )
         )
 
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls()
-
-    async def apply(self, cog: Any, interaction: discord.Interaction) -> str | None:
+    async def apply(self, cog: Settings, interaction: discord.Interaction) -> str | None:
         value = self.item.values[0]
         return await cog.set_values(interaction, language=None if value == FOLLOW else value)
 
@@ -183,39 +165,28 @@ class ServerLanguagePick(_AdminItem, discord.ui.DynamicItem[discord.ui.Select], 
 class CapabilityToggle(
     _AdminItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"parley:setup:toggle:(?P<key>walkthrough|stories|tips)",
+    custom_id="parley:setup:toggle:{key}",
+    key=one_of(key for key, _label in CAPABILITIES),
 ):
     """Switch a capability on or off for the server."""
+
+    key: str
 
     def __init__(self, key: str, label: str | None = None, on: bool = True) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:setup:toggle:{key}",
+                custom_id=self.bind(key=key),
                 label=label or key,
                 emoji="✅" if on else "⛔",
                 style=discord.ButtonStyle.secondary if on else discord.ButtonStyle.danger,
             )
         )
-        self.key = key
 
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls(match["key"])
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """One toggle per capability."""
-        return [cls(key) for key, _label in CAPABILITIES]
-
-    async def apply(self, cog: Any, interaction: discord.Interaction) -> str | None:
+    async def apply(self, cog: Settings, interaction: discord.Interaction) -> str | None:
         return await cog.toggle(interaction, self.key)
 
 
-class MemberLanguagePick(
-    ParleyDynamicItemBase, discord.ui.DynamicItem[discord.ui.Select], template=r"parley:language:set"
-):
+class MemberLanguagePick(PersistentItem, discord.ui.DynamicItem[discord.ui.Select], custom_id="parley:language:set"):
     """A member's own language; anyone may use it, for themselves."""
 
     def __init__(self, t: Translations | None = None, current: str | None = None) -> None:
@@ -226,23 +197,14 @@ class MemberLanguagePick(
         )
         super().__init__(
             discord.ui.Select(
-                custom_id="parley:language:set",
+                custom_id=self.bind(),
                 placeholder=t.gettext("Choose a language") if t else None,
                 options=options,
             )
         )
 
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls()
-
     async def handle(self, interaction: discord.Interaction) -> None:
-        from parley.cogs.settings.cog import Settings
-
-        cog = interaction.client.get_cog("Settings")  # type: ignore[attr-defined]
-        assert isinstance(cog, Settings)
+        cog = _settings(interaction)
         value = self.item.values[0]
         card = await cog.store_member_language(interaction, None if value == FOLLOW else value)
         await update(interaction, view=card)

@@ -17,7 +17,7 @@ from discord import app_commands
 from discord.app_commands import locale_str
 
 from parley.cogs._shared import voting
-from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.cog import ParleyCog, loaded_cog
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.situation import samples, views
 from parley.cogs.situation.cards import Extras, Painter, notice_card
@@ -279,7 +279,7 @@ class Situation(ParleyCog):
             )
             return
         if action == "share":
-            await self.share_story(interaction, t, state)
+            await self.share_story(interaction, t, state, flow.free_text)
             return
         free_text = flow.free_text
         if action in ("stage", "keep"):
@@ -325,12 +325,16 @@ class Situation(ParleyCog):
             notice = "-# ✅ " + t.gettext("Thanks: noted anonymously, it helps Parley recognise this better.")
         await self.save(interaction, t, flow, state, free_text=flow.free_text, notice=notice)
 
-    async def share_story(self, interaction: discord.Interaction, t: Translations, state: wt.FlowState) -> None:
-        """Hand over to the stories capability (it opens its own anonymised sharing flow)."""
-        stories: Any = interaction.client.get_cog("Stories")  # type: ignore[attr-defined]
-        opener = getattr(stories, "open_share", None)
-        if callable(opener):
-            await opener(interaction, archetype=state.chosen)
+    async def share_story(
+        self, interaction: discord.Interaction, t: Translations, state: wt.FlowState, free_text: str | None
+    ) -> None:
+        """Hand over to the stories capability: its form, on the type of client the result card showed first."""
+        from parley.cogs.stories.cog import Stories
+
+        stories = loaded_cog(interaction.client, Stories)
+        if stories is not None:
+            shown = wt.recognise(self.triage(state, free_text), state.chosen)
+            await stories.open_share(interaction, archetype=shown[0].archetype if shown else None)
             return
         await respond(
             interaction,

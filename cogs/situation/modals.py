@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import discord
 
+from parley.cogs._shared.cog import cog_of
 from parley.cogs._shared.views import ParleyModal
 from parley.i18n import Translations
 
@@ -37,7 +38,7 @@ class WordsModal(ParleyModal):
         )
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        cog = interaction.client.get_cog("Situation")  # type: ignore[attr-defined]
-        if cog is None:
-            raise RuntimeError("the situation capability is not loaded")
+        from parley.cogs.situation.cog import Situation
+
+        cog = cog_of(interaction, Situation)
         await cog.on_words(interaction, self.kind, self.flow_id, self.version, self.words.value)

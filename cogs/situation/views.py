@@ -8,29 +8,24 @@ old message) is recognised and answered with the current card, never a second st
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
 
-from parley.cogs._shared.views import ParleyDynamicItemBase
+from parley.cogs._shared.cog import cog_of
+from parley.cogs._shared.items import HANDLE, Field, PersistentItem, one_of
 
 if TYPE_CHECKING:
     from parley.cogs.situation.cog import Situation
 
-FLOW = r"(?P<flow>[0-9a-f]{16}):(?P<version>[0-9]{1,6})"
-SITUATION_BUTTONS = "stage|keep|back|restart|text|result|share"
-SITUATION_SELECTS = "pick|have|fix"
-REDFLAG_BUTTONS = "none|text|restart"
-REDFLAG_SELECTS = "check"
-EXAMPLE_FLOW = "0123456789abcdef"
-
-
-def flow_custom_id(capability: str, action: str, flow_id: str, version: int, value: str | None = None) -> str:
-    """Build a component id; values are ids from fixed lists (never member text)."""
-    custom_id = f"parley:{capability}:{action}:{flow_id}:{version}"
-    return f"{custom_id}:{value}" if value else custom_id
+SITUATION_BUTTONS = ("stage", "keep", "back", "restart", "text", "result", "share")
+SITUATION_SELECTS = ("pick", "have", "fix")
+REDFLAG_BUTTONS = ("none", "text", "restart")
+REDFLAG_SELECTS = ("check",)
+FLOW_ID = HANDLE
+VERSION = Field(r"[0-9]{1,6}", int, examples=(3, 12, 999999, 0))
+VALUE = Field(r"[a-z_]{1,24}", examples=(None, "after", "unsure"))  # ids from fixed lists, never member text
 
 
 def _button_look(item: discord.ui.Item[Any], *, disabled: bool = True) -> dict[str, Any]:
@@ -53,19 +48,27 @@ def _select_look(item: discord.ui.Item[Any]) -> dict[str, Any]:
     }
 
 
-def _cog(interaction: discord.Interaction) -> Situation:
-    cog = interaction.client.get_cog("Situation")  # type: ignore[attr-defined]
-    if cog is None:
-        raise RuntimeError("the situation capability is not loaded")
-    return cog
+def _situation(interaction: discord.Interaction) -> Situation:
+    from parley.cogs.situation.cog import Situation
+
+    return cog_of(interaction, Situation)
 
 
 class FlowButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=rf"parley:situation:(?P<action>{SITUATION_BUTTONS}):{FLOW}(?::(?P<value>[a-z_]{{1,24}}))?",
+    custom_id="parley:situation:{action}:{flow_id}:{version}[:{value}]",
+    action=one_of(SITUATION_BUTTONS),
+    flow_id=FLOW_ID,
+    version=VERSION,
+    value=VALUE,
 ):
     """A button of the walkthrough: an answer (stage, keep), Back, Start over, own words, result, share."""
+
+    action: str
+    flow_id: str
+    version: int
+    value: str | None
 
     def __init__(
         self,
@@ -81,40 +84,38 @@ class FlowButton(
     ) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=flow_custom_id("situation", action, flow_id, version, value),
+                custom_id=self.bind(action=action, flow_id=flow_id, version=version, value=value),
                 label=label or action,
                 emoji=emoji,
                 style=style,
                 disabled=disabled,
             )
         )
-        self.action, self.flow_id, self.version, self.value = action, flow_id, version, value
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
+    def keep(cls, item: discord.ui.Item[Any]) -> dict[str, Any]:
         # Keep what the message shows, in case the card is redrawn from it (a vote press edits it in place).
-        return cls(match["action"], match["flow"], int(match["version"]), match["value"], **_button_look(item))
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """One of each action, with and without a value."""
-        return [cls(a, EXAMPLE_FLOW, 3) for a in SITUATION_BUTTONS.split("|")] + [
-            cls("stage", EXAMPLE_FLOW, 12, "after"),
-            cls("keep", EXAMPLE_FLOW, 999999, "unsure"),
-        ]
+        return _button_look(item)
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).on_situation_button(interaction, self.action, self.flow_id, self.version, self.value)
+        await _situation(interaction).on_situation_button(
+            interaction, self.action, self.flow_id, self.version, self.value
+        )
 
 
 class FlowSelect(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Select],
-    template=rf"parley:situation:(?P<action>{SITUATION_SELECTS}):{FLOW}",
+    custom_id="parley:situation:{action}:{flow_id}:{version}",
+    action=one_of(SITUATION_SELECTS),
+    flow_id=FLOW_ID,
+    version=VERSION,
 ):
     """A select of the walkthrough: what is happening, what you have, or "not what's happening?"."""
+
+    action: str
+    flow_id: str
+    version: int
 
     def __init__(
         self,
@@ -129,38 +130,37 @@ class FlowSelect(
     ) -> None:
         super().__init__(
             discord.ui.Select(
-                custom_id=flow_custom_id("situation", action, flow_id, version),
+                custom_id=self.bind(action=action, flow_id=flow_id, version=version),
                 placeholder=placeholder,
                 options=list(options) or [discord.SelectOption(label=action, value=action)],
                 min_values=min_values,
                 max_values=max_values,
             )
         )
-        self.action, self.flow_id, self.version = action, flow_id, version
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls(match["action"], match["flow"], int(match["version"]), **_select_look(item))
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """One per action."""
-        return [cls(a, EXAMPLE_FLOW, 0) for a in SITUATION_SELECTS.split("|")]
+    def keep(cls, item: discord.ui.Item[Any]) -> dict[str, Any]:
+        return _select_look(item)
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).on_situation_select(
+        await _situation(interaction).on_situation_select(
             interaction, self.action, self.flow_id, self.version, list(self.item.values)
         )
 
 
 class ChecklistButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=rf"parley:redflags:(?P<action>{REDFLAG_BUTTONS}):{FLOW}",
+    custom_id="parley:redflags:{action}:{flow_id}:{version}",
+    action=one_of(REDFLAG_BUTTONS),
+    flow_id=FLOW_ID,
+    version=VERSION,
 ):
     """A button of the red-flag check: none of these, own words, start over."""
+
+    action: str
+    flow_id: str
+    version: int
 
     def __init__(
         self,
@@ -174,35 +174,34 @@ class ChecklistButton(
     ) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=flow_custom_id("redflags", action, flow_id, version),
+                custom_id=self.bind(action=action, flow_id=flow_id, version=version),
                 label=label or action,
                 emoji=emoji,
                 style=style,
             )
         )
-        self.action, self.flow_id, self.version = action, flow_id, version
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
-        return cls(match["action"], match["flow"], int(match["version"]), **_button_look(item, disabled=False))
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """One per action."""
-        return [cls(a, EXAMPLE_FLOW, 7) for a in REDFLAG_BUTTONS.split("|")]
+    def keep(cls, item: discord.ui.Item[Any]) -> dict[str, Any]:
+        return _button_look(item, disabled=False)
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).on_checklist_button(interaction, self.action, self.flow_id, self.version)
+        await _situation(interaction).on_checklist_button(interaction, self.action, self.flow_id, self.version)
 
 
 class ChecklistSelect(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Select],
-    template=rf"parley:redflags:(?P<action>{REDFLAG_SELECTS}):{FLOW}",
+    custom_id="parley:redflags:{action}:{flow_id}:{version}",
+    action=one_of(REDFLAG_SELECTS),
+    flow_id=FLOW_ID,
+    version=VERSION,
 ):
     """The red-flag checklist."""
+
+    action: str
+    flow_id: str
+    version: int
 
     def __init__(
         self,
@@ -217,30 +216,24 @@ class ChecklistSelect(
         options = list(options) or [discord.SelectOption(label=action, value=action)]
         super().__init__(
             discord.ui.Select(
-                custom_id=flow_custom_id("redflags", action, flow_id, version),
+                custom_id=self.bind(action=action, flow_id=flow_id, version=version),
                 placeholder=placeholder,
                 options=options,
                 min_values=min_values,
                 max_values=len(options),
             )
         )
-        self.action, self.flow_id, self.version = action, flow_id, version
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> Any:
+    def keep(cls, item: discord.ui.Item[Any]) -> dict[str, Any]:
         look = _select_look(item)
         del look["max_values"]  # always every option
-        return cls(match["action"], match["flow"], int(match["version"]), **look)
-
-    @classmethod
-    def examples(cls) -> list[Any]:
-        """The checklist."""
-        return [cls("check", EXAMPLE_FLOW, 0)]
+        return look
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).on_checklist_select(interaction, self.flow_id, self.version, list(self.item.values))
+        await _situation(interaction).on_checklist_select(
+            interaction, self.flow_id, self.version, list(self.item.values)
+        )
 
 
 DYNAMIC_ITEMS = (FlowButton, FlowSelect, ChecklistButton, ChecklistSelect)

@@ -85,9 +85,13 @@ class Stories(ParleyCog):
     @story.command(name=locale_str("share"), description=locale_str("Share a story about a client, anonymised"))
     async def share(self, interaction: discord.Interaction) -> None:
         """Open the story form once the server and the member are ready for it."""
+        await self.open_share(interaction)
+
+    async def open_share(self, interaction: discord.Interaction, *, archetype: str | None = None) -> None:
+        """The story form (also from the walkthrough's "Share my story", with the type of client it found)."""
         t = await self.translations(interaction)
         await self.sharing.allow_share(interaction, t)
-        await interaction.response.send_modal(self.sharing.story_modal(t))
+        await interaction.response.send_modal(self.sharing.story_modal(t, archetype=archetype))
 
     @story.command(name=locale_str("mine"), description=locale_str("Your stories: status, notes, withdraw or delete"))
     async def mine(self, interaction: discord.Interaction) -> None:

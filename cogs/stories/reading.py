@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from parley.cogs._shared import voting
+from parley.cogs._shared.cog import loaded_cog
 from parley.cogs._shared.queue import shared_translations
 from parley.cogs._shared.respond import NO_PINGS, respond, update
 from parley.cogs.stories import views
@@ -131,10 +132,12 @@ class Reading(Part):
         arch = self.services.knowledge.archetypes.get(archetype)
         if arch is None:
             raise NotFound()
-        advice = self.bot.get_cog("Advice")
-        list_card = getattr(advice, "list_card", None)
-        if list_card is not None:
-            await respond(interaction, view=await list_card(interaction, t, "browse", archetype, 0), ephemeral=True)
+        from parley.cogs.advice.cog import Advice
+
+        advice = loaded_cog(self.bot, Advice)
+        if advice is not None:
+            card = await advice.list_card(interaction, t, "browse", archetype, 0)
+            await respond(interaction, view=card, ephemeral=True)
             return
         items = [f"- {pick(item.text, t.lang)}" for item in self.services.knowledge.items_for(archetype)[:4]]
         text = "\n".join([f"## 📘 {pick(arch.name, t.lang)}", pick(arch.summary, t.lang), *items])

@@ -7,16 +7,16 @@ Custom ids carry story ids and random tokens only, never text and never who wrot
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
 
-from parley.cogs._shared.views import ParleyDynamicItemBase
+from parley.cogs._shared.cog import cog_of
+from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, Field, PersistentItem, one_of
 from parley.cogs._shared.voting import vote_buttons
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
-from parley.domain.errors import N_, NotFound
+from parley.domain.errors import N_
 from parley.domain.stories import KIND, Story
 from parley.domain.votes import MemberVote, Tally
 from parley.i18n import Translations
@@ -27,18 +27,12 @@ if TYPE_CHECKING:
 
 ACCENT = discord.Colour(0x9B59B6)
 DONE = discord.Colour(0x57F287)
-HANDLE = r"(?P<token>[0-9a-f]{16})"  # a random handle on in-memory state
-STORY = r"(?P<story>[1-9][0-9]{0,17})"
-ARCHETYPE = r"(?P<archetype>[a-z][a-z_]{0,31})"
 
 
-def _stories_cog(interaction: discord.Interaction) -> Stories:
+def _stories(interaction: discord.Interaction) -> Stories:
     from parley.cogs.stories.cog import Stories
 
-    cog = interaction.client.get_cog("Stories")  # type: ignore[attr-defined]
-    if not isinstance(cog, Stories):
-        raise NotFound()
-    return cog
+    return cog_of(interaction, Stories)
 
 
 # ------------------------------------------------------------------------------------------------ layouts
@@ -94,40 +88,32 @@ PREVIEW_LOOK = {
 
 
 class PreviewButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"parley:story:preview:(?P<action>confirm|edit|cancel):" + HANDLE,
+    custom_id="parley:story:preview:{action}:{token}",
+    action=one_of(PREVIEW_LOOK),
+    token=HANDLE,
 ):
     """Confirm, Edit or Cancel a private preview (the preview itself lives in memory, keyed by the token)."""
+
+    action: str
+    token: str
 
     def __init__(self, action: str, token: str, t: Translations | None = None, *, disabled: bool = False) -> None:
         emoji, label, style = PREVIEW_LOOK[action]
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:story:preview:{action}:{token}",
+                custom_id=self.bind(action=action, token=token),
                 label=t.gettext(label) if t else label,
                 emoji=emoji,
                 style=style,
                 disabled=disabled,
             )
         )
-        self.action = action
-        self.token = token
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> PreviewButton:
-        return cls(match["action"], match["token"])
-
-    @classmethod
-    def examples(cls) -> list[PreviewButton]:
-        """Each action on a token."""
-        return [cls(action, "0123456789abcdef") for action in PREVIEW_LOOK]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Hand the press to the cog."""
-        await _stories_cog(interaction).sharing.preview_action(interaction, self.action, self.token)
+        await _stories(interaction).sharing.preview_action(interaction, self.action, self.token)
 
 
 def preview_buttons(t: Translations, token: str, *, can_confirm: bool) -> list[discord.ui.Item[Any]]:
@@ -151,80 +137,64 @@ MINE_LOOK = {
 
 
 class MineButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"parley:story:mine:(?P<action>withdraw|delete|resubmit|erase|keep):" + STORY,
+    custom_id="parley:story:mine:{action}:{story_id}",
+    action=one_of(MINE_LOOK),
+    story_id=SNOWFLAKE,
 ):
     """An author's action on one of their stories; the cog checks the story is theirs (by keyed hash)."""
+
+    action: str
+    story_id: int
 
     def __init__(self, action: str, story_id: int, t: Translations | None = None) -> None:
         emoji, label, style = MINE_LOOK[action]
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:story:mine:{action}:{story_id}",
+                custom_id=self.bind(action=action, story_id=story_id),
                 label=t.gettext(label) if t else label,
                 emoji=emoji,
                 style=style,
             )
         )
-        self.action = action
-        self.story_id = story_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> MineButton:
-        return cls(match["action"], int(match["story"]))
-
-    @classmethod
-    def examples(cls) -> list[MineButton]:
-        """Each action on a small and a very large story id."""
-        return [cls(action, 1) for action in MINE_LOOK] + [cls("erase", int("9" * 18))]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Hand the press to the cog."""
-        await _stories_cog(interaction).mine_list.mine_action(interaction, self.action, self.story_id)
+        await _stories(interaction).mine_list.mine_action(interaction, self.action, self.story_id)
 
 
 # ------------------------------------------------------------------------------------------------ browse
 
 
 class BrowsePageButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"parley:story:browse:" + HANDLE + r":(?P<page>[0-9]{1,4})",
+    custom_id="parley:story:browse:{token}:{page}",
+    token=HANDLE,
+    page=Field(r"[0-9]{1,4}", int, examples=(0, 9999)),
 ):
     """Previous / next page of /story browse (the query is kept in memory under the token, not in the id)."""
+
+    token: str
+    page: int
 
     def __init__(
         self, token: str, page: int, *, label: str = "", emoji: str | None = None, disabled: bool = False
     ) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:story:browse:{token}:{page}",
+                custom_id=self.bind(token=token, page=page),
                 label=label or str(page + 1),
                 emoji=emoji,
                 style=discord.ButtonStyle.secondary,
                 disabled=disabled,
             )
         )
-        self.token = token
-        self.page = page
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> BrowsePageButton:
-        return cls(match["token"], int(match["page"]))
-
-    @classmethod
-    def examples(cls) -> list[BrowsePageButton]:
-        """The first and a far page."""
-        return [cls("0123456789abcdef", 0), cls("fedcba9876543210", 9999)]
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Show that page in place."""
-        await _stories_cog(interaction).reading.browse_page(interaction, self.token, self.page)
+        await _stories(interaction).reading.browse_page(interaction, self.token, self.page)
 
 
 def page_buttons(t: Translations, token: str, page: int, pages: int) -> list[discord.ui.Item[Any]]:
@@ -243,72 +213,62 @@ def page_buttons(t: Translations, token: str, page: int, pages: int) -> list[dis
 
 
 class MeTooButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"parley:story:metoo:" + STORY,
+    custom_id="parley:story:metoo:{story_id}",
+    story_id=SNOWFLAKE,
 ):
     """The "this happened to me too" button: one per member, pressing again takes it back."""
+
+    story_id: int
 
     def __init__(self, story_id: int, label: str | None = None) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:story:metoo:{story_id}",
+                custom_id=self.bind(story_id=story_id),
                 label=label or "Me too",
                 emoji="🤝",
                 style=discord.ButtonStyle.secondary,
             )
         )
-        self.story_id = story_id
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> MeTooButton:
+    def keep(cls, item: discord.ui.Item[Any]) -> dict[str, Any]:
         # Keep what the post shows (its language, its count) until the press has the new count.
-        return cls(int(match["story"]), label=getattr(item, "label", None))
-
-    @classmethod
-    def examples(cls) -> list[MeTooButton]:
-        """A small and a very large story id."""
-        return [cls(1), cls(int("9" * 18))]
+        return {"label": getattr(item, "label", None)}
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Count the member in (or out) and refresh the post."""
-        await _stories_cog(interaction).reading.metoo(interaction, self.story_id)
+        await _stories(interaction).reading.metoo(interaction, self.story_id)
 
 
 class AdviceButton(
-    ParleyDynamicItemBase,
+    PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    template=r"parley:story:advice:" + ARCHETYPE,
+    custom_id="parley:story:advice:{archetype}",
+    archetype=SLUG,
 ):
     """The guides' advice for the story's type of client, shown privately to whoever presses."""
+
+    archetype: str
 
     def __init__(self, archetype: str, label: str | None = None) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=f"parley:story:advice:{archetype}",
+                custom_id=self.bind(archetype=archetype),
                 label=label or "Advice",
                 emoji="📘",
                 style=discord.ButtonStyle.primary,
             )
         )
-        self.archetype = archetype
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> AdviceButton:
-        return cls(match["archetype"], label=getattr(item, "label", None))
-
-    @classmethod
-    def examples(cls) -> list[AdviceButton]:
-        """A short and the longest archetype-shaped id."""
-        return [cls("creep"), cls("a" * 32)]
+    def keep(cls, item: discord.ui.Item[Any]) -> dict[str, Any]:
+        return {"label": getattr(item, "label", None)}
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Show the advice ephemerally."""
-        await _stories_cog(interaction).reading.advice_for(interaction, self.archetype)
+        await _stories(interaction).reading.advice_for(interaction, self.archetype)
 
 
 def metoo_label(t: Translations, count: int) -> str:

@@ -342,3 +342,24 @@ async def test_when_nothing_is_recognised_it_says_so(session):
     assert not [b for b in card.buttons if (b.custom_id or "").startswith("parley:vote:")]
     await session.select("alice", ["creep"], placeholder="Not what's happening")
     check_result(session, "en", "creep")
+
+
+async def test_share_my_story_opens_the_story_form_on_the_type_of_client_found(session):
+    await session.command(
+        "owner", "setup", stories_channel="#stories", queue_channel="#mod-queue", moderator_role="@Moderators"
+    )
+    await session.command("alice", "situation")
+    await answer_all(session, ["not_paying"], "📬", ["none"], "🤔")
+    step = await session.click("alice", "📖")
+    modal = session.fake.modals[session.fake.member("alice").user.id]
+    assert modal is not None, [m.text for m in step.visible]
+    kinds = modal.data["components"][0]["component"]["options"]
+    assert [o["value"] for o in kinds if o["default"]] == ["non_payer"]  # what the result card recognised
+
+
+async def test_share_my_story_before_setup_says_what_is_missing(session):
+    await session.command("alice", "situation")
+    await answer_all(session, ["not_paying"], "📬", ["none"], "🤔")
+    step = await session.click("alice", "📖")
+    assert session.fake.modals.get(session.fake.member("alice").user.id) is None
+    assert "setup" in step.visible[-1].text and step.visible[-1].ephemeral

@@ -58,8 +58,8 @@ def test_the_vote_template_refuses_anything_else(custom_id):
 
 def test_vote_ids_parse_back_to_their_parts():
     match = template(voting.VoteButton).fullmatch("parley:vote:advice:general.keep_records:failed")
-    assert match.group("kind", "item", "value") == ("advice", "general.keep_records", "failed")
-    assert valid_item_id("advice", match["item"])
+    assert match.group("kind", "item_id", "value") == ("advice", "general.keep_records", "failed")
+    assert valid_item_id("advice", match["item_id"])
     with pytest.raises(ValueError):
         voting.VoteButton("story", "3", "worked")
 
