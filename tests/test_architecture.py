@@ -78,3 +78,62 @@ def test_dynamic_item_ids_fully_match_their_templates():
             assert template.fullmatch(custom_id), f"{cls.__qualname__}: {custom_id!r} !~ {template.pattern}"
             assert len(custom_id) <= 100, custom_id
             assert custom_id == custom_id.lower() and custom_id.startswith("parley:"), custom_id
+
+
+def _capability_of(module: str) -> str | None:
+    """`parley.cogs.stories.views` -> `cogs.stories`, `parley.domain.votes` -> `domain.votes`; else None."""
+    parts = module.split(".")
+    if parts[:2] == ["parley", "cogs"] and len(parts) > 2:
+        return f"cogs.{parts[2]}"
+    if parts[:2] == ["parley", "domain"] and len(parts) > 2:
+        return f"domain.{parts[2]}"
+    return None
+
+
+def _capability_graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for base, package in ((ROOT / "cogs", "parley.cogs"), (ROOT / "bot" / "domain", "parley.domain")):
+        for path in base.rglob("*.py"):
+            relative = path.relative_to(base).with_suffix("")
+            if relative.parts == ("__init__",):
+                continue
+            here = _capability_of(".".join((package, *relative.parts)))
+            assert here is not None
+            edges = graph.setdefault(here, set())
+            for name in _imports(path):
+                there = _capability_of(name)
+                if there is not None and there != here:
+                    edges.add(there)
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    found: list[list[str]] = []
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                found.append([*path[path.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    return found
+
+
+def test_capability_packages_import_each_other_without_cycles():
+    graph = _capability_graph()
+    assert {"cogs.stories", "cogs.moderation", "cogs._shared", "domain.votes"} <= set(graph), sorted(graph)
+    assert _cycles(graph) == []
+    # Shared code serves every capability and depends on none of them.
+    assert not {dep for dep in graph["cogs._shared"] if not dep.startswith("domain.")}
+
+
+def test_the_cycle_finder_finds_cycles():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []

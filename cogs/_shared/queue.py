@@ -1,16 +1,17 @@
 """The moderation queue's card and buttons, shared by every kind of submission.
 
 A kind of submission (a tip, a story) is a `QueueKind` registered with `register_queue_kind`: it renders what
-moderators review, applies a decision to its subject inside the decision's transaction, may do something after
-it (publish), and may offer more actions than Approve / Reject (stories: edit, redact, feature). The buttons are
-DynamicItems: `parley:queue:<action>:<entry>` and the reject select `parley:queue:reject:<entry>`, so cards keep
-working after restarts. Every action re-checks the moderator role, is decided exactly once (the repository's
-conditional status change) and is audited; the card is then updated in place to show the decision and who made it.
+moderators review (a body in the shared card, or a card of its own), applies a decision to its subject inside the
+decision's transaction, may do something after it (publish), and may offer more actions than Approve / Reject
+(stories: edit, redact, feature). Posting a card and redrawing a posted one are done here for every kind.
+The buttons are DynamicItems: `parley:queue:<action>:<entry>` and the reject select `parley:queue:reject:<entry>`,
+so cards keep working after restarts. Every action re-checks the moderator role, is decided exactly once (the
+repository's conditional status change) and is audited; the card is then updated in place to show the decision and
+who made it.
 """
 
 from __future__ import annotations
 
-import abc
 import logging
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -53,26 +54,59 @@ DECISION_LINES = {
 SOMEONE = N_("a moderator")
 
 
-class QueueKind(abc.ABC):
+class QueueKind:
     """How one kind of submission shows in the queue and what a decision does to it; subclass once per kind."""
 
     #: the kind's name as stored in the queue ("tip", "story"); at most 16 characters
     name: ClassVar[str] = ""
+    #: the kind in moderators' words, for /mod queue and the audit (a msgid: "Story", "Tip")
+    label: ClassVar[str] = ""
     #: buttons offered while pending, besides the reject select (stories add "edit", "redact", ...)
     actions: ClassVar[tuple[str, ...]] = ("approve",)
     #: offer the reject select while pending
     rejectable: ClassVar[bool] = True
 
-    @abc.abstractmethod
     async def body(self, services: Services, entry: QueueEntry, t: Translations) -> str:
-        """What moderators review: the submission's text, as a card section (no author, ever)."""
+        """What moderators review in the shared card: the submission's text as a section (no author, ever)."""
+        raise TypeError(f"queue kind {self.name!r} must define body() or card()")
 
-    async def effect(self, tx: Tx, decision: Decision) -> None:  # noqa: B027 - optional hook, nothing by default
+    async def card(
+        self,
+        services: Services,
+        entry: QueueEntry,
+        t: Translations,
+        *,
+        moderator: str | None = None,
+        notice: str | None = None,
+    ) -> discord.ui.LayoutView:
+        """The entry's card: the body, then the decision (who and when) or the moderators' controls.
+
+        Kinds with more to show (stories: their own header, text taken off after a rejection) override it.
+        """
+        body = await self.body(services, entry, t)
+        decision = None
+        if entry.status.decided:
+            reason = REJECT_REASONS.get(entry.reason or "")
+            decision = services.renderer.render(
+                "cards/queue_decision.md.j2",
+                t,
+                line=t.gettext(
+                    DECISION_LINES[entry.status],
+                    moderator=user_text(moderator) if moderator else t.gettext(SOMEONE),
+                    date=_date(entry.decided_at),
+                ),
+                status=entry.status.value,
+                reason=t.gettext(reason) if reason else None,
+                note=entry.note,
+            )
+        if notice:
+            body = f"{body}\n\n{notice}"
+        return QueueCard(t, entry, self, body, decision)
+
+    async def effect(self, tx: Tx, decision: Decision) -> None:
         """Apply the decision to the subject, inside the decision's transaction (e.g. a tip becomes approved)."""
 
-    async def after(  # noqa: B027 - optional hook, nothing by default
-        self, services: Services, interaction: discord.Interaction, decision: Decision
-    ) -> None:
+    async def after(self, services: Services, interaction: discord.Interaction, decision: Decision) -> None:
         """Do what follows a decision once it is committed (e.g. publish a story); errors are logged, not shown."""
 
     async def run_action(
@@ -116,27 +150,52 @@ def _date(at: str | None) -> str:
 
 
 async def card_for(
-    services: Services, entry: QueueEntry, t: Translations, *, moderator: str | None = None
-) -> QueueCard:
-    """Render an entry's card: its kind's body, then the decision (who and when) or the moderators' controls."""
-    kind = queue_kind(entry.kind)
-    body = await kind.body(services, entry, t)
-    decision = None
-    if entry.status.decided:
-        reason = REJECT_REASONS.get(entry.reason or "")
-        decision = services.renderer.render(
-            "cards/queue_decision.md.j2",
-            t,
-            line=t.gettext(
-                DECISION_LINES[entry.status],
-                moderator=user_text(moderator) if moderator else t.gettext(SOMEONE),
-                date=_date(entry.decided_at),
-            ),
-            status=entry.status.value,
-            reason=t.gettext(reason) if reason else None,
-            note=entry.note,
-        )
-    return QueueCard(t, entry, kind, body, decision)
+    services: Services,
+    entry: QueueEntry,
+    t: Translations,
+    *,
+    moderator: str | None = None,
+    notice: str | None = None,
+) -> discord.ui.LayoutView:
+    """Render an entry's card as its kind draws it (NotFound when the kind's capability is not loaded)."""
+    return await queue_kind(entry.kind).card(services, entry, t, moderator=moderator, notice=notice)
+
+
+def kind_name(t: Translations, name: str) -> str:
+    """A queue kind in the reader's words ("Story", "Tip"); its stored name when its capability isn't loaded."""
+    kind = _KINDS.get(name)
+    return t.gettext(kind.label) if kind is not None and kind.label else name
+
+
+def action_label(t: Translations, name: str) -> str:
+    """A moderation action in the reader's language (its name when unknown)."""
+    act = moderation.actions().get(name)
+    return t.gettext(act.label) if act else name
+
+
+class ModeratorNames:
+    """Who decided, by keyed hash, for this process only (memory): lets a slower moderator hear who was faster.
+
+    Deliberately not stored: a table mapping moderators' keys to names would also name them as authors.
+    """
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[int, str], str] = {}
+
+    def remember(self, guild_id: int, key: str, name: str) -> None:
+        """Note a moderator's display name (bounded: the oldest are forgotten)."""
+        if len(self._names) > 10_000:
+            self._names.pop(next(iter(self._names)))
+        self._names[(guild_id, key)] = name
+
+    def name(self, guild_id: int, key: str | None) -> str | None:
+        """The remembered name behind a moderator's key, if any."""
+        return self._names.get((guild_id, key)) if key else None
+
+
+def moderator_names(services: Services) -> ModeratorNames:
+    """The process-wide name memory."""
+    return services.component(ModeratorNames)
 
 
 class QueueCard(discord.ui.LayoutView):
@@ -156,14 +215,14 @@ class QueueCard(discord.ui.LayoutView):
         self.add_item(discord.ui.Container(*parts, accent_colour=ACCENTS[entry.status]))
 
 
-async def post_to_queue(services: Services, guild: discord.Guild, entry: QueueEntry) -> discord.Message | None:
+async def post_card(services: Services, guild: discord.Guild, entry: QueueEntry) -> discord.Message | None:
     """Post a new entry's card in the server's queue channel and remember where; None if that was impossible.
 
     The entry stays in the queue either way (a moderator can list pending entries), so a failure is logged only.
     """
     settings = await SettingsRepository(services.db).get(guild.id)
     channel = guild.get_channel(settings.queue_channel_id) if settings.queue_channel_id else None
-    if not isinstance(channel, discord.abc.Messageable) or missing_bot_permissions(channel, embed=False):  # type: ignore[arg-type]
+    if not isinstance(channel, discord.TextChannel) or missing_bot_permissions(channel, embed=False):
         log.warning("queue entry %s in guild %s: the queue channel is missing or not writable", entry.id, guild.id)
         return None
     t = await shared_translations(services, guild.id)
@@ -175,6 +234,26 @@ async def post_to_queue(services: Services, guild: discord.Guild, entry: QueueEn
         return None
     await QueueRepository(services.db).set_message(entry.id, message.channel.id, message.id)
     return message
+
+
+async def refresh_card(
+    services: Services, client: discord.Client, entry: QueueEntry, *, moderator: str | None = None
+) -> None:
+    """Redraw a posted card from the database (after an expiry, a withdrawal, a decision made elsewhere).
+
+    Failures are logged: the decision stands whatever happens to its card.
+    """
+    if not entry.channel_id or not entry.message_id:
+        return
+    channel = client.get_channel(entry.channel_id)
+    if not isinstance(channel, discord.TextChannel):
+        return
+    t = await shared_translations(services, entry.guild_id)
+    try:
+        card = await card_for(services, entry, t, moderator=moderator)
+        await channel.get_partial_message(entry.message_id).edit(view=card, allowed_mentions=NO_PINGS)
+    except (discord.HTTPException, NotFound):
+        log.warning("could not update the queue card of entry %s", entry.id)
 
 
 async def require_queue_channel(services: Services, guild_id: int, t: Translations) -> int:
@@ -219,12 +298,13 @@ async def decide_and_show(
         note=note,
         effect=kind.effect,
     )
-    t = await shared_translations(services, guild_id)
-    card = await card_for(services, decision.entry, t, moderator=interaction.user.display_name)
     if interaction.message is not None and interaction.message.id == decision.entry.message_id:
-        await _edit_in_place(interaction, card)
+        t = await shared_translations(services, guild_id)
+        await _edit_in_place(
+            interaction, await card_for(services, decision.entry, t, moderator=interaction.user.display_name)
+        )
     else:
-        await _edit_posted(services, interaction, decision.entry, card)
+        await _edit_posted(services, interaction, decision.entry, interaction.user.display_name)
     try:
         await kind.after(services, interaction, decision)
     except Exception:  # the decision stands; what follows it must not turn into an error for the moderator
@@ -232,24 +312,16 @@ async def decide_and_show(
     return decision
 
 
-async def _edit_in_place(interaction: discord.Interaction, card: QueueCard) -> None:
+async def _edit_in_place(interaction: discord.Interaction, card: discord.ui.LayoutView) -> None:
     if not interaction.response.is_done():
         await interaction.response.edit_message(view=card, allowed_mentions=NO_PINGS)
     else:
         await interaction.edit_original_response(view=card, allowed_mentions=NO_PINGS)
 
 
-async def _edit_posted(
-    services: Services, interaction: discord.Interaction, entry: QueueEntry, card: QueueCard
-) -> None:
-    """The action came from elsewhere (a /mod command): edit the posted card, then confirm ephemerally."""
-    if entry.channel_id and entry.message_id:
-        channel = interaction.client.get_channel(entry.channel_id)
-        if isinstance(channel, discord.abc.Messageable):
-            try:
-                await channel.get_partial_message(entry.message_id).edit(view=card, allowed_mentions=NO_PINGS)  # type: ignore[attr-defined]
-            except discord.HTTPException:
-                log.warning("could not update the queue card of entry %s", entry.id)
+async def _edit_posted(services: Services, interaction: discord.Interaction, entry: QueueEntry, moderator: str) -> None:
+    """The action came from elsewhere (a /mod command): redraw the posted card, then confirm ephemerally."""
+    await refresh_card(services, interaction.client, entry, moderator=moderator)
     t = services.t(await services.language_for(interaction.guild_id, None, str(interaction.locale)))
     await respond(interaction, "✅ " + t.gettext("Done."), ephemeral=True)
 

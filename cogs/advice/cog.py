@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.app_commands import locale_str
 
 from parley.cogs._shared import queue, voting
+from parley.cogs._shared.cards import TextCard
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import unwrap
 from parley.cogs._shared.respond import respond
@@ -270,7 +271,7 @@ class Advice(ParleyCog):
         except (NotAllowed, DatabaseBusy) as error:
             await self.offer_retry(interaction, t, error, draft, can_edit=isinstance(error, DatabaseBusy))
             return
-        posted = await queue.post_to_queue(self.services, guild, entry)
+        posted = await queue.post_card(self.services, guild, entry)
         today = await TipsRepository(self.services.db).submitted_since(
             guild.id, self.member_key(interaction) or "", day_start(now)
         )
@@ -282,7 +283,7 @@ class Advice(ParleyCog):
             posted=posted is not None,
             left=max(limits.tips_per_day - today, 0),
         )
-        await respond(interaction, view=_TextCard(text), ephemeral=True)
+        await respond(interaction, view=TextCard(text, accent=views.ACCENT), ephemeral=True)
 
     async def offer_retry(
         self, interaction: discord.Interaction, t: Translations, error: ParleyError, draft: TipDraft, *, can_edit: bool
@@ -296,11 +297,3 @@ class Advice(ParleyCog):
         )
         card = TipRetryCard(self, t, interaction.user.id, text, draft, can_edit=can_edit)
         await respond(interaction, view=card, ephemeral=True)
-
-
-class _TextCard(discord.ui.LayoutView):
-    """A plain confirmation card."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(timeout=None)
-        self.add_item(discord.ui.Container(discord.ui.TextDisplay(text), accent_colour=views.ACCENT))

@@ -12,6 +12,7 @@ from parley.cogs._shared.queue import QueueKind
 from parley.cogs._shared.respond import update
 from parley.database import Tx
 from parley.database.repositories.tips import TipsRepository
+from parley.domain.errors import N_
 from parley.domain.moderation import Decision, QueueEntry
 from parley.i18n import LANGUAGE_NAMES, Translations
 from parley.knowledge import pick
@@ -108,6 +109,7 @@ class TipQueueKind(QueueKind):
     """Members' tips in the moderation queue: approved tips join the advice lists, votable."""
 
     name = "tip"
+    label = N_("Tip")
     actions = ("approve",)
 
     async def body(self, services: Services, entry: QueueEntry, t: Translations) -> str:

@@ -19,14 +19,22 @@ from discord.app_commands import locale_str
 from discord.ext import commands, tasks
 
 from parley.cogs._shared import queue, voting
+from parley.cogs._shared.cards import TextCard, jump_url
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.permissions import require
-from parley.cogs._shared.queue import card_for, queue_kind, shared_translations
+from parley.cogs._shared.queue import (
+    action_label,
+    kind_name,
+    moderator_names,
+    queue_kind,
+    refresh_card,
+    shared_translations,
+)
 from parley.cogs._shared.respond import NO_PINGS, respond
-from parley.cogs.moderation import publishing, story_queue
 from parley.cogs.moderation.samples import TEMPLATE_SAMPLES
-from parley.cogs.stories.cards import jump_url
-from parley.cogs.stories.views import POST_ITEMS, TextCard
+from parley.cogs.stories import publishing
+from parley.cogs.stories import queue as story_queue
+from parley.cogs.stories.views import POST_ITEMS
 from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
@@ -35,7 +43,6 @@ from parley.domain.moderation import EXPIRE, REJECT_REASONS, AlreadyDecided, Que
 from parley.domain.safe_text import user_text
 from parley.domain.settings import Role
 from parley.domain.stories import (
-    KIND,
     SYSTEM_KEY,
     age_days,
     day_of,
@@ -107,7 +114,7 @@ class Moderation(ParleyCog):
             entries=[
                 {
                     "id": e.subject_id,
-                    "kind": story_queue.kind_name(t, e.kind),
+                    "kind": kind_name(t, e.kind),
                     "age": age_days(parse_stamp(e.created_at), now),
                     "link": _link(e),
                 }
@@ -128,7 +135,7 @@ class Moderation(ParleyCog):
             raise NotAllowed()
         t = await self.translations(interaction)
         me = self.member_key(interaction)
-        names = story_queue.moderator_names(self.services)
+        names = moderator_names(self.services)
         rows = []
         for entry in await QueueRepository(self.services.db).audit(guild_id, limit=count):
             if entry.moderator_key == me:
@@ -143,8 +150,8 @@ class Moderation(ParleyCog):
                 {
                     "day": entry.at[:10],
                     "moderator": who,
-                    "action": story_queue.action_label(t, entry.action),
-                    "item": f"{story_queue.kind_name(t, entry.kind)} #{entry.subject_id}",
+                    "action": action_label(t, entry.action),
+                    "item": f"{kind_name(t, entry.kind)} #{entry.subject_id}",
                     "reason": t.gettext(reason) if reason else None,
                 }
             )
@@ -207,18 +214,7 @@ class Moderation(ParleyCog):
 
     async def show_decided(self, entry: QueueEntry) -> None:
         """Update a posted card after an automatic decision."""
-        if entry.kind == KIND:
-            await story_queue.refresh_card(self.services, self.bot, entry, moderator="Parley")
-            return
-        channel = self.bot.get_channel(entry.channel_id or 0)
-        if not isinstance(channel, discord.TextChannel) or not entry.message_id:
-            return
-        t = await shared_translations(self.services, entry.guild_id)
-        try:
-            card = await card_for(self.services, entry, t, moderator="Parley")
-            await channel.get_partial_message(entry.message_id).edit(view=card, allowed_mentions=NO_PINGS)
-        except (discord.HTTPException, NotFound):
-            log.warning("could not update the queue card of entry %s", entry.id)
+        await refresh_card(self.services, self.bot, entry, moderator="Parley")
 
     async def remind(self, now: dt.datetime) -> int:
         """One reminder per entry waiting longer than reminder_after_hours, grouped per guild's queue channel."""
@@ -242,9 +238,7 @@ class Moderation(ParleyCog):
                 count=len(entries),
                 hours=config.reminder_after_hours,
                 expiry_days=config.pending_expiry_days,
-                entries=[
-                    {"id": e.subject_id, "kind": story_queue.kind_name(t, e.kind), "link": _link(e)} for e in entries
-                ],
+                entries=[{"id": e.subject_id, "kind": kind_name(t, e.kind), "link": _link(e)} for e in entries],
             )
             try:
                 await channel.send(view=TextCard(text), allowed_mentions=NO_PINGS)

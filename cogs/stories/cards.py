@@ -90,13 +90,6 @@ def _removed_part(t: Translations, kind: str, n: int) -> str:
     return t.ngettext("{count} other detail", "{count} other details", n)
 
 
-def jump_url(guild_id: int, channel_id: int | None, message_id: int | None) -> str | None:
-    """A link to a message (None when it was never posted)."""
-    if not channel_id or not message_id:
-        return None
-    return f"https://discord.com/channels/{guild_id}/{channel_id}/{message_id}"
-
-
 def excerpt(story: Story, chars: int) -> str:
     """The start of a story, marked, for lists."""
     text, _ = marked_body(segments(" ".join(story.text.split())), chars)

@@ -19,8 +19,8 @@ from discord.ext import commands
 from parley.cogs._shared import queue, voting
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.respond import respond
-from parley.cogs.moderation import story_queue
 from parley.cogs.stories import privacy_log, views
+from parley.cogs.stories import queue as story_queue
 from parley.cogs.stories.mine import Mine
 from parley.cogs.stories.reading import Reading
 from parley.cogs.stories.samples import TEMPLATE_SAMPLES

@@ -11,10 +11,11 @@ from typing import Any
 
 import discord
 
+from parley.cogs._shared.cards import jump_url
+from parley.cogs._shared.queue import refresh_card
 from parley.cogs._shared.respond import update
-from parley.cogs.moderation import story_queue
 from parley.cogs.stories import views
-from parley.cogs.stories.cards import archetype_name, excerpt, jump_url, title_text
+from parley.cogs.stories.cards import archetype_name, excerpt, title_text
 from parley.cogs.stories.modals import FormContext
 from parley.cogs.stories.parts import Part
 from parley.database.repositories.queue import QueueRepository
@@ -131,4 +132,4 @@ class Mine(Part):
         if story.queue_id:
             entry = await QueueRepository(self.services.db).get(story.guild_id, story.queue_id)
             if entry is not None:
-                await story_queue.refresh_card(self.services, self.bot, entry)
+                await refresh_card(self.services, self.bot, entry)

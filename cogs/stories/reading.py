@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 import discord
 
 from parley.cogs._shared import voting
+from parley.cogs._shared.cards import jump_url
 from parley.cogs._shared.cog import loaded_cog
 from parley.cogs._shared.queue import shared_translations
 from parley.cogs._shared.respond import NO_PINGS, respond, update
 from parley.cogs.stories import views
-from parley.cogs.stories.cards import archetype_name, excerpt, jump_url, title_text
+from parley.cogs.stories.cards import archetype_name, excerpt, title_text
 from parley.cogs.stories.parts import Part
 from parley.database.repositories.settings import SettingsRepository
 from parley.domain.errors import Expired, InvalidInput, NotAllowed, NotFound

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from parley.cogs._shared.queue import post_card
 from parley.cogs._shared.respond import acknowledge, respond, update
-from parley.cogs.moderation import story_queue
 from parley.cogs.stories import views
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, removed_line, story_body, title_text
 from parley.cogs.stories.modals import TEXT_INPUT_MAX, FormContext, ShareForm, StoryModal
@@ -238,7 +238,7 @@ class Sharing(Part):
         await acknowledge(interaction)  # storing is a write: answer Discord before a slow disk can make us late
         try:
             if preview.story_id is not None:
-                story, entry = await self.repo.resubmit(
+                _story, entry = await self.repo.resubmit(
                     guild.id,
                     preview.story_id,
                     preview.author_key,
@@ -250,7 +250,7 @@ class Sharing(Part):
                 )
                 left = None
             else:
-                story, entry = await self.repo.submit(
+                _story, entry = await self.repo.submit(
                     guild.id,
                     preview.author_key,
                     archetype=preview.archetype,
@@ -271,4 +271,4 @@ class Sharing(Part):
             "cards/story_sent.md.j2", t, mine_command=t.command("story mine"), left=left
         )
         await update(interaction, view=views.TextCard(text, accent=views.DONE))
-        await story_queue.post_story_card(self.services, guild, entry, story)
+        await post_card(self.services, guild, entry)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from parley.cogs._shared.cards import ACCENT, TextCard
 from parley.cogs._shared.cog import cog_of
 from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, Field, PersistentItem, one_of
 from parley.cogs._shared.voting import vote_buttons
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from parley.cogs.stories.cog import Stories
     from parley.services import Services
 
-ACCENT = discord.Colour(0x9B59B6)
 DONE = discord.Colour(0x57F287)
 
 
@@ -36,25 +36,6 @@ def _stories(interaction: discord.Interaction) -> Stories:
 
 
 # ------------------------------------------------------------------------------------------------ layouts
-
-
-class TextCard(discord.ui.LayoutView):
-    """A card of text blocks (separated), with optional rows of buttons at the end."""
-
-    def __init__(
-        self,
-        *texts: str,
-        rows: Sequence[Sequence[discord.ui.Item[Any]]] = (),
-        accent: discord.Colour = ACCENT,
-    ) -> None:
-        super().__init__(timeout=None)
-        parts: list[discord.ui.Item[Any]] = []
-        for n, text in enumerate(t for t in texts if t):
-            if n:
-                parts.append(discord.ui.Separator())
-            parts.append(discord.ui.TextDisplay(text))
-        parts.extend(discord.ui.ActionRow(*row) for row in rows if row)
-        self.add_item(discord.ui.Container(*parts, accent_colour=accent))
 
 
 class ListCard(discord.ui.LayoutView):

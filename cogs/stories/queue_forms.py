@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from parley.cogs._shared.views import ParleyModal
-from parley.cogs.moderation.story_queue import decide_story, load_for_action
+from parley.cogs.stories.queue import decide_story, load_for_action
 from parley.domain import moderation
 from parley.domain.anonymiser import Anonymiser
 from parley.domain.errors import InvalidInput

@@ -15,15 +15,22 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from parley.cogs._shared.permissions import missing_bot_permissions, require
-from parley.cogs._shared.queue import ACCENTS, QueueActionButton, QueueKind, register_queue_kind, shared_translations
+from parley.cogs._shared.permissions import require
+from parley.cogs._shared.queue import (
+    ACCENTS,
+    QueueActionButton,
+    QueueKind,
+    moderator_names,
+    refresh_card,
+    register_queue_kind,
+    shared_translations,
+)
 from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, language_name, story_body, title_text
 from parley.database import Tx
 from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
-from parley.domain import moderation
 from parley.domain.errors import N_, NotFound
 from parley.domain.moderation import REJECT_REASONS, Action, AlreadyDecided, Decision, QueueEntry, QueueStatus
 from parley.domain.safe_text import user_text
@@ -75,37 +82,6 @@ DECISION_WORDS: dict[str, str] = {
     "withdraw": N_("withdrawn by its author"),
 }
 ANOTHER = N_("another moderator")
-KIND_NAMES = {"story": N_("Story"), "tip": N_("Tip")}
-
-
-def kind_name(t: Translations, kind: str) -> str:
-    """A queue kind in words ("story", "tip")."""
-    return t.gettext(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
-
-
-class ModeratorNames:
-    """Who decided, by keyed hash, for this process only (memory): lets a slower moderator hear who was faster.
-
-    Deliberately not stored: a table mapping moderators' keys to names would also name them as authors.
-    """
-
-    def __init__(self) -> None:
-        self._names: dict[tuple[int, str], str] = {}
-
-    def remember(self, guild_id: int, key: str, name: str) -> None:
-        """Note a moderator's display name (bounded: the oldest are forgotten)."""
-        if len(self._names) > 10_000:
-            self._names.pop(next(iter(self._names)))
-        self._names[(guild_id, key)] = name
-
-    def name(self, guild_id: int, key: str | None) -> str | None:
-        """The remembered name behind a moderator's key, if any."""
-        return self._names.get((guild_id, key)) if key else None
-
-
-def moderator_names(services: Services) -> ModeratorNames:
-    """The process-wide name memory."""
-    return services.component(ModeratorNames)
 
 
 # ------------------------------------------------------------------------------------------------- the card
@@ -208,50 +184,6 @@ async def story_card(
     if decision:
         texts.append(decision)
     return StoryQueueCard(entry, t, texts, controls=not decided)
-
-
-async def post_story_card(
-    services: Services, guild: discord.Guild, entry: QueueEntry, story: Story
-) -> discord.Message | None:
-    """Post a story's card in the queue channel and remember where; None when that was impossible (logged)."""
-    settings = await SettingsRepository(services.db).get(guild.id)
-    channel = guild.get_channel(settings.queue_channel_id) if settings.queue_channel_id else None
-    if not isinstance(channel, discord.TextChannel) or missing_bot_permissions(channel, embed=False):
-        log.warning(
-            "story queue entry %s in guild %s: the queue channel is missing or not writable", entry.id, guild.id
-        )
-        return None
-    t = await shared_translations(services, guild.id)
-    card = await story_card(services, entry, story, t)
-    try:
-        message = await channel.send(view=card, allowed_mentions=NO_PINGS)
-    except discord.HTTPException:
-        log.warning("story queue entry %s in guild %s: posting the card failed", entry.id, guild.id, exc_info=True)
-        return None
-    await QueueRepository(services.db).set_message(entry.id, message.channel.id, message.id)
-    return message
-
-
-async def refresh_card(
-    services: Services,
-    client: discord.Client,
-    entry: QueueEntry,
-    *,
-    moderator: str | None = None,
-) -> None:
-    """Re-render a posted card from the database (after an expiry, a withdrawal, a deletion); failures are logged."""
-    if not entry.channel_id or not entry.message_id:
-        return
-    channel = client.get_channel(entry.channel_id)
-    if not isinstance(channel, discord.TextChannel):
-        return
-    t = await shared_translations(services, entry.guild_id)
-    story = await StoriesRepository(services.db).get(entry.guild_id, entry.subject_id)
-    card = await story_card(services, entry, story, t, moderator=moderator)
-    try:
-        await channel.get_partial_message(entry.message_id).edit(view=card, allowed_mentions=NO_PINGS)
-    except discord.HTTPException:
-        log.warning("could not update the queue card of entry %s", entry.id)
 
 
 # ---------------------------------------------------------------------------------------------- decisions
@@ -360,17 +292,22 @@ class StoryQueueKind(QueueKind):
     """Anonymised stories in the moderation queue."""
 
     name = KIND
+    label = N_("Story")
     actions = QUEUE_ACTIONS
     rejectable = False  # stories reject through their own modal: a reason and a note the author reads
 
-    async def body(self, services: Services, entry: QueueEntry, t: Translations) -> str:
-        """The story as the shared card would show it (this kind normally renders its own card)."""
+    async def card(
+        self,
+        services: Services,
+        entry: QueueEntry,
+        t: Translations,
+        *,
+        moderator: str | None = None,
+        notice: str | None = None,
+    ) -> StoryQueueCard:
+        """The story's own card, from the database as it is now."""
         story = await StoriesRepository(services.db).get(entry.guild_id, entry.subject_id)
-        if story is None:
-            return t.gettext("Story #{id}: withdrawn or deleted by its author.", id=entry.subject_id)
-        header = _header(services, entry, story, t)
-        body, _ = story_body(story.text, MESSAGE_TEXT_LIMIT - len(header) - 400)
-        return f"{header}\n{body}"
+        return await story_card(services, entry, story, t, moderator=moderator, notice=notice)
 
     async def effect(self, tx: Tx, decision: Decision) -> None:
         """Automatic decisions (expiry) on the story, in the decision's transaction."""
@@ -380,7 +317,7 @@ class StoryQueueKind(QueueKind):
         self, services: Services, interaction: discord.Interaction, entry: QueueEntry, action: Action
     ) -> None:
         """Decide at once, or first open the modal the action needs."""
-        from parley.cogs.moderation import modals
+        from parley.cogs.stories import queue_forms as modals
 
         _, story, _ = await load_for_action(services, interaction, entry.id)
         t = await moderator_translations(services, interaction)
@@ -404,9 +341,3 @@ STORY_KIND = StoryQueueKind()
 def register() -> None:
     """Make stories known to the shared queue buttons (idempotent; both story cogs call it when they load)."""
     register_queue_kind(STORY_KIND)
-
-
-def action_label(t: Translations, name: str) -> str:
-    """A moderation action in the reader's language (its name when unknown)."""
-    act = moderation.actions().get(name)
-    return t.gettext(act.label) if act else name
