@@ -42,7 +42,11 @@ class Services:
     _components: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def component(self, factory: Callable[[], T], key: Any = None) -> T:
-        """Return a lazily built, process-wide engine (e.g. `services.component(Anonymiser.load)`)."""
+        """Return a lazily built engine or registry of this bot (e.g. `services.component(Anonymiser.load)`).
+
+        Registries the capabilities fill when they load live here too, never in module globals, so two bots in
+        one process (tests, a host running several) don't see each other's: `QueueKinds`, `VoteTargets`.
+        """
         key = key or factory
         if key not in self._components:
             self._components[key] = factory()

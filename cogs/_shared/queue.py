@@ -116,25 +116,46 @@ class QueueKind:
         await decide_and_show(services, interaction, entry.id, action)
 
 
-_KINDS: dict[str, QueueKind] = {}
+class QueueKinds:
+    """The kinds of submission one bot's queue knows; kept on its Services, so two bots in a process don't mix."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, QueueKind] = {}
+
+    def register(self, kind: QueueKind) -> QueueKind:
+        """Make a kind known to the queue buttons (capabilities call this when they load; again is harmless)."""
+        if not kind.name or len(kind.name) > 16:
+            raise ValueError("a queue kind needs a name of 1-16 characters")
+        for name in kind.actions:
+            moderation.action(name)  # KeyError: register the action with parley.domain.moderation first
+        self._kinds[kind.name] = kind
+        return kind
+
+    def get(self, name: str) -> QueueKind:
+        """A registered kind (NotFound if the capability that owns it is not loaded)."""
+        try:
+            return self._kinds[name]
+        except KeyError:
+            raise NotFound() from None
+
+    def find(self, name: str) -> QueueKind | None:
+        """A registered kind, or None."""
+        return self._kinds.get(name)
 
 
-def register_queue_kind(kind: QueueKind) -> QueueKind:
-    """Make a kind of submission known to the queue buttons (capabilities call this when they load)."""
-    if not kind.name or len(kind.name) > 16:
-        raise ValueError("a queue kind needs a name of 1-16 characters")
-    for name in kind.actions:
-        moderation.action(name)  # KeyError: register the action with parley.domain.moderation first
-    _KINDS[kind.name] = kind
-    return kind
+def queue_kinds(services: Services) -> QueueKinds:
+    """This bot's queue kinds."""
+    return services.component(QueueKinds)
 
 
-def queue_kind(name: str) -> QueueKind:
+def register_queue_kind(services: Services, kind: QueueKind) -> QueueKind:
+    """Make a kind of submission known to this bot's queue buttons."""
+    return queue_kinds(services).register(kind)
+
+
+def queue_kind(services: Services, name: str) -> QueueKind:
     """Return a registered kind (NotFound if the capability that owns it is not loaded)."""
-    try:
-        return _KINDS[name]
-    except KeyError:
-        raise NotFound() from None
+    return queue_kinds(services).get(name)
 
 
 # ------------------------------------------------------------------------------------------------ the card
@@ -158,12 +179,12 @@ async def card_for(
     notice: str | None = None,
 ) -> discord.ui.LayoutView:
     """Render an entry's card as its kind draws it (NotFound when the kind's capability is not loaded)."""
-    return await queue_kind(entry.kind).card(services, entry, t, moderator=moderator, notice=notice)
+    return await queue_kind(services, entry.kind).card(services, entry, t, moderator=moderator, notice=notice)
 
 
-def kind_name(t: Translations, name: str) -> str:
+def kind_name(services: Services, t: Translations, name: str) -> str:
     """A queue kind in the reader's words ("Story", "Tip"); its stored name when its capability isn't loaded."""
-    kind = _KINDS.get(name)
+    kind = queue_kinds(services).find(name)
     return t.gettext(kind.label) if kind is not None and kind.label else name
 
 
@@ -285,7 +306,7 @@ async def decide_and_show(
     entry = await repo.get(guild_id, entry_id)
     if entry is None:
         raise NotFound()
-    kind = queue_kind(entry.kind)
+    kind = queue_kind(services, entry.kind)
     moderator_key = services.identity.member_key(guild_id, interaction.user.id)
     await acknowledge(interaction)  # the decision writes: answer Discord before a slow disk can make us late
     decision = await repo.decide(
@@ -368,7 +389,7 @@ class QueueActionButton(
         entry = await QueueRepository(services.db).get(interaction.guild_id or 0, self.entry_id)
         if entry is None:
             raise NotFound()
-        kind = queue_kind(entry.kind)
+        kind = queue_kind(services, entry.kind)
         if act.name not in kind.actions:
             raise NotFound()
         await kind.run_action(services, interaction, entry, act)

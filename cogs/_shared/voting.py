@@ -4,7 +4,8 @@ The buttons are DynamicItems (`parley:vote:<kind>:<item>:<value>`), so they work
 after restarts. A press answers at once: on the member's own ephemeral card the card is edited in place (their
 vote highlighted, the new counts); on a shared message the public counts are updated and the member gets an
 ephemeral receipt. Which items exist and who wrote them is asked of a per-kind resolver: advice and tips are
-built in, stories register theirs with `register_vote_target("story", ...)`.
+built in, stories register theirs with `register_vote_target(services, "story", ...)`; the resolvers are kept on
+the bot's Services (`VoteTargets`), not in a module global.
 
 Other cogs use `vote_row(...)` (an ActionRow) or `vote_buttons(...)` and `load_votes(...)` for the counts.
 """
@@ -87,14 +88,26 @@ async def _tip_target(services: Services, reader: Reader, guild_id: int, item_id
     return await TipsRepository.vote_target(reader, guild_id, item_id)
 
 
-_TARGETS: dict[str, TargetResolver] = {"advice": _advice_target, "tip": _tip_target}
+class VoteTargets:
+    """How one bot finds the items of each kind people vote on; advice and tips are built in."""
+
+    def __init__(self) -> None:
+        self._resolvers: dict[str, TargetResolver] = {"advice": _advice_target, "tip": _tip_target}
+
+    def register(self, kind: str, resolver: TargetResolver) -> None:
+        """Tell the vote buttons how to find items of a kind (`story`), inside the voting transaction."""
+        if kind not in ("advice", "tip", "story"):
+            raise ValueError(f"the vote button template has no kind {kind!r}")
+        self._resolvers[kind] = resolver
+
+    def get(self, kind: str) -> TargetResolver | None:
+        """The resolver of a kind, or None when the capability that owns it is not loaded."""
+        return self._resolvers.get(kind)
 
 
-def register_vote_target(kind: str, resolver: TargetResolver) -> None:
-    """Tell the vote buttons how to find items of a kind (`story`), inside the voting transaction."""
-    if kind not in ("advice", "tip", "story"):
-        raise ValueError(f"the vote button template has no kind {kind!r}")
-    _TARGETS[kind] = resolver
+def register_vote_target(services: Services, kind: str, resolver: TargetResolver) -> None:
+    """Tell this bot's vote buttons how to find items of a kind (`story`)."""
+    services.component(VoteTargets).register(kind, resolver)
 
 
 # ------------------------------------------------------------------------------------------------ buttons
@@ -229,7 +242,7 @@ async def press_vote(interaction: discord.Interaction, button: VoteButton) -> No
     check_membership(
         getattr(interaction.user, "joined_at", None), now, settings.limits(services.config).min_membership_days
     )
-    resolver = _TARGETS.get(button.kind)
+    resolver = services.component(VoteTargets).get(button.kind)
     if resolver is None:
         raise NotFound()
 

@@ -123,7 +123,7 @@ class Advice(ParleyCog):
 
     async def cog_load(self) -> None:
         await super().cog_load()
-        queue.register_queue_kind(views.TipQueueKind())
+        queue.register_queue_kind(self.services, views.TipQueueKind())
 
     async def cog_app_command_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError

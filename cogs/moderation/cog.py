@@ -87,7 +87,7 @@ class Moderation(ParleyCog):
 
     async def cog_load(self) -> None:
         await super().cog_load()
-        story_queue.register()
+        story_queue.register(self.services)
         self.due_work.start()
 
     async def cog_unload(self) -> None:
@@ -114,7 +114,7 @@ class Moderation(ParleyCog):
             entries=[
                 {
                     "id": e.subject_id,
-                    "kind": kind_name(t, e.kind),
+                    "kind": kind_name(self.services, t, e.kind),
                     "age": age_days(parse_stamp(e.created_at), now),
                     "link": _link(e),
                 }
@@ -151,7 +151,7 @@ class Moderation(ParleyCog):
                     "day": entry.at[:10],
                     "moderator": who,
                     "action": action_label(t, entry.action),
-                    "item": f"{kind_name(t, entry.kind)} #{entry.subject_id}",
+                    "item": f"{kind_name(self.services, t, entry.kind)} #{entry.subject_id}",
                     "reason": t.gettext(reason) if reason else None,
                 }
             )
@@ -202,7 +202,7 @@ class Moderation(ParleyCog):
             if self.bot.get_guild(entry.guild_id) is None:
                 continue
             try:
-                kind = queue_kind(entry.kind)
+                kind = queue_kind(self.services, entry.kind)
                 decision = await repo.decide(
                     entry.guild_id, entry.id, EXPIRE, SYSTEM_KEY, stamp(now), effect=kind.effect
                 )
@@ -238,7 +238,9 @@ class Moderation(ParleyCog):
                 count=len(entries),
                 hours=config.reminder_after_hours,
                 expiry_days=config.pending_expiry_days,
-                entries=[{"id": e.subject_id, "kind": kind_name(t, e.kind), "link": _link(e)} for e in entries],
+                entries=[
+                    {"id": e.subject_id, "kind": kind_name(self.services, t, e.kind), "link": _link(e)} for e in entries
+                ],
             )
             try:
                 await channel.send(view=TextCard(text), allowed_mentions=NO_PINGS)

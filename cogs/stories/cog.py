@@ -79,8 +79,8 @@ class Stories(ParleyCog):
     async def cog_load(self) -> None:
         await super().cog_load()
         privacy_log.install()
-        story_queue.register()
-        voting.register_vote_target(KIND, _story_vote_target)
+        story_queue.register(self.services)
+        voting.register_vote_target(self.services, KIND, _story_vote_target)
 
     @story.command(name=locale_str("share"), description=locale_str("Share a story about a client, anonymised"))
     async def share(self, interaction: discord.Interaction) -> None:

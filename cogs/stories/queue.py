@@ -338,6 +338,6 @@ class StoryQueueKind(QueueKind):
 STORY_KIND = StoryQueueKind()
 
 
-def register() -> None:
-    """Make stories known to the shared queue buttons (idempotent; both story cogs call it when they load)."""
-    register_queue_kind(STORY_KIND)
+def register(services: Services) -> None:
+    """Make stories known to the shared queue buttons (idempotent; stories and moderation call it when they load)."""
+    register_queue_kind(services, STORY_KIND)

@@ -15,6 +15,7 @@ from parley.domain import moderation
 from parley.domain.errors import NotFound
 from parley.domain.votes import MemberVote, Tally, valid_item_id
 from parley.i18n import I18n
+from parley.services import Services
 
 ITEMS = (*voting.DYNAMIC_ITEMS, *queue.DYNAMIC_ITEMS, *views.DYNAMIC_ITEMS)
 
@@ -101,17 +102,29 @@ def test_refresh_relabels_only_the_pressed_items_buttons():
     assert labels[:2] == ["Helpful · 0", "Not helpful · 2"] and labels[5] == "Not helpful · 0"
 
 
-def test_queue_kinds_are_a_registry():
+class _Bot:
+    """What the registries use of a bot's Services: its per-bot components."""
+
+    def __init__(self) -> None:
+        self._components: dict = {}
+
+    component = Services.component
+
+
+def test_queue_kinds_are_a_registry_per_bot():
     class Poll(queue.QueueKind):
         name = "test_poll"
 
         async def body(self, services, entry, t):
             return "a poll"
 
+    one, other = _Bot(), _Bot()
     with pytest.raises(NotFound):
-        queue.queue_kind("test_poll")
-    kind = queue.register_queue_kind(Poll())
-    assert queue.queue_kind("test_poll") is kind
+        queue.queue_kind(one, "test_poll")
+    kind = queue.register_queue_kind(one, Poll())
+    assert queue.queue_kind(one, "test_poll") is kind
+    with pytest.raises(NotFound):
+        queue.queue_kind(other, "test_poll")  # another bot in the same process never sees it
     with pytest.raises(KeyError):
 
         class Odd(queue.QueueKind):
@@ -122,9 +135,22 @@ def test_queue_kinds_are_a_registry():
 
             actions = ("approve", "levitate")
 
-        queue.register_queue_kind(Odd())
+        queue.register_queue_kind(one, Odd())
     moderation.register_action(moderation.Action("test_levitate", "Levitate", None))
     assert queue.QueueActionButton("test_levitate", 5).custom_id == "parley:queue:test_levitate:5"
+
+
+def test_vote_targets_are_a_registry_per_bot():
+    async def resolver(services, reader, guild_id, item_id):
+        return None
+
+    one, other = _Bot(), _Bot()
+    voting.register_vote_target(one, "story", resolver)
+    assert one.component(voting.VoteTargets).get("story") is resolver
+    assert other.component(voting.VoteTargets).get("story") is None
+    assert other.component(voting.VoteTargets).get("advice") is not None  # built in everywhere
+    with pytest.raises(ValueError):
+        voting.register_vote_target(one, "poll", resolver)
 
 
 def test_archetype_choices_fit_discord_and_carry_finnish_and_russian_names():
