@@ -41,10 +41,6 @@ class ParleyTree(app_commands.CommandTree):
         await handle_error(interaction, error)
 
 
-def _base_class(config: Config, sharded_here: bool) -> type[commands.Bot]:
-    return commands.AutoShardedBot if config.bot.sharded or sharded_here else commands.Bot
-
-
 def check_shards(shard_ids: Sequence[int] | None, shard_count: int | None) -> None:
     """Refuse shard ids Discord would refuse: ids need a count, and each id is in 0..count-1, once."""
     if shard_ids is None:
@@ -55,6 +51,87 @@ def check_shards(shard_ids: Sequence[int] | None, shard_count: int | None) -> No
         raise ValueError(f"shard ids must be distinct numbers from 0 to {shard_count - 1}")
 
 
+class _Parley:
+    """What Parley adds to a discord.py bot; mixed into `commands.Bot` and `commands.AutoShardedBot` below."""
+
+    parley_services: Services | None
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        clock: Clock | None = None,
+        services: Services | None = None,
+        **discord_options: Any,
+    ) -> None:
+        super().__init__(  # type: ignore[call-arg]
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents(guilds=True),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=ParleyTree,
+            help_command=None,
+            **discord_options,
+        )
+        self.parley_config = config
+        self.parley_services = services
+        self._clock = clock
+        # Services handed in belong to the caller, who closes them; services built here are closed here.
+        self._owns_services = services is None
+
+    async def setup_hook(self) -> None:
+        from parley.cogs._shared.runtime import attach
+
+        bot: Any = self
+        if self.parley_services is None:
+            self.parley_services = await build_services(self.parley_config, clock=self._clock)
+        attach(bot, self.parley_services)
+        await bot.tree.set_translator(ParleyTranslator(self.parley_services.i18n))
+        await bot.load_extension("parley.cogs")
+        log.info("Parley ready to connect: %d cogs loaded", len(bot.cogs))
+
+    def replay_advance(self, seconds: float) -> None:
+        """Move a fake clock forward (the offline Discord's `advance` step); no-op on the real clock."""
+        if self.parley_services is not None and isinstance(self.parley_services.clock, FakeClock):
+            self.parley_services.clock.advance(seconds=seconds)
+            bot: Any = self
+            bot.dispatch("parley_clock_advanced")  # cogs with scheduled work do what came due
+
+    async def drain(self, timeout: float = 8.0) -> int:  # noqa: ASYNC109 - a budget over many waits
+        """Wait (at most `timeout` s) for interaction handlers in flight; return how many were still running."""
+        deadline = time.monotonic() + timeout
+        current = asyncio.current_task()
+        pending: set[asyncio.Task[Any]] = set()
+        while True:
+            pending = {
+                task
+                for task in asyncio.all_tasks()
+                if task is not current and not task.done() and task.get_name().startswith(IN_FLIGHT_TASKS)
+            }
+            left = deadline - time.monotonic()
+            if not pending or left <= 0:
+                break
+            # A handler can start another (a view dispatch after a command): look again until none is left.
+            await asyncio.wait(pending, timeout=left)
+        if pending:
+            log.warning("shutting down with %d interaction handler(s) still running", len(pending))
+        return len(pending)
+
+    async def close(self) -> None:
+        # Members' answers first: closing the HTTP session and the database under a handler would cut it off.
+        await self.drain()
+        await super().close()  # type: ignore[misc]
+        if self.parley_services is not None and self._owns_services:
+            await self.parley_services.close()
+
+
+class ParleyBot(_Parley, commands.Bot):
+    """Parley as its own bot: only the Guilds intent, no pings, commands from slash only."""
+
+
+class ShardedParleyBot(_Parley, commands.AutoShardedBot):
+    """Parley as its own bot, run as several shards (all of them, or the ids given, in this process)."""
+
+
 async def create_bot(
     config: Config,
     *,
@@ -62,7 +139,7 @@ async def create_bot(
     services: Services | None = None,
     shard_ids: Sequence[int] | None = None,
     shard_count: int | None = None,
-) -> commands.Bot:
+) -> ParleyBot | ShardedParleyBot:
     """Build (but do not start) the standalone bot.
 
     `clock` lets tests and the offline Discord age things; `services` hands in prebuilt services (the caller
@@ -71,72 +148,14 @@ async def create_bot(
     (`python -m parley run --shard-ids 0,1 --shard-count 4`); other processes run the others on the same database.
     """
     check_shards(shard_ids, shard_count)
-    base = _base_class(config, shard_ids is not None or shard_count is not None)
-
-    class ParleyBot(base):  # type: ignore[misc, valid-type]
-        """Parley as its own bot: only the Guilds intent, no pings, commands from slash only."""
-
-        def __init__(self) -> None:
-            kwargs: dict[str, Any] = {}
-            if shard_ids is not None:
-                kwargs["shard_ids"] = list(shard_ids)
-                kwargs["shard_count"] = shard_count
-            elif shard_count is not None:
-                kwargs["shard_count"] = shard_count
-            elif config.bot.sharded and config.bot.shard_count:
-                kwargs["shard_count"] = config.bot.shard_count
-            super().__init__(
-                command_prefix=commands.when_mentioned,
-                intents=discord.Intents(guilds=True),
-                allowed_mentions=discord.AllowedMentions.none(),
-                tree_cls=ParleyTree,
-                help_command=None,
-                **kwargs,
-            )
-            self.parley_config = config
-            self.parley_services = services
-
-        async def setup_hook(self) -> None:
-            from parley.cogs._shared.runtime import attach
-
-            if self.parley_services is None:
-                self.parley_services = await build_services(config, clock=clock)
-            attach(self, self.parley_services)
-            await self.tree.set_translator(ParleyTranslator(self.parley_services.i18n))
-            await self.load_extension("parley.cogs")
-            log.info("Parley ready to connect: %d cogs loaded", len(self.cogs))
-
-        def replay_advance(self, seconds: float) -> None:
-            """Move a fake clock forward (the offline Discord's `advance` step); no-op on the real clock."""
-            if self.parley_services is not None and isinstance(self.parley_services.clock, FakeClock):
-                self.parley_services.clock.advance(seconds=seconds)
-                self.dispatch("parley_clock_advanced")  # cogs with scheduled work do what came due
-
-        async def drain(self, timeout: float = 8.0) -> int:  # noqa: ASYNC109 - a budget over many waits
-            """Wait (at most `timeout` s) for interaction handlers in flight; return how many were still running."""
-            deadline = time.monotonic() + timeout
-            current = asyncio.current_task()
-            pending: set[asyncio.Task[Any]] = set()
-            while True:
-                pending = {
-                    task
-                    for task in asyncio.all_tasks()
-                    if task is not current and not task.done() and task.get_name().startswith(IN_FLIGHT_TASKS)
-                }
-                left = deadline - time.monotonic()
-                if not pending or left <= 0:
-                    break
-                # A handler can start another (a view dispatch after a command): look again until none is left.
-                await asyncio.wait(pending, timeout=left)
-            if pending:
-                log.warning("shutting down with %d interaction handler(s) still running", len(pending))
-            return len(pending)
-
-        async def close(self) -> None:
-            # Members' answers first: closing the HTTP session and the database under a handler would cut it off.
-            await self.drain()
-            await super().close()
-            if self.parley_services is not None and services is None:
-                await self.parley_services.close()
-
-    return ParleyBot()
+    options: dict[str, Any] = {}
+    if shard_ids is not None:
+        options["shard_ids"] = list(shard_ids)
+        options["shard_count"] = shard_count
+    elif shard_count is not None:
+        options["shard_count"] = shard_count
+    elif config.bot.sharded and config.bot.shard_count:
+        options["shard_count"] = config.bot.shard_count
+    if config.bot.sharded or shard_ids is not None or shard_count is not None:
+        return ShardedParleyBot(config, clock=clock, services=services, **options)
+    return ParleyBot(config, clock=clock, services=services)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import discord
 import pytest
 from discord.ext import commands
 
-from parley.app import check_shards, create_bot
+from parley.app import ParleyBot, ShardedParleyBot, check_shards, create_bot
 from parley.cli import build_parser
 from parley.cli import run as run_verb
 from parley.config import config_from_dict
@@ -17,13 +18,25 @@ async def test_shard_ids_make_an_auto_sharded_bot_running_only_those_shards(tmp_
     config = config_from_dict({"database": {"path": str(tmp_path / "p.db")}}, env={"PARLEY_SECRET": SECRET})
     bot = await create_bot(config, shard_ids=[0, 1], shard_count=4)
     # Never started, so nothing to close (AutoShardedClient.close() needs a started client).
-    assert isinstance(bot, commands.AutoShardedBot)
+    assert isinstance(bot, ShardedParleyBot) and isinstance(bot, commands.AutoShardedBot)
     assert (bot.shard_ids, bot.shard_count) == ([0, 1], 4)
     plain = await create_bot(config)
     try:
-        assert not isinstance(plain, commands.AutoShardedBot)
+        assert isinstance(plain, ParleyBot) and not isinstance(plain, commands.AutoShardedBot)
     finally:
         await plain.close()
+
+
+async def test_the_bot_classes_are_importable_and_built_directly(tmp_path):
+    """A host or a launcher can build Parley's bot classes itself (they used to exist only inside create_bot)."""
+    config = config_from_dict({"database": {"path": str(tmp_path / "p.db")}}, env={"PARLEY_SECRET": SECRET})
+    bot = ParleyBot(config)
+    try:
+        assert bot.parley_config is config and bot.parley_services is None
+        assert bot.intents.value == discord.Intents(guilds=True).value
+        assert bot.allowed_mentions is not None and not bot.allowed_mentions.everyone
+    finally:
+        await bot.close()
 
 
 @pytest.mark.parametrize(
