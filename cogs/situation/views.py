@@ -98,7 +98,7 @@ class FlowButton(
         return _button_look(item)
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _situation(interaction).on_situation_button(
+        await _situation(interaction).walkthrough.on_button(
             interaction, self.action, self.flow_id, self.version, self.value
         )
 
@@ -143,7 +143,7 @@ class FlowSelect(
         return _select_look(item)
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _situation(interaction).on_situation_select(
+        await _situation(interaction).walkthrough.on_select(
             interaction, self.action, self.flow_id, self.version, list(self.item.values)
         )
 
@@ -186,7 +186,7 @@ class ChecklistButton(
         return _button_look(item, disabled=False)
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _situation(interaction).on_checklist_button(interaction, self.action, self.flow_id, self.version)
+        await _situation(interaction).checklist.on_button(interaction, self.action, self.flow_id, self.version)
 
 
 class ChecklistSelect(
@@ -231,7 +231,7 @@ class ChecklistSelect(
         return look
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _situation(interaction).on_checklist_select(
+        await _situation(interaction).checklist.on_select(
             interaction, self.flow_id, self.version, list(self.item.values)
         )
 

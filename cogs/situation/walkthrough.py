@@ -1,0 +1,177 @@
+"""`/situation`: the guided walkthrough, from the first question to the result card and its hand-overs."""
+
+from __future__ import annotations
+
+import discord
+
+from parley.cogs._shared.cog import loaded_cog
+from parley.cogs._shared.respond import acknowledge, respond, update
+from parley.cogs.situation.cards import notice_card
+from parley.cogs.situation.flows import FlowPart
+from parley.cogs.situation.modals import WordsModal
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.votes import VotesRepository
+from parley.domain import walkthrough as wt
+from parley.domain.ranking import NEUTRAL
+from parley.domain.triage import TriageResult, classify
+from parley.i18n import Translations
+
+SITUATION = "situation"
+
+
+class Walkthrough(FlowPart):
+    """The walkthrough: four questions (or the member's words), then advice ranked with the server's votes."""
+
+    kind = SITUATION
+    expired = wt.FlowExpired
+    not_yours = wt.FlowNotYours
+
+    async def start(self, interaction: discord.Interaction, describe: str | None) -> None:
+        """Open a walkthrough (reading `describe` first, when given)."""
+        await acknowledge(interaction)  # before the database writes: a stalled disk must not miss the 3 s deadline
+        t = await self.translations(interaction)
+        if not await self.enabled(interaction):
+            await respond(interaction, view=notice_card(self.switched_off(t)), ephemeral=True)
+            return
+        words = describe.strip() if describe and describe.strip() else None
+        state = wt.start(self.read_words(words) if words else None)
+        flow = await self.create(interaction, t, state, words)
+        await respond(interaction, view=await self.card(interaction, t, flow), ephemeral=True)
+
+    async def enabled(self, interaction: discord.Interaction) -> bool:
+        """Whether the server's admins left the walkthrough on."""
+        if interaction.guild_id is None:
+            return True
+        return (await SettingsRepository(self.services.db).get(interaction.guild_id)).walkthrough_enabled
+
+    def switched_off(self, t: Translations) -> str:
+        """The kind words for a server that switched the walkthrough off."""
+        return "🌙 " + t.gettext(
+            "The walkthrough is switched off on this server. You can still check a new client with {redflags}, "
+            "and a server admin can switch it back on in {setup}.",
+            redflags=t.command("redflags"),
+            setup=t.command("setup"),
+        )
+
+    def read_words(self, text: str) -> wt.Inference:
+        """What the member's own words already answer."""
+        return wt.infer(text, classify(text=text))
+
+    async def card(
+        self, interaction: discord.Interaction, t: Translations, flow: wt.Flow, *, notice: str | None = None
+    ) -> discord.ui.LayoutView:
+        """A question, or the result."""
+        state = wt.FlowState.from_json(flow.state)
+        painter = self.painter(t)
+        if state.step != wt.RESULT:
+            return painter.step_card(flow.flow_id, flow.version, state, notice=notice)
+        plan = await self.plan(interaction, state, flow.free_text)
+        extras = await self.extras(interaction, [item.id for item in plan.advice])
+        return painter.result_card(flow.flow_id, flow.version, state, plan, extras, notice=notice)
+
+    def triage(self, state: wt.FlowState, free_text: str | None) -> TriageResult:
+        """Classify the answers and the member's words together."""
+        answers = state.answers()
+        return classify(text=free_text, answers=None if answers.empty else answers)
+
+    async def plan(self, interaction: discord.Interaction, state: wt.FlowState, free_text: str | None) -> wt.ResultPlan:
+        """Rank the advice for this member's situation with this server's votes."""
+        kb = self.services.knowledge
+        scores = await self.community_scores(interaction.guild_id, [item.id for item in kb.all_items()])
+        return wt.plan_result(kb, self.triage(state, free_text), state, lambda item_id: scores.get(item_id, NEUTRAL))
+
+    async def community_scores(self, guild_id: int | None, item_ids: list[str]) -> dict[str, float]:
+        """The server's community score per advice item."""
+        if guild_id is None:
+            return {}
+        return await VotesRepository(self.services.db).scores(guild_id, item_ids)
+
+    async def on_button(
+        self, interaction: discord.Interaction, action: str, flow_id: str, version: int, value: str | None
+    ) -> None:
+        """Answer stage/keep, go Back, Start over, open the words modal, show the result, or share a story."""
+        t = await self.translations(interaction)
+        if not await self.enabled(interaction):
+            await update(interaction, view=notice_card(self.switched_off(t)))
+            return
+        flow = await self.load(interaction, flow_id, version, t)
+        if flow is None:
+            return
+        state = wt.FlowState.from_json(flow.state)
+        if action == "text":
+            await interaction.response.send_modal(
+                WordsModal(t, SITUATION, flow.flow_id, flow.version, current=flow.free_text)
+            )
+            return
+        if action == "share":
+            await self.share_story(interaction, t, state, flow.free_text)
+            return
+        free_text = flow.free_text
+        if action in ("stage", "keep"):
+            state = state.answer(action, value)
+        elif action == "back":
+            state = state.back()
+        elif action == "restart":
+            state, free_text = wt.start(), None
+        elif action == "result":
+            state = state.show_result()
+        await self.save(interaction, t, flow, state, free_text=free_text)
+
+    async def on_select(
+        self, interaction: discord.Interaction, action: str, flow_id: str, version: int, values: list[str]
+    ) -> None:
+        """Answer "what is happening" / "what you have", or take the member's own pick of archetype."""
+        t = await self.translations(interaction)
+        if not await self.enabled(interaction):
+            await update(interaction, view=notice_card(self.switched_off(t)))
+            return
+        flow = await self.load(interaction, flow_id, version, t)
+        if flow is None:
+            return
+        state = wt.FlowState.from_json(flow.state)
+        notice = None
+        if action == "pick":
+            state = state.answer("situations", values)
+        elif action == "have":
+            state = state.answer("safeguards", values)
+        elif action == "fix" and values and values[0] in self.services.knowledge.archetypes:
+            chosen = values[0]
+            predicted = self.triage(wt.FlowState.from_json({**flow.state, "chosen": None}), flow.free_text).top.id
+            if chosen != predicted:
+                await acknowledge(interaction)
+                await self.flows.record_correction(
+                    guild_id=interaction.guild_id,
+                    predicted=predicted,
+                    chosen=chosen,
+                    answers=state.tokens(),
+                    day=wt.today(self.now()),
+                )
+            state = state.choose(chosen)
+            notice = "-# ✅ " + t.gettext("Thanks: noted anonymously, it helps Parley recognise this better.")
+        await self.save(interaction, t, flow, state, free_text=flow.free_text, notice=notice)
+
+    async def words(self, interaction: discord.Interaction, t: Translations, flow: wt.Flow, words: str | None) -> None:
+        """The member's words answer what they can; the rest of the answers stay."""
+        state = wt.FlowState.from_json(flow.state)
+        if words:
+            state = state.with_words(self.read_words(words))
+        await self.save(interaction, t, flow, state, free_text=words)
+
+    async def share_story(
+        self, interaction: discord.Interaction, t: Translations, state: wt.FlowState, free_text: str | None
+    ) -> None:
+        """Hand over to the stories capability: its form, on the type of client the result card showed first."""
+        from parley.cogs.stories.cog import Stories
+
+        stories = loaded_cog(interaction.client, Stories)
+        if stories is not None:
+            shown = wt.recognise(self.triage(state, free_text), state.chosen)
+            await stories.open_share(interaction, archetype=shown[0].archetype if shown else None)
+            return
+        await respond(
+            interaction,
+            t.gettext(
+                "To share what happened, run {command}: it's anonymised before anyone sees it.",
+                command=t.command("story share"),
+            ),
+        )
