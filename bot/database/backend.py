@@ -78,6 +78,10 @@ class Backend(Protocol):
         """Open a write transaction: `async with backend.write() as tx:`."""
         ...
 
+    async def run_write(self, fn: Any) -> Any:
+        """Run `async def fn(tx)` in a write transaction shared with concurrent callers (group commit)."""
+        ...
+
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """Read the first row of a query, or None."""
         ...

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from parley.config import DatabaseConfig
     from parley.database.dialect import TextMatch
+    from parley.database.group import WriteFn
     from parley.database.jobs import ExclusiveJob
     from parley.database.migrations import Migration, MigrationStatus
 
@@ -82,6 +83,15 @@ class Database:
     def write(self) -> AbstractAsyncContextManager[Tx]:
         """`async with db.write() as tx:` one transaction; commits on success, rolls back on an exception."""
         return self.backend.write()
+
+    async def run_write(self, fn: WriteFn) -> Any:
+        """Run `async def fn(tx)` in a write transaction shared with concurrent callers; return its result.
+
+        Group commit: concurrent callers share one transaction, each in its own savepoint, and every one is
+        answered after the one COMMIT (a failing `fn` is undone alone and raises to its caller). `fn` may only
+        await its tx: on SQLite it runs on the database's own thread. See bot/database/group.py.
+        """
+        return await self.backend.run_write(fn)
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """Read the first row of a query, or None."""

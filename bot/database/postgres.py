@@ -44,6 +44,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from parley.database.backend import BackupResult, Params, Row
 from parley.database.dialect import DialectError, bind, translate
 from parley.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
+from parley.database.group import GroupCommit, Outcome, WriteFn
 from parley.database.migrations import (
     AppliedMigration,
     Migration,
@@ -312,6 +313,10 @@ class _PostgresTx:
 # -------------------------------------------------------------------------------------------------- backend
 
 
+# The most writes one group commit holds (as on SQLite; see bot/database/sqlite.py).
+GROUP_CAP = 64
+
+
 class PostgresBackend:
     """PostgreSQL through an asyncpg pool: READ COMMITTED write transactions, pooled reads, the same migrations."""
 
@@ -323,6 +328,7 @@ class PostgresBackend:
         self._acquire_timeout = acquire_timeout_s
         self._closed = False
         self._local_writes = asyncio.Lock()
+        self.group = GroupCommit(self._run_group, GROUP_CAP)
 
     @property
     def location(self) -> str:
@@ -425,6 +431,29 @@ class PostgresBackend:
                     _writing.reset(token)
         finally:
             release_local()
+
+    async def run_write(self, fn: WriteFn) -> Any:
+        """Run `async def fn(tx)` in a write transaction shared with concurrent callers (group commit).
+
+        Same contract as on SQLite: a savepoint per caller, every caller answered after the one COMMIT.
+        """
+        if _writing.get() is self:
+            raise RuntimeError("db.write() is already open in this task; pass its tx down instead of nesting")
+        self._check_open()
+        return await self.group.submit(fn)
+
+    async def _run_group(self, fns: Sequence[WriteFn]) -> list[Outcome[Any]]:
+        outcomes: list[Outcome[Any]] = []
+        async with self.write() as tx:
+            # Take the default write lock before the first savepoint, so that no rolled-back savepoint owns it.
+            await tx.fetchval("SELECT 1")
+            for fn in fns:
+                try:
+                    async with tx._conn.transaction():  # nested: a SAVEPOINT, rolled back alone on an exception
+                        outcomes.append(Outcome(value=await fn(tx)))
+                except Exception as exc:
+                    outcomes.append(Outcome(error=exc))
+        return outcomes
 
     # -------------------------------------------------------------------------------------------------- reads
 

@@ -22,7 +22,9 @@ __all__ = ["TableCopy", "TransferError", "TransferReport", "copy_database"]
 log = logging.getLogger(__name__)
 
 # Bookkeeping the target's own migration run writes; never copied.
-_SKIP = {"schema_migrations"}
+# vote_tallies is derived: the target's trigger counts the votes as they are copied in, so copying it would
+# count them twice.
+_SKIP = {"schema_migrations", "vote_tallies"}
 
 
 class TransferError(DatabaseError):

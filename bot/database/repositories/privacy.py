@@ -49,6 +49,7 @@ TIP = "tip"  # the queue and vote kind of tips (parley.database.repositories.tip
 # interrupted purge is found again and finished by the next run.
 _GUILD_TABLES = (
     "votes",
+    "vote_tallies",  # emptied by the votes' triggers already; listed so a purge never depends on them
     "tips",
     "mod_queue",
     "mod_audit",

@@ -1,0 +1,95 @@
+"""Group commit: concurrent small writes share one transaction, each in its own savepoint.
+
+A vote is a few statements; committing it alone costs more than running it, and on SQLite every statement is a
+hand-off to the connection's thread. `GroupCommit.submit(fn)` queues `fn` (an `async def fn(tx)`); one flusher
+takes everything queued (at most `cap` at a time), runs each in a SAVEPOINT inside one write transaction, and
+answers every caller only after that transaction's COMMIT, so durability is exactly that of `db.write()`. A
+failing `fn` is rolled back to its savepoint alone and its exception goes to its own caller; if the COMMIT fails,
+every caller of that group gets the error and nothing of the group is kept.
+
+The backends supply `run_group(fns) -> outcomes`: SQLite runs the whole group as one function on the writer's
+thread (one hand-off per group, see SQLiteBackend), PostgreSQL as one transaction on one pooled connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+__all__ = ["GroupCommit", "Outcome", "WriteFn", "drive"]
+
+T = TypeVar("T")
+
+# An `async def fn(tx) -> T` run inside a shared transaction. It must only await the tx it is given.
+WriteFn = Callable[[Any], Coroutine[Any, Any, Any]]
+
+
+@dataclass(slots=True)
+class Outcome(Generic[T]):
+    """What one queued write produced: its value, or the exception it raised."""
+
+    value: T | None = None
+    error: BaseException | None = None
+
+
+def drive(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine that never suspends (its awaits all complete at once) to its end, synchronously.
+
+    This is how the SQLite backend runs an `async def fn(tx)` on the database thread: the tx it hands in does
+    its work synchronously, so the coroutine finishes in one step and the same code serves both backends.
+    """
+    try:
+        coro.send(None)
+    except StopIteration as stop:
+        return stop.value  # type: ignore[no-any-return]
+    coro.close()
+    raise RuntimeError("a grouped write awaited something other than its transaction; it cannot run in a group")
+
+
+class GroupCommit:
+    """A queue of writes and the one flusher that commits them in groups of at most `cap`."""
+
+    def __init__(self, run_group: Callable[[Sequence[WriteFn]], Awaitable[list[Outcome[Any]]]], cap: int) -> None:
+        if cap < 1:
+            raise ValueError("a group holds at least one write")
+        self._run_group = run_group
+        self.cap = cap
+        self._queue: list[tuple[WriteFn, asyncio.Future[Any]]] = []
+        self._flusher: asyncio.Task[None] | None = None
+        self.groups = 0  # how many transactions ran (the tests and the bench read it)
+
+    async def submit(self, fn: WriteFn) -> Any:
+        """Queue `fn`, wait for its group's COMMIT, return what it returned (or raise what it raised)."""
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._queue.append((fn, future))
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush(), name="parley-group-commit")
+        return await future
+
+    async def _flush(self) -> None:
+        while self._queue:
+            # Yield once so that writers woken in the same loop turn join this group instead of the next.
+            await asyncio.sleep(0)
+            batch = [(fn, fut) for fn, fut in self._queue[: self.cap] if not fut.cancelled()]
+            del self._queue[: self.cap]
+            if not batch:
+                continue
+            self.groups += 1
+            try:
+                outcomes = await self._run_group([fn for fn, _ in batch])
+            except BaseException as exc:  # BEGIN or COMMIT failed: nothing of the group was kept
+                for _, fut in batch:
+                    if not fut.done():
+                        fut.set_exception(exc)
+                if isinstance(exc, asyncio.CancelledError):
+                    raise
+                continue
+            for (_, fut), outcome in zip(batch, outcomes, strict=True):
+                if fut.done():
+                    continue
+                if outcome.error is not None:
+                    fut.set_exception(outcome.error)
+                else:
+                    fut.set_result(outcome.value)
