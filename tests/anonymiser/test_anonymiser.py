@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -350,12 +349,11 @@ def test_offset_contract_on_mixed_texts(anon: Anonymiser) -> None:
         _check_contract(text, res)
 
 
-def test_long_text_is_fast_and_consistent(anon: Anonymiser) -> None:
+def test_long_text_is_consistent(anon: Anonymiser) -> None:
+    # How fast this runs is measured by `python -m parley bench` (anonymise section), not asserted here.
     unit = "Marguerite from Fernhill Studio called me from +44 7700 900111 about invoice #55120. "
     text = (unit * 60)[:4000]
-    t0 = time.perf_counter()
     res = anon.anonymise(text, "en")
-    assert time.perf_counter() - t0 < 1.0
     _check_contract(text, res)
     persons = {s.placeholder for s in res.spans if s.type == "person"}
     assert persons == {"[client]"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -99,14 +98,12 @@ async def test_busy_database_raises_database_busy(tmp_path):
         other = sqlite3.connect(path, isolation_level=None)
         try:
             other.execute("BEGIN IMMEDIATE")  # another process holding the write lock
-            started = time.monotonic()
             with pytest.raises(DatabaseBusy, match="database is locked") as info:
                 async with db.write() as tx:
                     await tx.execute("INSERT INTO items (name) VALUES ('blocked')")
             # The cogs' error chain answers it kindly as the domain's DatabaseBusy.
             assert isinstance(info.value, domain_errors.DatabaseBusy)
             assert info.value.msgid == domain_errors.DatabaseBusy.message
-            assert time.monotonic() - started < 2
             # WAL: reads still work while someone else writes.
             assert await db.fetchval("SELECT count(*) FROM items") == 0
             other.execute("ROLLBACK")

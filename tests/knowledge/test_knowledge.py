@@ -6,7 +6,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -185,13 +184,11 @@ def test_loaded_objects_are_immutable(kb):
         item.source = "G0 §creep"  # type: ignore[misc]
 
 
-def test_loads_fast():
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        load_knowledge()
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.5  # target is < 0.1 s; generous bound for slow CI machines
+def test_loading_again_gives_the_same_knowledge():
+    # The load time is a bench figure (`python -m parley bench`), not a unit-test bound.
+    first, second = load_knowledge(), load_knowledge()
+    assert [item.id for item in first.all_items()] == [item.id for item in second.all_items()]
+    assert first.all_items(), "the knowledge base is empty"
 
 
 def test_loader_does_not_import_discord():
