@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import logging
 import re
@@ -12,6 +11,7 @@ from typing import Any
 from parley.replay.clock import FakeClock
 from parley.replay.errors import ScenarioError
 from parley.replay.guildspec import ChannelSpec, GuildSpec, MemberSpec, OverwriteSpec
+from parley.replay.jcopy import jcopy
 from parley.replay.messages import MessageStore
 from parley.replay.records import (
     ATTACHMENT_SIZE_LIMIT,
@@ -313,7 +313,7 @@ class FakeDiscord(MessageStore, RestApi, InteractionApi):
     def emit(self, event: str, payload: dict[str, Any]) -> None:
         """Send a gateway event to every connected client."""
         for listener in list(self._listeners.values()):
-            listener(event, copy.deepcopy(payload))
+            listener(event, jcopy(payload))
 
     # -- interactions (created by the harness) -------------------------------------------------------------------------
     def new_interaction(
@@ -410,11 +410,11 @@ class FakeDiscord(MessageStore, RestApi, InteractionApi):
                 method=request.method,
                 path=request.path,
                 query=dict(request.query),
-                body=copy.deepcopy(request.body),
+                body=jcopy(request.body),
                 files=request.files,
                 content_type=request.content_type,
                 status=status,
-                response=copy.deepcopy(body),
+                response=jcopy(body),
             )
         )
         return status, body

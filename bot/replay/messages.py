@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
 from parley.replay import components as comps
+from parley.replay.jcopy import jcopy
 from parley.replay.records import CDN, EPHEMERAL, LOADING, FakeEvent, InteractionRecord, StoredMessage
 from parley.replay.results import CapturedFile, VisibleMessage
 from parley.replay.world import VIEW_CHANNEL, BotApp, Channel, iso
@@ -77,7 +77,7 @@ class MessageStore:
             text=text,
             embeds=tuple(comps.flat_embeds(msg.embeds)),
             components=tuple(comps.interactive(msg.components)),
-            allowed_mentions=copy.deepcopy(msg.allowed_mentions),
+            allowed_mentions=jcopy(msg.allowed_mentions),
             pings=tuple(self.pings(msg)),
             message_id=msg.id,
             author=self.name_of(msg.author_id),
@@ -157,9 +157,9 @@ class MessageStore:
             "mention_everyone": bool(set(self.pings(msg)) & {"@everyone", "@here"}),
             "mentions": [u.payload() for u in mentioned],
             "mention_roles": [str(r) for r in self._mentioned_roles(msg)],
-            "attachments": copy.deepcopy(msg.attachments),
-            "embeds": copy.deepcopy(msg.embeds),
-            "components": copy.deepcopy(msg.components),
+            "attachments": jcopy(msg.attachments),
+            "embeds": jcopy(msg.embeds),
+            "components": jcopy(msg.components),
             "pinned": msg.pinned,
             "flags": msg.flags,
             "position": 0,
@@ -169,9 +169,9 @@ class MessageStore:
         if msg.webhook_id is not None:
             data["webhook_id"] = str(msg.webhook_id)
         if msg.interaction_metadata is not None:
-            data["interaction_metadata"] = copy.deepcopy(msg.interaction_metadata)
+            data["interaction_metadata"] = jcopy(msg.interaction_metadata)
         if msg.message_reference is not None:
-            data["message_reference"] = copy.deepcopy(msg.message_reference)
+            data["message_reference"] = jcopy(msg.message_reference)
         if msg.reactions:
             data["reactions"] = [
                 {
@@ -254,14 +254,14 @@ class MessageStore:
         if "embeds" in body:
             msg.embeds = [self._normalise_embed(e) for e in body["embeds"] or []]
         if "components" in body:
-            msg.components = copy.deepcopy(body["components"] or [])
+            msg.components = jcopy(body["components"] or [])
             comps.assign_ids(msg.components)
             comps.normalise_emoji(msg.components)
         if body.get("flags") is not None:
             keep = msg.flags & (EPHEMERAL | comps.COMPONENTS_V2_FLAG)
             msg.flags = (int(body["flags"]) & ~(EPHEMERAL | LOADING)) | keep
         if "allowed_mentions" in body or creating:
-            msg.allowed_mentions = copy.deepcopy(body.get("allowed_mentions"))
+            msg.allowed_mentions = jcopy(body.get("allowed_mentions"))
         if "tts" in body:
             msg.tts = bool(body["tts"])
         if "attachments" in body or files:
@@ -269,7 +269,7 @@ class MessageStore:
 
     @staticmethod
     def _normalise_embed(embed: dict[str, Any]) -> dict[str, Any]:
-        out = copy.deepcopy(embed)
+        out = jcopy(embed)
         out.setdefault("type", "rich")
         out.setdefault("content_scan_version", 0)
         return out

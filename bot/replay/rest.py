@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING, Any
 
+from parley.replay.jcopy import jcopy
 from parley.replay.records import ApiError, InteractionRecord, Response, StoredMessage
 from parley.replay.rules import message_problems
 from parley.replay.transport import WireRequest
@@ -136,7 +136,7 @@ class RestApi:
         return gid, app.synced
 
     def _command_response(self, app: BotApp, gid: int | None, data: dict[str, Any], old: dict[str, Any] | None) -> dict:
-        cmd = copy.deepcopy(data)
+        cmd = jcopy(data)
         cmd["id"] = old["id"] if old else str(self.clock.snowflake())
         cmd["application_id"] = str(app.id)
         cmd["version"] = str(self.clock.snowflake())
@@ -167,14 +167,14 @@ class RestApi:
             key = (gid, data.get("name"), data.get("type", 1))
             cmd = self._command_response(app, gid, data, old.get(key))
             table[key] = cmd
-            out.append(copy.deepcopy(cmd))
+            out.append(jcopy(cmd))
         return 200, out
 
     def h_commands_get(self, app: BotApp, req: WireRequest, app_id: str, guild_id: str | None = None) -> Response:
         if app_id != str(app.id):
             raise ApiError(403, 50001, "Missing Access")
         gid, table = self._command_table(app, guild_id)
-        return 200, [copy.deepcopy(v) for k, v in table.items() if k[0] == gid]
+        return 200, [jcopy(v) for k, v in table.items() if k[0] == gid]
 
     def h_command_post(self, app: BotApp, req: WireRequest, app_id: str, guild_id: str | None = None) -> Response:
         if app_id != str(app.id):
@@ -185,7 +185,7 @@ class RestApi:
         cmd = self._command_response(app, gid, data, table.get(key))
         status = 200 if key in table else 201
         table[key] = cmd
-        return status, copy.deepcopy(cmd)
+        return status, jcopy(cmd)
 
     def _find_command(self, table: dict[Any, dict[str, Any]], gid: int | None, command_id: str) -> Any:
         for key, cmd in table.items():
@@ -201,14 +201,14 @@ class RestApi:
         gid, table = self._command_table(app, guild_id)
         key = self._find_command(table, gid, command_id)
         if req.method == "GET":
-            return 200, copy.deepcopy(table[key])
+            return 200, jcopy(table[key])
         if req.method == "DELETE":
             del table[key]
             return 204, None
         merged = {**table.pop(key), **(req.body or {})}
         new_key = (gid, merged.get("name"), merged.get("type", 1))
         table[new_key] = self._command_response(app, gid, merged, merged)
-        return 200, copy.deepcopy(table[new_key])
+        return 200, jcopy(table[new_key])
 
     def h_command_permissions(self, app: BotApp, req: WireRequest, app_id: str, guild_id: str) -> Response:
         return 200, []

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
+from parley.replay.jcopy import jcopy
 from parley.replay.records import EPHEMERAL, LOADING, ApiError, InteractionRecord, OpenModal, Response, StoredMessage
 from parley.replay.rules import modal_problems
 from parley.replay.transport import WireRequest
@@ -97,10 +97,10 @@ class InteractionApi:
                 app_id=app.id,
                 user_id=rec.user_id,
                 channel_id=rec.channel_id,
-                data=copy.deepcopy(data),
+                data=jcopy(data),
                 message_id=rec.message_id,
             )
-            self._event("modal", user_id=rec.user_id, modal=copy.deepcopy(data), channel_id=rec.channel_id)
+            self._event("modal", user_id=rec.user_id, modal=jcopy(data), channel_id=rec.channel_id)
         rec.response_type = kind
         if req.query.get("with_response") not in ("1", "true", "True"):
             return 204, None

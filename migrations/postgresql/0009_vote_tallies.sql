@@ -15,8 +15,8 @@ CREATE TABLE vote_tallies (
 INSERT INTO vote_tallies (guild_id, kind, item_id, value, n)
 SELECT guild_id, kind, item_id, value, COUNT(*) FROM votes GROUP BY guild_id, kind, item_id, value;
 
-CREATE FUNCTION parley_vote_tally() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+-- (The body's BEGIN and END share lines with other words: the runner refuses lines that are only BEGIN/END;.)
+CREATE FUNCTION parley_vote_tally() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
     IF TG_OP IN ('DELETE', 'UPDATE') THEN
         UPDATE vote_tallies SET n = n - 1
         WHERE guild_id = OLD.guild_id AND kind = OLD.kind AND item_id = OLD.item_id AND value = OLD.value;
@@ -30,8 +30,7 @@ BEGIN
         ON CONFLICT (guild_id, kind, item_id, value) DO UPDATE SET n = vote_tallies.n + 1;
     END IF;
     RETURN NULL;
-END;
-$$;
+END $$;
 
 CREATE TRIGGER votes_tally AFTER INSERT OR DELETE OR UPDATE OF guild_id, kind, item_id, value ON votes
 FOR EACH ROW EXECUTE FUNCTION parley_vote_tally();
