@@ -20,7 +20,10 @@ _lock = asyncio.Lock()
 
 def attach(bot: commands.Bot, services: Services) -> None:
     """Hand a bot the services its owner built (the standalone runner, tests, the replay harness)."""
+    from parley.database.memo import scope_interactions
+
     setattr(bot, _ATTR, services)
+    scope_interactions(bot)  # settings and languages are then read once per interaction
 
 
 async def ensure_services(bot: commands.Bot) -> Services:

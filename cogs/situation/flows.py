@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# How often a new /situation or /redflags may purge expired flows (see FlowPart.purge_expired).
+PURGE_EVERY = dt.timedelta(minutes=5)
+
 
 class FlowPart:
     """One of the two flows: its kind, its expiry and ownership errors, how it draws its card."""
@@ -102,9 +105,19 @@ class FlowPart:
         )
 
     async def purge_expired(self) -> None:
-        """Drop flows nobody touched within the lifetime, and the member text in them."""
+        """Drop flows nobody touched within the lifetime, and the member text in them (at most every few minutes).
+
+        It is a write transaction: run on every /situation it was a quarter of the command's database work and a
+        turn of the write lock even with nothing to purge. Expired flows are refused on load anyway, so a purge a
+        few minutes late changes only how long an expired flow's text stays on disk past its lifetime.
+        """
+        now = self.now()
+        last = getattr(self, "_last_purge", None)
+        if last is not None and dt.timedelta(0) <= now - last < PURGE_EVERY:
+            return
+        self._last_purge = now
         ttl = self.services.config.privacy.flow_ttl_hours
-        purged = await self.flows.purge_untouched_since(self.now() - dt.timedelta(hours=ttl))
+        purged = await self.flows.purge_untouched_since(now - dt.timedelta(hours=ttl))
         if purged:
             log.info("purged %d expired flow(s)", purged)
 

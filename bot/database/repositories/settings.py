@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.database import Database
+from parley.database.memo import forget, memoised
 from parley.domain.settings import GuildSettings
 
 _COLUMNS = GuildSettings.field_names()
@@ -19,7 +20,10 @@ class SettingsRepository:
         self.db = db
 
     async def get(self, guild_id: int) -> GuildSettings:
-        """Return a server's settings (all defaults when it never ran /setup)."""
+        """Return a server's settings (all defaults when it never ran /setup); read once per interaction."""
+        return await memoised(("guild_settings", id(self.db), guild_id), lambda: self._read(guild_id))
+
+    async def _read(self, guild_id: int) -> GuildSettings:
         row = await self.db.fetchone(_SELECT, (guild_id,))
         if row is None:
             return GuildSettings(guild_id=guild_id)
@@ -42,16 +46,20 @@ class SettingsRepository:
                     f"ON CONFLICT (guild_id) DO UPDATE SET {assignments}, updated_at = excluded.updated_at",
                     (guild_id, *values, now),
                 )
+            forget()  # this interaction reads the new settings from now on
         return await self.get(guild_id)
 
     async def guild_language(self, guild_id: int) -> str | None:
-        """Return the server's language if an admin set one."""
-        return await self.db.fetchval("SELECT language FROM guild_settings WHERE guild_id = ?", (guild_id,))
+        """Return the server's language if an admin set one (from the settings: one read for both)."""
+        return (await self.get(guild_id)).language
 
     async def member_language(self, guild_id: int, member_key: str) -> str | None:
-        """Return a member's stored language choice in a server."""
-        return await self.db.fetchval(
-            "SELECT language FROM member_settings WHERE guild_id = ? AND member_key = ?", (guild_id, member_key)
+        """Return a member's stored language choice in a server; read once per interaction."""
+        return await memoised(
+            ("member_language", id(self.db), guild_id, member_key),
+            lambda: self.db.fetchval(
+                "SELECT language FROM member_settings WHERE guild_id = ? AND member_key = ?", (guild_id, member_key)
+            ),
         )
 
     async def set_member_language(self, guild_id: int, member_key: str, language: str | None) -> None:
@@ -62,3 +70,4 @@ class SettingsRepository:
                 "ON CONFLICT (guild_id, member_key) DO UPDATE SET language = excluded.language",
                 (guild_id, member_key, language),
             )
+        forget()  # this interaction answers in the new language from now on
