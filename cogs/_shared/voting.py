@@ -237,6 +237,9 @@ async def press_vote(interaction: discord.Interaction, button: VoteButton) -> No
     guild_id = interaction.guild_id
     if guild_id is None:
         raise NotAllowed(N_("Votes count per server: please vote from a server channel."))
+    # The vote is a write: answer Discord before any database work, so neither a slow disk nor a queue of
+    # concurrent votes can push the acknowledgement past Discord's 3 seconds.
+    await acknowledge(interaction)
     now = services.clock.now()
     settings = await SettingsRepository(services.db).get(guild_id)
     check_membership(
@@ -250,7 +253,6 @@ async def press_vote(interaction: discord.Interaction, button: VoteButton) -> No
         return await resolver(services, reader, gid, item_id)
 
     voter = services.identity.member_key(guild_id, interaction.user.id)
-    await acknowledge(interaction)  # the vote is a write: answer Discord first, so a slow disk can't fail the press
     result = await VotesRepository(services.db).cast(
         guild_id, voter, button.kind, button.item_id, button.value, stamp(now), resolve=resolve
     )
