@@ -66,7 +66,9 @@ class Reading(Part):
             query.guild_id, archetype=query.archetype, query=query.search, limit=BROWSE_PAGE, offset=page * BROWSE_PAGE
         )
         pages = max(1, math.ceil(found.total / BROWSE_PAGE))
-        if page >= pages and found.total:
+        if found.capped:  # too many matches to count: page on for as long as another page follows
+            pages = page + 2 if found.more else page + 1
+        elif page >= pages and found.total:
             page = pages - 1
             found = await self.repo.search(
                 query.guild_id,
@@ -82,6 +84,7 @@ class Reading(Part):
             archetype_name=archetype_name(self.services, query.archetype, t) if query.archetype else None,
             search=query.search,
             total=found.total,
+            capped=found.capped,
             page=page + 1,
             pages=pages,
         )

@@ -159,8 +159,26 @@ async def test_search_covers_published_stories_only(db):
     assert await ids(None) == [fin.id, creep.id, published.id]
     assert await ids(None, "creep") == [creep.id]
     assert await ids("invoice", "creep") == []
-    total = (await repo.search(G, archetype=None, query=None, limit=1, offset=1)).total
-    assert total == 3
+    page = await repo.search(G, archetype=None, query=None, limit=1, offset=1)
+    assert (page.total, page.more, page.capped) == (3, True, False)
+    last = await repo.search(G, archetype=None, query=None, limit=1, offset=2)
+    assert (last.total, last.more, [s.id for s in last.stories]) == (3, False, [published.id])
+
+
+async def test_search_counts_matches_only_up_to_the_cap(db, monkeypatch):
+    """Counting every match grew with the matches; past the cap the card pages on with "more" instead."""
+    import parley.database.repositories.stories as stories_module
+
+    monkeypatch.setattr(stories_module, "COUNT_CAP", 3)  # 5 match: counted up to 4, shown as "more than 3"
+    repo = StoriesRepository(db)
+    for n in range(5):
+        story, entry = await share(repo, f"The invoice number {n} was never paid.", per_day=10)
+        await decide(db, entry.id, moderation.APPROVE)
+        await publish(repo, story.id, message_id=100 + n)
+    first = await repo.search(G, archetype=None, query="invoice", limit=2, offset=0)
+    assert (first.total, first.capped, first.more, len(first.stories)) == (3, True, True, 2)
+    tail = await repo.search(G, archetype=None, query="invoice", limit=2, offset=4)
+    assert (len(tail.stories), tail.more) == (1, False)
 
 
 @pytest.mark.parametrize(

@@ -66,10 +66,16 @@ def _story(row: Row) -> Story:
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
-    """One page of /story browse: the stories and how many match in all."""
+    """One page of /story browse: the stories, how many match (counted up to COUNT_CAP) and whether more follow."""
 
     stories: tuple[Story, ...]
     total: int
+    more: bool = False  # another page follows this one
+    capped: bool = False  # more than `total` (= COUNT_CAP) stories match; they were not all counted
+
+
+# Search counts matches only up to here: a full COUNT(*) grew with every match (70-150 ms at 50 000 stories).
+COUNT_CAP = 500
 
 
 def fts_prefix_query(search: str) -> str | None:
@@ -235,12 +241,22 @@ class StoriesRepository:
                 value = fts_prefix_query(query or "") or value
             where += f" AND {match.condition}"
             params.append(value)
-        total = await self.db.fetchval(f"SELECT COUNT(*) FROM stories s WHERE {where}", params)  # noqa: S608
+        total = await self.db.fetchval(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM stories s WHERE {where} LIMIT ?) AS matches",  # noqa: S608
+            [*params, COUNT_CAP + 1],
+        )
+        counted = int(total or 0)
+        # One row past the page says whether another page follows, whatever the count stopped at.
         rows = await self.db.fetchall(
             f"SELECT {_S_COLUMNS} FROM stories s WHERE {where} ORDER BY s.id DESC LIMIT ? OFFSET ?",  # noqa: S608
-            [*params, limit, offset],
+            [*params, limit + 1, offset],
         )
-        return SearchPage(tuple(_story(row) for row in rows), int(total or 0))
+        return SearchPage(
+            tuple(_story(row) for row in rows[:limit]),
+            min(counted, COUNT_CAP),
+            more=len(rows) > limit,
+            capped=counted > COUNT_CAP,
+        )
 
     @staticmethod
     async def vote_target(reader: Reader, guild_id: int, item_id: str) -> VoteTarget | None:
