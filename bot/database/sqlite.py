@@ -84,8 +84,7 @@ class _SQLiteTx:
         """Run one statement; return the number of rows it changed."""
         self._check(sql)
         with _driver_errors():
-            async with self._conn.execute(sql, params) as cursor:
-                return max(cursor.rowcount, 0)
+            return await self._conn._execute(_run, self._conn._conn, sql, params)  # type: ignore[no-any-return]
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> int:
         """Run one statement per parameter row; return the total number of rows changed."""
@@ -98,19 +97,44 @@ class _SQLiteTx:
         """Return the first row of a query (seeing this transaction's writes), or None."""
         self._check(sql)
         with _driver_errors():
-            async with self._conn.execute(sql, params) as cursor:
-                return await cursor.fetchone()
+            return await self._conn._execute(_first, self._conn._conn, sql, params)  # type: ignore[no-any-return]
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         """Return every row of a query (seeing this transaction's writes)."""
         self._check(sql)
         with _driver_errors():
-            return list(await self._conn.execute_fetchall(sql, params))
+            return await self._conn._execute(_every, self._conn._conn, sql, params)  # type: ignore[no-any-return]
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         """Return the first column of the first row, or None."""
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
+
+
+# One statement as one function on the connection's thread: one hand-off instead of aiosqlite's two or three
+# (execute, fetch, close), which were most of a read's latency (issue 21).
+def _run(conn: sqlite3.Connection, sql: str, params: Params) -> int:
+    cursor = conn.execute(sql, params)
+    try:
+        return max(cursor.rowcount, 0)
+    finally:
+        cursor.close()
+
+
+def _first(conn: sqlite3.Connection, sql: str, params: Params) -> Row | None:
+    cursor = conn.execute(sql, params)
+    try:
+        return cursor.fetchone()  # type: ignore[no-any-return]
+    finally:
+        cursor.close()
+
+
+def _every(conn: sqlite3.Connection, sql: str, params: Params) -> list[Row]:
+    cursor = conn.execute(sql, params)
+    try:
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 class _ThreadTx:
@@ -323,17 +347,16 @@ class SQLiteBackend:
     # -------------------------------------------------------------------------------------------------- reads
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
-        """Read the first row of a query, or None."""
+        """Read the first row of a query, or None (one hand-off to the reader's thread)."""
         self._check_open()
         with _driver_errors():
-            async with self._reader.execute(sql, params) as cursor:
-                return await cursor.fetchone()
+            return await self._reader._execute(_first, self._reader._conn, sql, params)  # type: ignore[no-any-return]
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
-        """Read every row of a query."""
+        """Read every row of a query (one hand-off to the reader's thread)."""
         self._check_open()
         with _driver_errors():
-            return list(await self._reader.execute_fetchall(sql, params))
+            return await self._reader._execute(_every, self._reader._conn, sql, params)  # type: ignore[no-any-return]
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         """Read the first column of the first row, or None."""
@@ -485,10 +508,9 @@ async def _connect(path: Path, busy_timeout_ms: int) -> aiosqlite.Connection:
 
 
 async def _exec(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> None:
-    # Closing the cursor finalises the statement; an unfinished one (a PRAGMA returning a row) would keep a
-    # read transaction open and block BEGIN/COMMIT or a journal mode change.
-    async with conn.execute(sql, params):
-        pass
+    # Closing the cursor finalises the statement (_run does, on the connection's thread); an unfinished one (a
+    # PRAGMA returning a row) would keep a read transaction open and block BEGIN/COMMIT or a journal mode change.
+    await conn._execute(_run, conn._conn, sql, params)
 
 
 async def _scalar(conn: aiosqlite.Connection, sql: str, params: Params = ()) -> Any:
