@@ -73,6 +73,16 @@ class Burst:
     outcomes: tuple[Outcome, ...]
     step_error: str | None
     seconds: float
+    loop_cpu_s: float = 0.0  # CPU of the event-loop thread during the burst (bot + harness)
+    harness_cpu_s: float = 0.0  # ... of which inside the offline Discord
+    round_trips: int = 0  # hand-offs to the database threads during the burst (aiosqlite calls)
+
+    trips_each: tuple[int, ...] = ()  # round trips of each interaction, in a series (one at a time)
+
+    @property
+    def bot_cpu_ms(self) -> float:
+        """The bot's own event-loop CPU per interaction (harness subtracted), in milliseconds."""
+        return (self.loop_cpu_s - self.harness_cpu_s) * 1000 / max(1, len(self.outcomes))
 
     @property
     def latencies_ms(self) -> list[float]:
@@ -103,15 +113,39 @@ class BurstSession(ReplaySession):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.timings: dict[int, Timing] = {}
+        # CPU seconds the event loop spent inside the offline Discord (its REST endpoints, building interactions,
+        # finding buttons on screen): subtracted to give the bot's own CPU per interaction.
+        self.harness_cpu = 0.0
         original = self.fake.handle
+        clock = time.thread_time
 
         def timed_handle(app: Any, request: WireRequest) -> Any:
-            answer = original(app, request)
-            self._note(request.path)
-            return answer
+            started = clock()
+            try:
+                answer = original(app, request)
+                self._note(request.path)
+                return answer
+            finally:
+                self.harness_cpu += clock() - started
 
         # The fake's sessions call `fake.handle(app, request)`: an instance attribute wraps it for this session only.
         self.fake.handle = timed_handle  # type: ignore[method-assign]
+        for name in ("new_interaction",):
+            self._charge_to_harness(self.fake, name)
+        self._charge_to_harness(self, "_find")
+
+    def _charge_to_harness(self, owner: Any, name: str) -> None:
+        inner = getattr(owner, name)
+        clock = time.thread_time
+
+        def charged(*args: Any, **kwargs: Any) -> Any:
+            started = clock()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self.harness_cpu += clock() - started
+
+        setattr(owner, name, charged)
 
     async def start(self) -> Any:
         """Start the bot; a failed start-up raises even in a lenient session (nothing after it would mean much)."""
@@ -307,14 +341,64 @@ class BurstSession(ReplaySession):
                 self.timings[rec.id] = Timing(fed=fed)
                 records.append(rec)
 
+        harness_before, trips_before = self.harness_cpu, round_trips()
+        cpu_before = time.thread_time()
         started = time.perf_counter()
         step = await self._step(f"{label} x{len(actions)}", body)
         seconds = time.perf_counter() - started
+        loop_cpu = time.thread_time() - cpu_before
         outcomes = tuple(
             Outcome(rec, self.timings[rec.id], tuple(text for text, _ in self._interaction_problems(rec)))
             for rec in records
         )
-        return Burst(outcomes, step.error, seconds)
+        return Burst(
+            outcomes,
+            step.error,
+            seconds,
+            loop_cpu_s=loop_cpu,
+            harness_cpu_s=self.harness_cpu - harness_before,
+            round_trips=round_trips() - trips_before,
+        )
+
+    async def series(self, actions: Sequence[Action], *, label: str = "series") -> Burst:
+        """Feed the actions one at a time, each after the previous one finished: unloaded latency, and the round
+        trips of each interaction on its own."""
+        bursts = [await self.burst([act], label=label) for act in actions]
+        return Burst(
+            tuple(o for b in bursts for o in b.outcomes),
+            next((b.step_error for b in bursts if b.step_error), None),
+            sum(b.seconds for b in bursts),
+            loop_cpu_s=sum(b.loop_cpu_s for b in bursts),
+            harness_cpu_s=sum(b.harness_cpu_s for b in bursts),
+            round_trips=sum(b.round_trips for b in bursts),
+            trips_each=tuple(b.round_trips for b in bursts),
+        )
+
+
+# ------------------------------------------------------------------------------------------------- round trips
+
+_trips = [0]
+
+
+def count_round_trips() -> None:
+    """Count every hand-off to an aiosqlite connection's thread from now on (this process; idempotent)."""
+    import aiosqlite
+
+    original = aiosqlite.Connection._execute
+    if getattr(original, "_parley_counted", False):
+        return
+
+    async def counted(self: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        _trips[0] += 1
+        return await original(self, fn, *args, **kwargs)
+
+    counted._parley_counted = True  # type: ignore[attr-defined]
+    aiosqlite.Connection._execute = counted  # type: ignore[method-assign]
+
+
+def round_trips() -> int:
+    """Hand-offs counted so far (0 until count_round_trips() is called)."""
+    return _trips[0]
 
 
 def _within(field: comps.ModalField, text: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from parley.database import Database, Row
+from parley.database import Database, Row, Tx
 from parley.domain.walkthrough import Flow
 
 _TIME = "%Y-%m-%dT%H:%M:%SZ"
@@ -69,11 +69,15 @@ class FlowsRepository:
     ) -> Flow:
         """Store a new flow at version 0."""
         stamp = _stamp(now)
-        async with self.db.write() as tx:
+
+        async def insert(tx: Tx) -> None:
             await tx.execute(
                 f"INSERT INTO flows ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",  # noqa: S608 - constant columns
                 (flow_id, guild_id, member_key, kind, language, json.dumps(state), free_text, stamp, stamp),
             )
+
+        # One statement: shared with concurrent writes (group commit), one round trip on SQLite.
+        await self.db.run_write(insert)
         return Flow(
             flow_id, guild_id, member_key, kind, language, 0, dict(state), free_text, _parse(stamp), _parse(stamp)
         )
@@ -96,12 +100,15 @@ class FlowsRepository:
 
         The conditional write is what makes a double click harmless: of two clicks on the same version, one wins.
         """
-        async with self.db.write() as tx:
-            row = await tx.fetchone(
+
+        async def step(tx: Tx) -> Row | None:
+            return await tx.fetchone(
                 "UPDATE flows SET version = version + 1, state = ?, free_text = ?, updated_at = ? "  # noqa: S608
                 f"WHERE flow_id = ? AND version = ? RETURNING {_COLUMNS}",
                 (json.dumps(state), free_text, _stamp(now), flow_id, expected_version),
             )
+
+        row = await self.db.run_write(step)
         return _flow(row) if row is not None else None
 
     async def delete(self, flow_id: str) -> None:
