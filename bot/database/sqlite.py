@@ -141,6 +141,8 @@ class _ThreadTx:
     """The Tx a grouped write gets on the writer's own thread: the same methods, run synchronously.
 
     Its coroutines never suspend, so `group.drive` runs a whole `async def fn(tx)` in one step on that thread.
+    sqlite3 errors are translated once per write by `_run_group_in_thread`, not per statement: a vote is a few
+    statements, and Python around them, not SQLite, was most of its cost.
     """
 
     __slots__ = ("_conn", "_open")
@@ -152,19 +154,20 @@ class _ThreadTx:
     def _cursor(self, sql: str, params: Params) -> sqlite3.Cursor:
         if not self._open:
             raise RuntimeError("this transaction has ended; use the tx only inside its write function")
-        words = sql.lstrip().split(None, 1)
-        if words and words[0].rstrip(";").upper() in _TX_CONTROL:
-            raise RuntimeError("a grouped write commits and rolls back by itself; do not run BEGIN/COMMIT/ROLLBACK")
-        with _driver_errors():
-            return self._conn.execute(sql, params)
+        if sql not in _ALLOWED:
+            words = sql.lstrip().split(None, 1)
+            if words and words[0].rstrip(";").upper() in _TX_CONTROL:
+                raise RuntimeError("a grouped write commits and rolls back by itself; do not run BEGIN/COMMIT")
+            if len(_ALLOWED) < 1024:  # the repositories' statements are constants; remember them once checked
+                _ALLOWED.add(sql)
+        return self._conn.execute(sql, params)
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the number of rows it changed."""
         cursor = self._cursor(sql, params)
-        try:
-            return max(cursor.rowcount, 0)
-        finally:
-            cursor.close()
+        count = cursor.rowcount
+        cursor.close()
+        return max(count, 0)
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> int:
         """Run one statement per parameter row; return the total number of rows changed."""
@@ -173,20 +176,13 @@ class _ThreadTx:
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """Return the first row of a query (seeing this transaction's writes), or None."""
         cursor = self._cursor(sql, params)
-        try:
-            with _driver_errors():
-                return cursor.fetchone()  # type: ignore[no-any-return]
-        finally:
-            cursor.close()
+        row = cursor.fetchone()
+        cursor.close()  # an unfinished statement would block RELEASE of the write's savepoint
+        return row  # type: ignore[no-any-return]
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         """Return every row of a query (seeing this transaction's writes)."""
-        cursor = self._cursor(sql, params)
-        try:
-            with _driver_errors():
-                return list(cursor.fetchall())
-        finally:
-            cursor.close()
+        return self._cursor(sql, params).fetchall()
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         """Return the first column of the first row, or None."""
@@ -194,23 +190,38 @@ class _ThreadTx:
         return None if row is None else row[0]
 
 
+_ALLOWED: set[str] = set()
+
+
+def _translated(exc: sqlite3.Error, what: str = "") -> Exception:
+    """The backend-neutral error for a sqlite3 one (what _driver_errors raises)."""
+    try:
+        with _driver_errors(what):
+            raise exc
+    except Exception as translated:
+        return translated
+
+
 def _run_group_in_thread(conn: sqlite3.Connection, fns: list[WriteFn]) -> list[Outcome[Any]]:
     """BEGIN IMMEDIATE; each write in its own savepoint; COMMIT. Runs on the writer's thread, in one hand-off."""
     with _driver_errors(" (waiting to start a write)"):
         conn.execute("BEGIN IMMEDIATE")
     outcomes: list[Outcome[Any]] = []
+    execute = conn.execute
     try:
         for fn in fns:
-            conn.execute("SAVEPOINT parley_write")
+            execute("SAVEPOINT parley_write")
             tx = _ThreadTx(conn)
             try:
                 outcome: Outcome[Any] = Outcome(value=drive(fn(tx)))
-            except Exception as exc:  # this write alone is undone; the others keep going
-                conn.execute("ROLLBACK TO parley_write")
+            except sqlite3.Error as exc:  # a constraint, a full disk: this write alone is undone
+                execute("ROLLBACK TO parley_write")
+                outcome = Outcome(error=_translated(exc))
+            except Exception as exc:  # the write's own refusal (NotFound, SelfVote, ...): undone alone too
+                execute("ROLLBACK TO parley_write")
                 outcome = Outcome(error=exc)
-            finally:
-                tx._open = False
-            conn.execute("RELEASE parley_write")
+            tx._open = False
+            execute("RELEASE parley_write")
             outcomes.append(outcome)
         with _driver_errors(" (at commit)"):
             conn.execute("COMMIT")

@@ -20,6 +20,14 @@ from parley.domain.votes import (
 # SQLite's default limit on host parameters is 999 (32766 in newer builds); stay well below it.
 _CHUNK = 400
 _ONE = "guild_id = ? AND kind = ? AND item_id = ? AND axis = ? AND voter_key = ?"
+_INSERT = "INSERT INTO votes (guild_id, kind, item_id, axis, voter_key, value, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+# Spelling out both axes lets the primary key (guild, kind, item, axis, voter) find each row directly; without it
+# SQLite walks every vote on the item to test the voter (10 ms per item at 1 M votes).
+_MINE_ONE = (
+    "SELECT axis, value FROM votes "
+    "WHERE guild_id = ? AND kind = ? AND item_id = ? AND axis IN ('helpful', 'outcome') AND voter_key = ?"
+)
+_TALLY_ONE = "SELECT value, n FROM vote_tallies WHERE guild_id = ? AND kind = ? AND item_id = ? AND n > 0"
 
 
 class Reader(Protocol):
@@ -79,30 +87,24 @@ class VotesRepository:
                 raise NotFound()
             axis = check_vote(target, voter_key, value)
             key = (guild_id, kind, item_id, axis.value, voter_key)
-            current = await tx.fetchval(
-                f"SELECT value FROM votes WHERE {_ONE}",  # noqa: S608 - a constant condition
-                key,
-            )
-            transition = press(current, value)
+            # The member's votes on both axes, by primary key: the pressed axis's current vote, and (with the
+            # press applied) the member's votes after it, in one statement.
+            before = {row[0]: row[1] for row in await tx.fetchall(_MINE_ONE, (guild_id, kind, item_id, voter_key))}
+            transition = press(before.get(axis.value), value)
             if transition.after is None:
-                await tx.execute(
-                    f"DELETE FROM votes WHERE {_ONE}",  # noqa: S608 - a constant condition
-                    key,
-                )
-            elif current is None:
-                await tx.execute(
-                    "INSERT INTO votes (guild_id, kind, item_id, axis, voter_key, value, voted_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (*key, transition.after, now),
-                )
+                await tx.execute(f"DELETE FROM votes WHERE {_ONE}", key)  # noqa: S608 - a constant condition
+            elif transition.before is None:
+                await tx.execute(_INSERT, (*key, transition.after, now))
             else:
                 await tx.execute(
                     f"UPDATE votes SET value = ?, voted_at = ? WHERE {_ONE}",  # noqa: S608 - a constant condition
                     (transition.after, now, *key),
                 )
-            tally = (await self._tally_rows(tx, guild_id, kind, [item_id])).get(item_id, Tally())
-            mine = (await self._mine_rows(tx, guild_id, voter_key, kind, [item_id])).get(item_id, MemberVote())
-            return VoteResult(target=target, transition=transition, mine=mine, tally=tally)
+            before[axis.value] = transition.after
+            mine = MemberVote(helpful=before.get(Axis.HELPFUL.value), outcome=before.get(Axis.OUTCOME.value))
+            # The count after the press, kept by the triggers in this same transaction.
+            counts = {row[0]: row[1] for row in await tx.fetchall(_TALLY_ONE, (guild_id, kind, item_id))}
+            return VoteResult(target=target, transition=transition, mine=mine, tally=Tally.from_counts(counts))
 
         result: VoteResult = await self.db.run_write(apply_press)
         return result
@@ -172,8 +174,7 @@ class VotesRepository:
         found: dict[str, dict[str, str]] = {}
         for chunk in _chunks(ids):
             marks = ", ".join("?" for _ in chunk)
-            # Spelling out both axes lets the primary key (guild, kind, item, axis, voter) find each row directly;
-            # without it SQLite walks every vote on the item to test the voter (10 ms per item at 1 M votes).
+            # Both axes spelled out: the primary key finds each row (see _MINE_ONE).
             rows = await reader.fetchall(
                 "SELECT item_id, axis, value FROM votes "  # noqa: S608 - only placeholders are interpolated
                 f"WHERE guild_id = ? AND kind = ? AND item_id IN ({marks}) "
