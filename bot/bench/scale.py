@@ -1,15 +1,19 @@
-"""Scale: /story browse (search) and /advice top on a big community's database, and the bot's memory there.
+"""Scale: votes and reads on a big community's database against the same on a small one.
 
-The database (50 000 published stories, 1 000 000 votes; a tenth of that with --quick) is built once with
-Parley's own migrations and bulk inserts, and cached in the temp directory under a name that carries the
-migrations' checksums (a new migration builds a new one). The commands run in a child process, the bot on the
-offline Discord, so `rss_mb` is the bot's own memory, not the bench's. The same commands on an empty database
-are the baseline.
+Two databases are built once with Parley's own migrations and bulk inserts and cached in the temp directory under
+names that carry the migrations' checksums (a new migration builds new ones): a small community (1 000 stories,
+10 000 votes) and a big one (50 000 stories and 1 000 000 votes; 10 000 000 with `--scale 10m`; a tenth with
+--quick). On each, in a child process (the bot on the offline Discord, so `rss_mb` is the bot's own memory with
+every capability loaded): `/advice top`, `/story browse` with and without a search, `/story mine` (p99), then 200
+members voting at once through VotesRepository.cast (their rows are deleted again afterwards). `growth` is each
+command's p99 on the big database over the small one (the goal: cost flat in size); votes at the biggest size are
+compared with A2 measured in this run on a fresh file (bot/bench/votes.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import json
 import logging
@@ -27,12 +31,20 @@ from parley.bench.data import SEARCH_WORDS, synthetic_story
 from parley.bench.sql import statement
 from parley.bench.stats import peak_rss_mb, percentile, ratio, rss_mb
 
-FULL = {"stories": 50_000, "votes": 1_000_000}
-QUICK = {"stories": 5_000, "votes": 100_000}
+SMALL = {"stories": 1_000, "votes": 10_000}
+SIZES = {
+    "1m": {"stories": 50_000, "votes": 1_000_000},
+    "10m": {"stories": 50_000, "votes": 10_000_000},
+    "quick": {"stories": 5_000, "votes": 100_000},
+}
 MEMBERS = 20_000
 TIPS = 500
 CHUNK = 50_000
-RSS_GOAL_MB = 120
+RSS_GOAL_MB = 150
+GROWTH_GOAL_MAX = 1.5
+VOTES_VS_A2_GOAL_MIN = 0.7
+MINE_STORIES = 6  # stories each bench member wrote (for /story mine; 8 published ones overflow its card)
+COMMANDS = ("advice_top", "story_browse", "story_search", "story_mine")
 
 
 def cache_dir() -> Path:
@@ -47,31 +59,54 @@ def guild_id() -> int:
     return FakeClock().snowflake()
 
 
-def run(*, quick: bool) -> dict[str, Any]:
-    """Build (or reuse) the database, then time the commands and read the memory in a child process."""
-    size = QUICK if quick else FULL
+def run(*, quick: bool, scale: str = "1m") -> dict[str, Any]:
+    """Build (or reuse) both databases, time commands and votes on each in a child process, compare."""
+    from parley.bench.votes import anchor
+
+    big = SIZES["quick" if quick else scale]
+    samples = 10 if quick else (15 if scale == "10m" else 30)
     started = time.perf_counter()
-    path, built = ensure_database(size["stories"], size["votes"])
+    small_path, _ = ensure_database(SMALL["stories"], SMALL["votes"])
+    big_path, built = ensure_database(big["stories"], big["votes"])
     build_s = time.perf_counter() - started
-    samples = 10 if quick else 40
+    small_figures = _child_run(small_path, samples)
+    big_figures = _child_run(big_path, samples)
+    if "error" in small_figures or "error" in big_figures:
+        return {"error": small_figures.get("error") or big_figures.get("error")}
+    gc.collect()
+    with tempfile.TemporaryDirectory(prefix="parley-bench-scale-a2-") as tmp:
+        a2 = anchor(Path(tmp) / "a2.db", 2000, per_commit=1)
+    growth = {name: ratio(big_figures[f"{name}_p99_ms"], small_figures[f"{name}_p99_ms"]) for name in COMMANDS}
+    return {
+        "stories": big["stories"],
+        "votes": big["votes"],
+        "db_mb": round(big_path.stat().st_size / 2**20, 1),
+        "built_s" if built else "reused_s": round(build_s, 1),
+        "small": {"stories": SMALL["stories"], "votes": SMALL["votes"], **small_figures},
+        "max": big_figures,
+        "growth": growth,
+        "goal_growth_max": GROWTH_GOAL_MAX,
+        "a2_per_s": round(a2, 1),
+        "votes_vs_a2_at_max": ratio(big_figures["votes_per_s"], a2),
+        "goal_votes_vs_a2_at_max_min": VOTES_VS_A2_GOAL_MIN,
+        "exact_tallies": small_figures["exact_tallies"] and big_figures["exact_tallies"],
+        "rss_mb": big_figures["rss_mb"],
+        "rss_goal_mb": RSS_GOAL_MB,
+    }
+
+
+def _child_run(path: Path, samples: int) -> dict[str, Any]:
     out = subprocess.run(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "parley.bench.scale", str(path), str(samples)],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1800,
         check=False,
     )
     if out.returncode != 0:
         return {"error": (out.stderr or out.stdout).strip().splitlines()[-1:] or ["child failed"]}
-    figures = json.loads(out.stdout.strip().splitlines()[-1])
-    return {
-        "stories": size["stories"],
-        "votes": size["votes"],
-        "db_mb": round(path.stat().st_size / 2**20, 1),
-        "built_s" if built else "reused_s": round(build_s, 1),
-        **figures,
-        "rss_goal_mb": RSS_GOAL_MB,
-    }
+    figures: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
 
 
 # ------------------------------------------------------------------------------------------------------ building
@@ -204,56 +239,93 @@ def _chunks(rows: Any) -> Any:
 async def _measure(db_path: Path, samples: int) -> dict[str, Any]:
     from parley.bench.harness import BurstSession
     from parley.bench.interactions import GUILD, members, parley_factory
+    from parley.cogs._shared.runtime import services_for
 
+    timings: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    problems: list[str] = []
     async with BurstSession(
-        parley_factory(db_path), guild=GUILD, members=members(3), validate=False, strict=False, step_timeout=120
+        parley_factory(db_path), guild=GUILD, members=members(3), validate=False, strict=False, step_timeout=600
     ) as s:
         if s.fake.guild.id != guild_id():
             raise RuntimeError("the offline Discord's guild id changed; the scale database is for another id")
-        has_story = s.fake.app().command(s.fake.guild.id, "story") is not None
-        top, browse, problems = [], [], []
+        services = services_for(s.bot)
+        await _give_stories(services, s, guild_id())
         for n in range(samples + 1):
             member = f"m{n % 3:03d}"
-            burst = await s.burst([s.command_action(member, "advice top")], label="top")
-            problems += burst.problems
-            if n:  # the first of each is the warm-up
-                top += burst.latencies_ms
-            if has_story:
-                word = SEARCH_WORDS[n % len(SEARCH_WORDS)]
-                burst = await s.burst([s.command_action(member, "story browse", search=word)], label="browse")
+            word = SEARCH_WORDS[n % len(SEARCH_WORDS)]
+            for name, action in (
+                ("advice_top", s.command_action(member, "advice top")),
+                ("story_browse", s.command_action(member, "story browse")),
+                ("story_search", s.command_action(member, "story browse", search=word)),
+                ("story_mine", s.command_action(member, "story mine")),
+            ):
+                burst = await s.burst([action], label=name)
                 problems += burst.problems
-                if n:
-                    browse += burst.latencies_ms
+                if n:  # the first of each is the warm-up
+                    timings[name] += burst.latencies_ms
+        rss, peak = rss_mb(), peak_rss_mb()
+    votes = await _votes_here(db_path)
     return {
-        "advice_top_p99_ms": round(percentile(top, 99), 1),
-        "story_browse_search_p99_ms": round(percentile(browse, 99), 1) if has_story else None,
-        "pending": None if has_story else "/story browse is not loaded yet",
+        **{f"{name}_p99_ms": round(percentile(values, 99), 1) for name, values in timings.items()},
+        "rss_mb": round(rss, 1),
+        "peak_rss_mb": round(peak, 1),
+        **votes,
         "problems": problems[:3],
+    }
+
+
+async def _give_stories(services: Any, s: Any, guild: int) -> None:
+    """Make the bench members authors of MINE_STORIES stories each (the same rows every run: idempotent)."""
+    for k in range(3):
+        key = services.identity.member_key(guild, s.fake.member(f"m{k:03d}").user.id)
+        first = 1 + k * MINE_STORIES
+        async with services.db.write() as tx:
+            await tx.execute(
+                "UPDATE stories SET author_key = ? WHERE guild_id = ? AND id BETWEEN ? AND ?",
+                (key, guild, first, first + MINE_STORIES - 1),
+            )
+
+
+async def _votes_here(db_path: Path, voters: int = 200, presses: int = 5) -> dict[str, Any]:
+    """200 members voting at once on 20 advice items that already carry the database's votes; rows removed after."""
+    from parley.database import Database
+    from parley.database.repositories.votes import VotesRepository
+    from parley.domain.votes import VoteTarget
+    from parley.knowledge import load_knowledge
+
+    guild = guild_id()
+    items = [item.id for item in load_knowledge().all_items()][:20]
+    keys = [hashlib.sha256(f"scale-voter:{time.time_ns()}:{n}".encode()).hexdigest()[:40] for n in range(voters)]
+
+    async def resolve(reader: Any, guild_id: int, item_id: str) -> VoteTarget | None:
+        return VoteTarget("advice", item_id)
+
+    async with await Database.open(db_path) as db:
+        repo = VotesRepository(db)
+        before = sum(t.votes for t in (await repo.tallies(guild, "advice", items)).values())
+
+        async def member(n: int) -> None:
+            for r in range(presses):
+                item = items[(n + r) % len(items)]
+                await repo.cast(guild, keys[n], "advice", item, "up" if (n + r) % 3 else "down", "t", resolve=resolve)
+
+        gc.collect()
+        started = time.perf_counter()
+        await asyncio.gather(*(member(n) for n in range(voters)))
+        seconds = time.perf_counter() - started
+        after = sum(t.votes for t in (await repo.tallies(guild, "advice", items)).values())
+        for key in keys:
+            await repo.forget_member(guild, key)
+        restored = sum(t.votes for t in (await repo.tallies(guild, "advice", items)).values())
+    return {
+        "votes_per_s": round(voters * presses / seconds, 1),
+        "exact_tallies": after - before == voters * presses and restored == before,
     }
 
 
 def _child(db_path: Path, samples: int) -> None:
     logging.getLogger().setLevel(logging.WARNING)
-    with tempfile.TemporaryDirectory(prefix="parley-bench-empty-") as tmp:
-        empty = asyncio.run(_measure(Path(tmp) / "empty.db", samples))
-    rss_empty = rss_mb()
-    big = asyncio.run(_measure(db_path, samples))
-    out = {
-        "advice_top_p99_ms": big["advice_top_p99_ms"],
-        "advice_top_empty_p99_ms": empty["advice_top_p99_ms"],
-        "advice_top_ratio": ratio(big["advice_top_p99_ms"], empty["advice_top_p99_ms"]),
-        "story_browse_search_p99_ms": big["story_browse_search_p99_ms"],
-        "story_browse_search_empty_p99_ms": empty["story_browse_search_p99_ms"],
-        "story_browse_ratio": ratio(
-            big["story_browse_search_p99_ms"] or 0.0, empty["story_browse_search_p99_ms"] or 0.0
-        ),
-        "rss_mb": round(rss_mb(), 1),
-        "peak_rss_mb": round(peak_rss_mb(), 1),
-        "rss_empty_db_mb": round(rss_empty, 1),
-        "pending": big["pending"],
-        "problems": big["problems"] + empty["problems"],
-    }
-    print(json.dumps(out))
+    print(json.dumps(asyncio.run(_measure(db_path, samples))))
 
 
 if __name__ == "__main__":

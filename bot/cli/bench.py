@@ -1,4 +1,4 @@
-"""`python -m parley bench [--quick] [--json] [--only SECTION ...]`: the benchmark suite (bot/bench/)."""
+"""`python -m parley bench [--quick] [--json] [--only SECTION ...] [--scale 10m]`: the benchmark suite (bot/bench/)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quick", action="store_true", help="a reduced run (under a minute) for CI")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--only", nargs="+", choices=SECTIONS, metavar="SECTION", help=f"run only these: {SECTIONS}")
+    p.add_argument(
+        "--scale",
+        choices=("1m", "10m"),
+        default="1m",
+        help="the scale section's biggest database: 1 M votes (default) or 10 M (built once, ~3 GB, minutes)",
+    )
     p.set_defaults(func=run)
 
 
@@ -30,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     # Per-interaction INFO lines would be timed too; warnings and errors still show.
     logging.getLogger().setLevel(logging.WARNING)
-    report = run_suite(quick=args.quick, only=args.only)
+    report = run_suite(quick=args.quick, only=args.only, scale=args.scale)
     if args.json:
         json.dump(report, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
