@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from collections.abc import Sequence
@@ -87,6 +88,11 @@ class _Parley:
         attach(bot, self.parley_services)
         await bot.tree.set_translator(ParleyTranslator(self.parley_services.i18n))
         await bot.load_extension("parley.cogs")
+        # Everything loaded so far (catalogs, knowledge, templates, discord.py) lives as long as the process:
+        # moved out of the collector's generations, it is no longer re-scanned by every full collection,
+        # which cost each interaction CPU in proportion to the bot's whole heap (issue 21).
+        gc.collect()
+        gc.freeze()
         log.info("Parley ready to connect: %d cogs loaded", len(bot.cogs))
 
     def replay_advance(self, seconds: float) -> None:
