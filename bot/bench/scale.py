@@ -152,7 +152,7 @@ def build(path: Path, *, stories: int, votes: int, guild: int, seed: int = 7) ->
 
     rng = random.Random(seed)
     advice = [item.id for item in load_knowledge().all_items()]
-    members = [hashlib.sha256(f"member:{n}".encode()).hexdigest()[:32] for n in range(MEMBERS)]
+    members = [_member(n) for n in range(MEMBERS)]
     langs = ("en",) * 7 + ("fi", "ru", "ar")
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -201,6 +201,11 @@ def build(path: Path, *, stories: int, votes: int, guild: int, seed: int = 7) ->
         conn.execute("PRAGMA journal_mode = WAL")
     finally:
         conn.close()
+
+
+def _member(n: int) -> str:
+    """The built database's n-th member key (a stand-in for the keyed hash)."""
+    return hashlib.sha256(f"member:{n}".encode()).hexdigest()[:32]
 
 
 def _votes(rng: random.Random, guild: int, total: int, advice: list[str], stories: int, members: list[str]) -> Any:
@@ -278,11 +283,16 @@ async def _give_stories(services: Any, s: Any, guild: int) -> None:
     """Make the bench members authors of MINE_STORIES stories each (the same rows every run: idempotent)."""
     for k in range(3):
         key = services.identity.member_key(guild, s.fake.member(f"m{k:03d}").user.id)
-        first = 1 + k * MINE_STORIES
+        first, last = 1 + k * MINE_STORIES, (k + 1) * MINE_STORIES
         async with services.db.write() as tx:
+            # Stories an earlier run gave this member beyond the range go back to their built author.
+            for row in await tx.fetchall(
+                "SELECT id FROM stories WHERE guild_id = ? AND author_key = ? AND id NOT BETWEEN ? AND ?",
+                (guild, key, first, last),
+            ):
+                await tx.execute("UPDATE stories SET author_key = ? WHERE id = ?", (_member(row[0] % MEMBERS), row[0]))
             await tx.execute(
-                "UPDATE stories SET author_key = ? WHERE guild_id = ? AND id BETWEEN ? AND ?",
-                (key, guild, first, first + MINE_STORIES - 1),
+                "UPDATE stories SET author_key = ? WHERE guild_id = ? AND id BETWEEN ? AND ?", (key, guild, first, last)
             )
 
 

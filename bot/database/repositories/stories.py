@@ -235,20 +235,24 @@ class StoriesRepository:
             if query
             else None
         )
-        if match is not None:
-            value = match.value
-            if self.db.dialect == "sqlite":
-                value = fts_prefix_query(query or "") or value
+        source, order = "stories s", "s.id DESC"
+        if match is not None and self.db.dialect == "sqlite":
+            # Driven from the FTS5 index in rowid (= id) order, LIMIT stops early; the generic condition
+            # `s.id IN (SELECT rowid ...)` first collected every match (33 ms a page at 50 000 stories, issue 21).
+            source, order = "stories_fts JOIN stories s ON s.id = stories_fts.rowid", "stories_fts.rowid DESC"
+            where += " AND stories_fts MATCH ?"
+            params.append(fts_prefix_query(query or "") or match.value)
+        elif match is not None:
             where += f" AND {match.condition}"
-            params.append(value)
+            params.append(match.value)
         total = await self.db.fetchval(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM stories s WHERE {where} LIMIT ?) AS matches",  # noqa: S608
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT ?) AS matches",  # noqa: S608
             [*params, COUNT_CAP + 1],
         )
         counted = int(total or 0)
         # One row past the page says whether another page follows, whatever the count stopped at.
         rows = await self.db.fetchall(
-            f"SELECT {_S_COLUMNS} FROM stories s WHERE {where} ORDER BY s.id DESC LIMIT ? OFFSET ?",  # noqa: S608
+            f"SELECT {_S_COLUMNS} FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",  # noqa: S608
             [*params, limit + 1, offset],
         )
         return SearchPage(
