@@ -319,3 +319,23 @@ async def test_arabic_reader_gets_arabic_cards_with_isolated_values(open_session
         step = await s.command("bob", "advice top")
         assert "النصيحة الأعلى تقييمًا في هذا الخادم." in step.message.text
         assert_clean(s)
+
+
+async def test_a_vote_click_and_a_situation_take_few_database_round_trips(open_session):
+    """Settings and languages are read once per interaction and a vote is one hand-off to the database thread:
+    counted, not timed (how fast is the bench's business)."""
+    from parley.bench.harness import count_round_trips, round_trips
+
+    count_round_trips()
+    async with open_session(MEMBERS) as s:
+        await s.command("bob", "advice browse", type="non_payer")
+        await s.command("bob", "situation", describe="The client has not paid my invoice for two months")
+        before = round_trips()
+        step = await s.click("bob", "Helpful")
+        vote_trips = round_trips() - before
+        assert "👍 Helpful · 1" in buttons(step.message)
+        before = round_trips()
+        await s.command("bob", "situation", describe="The client keeps asking for free extra work")
+        situation_trips = round_trips() - before
+    assert 1 <= vote_trips <= 5, vote_trips
+    assert 1 <= situation_trips <= 5, situation_trips
