@@ -102,9 +102,16 @@ TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
         },
     ],
     "cards/story_browse.md.j2": [
-        {"archetype_name": None, "search": None, "total": 0, "page": 1, "pages": 1},
-        {"archetype_name": "The creep", "search": "invoice *late*", "total": 23, "page": 2, "pages": 5},
-        {"archetype_name": None, "search": None, "total": 1, "page": 1, "pages": 1},
+        {"archetype_name": None, "search": None, "total": 0, "capped": False, "page": 1, "pages": 1},
+        {
+            "archetype_name": "The creep",
+            "search": "invoice *late*",
+            "total": 23,
+            "capped": False,
+            "page": 2,
+            "pages": 5,
+        },
+        {"archetype_name": None, "search": None, "total": 1, "capped": False, "page": 1, "pages": 1},
         {"archetype_name": None, "search": "late", "total": 500, "capped": True, "page": 3, "pages": 4},
     ],
     "cards/story_browse_item.md.j2": [
