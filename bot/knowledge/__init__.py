@@ -73,6 +73,7 @@ ARCHETYPE_IDS: tuple[str, ...] = (
 DRAFT_KINDS: tuple[str, ...] = (
     "payment_reminder",
     "deposit_condition",
+    "deposit_terms",
     "revision_note",
     "revision_limit",
     "change_order",

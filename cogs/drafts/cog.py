@@ -259,7 +259,9 @@ class Drafts(ParleyCog):
         """Render the draft and put it on the member's card, or say what to fix (with Edit details)."""
         file: discord.File | None = None
         try:
-            draft = self.drafts.render(stored.kind, stored.language, stored.tone, stored.values)
+            draft = self.drafts.render(
+                stored.kind, stored.language, stored.tone, stored.values, today=self.now().date()
+            )
         except DraftInputError as error:
             view: discord.ui.LayoutView = self.error_card(t, stored, error)
         else:

@@ -122,7 +122,7 @@ def test_english_slashes_only_when_unambiguous():
 
 
 @pytest.mark.parametrize(
-    "text", ["", "soon", "31.2.2026", "2026-13-01", "1 Smarch 2026", "1.12.", "32/01/2026", "1.12.1850"]
+    "text", ["", "soon", "31.2.2026", "2026-13-01", "1 Smarch 2026", "1 Smarch", "32.12.", "32/01/2026", "1.12.1850"]
 )
 def test_parse_date_rejects(text):
     with pytest.raises(DraftInputError) as caught:

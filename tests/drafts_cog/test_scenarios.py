@@ -92,7 +92,7 @@ async def test_arabic_interface_member_drafts_to_an_english_client(session):
         )
     )
     assert "**لغة المسودة:** الإنجليزية" in card.text
-    assert "انسخ النص أدناه" in card.text
+    assert "يُرجى نسخ النص أدناه" in card.text
     assert draft_text(card).startswith("Hi Daniel,")
     assert "$1,200.00" in draft_text(card)
     assert card.button("تعديل التفاصيل")
@@ -123,7 +123,7 @@ async def test_each_language_drafts_in_the_members_own_language_by_default(sessi
         "emma": ({"Client's name": "Daniel", "Project": "Northwind"}, "Hi Daniel,"),
         "layla": ({"اسم العميل": "سامر", "المشروع": "متجر الورد"}, "سامر"),
         "aino": ({"Asiakkaan nimi": "Mikko", "Projekti": "Verkkokauppa"}, "Mikko"),
-        "oleg": ({"Имя клиента": "Ирина", "Проект": "Магазин"}, "Ирина"),
+        "oleg": ({"Имя заказчика": "Ирина", "Проект": "Магазин"}, "Ирина"),
     }
     scripts = {"emma": "[A-Za-z]", "layla": "[\u0600-\u06ff]", "aino": "[äöÄÖ]", "oleg": "[а-яА-Я]"}
     for member, (fields, expected) in cases.items():
@@ -201,7 +201,7 @@ async def test_garbled_amount_and_date_name_the_field_in_the_members_language(se
     await session.command("layla", "draft", kind="payment_reminder", language="en")
     bad_amount = {"اسم العميل": "Daniel", "المبلغ": "twelve hundred", "العملة": "EUR", "تاريخ الاستحقاق": "Dec 1, 2026"}
     error = checked(await session.submit("layla", bad_amount))
-    assert "ما كتبته في **\u2068المبلغ\u2069** لا يبدو مبلغًا" in error.text
+    assert "ما كُتب في **\u2068المبلغ\u2069** لا يبدو مبلغًا" in error.text
     assert "\u20681,200.50\u2069" in error.text  # the example is written the way the English draft needs it
 
     await session.click("layla", "تعديل التفاصيل")
@@ -217,7 +217,7 @@ async def test_buttons_keep_working_after_a_restart(session):
     await session.command("oleg", "draft", kind="payment_reminder")
     before = checked(
         await session.submit(
-            "oleg", {"Имя клиента": "Ирина", "Сумма": "5 000", "Валюта": "RUB", "Срок оплаты": "01.12.2026"}
+            "oleg", {"Имя заказчика": "Ирина", "Сумма": "5 000", "Валюта": "RUB", "Срок оплаты": "01.12.2026"}
         )
     )
     await session.restart()
@@ -227,7 +227,7 @@ async def test_buttons_keep_working_after_a_restart(session):
     assert "**Тон:** Твёрдый" in after.text
     assert "5\xa0000,00\xa0₽" in draft_text(after)
     reopened = await session.click("oleg", "Изменить данные")
-    assert reopened.modal.field("Имя клиента").value == "Ирина"
+    assert reopened.modal.field("Имя заказчика").value == "Ирина"
 
 
 async def test_someone_elses_draft_button_is_refused(session):

@@ -33,7 +33,8 @@ def test_refusing_a_contract_plus_no_deposit_is_high_and_offers_both_drafts():
     assert risk.total == WEIGHT["no_upfront"] + WEIGHT["no_contract"]
     assert risk.level == rf.level_for(risk.total) == "high"
     assert risk.hits[0].id == "no_contract"  # heaviest first
-    assert set(risk.drafts) >= {"deposit_condition", "contract_request"}
+    assert set(risk.drafts) >= {"deposit_terms", "contract_request"}
+    assert "deposit_condition" not in risk.drafts  # a prospect has no unpaid work yet
     assert all(h.checked and not h.words for h in risk.hits)
 
 

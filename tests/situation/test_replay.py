@@ -299,7 +299,7 @@ async def test_redflags_high_risk_with_reasons_advice_and_drafts(session):
         assert pick(KB.red_flag(flag).label, "en") in card.text
         assert KB.red_flag(flag).source in card.text
     drafts = [b.custom_id for b in card.buttons if b.custom_id and b.custom_id.startswith("parley:draft:start:")]
-    assert "parley:draft:start:deposit_condition" in drafts and "parley:draft:start:contract_request" in drafts
+    assert "parley:draft:start:deposit_terms" in drafts and "parley:draft:start:contract_request" in drafts
 
 
 async def test_redflags_none_of_these_is_low(session):

@@ -171,7 +171,7 @@ async def test_tip_in_finnish_goes_through_the_queue_into_browse_and_gets_votes(
         await s.command("alice", "advice browse", type="non_payer")
         step = await s.click("alice", "Hyödyllinen")
         assert step.message.ephemeral and step.message.event == "created"
-        assert step.message.text.startswith("⚠️ Tämä on omasi, joten äänesi ei voi laskea")
+        assert step.message.text.startswith("⚠️ Tämä on oma ehdotuksesi, joten ääntäsi ei lasketa")
         step = await s.command("alice", "advice top", type="non_payer")
         assert "Pyydä ennakkomaksu" in step.message.text and "👍 Hyödyllinen · 1" in buttons(step.message)
         assert_clean(s)

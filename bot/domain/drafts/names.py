@@ -11,6 +11,7 @@ DRAFT_KIND_NAMES: Mapping[str, str] = MappingProxyType(
     {
         "payment_reminder": N_("Payment reminder"),
         "deposit_condition": N_("Deposit before more work"),
+        "deposit_terms": N_("Deposit before starting (new client)"),
         "revision_note": N_("Revision note"),
         "revision_limit": N_("Revision limit and extra cost"),
         "change_order": N_("Change order"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -181,6 +181,11 @@ _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _DOTTED = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\.?$")
 _SLASHED = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$")
 _WORDY = re.compile(r"^(?:(\d{1,2})\.?\s*([^\d]+?)\s*(\d{4})|([^\d]+?)\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4}))$")
+# The same without a year, as people write dates in a letter: "1 ноября", "3 November", "1. joulukuuta",
+# "November 3rd", "١ نوفمبر"; and numeric day-month "1.11.", "1.11", "1/11".
+_WORDY_NO_YEAR = re.compile(r"^(?:(\d{1,2})\.?\s*([^\d]+?)|([^\d]+?)\s*(\d{1,2})(?:st|nd|rd|th|\.)?)$")
+_DOTTED_NO_YEAR = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.?$")
+_SLASHED_NO_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _YEAR_SUFFIX = re.compile(r"\s*(?:г\.?|года|год|vuonna|م\.?|ميلادي)$")
 _ARABIC_MONTHS = {
     "كانون الثاني": 1,
@@ -214,6 +219,8 @@ def _month_names(lang: str) -> dict[str, int]:
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context, locale=locale).items():
                     names[_month_key(name)] = number
+                    if locale.startswith("fi") and name.endswith("kuuta"):
+                        names[_month_key(name[:-2] + "n")] = number  # genitive: "marraskuun 3."
     names.update({_month_key(k): v for k, v in _ARABIC_MONTHS.items()})
     names[_month_key("sept")] = 9
     return names
@@ -236,14 +243,38 @@ def _build(field_year: str, month: str | int, day: str | int) -> date:
     return result
 
 
-def parse_date(text: str, lang: str) -> date:
+def _nearest(month: int, day: int, today: date) -> date:
+    """A date typed without a year: the occurrence nearest to today (a due date just past or a call next week)."""
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue  # 29 February outside a leap year
+    if not candidates:
+        raise DraftInputError("date", INVALID_DATE)
+    return min(candidates, key=lambda candidate: abs(candidate - today))
+
+
+def _day_month(lang: str, first: int, second: int) -> tuple[int, int]:
+    """(month, day) of a numeric date without a year; English d/m vs m/d must be unambiguous."""
+    if lang != "en" or (first > 12 >= second) or first == second:
+        return second, first
+    if second > 12 >= first:
+        return first, second
+    raise DraftInputError("date", AMBIGUOUS_DATE)
+
+
+def parse_date(text: str, lang: str, today: date | None = None) -> date:
     """Parse a date as typed: ISO '2026-12-01', '1.12.2026' (fi, ru), '1/12/2026' (day first outside en),
     '1 Dec 2026', 'Dec 1, 2026', '1. joulukuuta 2026', '1 декабря 2026 г.', '١ ديسمبر ٢٠٢٦'.
 
-    In English a numeric d/m vs m/d date is accepted only when it can't be misread; otherwise AMBIGUOUS_DATE.
+    Without a year ('1 ноября', '3 November', '1.11.', '١ نوفمبر') the occurrence nearest to `today` is meant
+    (`today` defaults to the current UTC date). In English a numeric d/m vs m/d date is accepted only when it
+    can't be misread; otherwise AMBIGUOUS_DATE.
     """
     raw = normalise_digits(text).strip()
-    raw = _YEAR_SUFFIX.sub("", re.sub(r"\s+", " ", raw)).strip(" ,")
+    raw = _YEAR_SUFFIX.sub("", re.sub(r"\s+", " ", raw)).strip(" ,،")
     if match := _ISO.match(raw):
         return _build(match.group(1), match.group(2), match.group(3))
     if match := _DOTTED.match(raw):
@@ -269,4 +300,20 @@ def parse_date(text: str, lang: str) -> date:
         if month is None:
             raise DraftInputError("date", INVALID_DATE)
         return _build(year, month, day)
+    today = today or _utc_today()
+    if match := _DOTTED_NO_YEAR.match(raw) or _SLASHED_NO_YEAR.match(raw):
+        month, day = _day_month(lang, int(match.group(1)), int(match.group(2)))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            raise DraftInputError("date", INVALID_DATE)
+        return _nearest(month, day, today)
+    if match := _WORDY_NO_YEAR.match(raw):
+        day_text, month_word = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        month = _month_names(lang).get(_month_key(month_word.replace("،", " ")))
+        if month is None or not 1 <= int(day_text) <= 31:
+            raise DraftInputError("date", INVALID_DATE)
+        return _nearest(month, int(day_text), today)
     raise DraftInputError("date", INVALID_DATE)
+
+
+def _utc_today() -> date:
+    return datetime.now(UTC).date()

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -67,8 +68,18 @@ class DraftRenderer:
             )
         return self._env
 
-    def render(self, kind: str, lang: str, tone: str | None, values: Mapping[str, str | None]) -> Draft:
-        """Render one draft; DraftInputError for a field the member must fix, ValueError for a caller bug."""
+    def render(
+        self,
+        kind: str,
+        lang: str,
+        tone: str | None,
+        values: Mapping[str, str | None],
+        today: date | None = None,
+    ) -> Draft:
+        """Render one draft; DraftInputError for a field the member must fix, ValueError for a caller bug.
+
+        `today` places dates typed without a year ("1 ноября"); it defaults to the current UTC date.
+        """
         spec = _spec(kind)
         if lang not in DRAFT_LANGS:
             raise ValueError(f"unknown draft language {lang!r}")
@@ -76,7 +87,7 @@ class DraftRenderer:
         unknown = set(values) - {f.id for f in spec.fields}
         if unknown:
             raise ValueError(f"unknown fields for {kind}: {sorted(unknown)}")
-        context = prepare_values(spec, lang, values)
+        context = prepare_values(spec, lang, values, today)
         template = self.env.get_template(f"drafts/{lang}/{kind}.txt.j2")
         rendered = template.render(
             tone=resolved_tone,
@@ -127,10 +138,13 @@ def _isolate(text: str, lang: str) -> str:
     return text
 
 
-def prepare_values(spec: DraftKind, lang: str, values: Mapping[str, str | None]) -> dict[str, Any]:
+def prepare_values(
+    spec: DraftKind, lang: str, values: Mapping[str, str | None], today: date | None = None
+) -> dict[str, Any]:
     """Validate and format every field of `spec` for its template; absent optional fields become ""/[]/None."""
     context: dict[str, Any] = {}
     amounts: dict[str, Decimal] = {}
+    dates: dict[str, date] = {}
     for field in spec.fields:
         text = normalise_text(str(values.get(field.id) or ""))
         if not text and field.default is not None:
@@ -145,7 +159,7 @@ def prepare_values(spec: DraftKind, lang: str, values: Mapping[str, str | None])
             context[field.id] = _empty(field)
             continue
         try:
-            parsed = _parse(field, text, lang)
+            parsed = _parse(field, text, lang, today)
         except DraftInputError as error:
             raise error.with_field(field.id) from None
         if parsed in ("", []):  # only bullets or punctuation were typed
@@ -154,12 +168,16 @@ def prepare_values(spec: DraftKind, lang: str, values: Mapping[str, str | None])
             parsed = _empty(field)
         if isinstance(parsed, Decimal):
             amounts[field.id] = parsed
+        if isinstance(parsed, date):
+            dates[field.id] = parsed
         context[field.id] = parsed
     currency = context.get("currency")
     for field_id, amount in amounts.items():
         if not currency:
             raise DraftInputError("currency", REQUIRED)
         context[field_id] = formatting.money(amount, currency, lang)
+    for field_id, day in dates.items():  # after the currency: it tells an Arabic client's month names
+        context[field_id] = formatting.long_date(day, lang, currency or None)
     return context
 
 
@@ -171,7 +189,7 @@ def _empty(field: DraftField) -> Any:
     return ""
 
 
-def _parse(field: DraftField, text: str, lang: str) -> Any:
+def _parse(field: DraftField, text: str, lang: str, today: date | None) -> Any:
     match field.kind:
         case "text":
             return _isolate(neutralise(one_line(text)), lang)
@@ -192,5 +210,5 @@ def _parse(field: DraftField, text: str, lang: str) -> Any:
         case "currency":
             return parse_currency(text)
         case "date":
-            return formatting.long_date(parse_date(text, lang), lang)
+            return parse_date(text, lang, today)
     raise ValueError(f"unknown field kind {field.kind!r}")  # pragma: no cover - Literal keeps this unreachable

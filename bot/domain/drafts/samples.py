@@ -13,7 +13,7 @@ _COMMON: dict[str, dict[str, str]] = {
         "currency": "EUR",
     },
     "ar": {
-        "client_name": "سامر",
+        "client_name": "الأستاذ سامر",
         "project": "متجر الورد الإلكتروني",
         "invoice_number": "INV-2026-041",
         "currency": "USD",
@@ -44,6 +44,12 @@ _BY_KIND: dict[str, dict[str, dict[str, str]]] = {
         "ar": {"unpaid_items": "3", "deposit_percent": "50"},
         "fi": {"unpaid_items": "3", "deposit_percent": "50"},
         "ru": {"unpaid_items": "3", "deposit_percent": "50"},
+    },
+    "deposit_terms": {
+        "en": {"project": "Website redesign", "deposit_percent": "30"},
+        "ar": {"project": "تصميم متجر إلكتروني", "deposit_percent": "30"},
+        "fi": {"project": "Verkkosivujen uudistus", "deposit_percent": "30"},
+        "ru": {"project": "Редизайн сайта", "deposit_percent": "30"},
     },
     "revision_note": {
         "en": {

@@ -94,8 +94,16 @@ _KINDS: tuple[DraftKind, ...] = (
         TONES_TWO,
         "firm",
         (CLIENT_NAME, PROJECT, _int("unpaid_items", 1, 999), _int("deposit_percent", 1, 100, default="50")),
-        "G0 §string-along",
+        "G0 §stringing-along",
         ("string_along", "non_payer", "bad_fit"),
+    ),
+    DraftKind(
+        "deposit_terms",
+        (),
+        None,
+        (CLIENT_NAME, PROJECT, _int("deposit_percent", 1, 100, default="50")),
+        "G2 §ideal-client",
+        ("bad_fit", "non_payer", "string_along"),
     ),
     DraftKind(
         "revision_note",
