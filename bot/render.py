@@ -10,6 +10,7 @@ import jinja2
 from parley.domain.safe_text import user_text
 from parley.i18n import Translations
 from parley.i18n.bidi import isolate, ltr
+from parley.knowledge.sources import cite, guide_sources
 from parley.resources import package_dir
 
 TEMPLATES_DIR = package_dir("parley.templates")
@@ -31,6 +32,8 @@ class Renderer:
         self.env.filters["user"] = user_text
         self.env.filters["isolate"] = isolate
         self.env.filters["ltr"] = ltr
+        self.env.filters["cite"] = cite  # "G0 §non-payer" -> the guide's title and section in the reader's language
+        self.env.globals["guide_titles"] = lambda lang: guide_sources().listing(lang)
 
     def render(self, name: str, t: Translations, /, **context: Any) -> str:
         """Render a template in the language of `t`."""

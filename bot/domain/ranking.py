@@ -1,5 +1,12 @@
 """Ranking: Wilson lower bounds for community votes, and which advice to show for a triage result.
 
+Advice is ranked by fit first and community score second: an item's fit (relevance) is the archetype's score,
+adjusted for the member's stage, whether they want to keep the client, the topics of the situations they picked,
+and whether the item is written for a later moment ("once they cooperate, apologise for sharp words"). Items whose
+fit is within FIT_TIER of each other form one tier; inside a tier the community score decides. So before anyone
+has voted, the first item is the one that fits the answers best, and votes reorder only items that fit about as
+well: a popular item never jumps over one that fits the situation clearly better.
+
 The community score shrinks toward 0.5 until votes accumulate: it is 0.5 + (lower bound of the helpful share -
 lower bound of the unhelpful share) / 2, so an unvoted item sits at 0.5, between a well-liked item (-> 1) and a
 disliked one (-> 0), and one early vote moves it only a little. Outcome votes ("it worked" / "it didn't") count 1.5x
@@ -25,6 +32,27 @@ MIN_ARCHETYPE_SCORE = 0.05  # archetypes below this bring no advice
 STAGE_MATCH = 1.2  # the item is written for the member's stage
 STAGE_MISMATCH = 0.85  # the item names stages, none of them the member's
 KEEP_BOOST = {("no", "no"): 1.4, ("no", "yes"): 0.6, ("yes", "yes"): 1.15, ("yes", "no"): 0.8}
+# The situations picked in the walkthrough -> the advice tags that speak to them.
+SITUATION_TAGS: dict[str, frozenset[str]] = {
+    "not_paying": frozenset({"payment"}),
+    "more_than_agreed": frozenset({"scope"}),
+    "endless_revisions": frozenset({"revisions"}),
+    "all_hours": frozenset({"hours"}),
+    "rude": frozenset({"respect"}),
+    "wont_sign": frozenset({"contract"}),
+    "changes_mind": frozenset({"decisions"}),
+    "tells_how": frozenset({"revisions"}),
+    "checks_everything": frozenset({"communication"}),
+    "testing_me": frozenset({"communication"}),
+    "upset_not_told": frozenset({"communication"}),
+    "personal_remarks": frozenset({"safety"}),
+    "slow_no_deposit": frozenset({"screening", "payment"}),
+    "used_work_unpaid": frozenset({"payment"}),
+}
+TOPIC_MATCH = 1.25  # the item's tags answer a situation the member picked
+LATER = "later"  # tag of items written for a later moment (after the client has moved), never a first step
+LATER_FIT = 0.6
+FIT_TIER = 0.15  # items whose fit is within 15 % of each other are ordered by community score
 MAX_PER_SECTION = 2
 MAX_PER_ARCHETYPE = 3
 
@@ -68,9 +96,15 @@ class RankedAdvice:
 
 
 def _adjust(relevance: float, item: Any, answers: Answers | None) -> float:
-    """Stage and keep-the-client effects on one item's relevance."""
+    """Fit of one item: stage, keep-the-client, situation topics, and items meant for a later moment."""
+    tags = frozenset(getattr(item, "tags", ()) or ())
+    if LATER in tags:
+        relevance *= LATER_FIT
     if answers is None:
         return relevance
+    topics = frozenset().union(*(SITUATION_TAGS.get(s, frozenset()) for s in answers.situations))
+    if topics & tags:
+        relevance *= TOPIC_MATCH
     stages = tuple(getattr(item, "stages", ()) or ())
     if answers.stage and stages:
         relevance *= STAGE_MATCH if answers.stage in stages else STAGE_MISMATCH
@@ -87,10 +121,12 @@ def rank_advice(
     score_of: Callable[[str], float] | None = None,
     limit: int = 5,
 ) -> tuple[RankedAdvice, ...]:
-    """Pick up to `limit` advice items: relevance (archetype score, stage, keep) x (0.5 + community score).
+    """Pick up to `limit` advice items, by fit first (archetype score, stage, keep, topics) and community second.
 
-    An item serving several archetypes takes the best of their scores. Variety: at most 2 items citing the same
-    guide section and at most 3 for one archetype. Ties go to the stronger archetype, then the knowledge base's order.
+    `score` reports relevance x (0.5 + community score); the order is by fit tier (FIT_TIER), then community score,
+    then fit. An item serving several archetypes takes the best of their scores. Variety: at most 2 items citing the
+    same guide section and at most 3 for one archetype. Ties go to the stronger archetype, then the knowledge base's
+    order.
     """
     best: dict[
         str, tuple[float, int, int, str, Any]
@@ -107,12 +143,15 @@ def rank_advice(
             current = best.get(item.id)
             if current is None or relevance > current[0]:
                 best[item.id] = (relevance, rank, position, arch.id, item)
+    top = max((row[0] for row in best.values()), default=0.0)
     scored = []
     for item_id, (relevance, rank, position, arch_id, item) in best.items():
         community = score_of(item_id) if score_of is not None else NEUTRAL
         final = relevance * (0.5 + community)
-        scored.append((-final, rank, position, item_id, RankedAdvice(item, arch_id, relevance, community, final)))
-    scored.sort(key=lambda row: row[:4])
+        tier = math.floor((top - relevance) / (top * FIT_TIER)) if top > 0 else 0
+        ranked = RankedAdvice(item, arch_id, relevance, community, final)
+        scored.append((tier, -community, -relevance, rank, position, item_id, ranked))
+    scored.sort(key=lambda row: row[:6])
     per_section: Counter[str] = Counter()
     per_archetype: Counter[str] = Counter()
     chosen: list[RankedAdvice] = []

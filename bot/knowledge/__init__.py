@@ -102,6 +102,7 @@ TAGS: tuple[str, ...] = (
     "screening",
     "wellbeing",
     "stories",
+    "later",  # written for a later moment (e.g. once the client cooperates): ranking never puts it first
 )
 
 # The /redflags checklist, in display order.
@@ -166,6 +167,7 @@ def _sources() -> dict[str, str]:
         "G4 §miser": "Pichirre, the miser",
         "G4 §insatiable": "the insatiable client",
         "G4 §conclusion": "conclusion: limits, terms both sides keep, respect",
+        "Parley §own": "Parley's own addition, not from the guides",
     }
     return {key: f"{key.split()[0]}: {title}" for key, title in sections.items()}
 

@@ -29,6 +29,7 @@ from parley.domain.drafts import errors as codes
 from parley.domain.drafts.parsing import parse_amount
 from parley.domain.drafts.samples import sample_values
 from parley.i18n import LANGUAGES, I18n
+from parley.knowledge.sources import cite
 from parley.render import Renderer
 
 I18N = I18n.load()
@@ -225,7 +226,7 @@ def test_every_card_fits_one_message_in_every_language(kind):
                 texts = _texts(view)
                 assert sum(len(text) for text in texts) <= 4000
                 assert file is None and fenced(draft.text) in texts
-                assert draft.source in texts[-1]
+                assert cite(draft.source, ui_lang) in texts[-1]
                 buttons = [c for c in view.walk_children() if isinstance(c, ToneButton | EditButton)]
                 assert len(buttons) == len(spec.tones) + 1
 

@@ -63,7 +63,7 @@ async def test_english_draft_is_an_ephemeral_code_block_with_its_source_and_butt
     assert "invoice INV-7 for €1,200.00 was due on December 1, 2026" in text
     assert "Draft language:** English · **Tone:** Friendly" in card.text
     # The source is shown to the member, beside the draft, never inside it.
-    assert "Based on G0 §non-payer" in card.text and "G0" not in text
+    assert "Based on “5 types of bad freelance clients”, The non-payer" in card.text and "G0" not in text
     assert [b.text for b in card.buttons] == [
         "🙂 Friendly",
         "✋ Firm",

@@ -29,7 +29,7 @@ async def test_a_walkthrough_continues_after_a_restart(parley_factory):
     transcript = await run_scenario_async(SCENARIOS / "walkthrough_restart_fi.json", parley_factory)
     assert transcript["ok"], [s["error"] for s in transcript["steps"]]
     result = transcript["steps"][-1]["visible"][0]["content"]
-    assert "Asiakas, joka ei maksa" in result and "Lähde: G0" in result
+    assert "Asiakas, joka ei maksa" in result and "Lähde: ”5 huonon freelance-asiakkaan tyyppiä”" in result
 
 
 def test_the_cli_reports_a_spec_violation(tmp_path):

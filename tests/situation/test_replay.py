@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from parley.knowledge import default_knowledge, pick
+from parley.knowledge.sources import cite, guide_sources
 from parley.replay import ReplaySession, VisibleMessage
 
 KB = default_knowledge()
@@ -111,7 +112,8 @@ def check_result(s: ReplaySession, lang: str, expected: str) -> VisibleMessage:
     card = s.last_message("alice")
     check_card(card, lang)
     assert name_of(expected, lang) in card.text, card.text
-    assert "§" in card.text  # every advice item carries its guide section
+    # every advice item names its guide, by title in the member's language, never by a bare id
+    assert any(title in card.text for title in guide_sources().listing(lang)) and "§non" not in card.text
     votes = [b for b in card.buttons if b.custom_id and b.custom_id.startswith("parley:vote:advice:")]
     assert 6 <= len(votes) <= 10  # 👍 and 👎 under each of 3-5 items
     return card
@@ -297,7 +299,7 @@ async def test_redflags_high_risk_with_reasons_advice_and_drafts(session):
     assert "High risk" in card.text
     for flag in ("no_upfront", "no_contract", "talks_down"):
         assert pick(KB.red_flag(flag).label, "en") in card.text
-        assert KB.red_flag(flag).source in card.text
+        assert cite(KB.red_flag(flag).source, "en") in card.text
     drafts = [b.custom_id for b in card.buttons if b.custom_id and b.custom_id.startswith("parley:draft:start:")]
     assert "parley:draft:start:deposit_terms" in drafts and "parley:draft:start:contract_request" in drafts
 

@@ -86,7 +86,7 @@ _KINDS: tuple[DraftKind, ...] = (
             CURRENCY,
             DraftField("due_date", True, 30, "date"),
         ),
-        "G0 §non-payer; G4 §bad payer; G3 §5",
+        "G0 §non-payer; G4 §bad-payer; G3 §5",
         ("non_payer", "string_along", "bad_fit"),
     ),
     DraftKind(
@@ -182,7 +182,7 @@ _KINDS: tuple[DraftKind, ...] = (
         TONES_TWO,
         "friendly",
         (CLIENT_NAME, PROJECT, DraftField("last_day", False, 30, "date"), _paragraph("handover", 600)),
-        "G3 §6; G2; G4 §conclusion",
+        "G3 §6; G2 §part-ways; G4 §conclusion",
         ("abusive", "bad_fit", "non_payer", "creep", "never_satisfied"),
     ),
 )
