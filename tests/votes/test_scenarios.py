@@ -52,7 +52,7 @@ async def test_browse_and_vote_on_own_card_in_english(open_session):
         assert card.ephemeral and card.allowed_mentions == NO_PINGS
         assert card.text.startswith("## Non-payer / late payer")
         assert "best first by this server's votes" in card.text and "Page 1 of" in card.text
-        assert "📘 From the guides: G" in card.text
+        assert "📘 From the guides: “" in card.text
         first_row = buttons(card)[:4]
         assert first_row == ["👍 Helpful · 0", "👎 Not helpful · 0", "✅ It worked · 0", "❌ Didn't work · 0"]
         assert all(b.style == "secondary" for b in card.buttons[:4])
