@@ -15,15 +15,32 @@ def N_(message: str) -> str:  # noqa: N802 - gettext convention: marks a msgid f
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - gettext convention, like N_
+    """Mark a singular/plural msgid pair for extraction; the form is chosen when translated (params["count"])."""
+    return singular, plural
+
+
 class ParleyError(Exception):
     """An expected problem a member can understand and act on."""
 
     message: ClassVar[str] = N_("Something about that request didn't work. Please try again.")
 
-    def __init__(self, message: str | None = None, /, **params: Any) -> None:
+    def __init__(self, message: str | tuple[str, str] | None = None, /, **params: Any) -> None:
+        # A (singular, plural) pair from NP_ is translated with ngettext on params["count"].
+        self.plural: str | None = None
+        if isinstance(message, tuple):
+            message, self.plural = message
         self.msgid = message or type(self).message
         self.params: Mapping[str, Any] = params
         super().__init__(self.msgid)
+
+    def translate(self, t: Any) -> str:
+        """The message in the language of `t` (a Translations), in the plural form its count needs."""
+        if self.plural is not None:
+            params = dict(self.params)
+            count = int(params.pop("count"))
+            return str(t.ngettext(self.msgid, self.plural, count, **params))
+        return str(t.gettext(self.msgid, **self.params))
 
 
 class NotAllowed(ParleyError):

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from parley.domain.errors import N_, AlreadyDone, InvalidInput
+from parley.domain.errors import N_, NP_, AlreadyDone, InvalidInput
 
 NOTE_MAX_CHARS = 500
 
@@ -155,7 +155,10 @@ def check_reason(act: Action, reason: str | None, note: str | None) -> tuple[str
     """Validate a rejection reason and note; return them cleaned (the note trimmed, None when blank)."""
     note = (note or "").strip() or None
     if note is not None and len(note) > NOTE_MAX_CHARS:
-        raise InvalidInput(N_("Please keep the note under {max} characters."), max=NOTE_MAX_CHARS)
+        raise InvalidInput(
+            NP_("Please keep the note under {count} character.", "Please keep the note under {count} characters."),
+            count=NOTE_MAX_CHARS,
+        )
     if not act.needs_reason:
         return reason, note
     if reason not in REJECT_REASONS:

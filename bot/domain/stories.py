@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
-from parley.domain.errors import N_, AlreadyDone, Expired, InvalidInput, NotAllowed, RateLimited
+from parley.domain.errors import N_, NP_, AlreadyDone, Expired, InvalidInput, NotAllowed, RateLimited
 from parley.domain.moderation import Action, QueueStatus, register_action
 from parley.domain.safe_text import strip_invisible
 
@@ -218,7 +218,10 @@ def validate_story(text: str, max_chars: int) -> str:
     if not cleaned:
         raise EmptyStory()
     if len(cleaned) > max_chars:
-        raise InvalidInput(N_("Please keep the story under {max} characters."), max=max_chars)
+        raise InvalidInput(
+            NP_("Please keep the story under {count} character.", "Please keep the story under {count} characters."),
+            count=max_chars,
+        )
     return cleaned
 
 

@@ -20,7 +20,7 @@ from parley.resources import package_dir
 
 # The repository's folder names (used in catalog locations) and the packages they install as.
 SOURCES = {"bot": "parley", "cogs": "parley.cogs", "templates": "parley.templates"}
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "locale_str": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "NP_": (1, 2), "locale_str": None}
 METHOD_MAP = [("**/replay/**", "ignore"), ("**.py", "python"), ("**.j2", "jinja2.ext:babel_extract")]
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_][a-z0-9_]*)\}(?!\})")
 # Arabic needs the standard six-form gettext rule (zero, one, two, few 3-10, many 11-99, other 100-102).

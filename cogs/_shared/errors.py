@@ -77,7 +77,7 @@ def _sqlite_busy(error: BaseException) -> bool:
 
 
 CHAIN: tuple[Handler, ...] = (
-    Handler("domain", lambda e: isinstance(e, ParleyError), lambda e, t: t.gettext(e.msgid, **e.params)),  # type: ignore[attr-defined]
+    Handler("domain", lambda e: isinstance(e, ParleyError), lambda e, t: e.translate(t)),  # type: ignore[attr-defined]
     Handler("busy", _sqlite_busy, lambda e, t: t.gettext(DatabaseBusy.message)),
     Handler(
         "permissions",

@@ -290,7 +290,7 @@ class Advice(ParleyCog):
     ) -> None:
         """Say what went wrong and give the member their text back (and a button to edit it when that helps)."""
         params: dict[str, Any] = {k: t.number(v) if isinstance(v, int) else v for k, v in error.params.items()}
-        problem = t.gettext(error.msgid, **params)
+        problem = error.translate(t) if error.plural else t.gettext(error.msgid, **params)
         shown = draft.text.replace("```", "`\u200b``") if len(draft.text) <= 3000 else ""
         text = self.services.renderer.render(
             "cards/advice_suggest_retry.md.j2", t, problem=problem, can_edit=can_edit, text=shown

@@ -143,7 +143,7 @@ class FlowPart:
             if flow is not None:
                 await acknowledge(interaction)
                 await self.flows.delete(flow.flow_id)
-            await update(interaction, view=notice_card("⌛ " + t.gettext(error.msgid, **error.params)))
+            await update(interaction, view=notice_card("⌛ " + error.translate(t)))
         except wt.StaleClick:
             assert flow is not None
             await update(interaction, view=await self.card(interaction, t, flow))

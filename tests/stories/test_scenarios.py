@@ -464,7 +464,7 @@ async def test_reminder_once_then_expiry_seen_in_story_mine(parley):
     assert (await run_due(s, hours=47)).reminded == 0
     assert (await run_due(s, hours=2)).reminded == 1
     reminder = s.messages_in("#mod-queue")[-1]
-    assert reminder.text.startswith("### ⏰ 1 item has waited more than 48 hours")
+    assert reminder.text.startswith("### ⏰ 1 item has waited longer than 48 hours")
     assert "open its card" in reminder.text and reminder.allowed_mentions == NO_PINGS
     assert (await run_due(s, hours=24)).reminded == 0  # once per item
     assert (await run_due(s, hours=24 * 5)).expired == 1
