@@ -22,7 +22,9 @@ from parley.terminal.text import strip_ansi  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 PROMPT = re.compile(r"^(?:you|mia \(moderator\)|owner \(admin\)) ›|^  ›")
-SOURCE = re.compile(r"\bG\d §")  # a guide id and section: how result cards cite their sources, in every language
+# A source line: the guide's title in quotes, in the member's language («…», ”…”, “…”), as result cards cite them
+# (Arabic lines reach the terminal in visual order: «…» :المصدر 📖, reversed).
+SOURCE = re.compile(r"📖 [^\n:]+: [”«“]|[«»”“] :[^\n:]+ 📖")
 
 
 class Pty:
