@@ -318,13 +318,11 @@ async def _give_stories(services: Any, s: Any, guild: int) -> None:
         async with services.db.write() as tx:
             # Stories an earlier run gave this member beyond the range go back to their built author.
             for row in await tx.fetchall(
-                "SELECT id FROM stories WHERE guild_id = ? AND author_key = ? AND id NOT BETWEEN ? AND ?",
+                statement("mine_elsewhere"),
                 (guild, key, first, last),
             ):
-                await tx.execute("UPDATE stories SET author_key = ? WHERE id = ?", (_member(row[0] % MEMBERS), row[0]))
-            await tx.execute(
-                "UPDATE stories SET author_key = ? WHERE guild_id = ? AND id BETWEEN ? AND ?", (key, guild, first, last)
-            )
+                await tx.execute(statement("mine_restore"), (_member(row[0] % MEMBERS), row[0]))
+            await tx.execute(statement("mine_give"), (key, guild, first, last))
 
 
 async def _votes_here(db_path: Path, voters: int = 200, presses: int = 10) -> dict[str, Any]:

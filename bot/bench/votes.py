@@ -95,11 +95,7 @@ def anchor(path: Path, votes: int, *, per_commit: int, guild: int = GUILD, fresh
             conn.execute("COMMIT")
         seconds = time.perf_counter() - started
         if not fresh:
-            conn.executemany(
-                "DELETE FROM votes WHERE guild_id = ? AND kind = 'advice' AND item_id = ? "
-                "AND axis = 'helpful' AND voter_key = ?",
-                ((guild, items[n % len(items)], keys[n]) for n in range(votes)),
-            )
+            conn.executemany(statement("vote_delete"), ((guild, items[n % len(items)], keys[n]) for n in range(votes)))
     finally:
         conn.close()
     return votes / seconds
@@ -154,9 +150,7 @@ async def _service(path: Path, voters: int, rounds: int) -> dict[str, Any]:
         # Every press was a first vote on its (item, member): the rows, and the tallies kept by the triggers,
         # must be exactly the presses.
         stored = await db.fetchval(statement("count_votes"), (GUILD, "advice"))
-        tallied = await db.fetchval(
-            "SELECT SUM(n) FROM vote_tallies WHERE guild_id = ? AND kind = ?", (GUILD, "advice")
-        )
+        tallied = await db.fetchval(statement("sum_tallies"), (GUILD, "advice"))
     finally:
         await db.close()
     exact = stored == tallied == voters * rounds

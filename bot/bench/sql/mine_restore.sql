@@ -1,0 +1,1 @@
+UPDATE stories SET author_key = ? WHERE id = ?
