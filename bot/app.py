@@ -128,6 +128,8 @@ class _Parley:
         await super().close()  # type: ignore[misc]
         if self.parley_services is not None and self._owns_services:
             await self.parley_services.close()
+        # What setup_hook froze may be garbage now (a bot restarted in the same process, the tests): collectable again.
+        gc.unfreeze()
 
 
 class ParleyBot(_Parley, commands.Bot):
