@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PURE = [ROOT / "bot" / "domain", ROOT / "bot" / "knowledge"]
+PURE = [ROOT / "bot" / "domain", ROOT / "bot" / "knowledge", ROOT / "bot" / "application"]
 
 
 def _imports(path: Path) -> set[str]:

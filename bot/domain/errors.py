@@ -20,6 +20,15 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - gettext 
     return singular, plural
 
 
+class CommandName(str):
+    """A Parley command named in an error's parameters ("setup", "story share").
+
+    Code without Discord can name a command; `translate` spells it as the member's client shows it.
+    """
+
+    __slots__ = ()
+
+
 class ParleyError(Exception):
     """An expected problem a member can understand and act on."""
 
@@ -36,11 +45,11 @@ class ParleyError(Exception):
 
     def translate(self, t: Any) -> str:
         """The message in the language of `t` (a Translations), in the plural form its count needs."""
+        params = {k: t.command(v) if isinstance(v, CommandName) else v for k, v in self.params.items()}
         if self.plural is not None:
-            params = dict(self.params)
             count = int(params.pop("count"))
             return str(t.ngettext(self.msgid, self.plural, count, **params))
-        return str(t.gettext(self.msgid, **self.params))
+        return str(t.gettext(self.msgid, **params))
 
 
 class NotAllowed(ParleyError):

@@ -11,23 +11,13 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from parley.application.sharing import TEXT_INPUT_MAX, StoryForm
 from parley.cogs._shared.views import ParleyModal
 from parley.domain.stories import TITLE_MAX_CHARS
 from parley.i18n import Translations
 
 if TYPE_CHECKING:
     from parley.cogs.stories.sharing import Sharing
-
-TEXT_INPUT_MAX = 4000
-
-
-@dataclass(frozen=True, slots=True)
-class ShareForm:
-    """What the member submitted (raw, in memory only until the anonymiser has run)."""
-
-    archetype: str | None
-    title: str | None
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +92,7 @@ class StoryModal(ParleyModal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Hand the form to the cog, which anonymises it and shows the private preview."""
-        form = ShareForm(
+        form = StoryForm(
             archetype=self.archetype.values[0] if self.archetype.values else None,
             title=self.story_title.value or None,
             text=self.story.value or "",

@@ -1,7 +1,7 @@
-"""Sharing: the form, the anonymiser, the private preview (Confirm / Edit / Cancel) and the confirmed story.
+"""Sharing, as members see it: the form, the private preview (Confirm / Edit / Cancel) and the confirmation.
 
-The raw text a member typed exists only inside `form_submitted`, between the modal and the anonymiser; what the
-preview holds (in memory, for a few minutes) and what `confirm` stores is the anonymised text.
+The rules (who may share, the anonymiser, limits, storing) are `parley.application.sharing.StorySharing`; this
+part reads the interaction, calls it, and renders what it returns.
 """
 
 from __future__ import annotations
@@ -10,43 +10,22 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from parley.application import Member
+from parley.application.sharing import StoryForm, StorySharing
 from parley.cogs._shared.queue import post_card
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.stories import views
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, removed_line, story_body, title_text
-from parley.cogs.stories.modals import TEXT_INPUT_MAX, FormContext, ShareForm, StoryModal
+from parley.cogs.stories.modals import FormContext, StoryModal
 from parley.cogs.stories.parts import Part
-from parley.database import DatabaseBusy
-from parley.database.repositories.settings import SettingsRepository
-from parley.domain.anonymiser import Anonymiser
-from parley.domain.errors import N_, AlreadyDone, InvalidInput, NotAllowed, NotConfigured, NotFound, NotYours
+from parley.domain.errors import NotAllowed
 from parley.domain.settings import GuildSettings
-from parley.domain.stories import (
-    PREVIEW_TTL,
-    Preview,
-    PreviewGone,
-    Removal,
-    StoriesClosed,
-    StoryStatus,
-    StoryTooLong,
-    TtlStore,
-    check_can_share,
-    check_membership_days,
-    clean_title,
-    day_of,
-    edited_preview,
-    new_preview,
-    stamp,
-    story_limit,
-    validate_story,
-)
-from parley.i18n import LANGUAGES, Translations
+from parley.domain.stories import PREVIEW_TTL, Preview, TtlStore, story_limit
+from parley.i18n import Translations
 from parley.knowledge import ARCHETYPE_IDS, pick
 
 if TYPE_CHECKING:
     from parley.cogs.stories.cog import Stories
-
-ALREADY_SENT = N_("This story was already sent to the moderators.")
 
 
 class Sharing(Part):
@@ -54,37 +33,23 @@ class Sharing(Part):
 
     def __init__(self, cog: Stories) -> None:
         super().__init__(cog)
-        # Memory only, per process: a restart forgets unconfirmed previews, by design.
-        self.previews: TtlStore[Preview] = self.services.component(
-            lambda: TtlStore(PREVIEW_TTL), key="stories:previews"
-        )
-        self.sent: TtlStore[bool] = self.services.component(lambda: TtlStore(PREVIEW_TTL), key="stories:sent")
+        self.rules = StorySharing(self.services)
 
-    def anonymiser(self) -> Anonymiser:
-        """The anonymiser, built once per process on first use."""
-        return self.services.component(Anonymiser.load)
+    @property
+    def previews(self) -> TtlStore[Preview]:
+        """Unconfirmed previews (memory only)."""
+        return self.rules.previews
+
+    def member(self, interaction: discord.Interaction) -> Member:
+        """The member acting, as the sharing rules need them (stories are shared in servers only)."""
+        key = self.member_key(interaction)
+        if interaction.guild_id is None or key is None:
+            raise NotAllowed()
+        return Member(interaction.guild_id, interaction.user.id, key, getattr(interaction.user, "joined_at", None))
 
     async def allow_share(self, interaction: discord.Interaction, t: Translations) -> GuildSettings:
         """Refuse kindly, before the member types anything, when a story could not be accepted now."""
-        guild_id = interaction.guild_id
-        key = self.member_key(interaction)
-        if guild_id is None or key is None:
-            raise NotAllowed()
-        settings = await SettingsRepository(self.services.db).get(guild_id)
-        if not settings.stories_enabled:
-            raise StoriesClosed()
-        if settings.missing_for_stories():
-            raise NotConfigured(command=t.command("setup"))
-        limits = settings.limits(self.services.config)
-        now = self.services.clock.now()
-        check_membership_days(getattr(interaction.user, "joined_at", None), now, limits.min_membership_days)
-        check_can_share(
-            enabled=True,
-            per_day=limits.stories_per_day,
-            shared_today=await self.repo.shared_on_day(guild_id, key, day_of(now)),
-            blocked=await self.repo.is_blocked(guild_id, key),
-        )
-        return settings
+        return await self.rules.can_share(self.member(interaction))
 
     def story_modal(
         self,
@@ -110,56 +75,15 @@ class Sharing(Part):
         )
 
     async def form_submitted(
-        self, interaction: discord.Interaction, t: Translations, form: ShareForm, context: FormContext
+        self, interaction: discord.Interaction, t: Translations, form: StoryForm, context: FormContext
     ) -> None:
-        """Anonymise what the member typed (the raw text goes no further than this call) and show the preview."""
-        guild_id = interaction.guild_id
-        key = self.member_key(interaction)
-        if guild_id is None or key is None:
-            raise NotAllowed()
-        now = self.services.clock.now()
-        previous = self._owned(interaction, context.token, t) if context.token else None
-        if context.story_id is not None:
-            story = await self.repo.get(guild_id, context.story_id)
-            if story is None or not story.is_by(key) or story.status is not StoryStatus.CHANGES_REQUESTED:
-                raise NotFound()
-        archetype = form.archetype or ""
-        if archetype not in self.services.knowledge.archetypes:
-            raise InvalidInput(N_("Please choose the type of client."))
-        fresh = previous is None and context.story_id is None
-        limit = story_limit(self.services.config.limits.story_max_chars) if fresh else TEXT_INPUT_MAX
-        text = validate_story(form.text, limit)
-        anon = self.anonymiser()
-        result = anon.anonymise(text, None)
-        lang = result.lang if result.lang in LANGUAGES else (previous.lang if previous else t.lang)
-        removals = [Removal(s.type, s.placeholder) for s in result.spans]
-        title = clean_title(form.title)
-        if title:
-            title_result = anon.anonymise(title, lang)
-            removals += [Removal(s.type, s.placeholder) for s in title_result.spans]
-            title = clean_title(title_result.text)
-        del text, form  # the raw text is not needed past this point
-        if previous is not None:
-            preview = edited_preview(
-                previous, archetype=archetype, title=title, text=result.text, removals=removals, now=now
-            )
-            self.previews.pop(previous.token, now)
-        else:
-            preview = new_preview(
-                guild_id=guild_id,
-                user_id=interaction.user.id,
-                author_key=key,
-                archetype=archetype,
-                lang=lang,
-                title=title,
-                text=result.text,
-                removals=removals,
-                now=now,
-                story_id=context.story_id,
-            )
-        self.previews.put(preview.token, preview, now)
+        """Anonymise what the member typed (the raw text goes no further than the rules) and show the preview."""
+        preview = await self.rules.preview(
+            self.member(interaction), form, token=context.token, story_id=context.story_id, reader_lang=t.lang
+        )
+        del form
         card = self.preview_card(t, preview)
-        if previous is not None and interaction.message is not None:
+        if context.token is not None and interaction.message is not None:
             await update(interaction, view=card)
         else:
             await respond(interaction, view=card, ephemeral=True)
@@ -187,22 +111,12 @@ class Sharing(Part):
         buttons = views.preview_buttons(t, preview.token, can_confirm=preview.too_long_by == 0)
         return views.TextCard(top, body, rows=[buttons])
 
-    def _owned(self, interaction: discord.Interaction, token: str | None, t: Translations) -> Preview:
-        now = self.services.clock.now()
-        preview = self.previews.get(token or "", now)
-        if preview is None:
-            if token and self.sent.get(token, now):
-                raise AlreadyDone(ALREADY_SENT)
-            raise PreviewGone(command=t.command("story share"))
-        if preview.user_id != interaction.user.id or preview.guild_id != interaction.guild_id:
-            raise NotYours()
-        return preview
-
     async def preview_action(self, interaction: discord.Interaction, action: str, token: str) -> None:
         """Confirm, Edit or Cancel a preview."""
         t = await self.translations(interaction)
-        preview = self._owned(interaction, token, t)
+        member = self.member(interaction)
         if action == "edit":
+            preview = self.rules.owned(member, token)
             modal = self.story_modal(
                 t,
                 FormContext(token=token, story_id=preview.story_id),
@@ -212,63 +126,22 @@ class Sharing(Part):
             )
             await interaction.response.send_modal(modal)
         elif action == "cancel":
-            self.previews.pop(token, self.services.clock.now())
+            self.rules.cancel(member, token)
             text = "🗑️ " + t.gettext("Cancelled. Nothing was saved: the story is gone.")
             await update(interaction, view=views.TextCard(text))
         else:
-            await self.confirm(interaction, t, preview)
+            await self.confirm(interaction, t, member, token)
 
-    async def confirm(self, interaction: discord.Interaction, t: Translations, preview: Preview) -> None:
+    async def confirm(self, interaction: discord.Interaction, t: Translations, member: Member, token: str) -> None:
         """Store the confirmed, anonymised story, queue it for the moderators, post its card."""
-        if preview.too_long_by:
-            raise StoryTooLong()
         guild = interaction.guild
         if guild is None:
             raise NotAllowed()
-        settings = await SettingsRepository(self.services.db).get(guild.id)
-        if not settings.stories_enabled:
-            raise StoriesClosed()
-        if settings.missing_for_stories():
-            raise NotConfigured(command=t.command("setup"))
-        limits = settings.limits(self.services.config)
-        now = self.services.clock.now()
-        # Taken out first, so a double click cannot send the story twice.
-        if self.previews.pop(preview.token, now) is None:
-            raise AlreadyDone(ALREADY_SENT)
+        claimed = await self.rules.claim(member, token)
         await acknowledge(interaction)  # storing is a write: answer Discord before a slow disk can make us late
-        try:
-            if preview.story_id is not None:
-                _story, entry = await self.repo.resubmit(
-                    guild.id,
-                    preview.story_id,
-                    preview.author_key,
-                    archetype=preview.archetype,
-                    lang=preview.lang,
-                    title=preview.title,
-                    text=preview.text,
-                    now=stamp(now),
-                )
-                left = None
-            else:
-                _story, entry = await self.repo.submit(
-                    guild.id,
-                    preview.author_key,
-                    archetype=preview.archetype,
-                    lang=preview.lang,
-                    title=preview.title,
-                    text=preview.text,
-                    day=day_of(now),
-                    now=stamp(now),
-                    per_day=limits.stories_per_day,
-                )
-                shared = await self.repo.shared_on_day(guild.id, preview.author_key, day_of(now))
-                left = max(0, limits.stories_per_day - shared)
-        except DatabaseBusy:
-            self.previews.put(preview.token, preview, now)  # nothing was stored: let the member press again
-            raise
-        self.sent.put(preview.token, True, now)
+        submitted = await self.rules.confirm(claimed)
         text = self.services.renderer.render(
-            "cards/story_sent.md.j2", t, mine_command=t.command("story mine"), left=left
+            "cards/story_sent.md.j2", t, mine_command=t.command("story mine"), left=submitted.left
         )
         await update(interaction, view=views.TextCard(text, accent=views.DONE))
-        await post_card(self.services, guild, entry)
+        await post_card(self.services, guild, submitted.entry)
