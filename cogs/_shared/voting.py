@@ -13,20 +13,20 @@ Other cogs use `vote_row(...)` (an ActionRow) or `vote_buttons(...)` and `load_v
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import discord
 
+from parley.application import Member
+from parley.application.voting import TargetResolver, VoteTargets, Voting
 from parley.cogs._shared.errors import handle_error
 from parley.cogs._shared.items import Field, PersistentItem, one_of
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs._shared.runtime import services_for
-from parley.database.repositories.settings import SettingsRepository
-from parley.database.repositories.tips import TipsRepository
-from parley.database.repositories.votes import Reader, VotesRepository
-from parley.domain.errors import N_, NotAllowed, NotFound, ParleyError
-from parley.domain.tips import TooNewToShare, stamp
+from parley.database.repositories.votes import VotesRepository
+from parley.domain.errors import N_, NotAllowed, ParleyError
+from parley.domain.tips import TooNewToShare
 from parley.domain.votes import (
     AXIS_VALUES,
     OUTCOME_KINDS,
@@ -36,9 +36,7 @@ from parley.domain.votes import (
     Tally,
     TooNewToVote,
     VoteResult,
-    VoteTarget,
     axis_of,
-    check_membership,
     valid_item_id,
 )
 from parley.i18n import Translations
@@ -72,37 +70,6 @@ CHANGE_LINES = {
 }
 
 # ------------------------------------------------------------------------------------------------ targets
-
-TargetResolver = Callable[["Services", Reader, int, str], Awaitable[VoteTarget | None]]
-
-
-async def _advice_target(services: Services, reader: Reader, guild_id: int, item_id: str) -> VoteTarget | None:
-    try:
-        services.knowledge.item(item_id)
-    except KeyError:
-        return None
-    return VoteTarget("advice", item_id)
-
-
-async def _tip_target(services: Services, reader: Reader, guild_id: int, item_id: str) -> VoteTarget | None:
-    return await TipsRepository.vote_target(reader, guild_id, item_id)
-
-
-class VoteTargets:
-    """How one bot finds the items of each kind people vote on; advice and tips are built in."""
-
-    def __init__(self) -> None:
-        self._resolvers: dict[str, TargetResolver] = {"advice": _advice_target, "tip": _tip_target}
-
-    def register(self, kind: str, resolver: TargetResolver) -> None:
-        """Tell the vote buttons how to find items of a kind (`story`), inside the voting transaction."""
-        if kind not in ("advice", "tip", "story"):
-            raise ValueError(f"the vote button template has no kind {kind!r}")
-        self._resolvers[kind] = resolver
-
-    def get(self, kind: str) -> TargetResolver | None:
-        """The resolver of a kind, or None when the capability that owns it is not loaded."""
-        return self._resolvers.get(kind)
 
 
 def register_vote_target(services: Services, kind: str, resolver: TargetResolver) -> None:
@@ -240,22 +207,11 @@ async def press_vote(interaction: discord.Interaction, button: VoteButton) -> No
     # The vote is a write: answer Discord before any database work, so neither a slow disk nor a queue of
     # concurrent votes can push the acknowledgement past Discord's 3 seconds.
     await acknowledge(interaction)
-    now = services.clock.now()
-    settings = await SettingsRepository(services.db).get(guild_id)
-    check_membership(
-        getattr(interaction.user, "joined_at", None), now, settings.limits(services.config).min_membership_days
-    )
-    resolver = services.component(VoteTargets).get(button.kind)
-    if resolver is None:
-        raise NotFound()
-
-    async def resolve(reader: Reader, gid: int, item_id: str) -> VoteTarget | None:
-        return await resolver(services, reader, gid, item_id)
-
     voter = services.identity.member_key(guild_id, interaction.user.id)
-    result = await VotesRepository(services.db).cast(
-        guild_id, voter, button.kind, button.item_id, button.value, stamp(now), resolve=resolve
-    )
+    member = Member(guild_id, interaction.user.id, voter, getattr(interaction.user, "joined_at", None))
+    voting = Voting(services)
+    await voting.may_vote(member, button.kind)
+    result = await voting.cast(member, button.kind, button.item_id, button.value)
     me = await services.language_for(guild_id, voter, str(interaction.locale))
     t = services.t(me)
     view = button.view

@@ -1,0 +1,85 @@
+"""Voting on an item (advice, a tip, a story): who may vote, and the vote itself, in one transaction.
+
+How to find the items of each kind is asked of per-kind resolvers registered on the bot's Services
+(`VoteTargets`): advice and tips are built in, stories register theirs when they load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from parley.application import Member
+from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.tips import TipsRepository
+from parley.database.repositories.votes import Reader, VotesRepository
+from parley.domain.errors import NotFound
+from parley.domain.tips import stamp
+from parley.domain.votes import VoteResult, VoteTarget, check_membership
+
+if TYPE_CHECKING:
+    from parley.services import Services
+
+TargetResolver = Callable[["Services", Reader, int, str], Awaitable[VoteTarget | None]]
+
+
+async def _advice_target(services: Services, reader: Reader, guild_id: int, item_id: str) -> VoteTarget | None:
+    try:
+        services.knowledge.item(item_id)
+    except KeyError:
+        return None
+    return VoteTarget("advice", item_id)
+
+
+async def _tip_target(services: Services, reader: Reader, guild_id: int, item_id: str) -> VoteTarget | None:
+    return await TipsRepository.vote_target(reader, guild_id, item_id)
+
+
+class VoteTargets:
+    """How one bot finds the items of each kind people vote on; advice and tips are built in."""
+
+    def __init__(self) -> None:
+        self._resolvers: dict[str, TargetResolver] = {"advice": _advice_target, "tip": _tip_target}
+
+    def register(self, kind: str, resolver: TargetResolver) -> None:
+        """Tell the vote buttons how to find items of a kind (`story`), inside the voting transaction."""
+        if kind not in ("advice", "tip", "story"):
+            raise ValueError(f"the vote button template has no kind {kind!r}")
+        self._resolvers[kind] = resolver
+
+    def get(self, kind: str) -> TargetResolver | None:
+        """The resolver of a kind, or None when the capability that owns it is not loaded."""
+        return self._resolvers.get(kind)
+
+
+class Voting:
+    """Votes for one bot's services."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def resolver(self, kind: str) -> TargetResolver:
+        """The kind's resolver (NotFound when the capability that owns the kind isn't loaded)."""
+        resolver = self.services.component(VoteTargets).get(kind)
+        if resolver is None:
+            raise NotFound()
+        return resolver
+
+    async def may_vote(self, member: Member, kind: str) -> None:
+        """Refuse before anything is written: members newer than the server's minimum, kinds nobody serves."""
+        settings = await SettingsRepository(self.services.db).get(member.guild_id)
+        min_days = settings.limits(self.services.config).min_membership_days
+        check_membership(member.joined_at, self.services.clock.now(), min_days)
+        self.resolver(kind)
+
+    async def cast(self, member: Member, kind: str, item_id: str, value: str) -> VoteResult:
+        """Cast, change or undo the member's vote in one transaction (the item is looked up inside it)."""
+        resolver = self.resolver(kind)
+
+        async def resolve(reader: Reader, guild_id: int, item: str) -> VoteTarget | None:
+            return await resolver(self.services, reader, guild_id, item)
+
+        now = stamp(self.services.clock.now())
+        return await VotesRepository(self.services.db).cast(
+            member.guild_id, member.key, kind, item_id, value, now, resolve=resolve
+        )
