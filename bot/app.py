@@ -7,7 +7,7 @@ import gc
 import logging
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -52,7 +52,14 @@ def check_shards(shard_ids: Sequence[int] | None, shard_count: int | None) -> No
         raise ValueError(f"shard ids must be distinct numbers from 0 to {shard_count - 1}")
 
 
-class _Parley:
+# To the type checker the mixin is a Bot (it is only ever mixed into one), so its calls to the bot are checked.
+if TYPE_CHECKING:
+    _BotBase = commands.Bot
+else:
+    _BotBase = object
+
+
+class _Parley(_BotBase):
     """What Parley adds to a discord.py bot; mixed into `commands.Bot` and `commands.AutoShardedBot` below."""
 
     parley_services: Services | None
@@ -65,7 +72,7 @@ class _Parley:
         services: Services | None = None,
         **discord_options: Any,
     ) -> None:
-        super().__init__(  # type: ignore[call-arg]
+        super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents(guilds=True),
             allowed_mentions=discord.AllowedMentions.none(),
@@ -82,25 +89,23 @@ class _Parley:
     async def setup_hook(self) -> None:
         from parley.cogs._shared.runtime import attach
 
-        bot: Any = self
         if self.parley_services is None:
             self.parley_services = await build_services(self.parley_config, clock=self._clock)
-        attach(bot, self.parley_services)
-        await bot.tree.set_translator(ParleyTranslator(self.parley_services.i18n))
-        await bot.load_extension("parley.cogs")
+        attach(self, self.parley_services)
+        await self.tree.set_translator(ParleyTranslator(self.parley_services.i18n))
+        await self.load_extension("parley.cogs")
         # Everything loaded so far (catalogs, knowledge, templates, discord.py) lives as long as the process:
         # moved out of the collector's generations, it is no longer re-scanned by every full collection,
         # which cost each interaction CPU in proportion to the bot's whole heap (issue 21).
         gc.collect()
         gc.freeze()
-        log.info("Parley ready to connect: %d cogs loaded", len(bot.cogs))
+        log.info("Parley ready to connect: %d cogs loaded", len(self.cogs))
 
     def replay_advance(self, seconds: float) -> None:
         """Move a fake clock forward (the offline Discord's `advance` step); no-op on the real clock."""
         if self.parley_services is not None and isinstance(self.parley_services.clock, FakeClock):
             self.parley_services.clock.advance(seconds=seconds)
-            bot: Any = self
-            bot.dispatch("parley_clock_advanced")  # cogs with scheduled work do what came due
+            self.dispatch("parley_clock_advanced")  # cogs with scheduled work do what came due
 
     async def drain(self, timeout: float = 8.0) -> int:  # noqa: ASYNC109 - a budget over many waits
         """Wait (at most `timeout` s) for interaction handlers in flight; return how many were still running."""
@@ -125,7 +130,7 @@ class _Parley:
     async def close(self) -> None:
         # Members' answers first: closing the HTTP session and the database under a handler would cut it off.
         await self.drain()
-        await super().close()  # type: ignore[misc]
+        await super().close()
         if self.parley_services is not None and self._owns_services:
             await self.parley_services.close()
         # What setup_hook froze may be garbage now (a bot restarted in the same process, the tests): collectable again.

@@ -47,12 +47,19 @@ class ChecklistNotYours(NotYours):
 
 
 class FlagLike(Protocol):
-    """What the assessment needs of a checklist flag (parley.knowledge.RedFlag fits)."""
+    """What the assessment needs of a checklist flag (parley.knowledge.RedFlag, a frozen dataclass, fits)."""
 
-    id: str
-    weight: int
-    drafts: tuple[str, ...]
-    archetypes: tuple[str, ...]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def weight(self) -> int: ...
+
+    @property
+    def drafts(self) -> tuple[str, ...]: ...
+
+    @property
+    def archetypes(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -153,8 +160,9 @@ class ChecklistState:
     def from_json(cls, data: Mapping[str, Any], valid: Iterable[str] = ()) -> ChecklistState:
         """Rebuild a stored state, dropping anything unknown."""
         allowed = set(valid)
+        step = data.get("step")
         return cls(
-            step=data.get("step") if data.get("step") in (CHECKLIST, RESULT) else CHECKLIST,
+            step=step if isinstance(step, str) and step in (CHECKLIST, RESULT) else CHECKLIST,
             checked=tuple(f for f in data.get("checked", ()) if not allowed or f in allowed),
             has_text=bool(data.get("has_text")),
             answered=bool(data.get("answered")),

@@ -55,10 +55,7 @@ class ParleyCog(commands.Cog):
     async def cog_unload(self) -> None:
         # Shared components (vote buttons, queue actions) stay registered while another Parley cog lists them.
         still_used = {
-            item
-            for cog in self.bot.cogs.values()
-            if cog is not self and hasattr(cog, "dynamic_items")
-            for item in cog.dynamic_items
+            item for cog in self.bot.cogs.values() if cog is not self for item in getattr(cog, "dynamic_items", ())
         }
         unused = [item for item in self.dynamic_items if item not in still_used]
         if unused:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import discord
 
@@ -110,7 +110,15 @@ def format_shape(shape: str, fields: dict[str, Field], values: dict[str, Any]) -
     return "".join(out)
 
 
-class PersistentItem:
+# To the type checker a persistent component is an Item usable in any view: discord.py types DynamicItem as an
+# Item of the classic View, which its stubs then refuse in a LayoutView's ActionRow (it works at run time).
+if TYPE_CHECKING:
+    _ItemBase = discord.ui.Item[Any]
+else:
+    _ItemBase = object
+
+
+class PersistentItem(_ItemBase):
     """Mixin for persistent components: the id declared once, and errors routed to the chain.
 
     Use as `class X(PersistentItem, discord.ui.DynamicItem[discord.ui.Button], custom_id="...", field=Field(...))`.

@@ -185,7 +185,7 @@ class Advice(ParleyCog):
                 text=e.text,
                 source=e.source,
                 archetype_name=pick(kb.archetypes[e.archetype].name, t.lang)
-                if archetype is None and e.archetype in kb.archetypes
+                if archetype is None and e.archetype is not None and e.archetype in kb.archetypes
                 else None,
                 truncated=e.truncated,
             )

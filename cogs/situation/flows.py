@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import discord
@@ -21,7 +21,7 @@ from parley.cogs._shared.respond import acknowledge, update
 from parley.cogs.situation.cards import Extras, Painter, notice_card
 from parley.database.repositories.flows import FlowsRepository
 from parley.domain import walkthrough as wt
-from parley.domain.errors import Expired
+from parley.domain.errors import Expired, NotYours
 from parley.i18n import Translations
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class FlowPart:
     #: the flow kind stored in the database and named in component ids ("situation", "redflags")
     kind: ClassVar[str]
     expired: ClassVar[type[Expired]]
-    not_yours: ClassVar[type[Exception]]
+    not_yours: ClassVar[type[NotYours]]
 
     def __init__(self, cog: Situation) -> None:
         self.cog = cog
@@ -171,16 +171,18 @@ class FlowPart:
 
     async def extras(self, interaction: discord.Interaction, advice_ids: Sequence[str] = ()) -> Extras:
         """What the other capabilities lend the cards: vote buttons with this server's counts, drafts, stories."""
-        vote_buttons = None
+        vote_buttons: Callable[[str, Translations], list[discord.ui.Item[Any]]] | None = None
         if advice_ids and interaction.guild_id is not None:
             tallies, mine = await voting.load_votes(
                 self.services, interaction.guild_id, self.cog.member_key(interaction), "advice", advice_ids
             )
 
-            def vote_buttons(item_id: str, t: Translations) -> list[discord.ui.Item[Any]]:
+            def buttons_for(item_id: str, t: Translations) -> list[discord.ui.Item[Any]]:
                 return list(
                     voting.vote_buttons(t, "advice", item_id, tallies.get(item_id), mine.get(item_id), outcome=False)
                 )
+
+            vote_buttons = buttons_for
 
         # Drafts and stories lend their buttons only when the host loaded them.
         from parley.cogs.drafts.cog import Drafts

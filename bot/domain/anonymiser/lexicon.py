@@ -17,7 +17,7 @@ FREQUENT_RANK = 5000
 @functools.cache
 def _data_dir() -> Traversable:
     # resources.files() costs a fraction of a millisecond per call: resolve the folder once for all ~50 files.
-    return resources.files(__package__) / "data"
+    return resources.files("parley.domain.anonymiser") / "data"
 
 
 def _read_lines(name: str) -> list[str]:

@@ -189,7 +189,7 @@ def save(model: LinearModel, path: Path = WEIGHTS_PATH) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Train and save, or cross-validate with --cv."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on the examples instead of saving")
     parser.add_argument("--l2", type=float, default=L2)
     args = parser.parse_args(argv)

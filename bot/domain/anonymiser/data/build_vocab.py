@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-import msgpack
+import msgpack  # pyright: ignore[reportMissingImports] - a maintainer's build tool, not a runtime dependency
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[3]))
