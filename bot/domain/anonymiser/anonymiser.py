@@ -10,8 +10,9 @@ from .cased import CasedFinder
 from .detect import detect_language
 from .entities import assign_placeholders, resolve_overlaps
 from .lexicon import LANGS, Lexicon, load_lexicon
-from .model import AnonResult, Mention, Span
+from .model import AnonResult, Mention, Span, Suspect
 from .structured import find_addresses, find_emails, find_handles, find_numbers_and_phones, find_urls
+from .suspects import SuspectFinder, suspects_in_output
 from .textutil import fold_digits
 
 
@@ -24,6 +25,7 @@ class Anonymiser:
         self._arabic = ArabicFinder(lexicons["ar"], lexicons["en"].cue("person_before"))
         self._at = frozenset(w for lx in lexicons.values() for w in lx.cue("at_words"))
         self._dot = frozenset(w for lx in lexicons.values() for w in lx.cue("dot_words"))
+        self._suspects = {lang: SuspectFinder(lexicons[lang], lexicons["en"]) for lang in lexicons}
         self._known: dict[str, Callable[[str], bool]] = {}
         for lang, lx in lexicons.items():
             gaz = lx.first_names | lx.surnames | lx.places
@@ -41,10 +43,17 @@ class Anonymiser:
         lang = lang if lang in self._lex else detect_language(text)
         return assign_placeholders(self._mentions(text, lang), lang, self._known[lang])
 
+    def suspects(self, text: str, spans: tuple[Span, ...], lang: str) -> tuple[Suspect, ...]:
+        """Words outside spans that may still identify someone (offsets into text)."""
+        if not text.strip():
+            return ()
+        return self._suspects[lang if lang in self._suspects else "en"].find(text, spans)
+
     def anonymise(self, text: str, lang: str | None = None) -> AnonResult:
-        """Replace every identifier; the same entity gets the same placeholder throughout."""
+        """Replace every identifier; the same entity gets the same placeholder throughout; list the suspects."""
         lang = lang if lang in self._lex else detect_language(text) if text.strip() else "en"
         spans = self.find(text, lang)
+        suspects = self.suspects(text, spans, lang)
         parts: list[str] = []
         pos = 0
         for sp in spans:
@@ -52,7 +61,7 @@ class Anonymiser:
             parts.append(sp.placeholder)
             pos = sp.end
         parts.append(text[pos:])
-        return AnonResult("".join(parts), spans, lang)
+        return AnonResult("".join(parts), spans, lang, suspects, suspects_in_output(suspects, spans))
 
     def _mentions(self, text: str, lang: str) -> list[Mention]:
         lex = self._lex[lang]

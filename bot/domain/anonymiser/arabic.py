@@ -462,6 +462,10 @@ class ArabicFinder:
             nisba = n.startswith("ال") and n.endswith("ي") and len(n) >= 5 and n not in self.core_stop
             nisba = nisba and n not in _NOT_FAMILY
             family = n.startswith("ال") and n in self.lex.surnames
+            # "وليد القضاة": a rarer ال-word right after the first name is the family name, even when it is a word.
+            family = family or (
+                j == i and n.startswith("ال") and len(n) >= 5 and n not in self.lex.frequent and n not in self.core_stop
+            )
             if nisba or family or (n in self.lex.first_names and n not in self.lex.ambiguous and n not in self.stop):
                 j += 1
                 continue

@@ -247,6 +247,9 @@ class CasedFinder:
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         """All person/org/place mentions outside the taken ranges."""
         tokens = [t for t in tokenize(text) if not overlaps(t.start, t.end, taken)]
+        headings = heading_lines(text)
+        if headings:
+            tokens = [t for t in tokens if not overlaps(t.start, t.end, headings) or self._listed_name(t.text)]
         out: list[Mention] = []
         consumed: list[tuple[int, int]] = []
         for q in self._quoted(text, tokens):
@@ -260,6 +263,11 @@ class CasedFinder:
         out += self._lowercase_from(text, tokens, out)
         out = _trim_initial_words(out, text, self)
         return out + self._propagate(rejected, out)
+
+    def _listed_name(self, word: str) -> bool:
+        """A name or place a list knows, which stays a candidate even inside a title-case heading."""
+        lem = self.lemmas(word)
+        return bool(lem & (self.lex.first_names | self.lex.places)) and not lem & self.lex.ambiguous
 
     def _lowercase_named(self, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
         """Informal 'a client named brad': a known first name typed in lower case right after a naming cue."""
@@ -640,6 +648,28 @@ class CasedFinder:
         if len(toks) > 1 and all(t.all_caps or t.text[1:2].isupper() for t in toks[:1]):
             return [m(toks, "org")]
         return [m(toks, "person")]
+
+
+_HEADING_WORD = re.compile(r"[^\W\d_]+")
+
+
+def heading_lines(text: str) -> list[tuple[int, int]]:
+    """ "How I Lost Three Weeks To A Startup": a title-case line of its own is a heading, not a run of names.
+
+    A line counts when it has at least three words, does not end like a sentence, and every word of four letters
+    or more is capitalised.
+    """
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        words = _HEADING_WORD.findall(line)
+        long_words = [w for w in words if len(w) >= 4]
+        if len(words) < 3 or not long_words or line.rstrip()[-1:] in ".!?…,;":
+            continue
+        if all(w[0].isupper() for w in long_words) and "\n" in text[start:]:
+            out.append((start, start + len(line)))
+    return out
 
 
 def _around(text: str, tok: Token) -> tuple[str, str]:
