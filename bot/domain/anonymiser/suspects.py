@@ -102,7 +102,7 @@ class SuspectFinder:
 
     def is_platform_compound(self, word: str) -> bool:
         """ "Teams-käyttäjänsä", "LinkedInissä": a platform, inflected or as the head of a compound, names no one."""
-        head, _, tail = word.partition("-")
+        tail = word.partition("-")[2]
         if tail[:1].islower():
             return True
         if self.lang == "fi":
