@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from .arabic_pairs import is_abd_compound, is_family_nisba, is_given_before_nisba
 from .lexicon import Lexicon, _read_lines
 from .model import Mention
 from .textutil import ARABIC_WORD_RE, Token, norm_ar, overlaps, tokenize
@@ -429,9 +430,35 @@ class ArabicFinder:
         out: list[Mention] = []
         out += self._orgs(text, toks, used)
         out += self._places(text, toks, used)
+        out += self._paired_names(text, toks, used)
         out += self._persons(text, toks, used)
         anchors = [m for m in [*out, *latin] if m.type in ("person", "org", "place")]
         out += self._places_after(text, toks, used, anchors)
+        return out
+
+    def _paired_names(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """Names told by the shape of two words (arabic_pairs): عبد الإله الرشيدي, ياسمينة الشاذلي."""
+        out = []
+        for i in range(len(toks) - 1):
+            if used[i] or used[i + 1] or text[toks[i].end : toks[i + 1].start] != " ":
+                continue
+            a, b = toks[i].text, toks[i + 1].text
+            prefix = 1 if a[:1] in "ولب" and norm_ar(a[1:]) == "عبد" else 0
+            if not is_abd_compound(a, b):
+                listed = next(((p, c) for p, c in self.analyses(a) if c in self.lex.first_names), None)
+                # After a listed name even a frequent nisba is the family name ("لمى الحربي", not "military").
+                everyday = self.core_stop if listed else self.lex.frequent | self.core_stop
+                if not is_family_nisba(b, everyday):
+                    continue
+                core = norm_ar(a)
+                ordinary = core in self.lex.vocab
+                if not is_given_before_nisba(a, listed is not None, ordinary, core in self.stop or core in self.kin):
+                    continue
+                prefix = listed[0] if listed else 0
+            j = self._name_run_end(text, toks, i + 1, used)
+            out.append(self._span(toks, i, j, prefix, "person"))
+            for x in range(i, j + 1):
+                used[x] = True
         return out
 
     def _span(self, toks: list[Token], i: int, j: int, prefix: int, typ: str) -> Mention:
@@ -821,6 +848,9 @@ class ArabicFinder:
                     if used[i]:
                         break
                 hit = cands & lex.places
+                if not hit and (p > 0 or prev in lex.cue("place_before")):
+                    # "أنا من الأردن وهي في الإمارات": a country after من/في or a ب/ل prefix says where someone is.
+                    hit = cands & lex.countries
                 if not hit:
                     continue
                 if hit & self.amb_places and not (p > 0 or prev in lex.cue("place_before")):

@@ -261,6 +261,8 @@ class CasedFinder:
             out.extend(self._resolve(text, tokens, seq, rejected))
         out += self._lowercase_named(text, tokens, out)
         out += self._lowercase_from(text, tokens, out)
+        if chat_register(tokens):
+            out += self._lowercase_listed(tokens, out)
         out = _trim_initial_words(out, text, self)
         return out + self._propagate(rejected, out)
 
@@ -293,6 +295,23 @@ class CasedFinder:
                     later = t.start > b.start and not t.cap and self.lemma(t.text) == key
                     if later and not overlaps(t.start, t.end, taken):
                         out.append(Mention(t.start, t.end, "person", key, P_NAME))
+        return out
+
+    def _lowercase_listed(self, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """ "tbh the worst was declan", "a friend in leeds": in all-lower-case chat, a listed name or town that is no
+        everyday word is a name wherever it stands."""
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for t in tokens:
+            lw = norm_key(t.text)
+            if t.cap or len(lw) < 4 or overlaps(t.start, t.end, taken) or lw in self.lex.ambiguous:
+                continue
+            if self.ordinary(t.text) or lw in self.lex.common:
+                continue
+            if lw in self.lex.first_names:
+                out.append(Mention(t.start, t.end, "person", lw, P_NAME))
+            elif lw in self.lex.places:
+                out.append(Mention(t.start, t.end, "place", lw, P_NAME))
         return out
 
     def _lower_surname(self, word: str) -> bool:
@@ -648,6 +667,12 @@ class CasedFinder:
         if len(toks) > 1 and all(t.all_caps or t.text[1:2].isupper() for t in toks[:1]):
             return [m(toks, "org")]
         return [m(toks, "person")]
+
+
+def chat_register(tokens: list[Token]) -> bool:
+    """ "ok so this happened. guy called me": most sentences start in lower case, so case says little about names."""
+    starts = [t for t in tokens if t.sent_start]
+    return len(starts) >= 2 and sum(not t.cap for t in starts) * 2 >= len(starts)
 
 
 _HEADING_WORD = re.compile(r"[^\W\d_]+")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, _read_lines
 from .model import Span, Suspect
 from .morph import fi_candidates
 from .russian import ru_is_known, ru_proper_kind
@@ -46,6 +46,8 @@ class SuspectFinder:
         self.en = en
         self.lang = lex.lang
         self._not_identifying = lex.platforms | lex.calendar | lex.common | en.platforms | en.calendar
+        # صور is Tyre and "photos": a place that is also a word is a suspect only after في/من.
+        self._ambiguous_places = frozenset(norm_ar(w) for w in _read_lines("ambiguous_places_ar.txt"))
 
     def find(self, text: str, spans: Iterable[Span]) -> tuple[Suspect, ...]:
         """Suspects outside the removed spans, adjacent words merged, at most MAX_SUSPECTS (first ones kept)."""
@@ -129,7 +131,15 @@ class SuspectFinder:
 
     def _lower_kind(self, word: str, prev: str) -> str:
         """ "with tobias", "in tacoma": an unknown lower-case word right after a person or place word."""
-        if self.is_known_word(word) or len(word) < 3:
+        if len(word) < 3:
+            return ""
+        lw = self._norm(word)
+        if not self.is_known_word(word) and lw not in self.lex.ambiguous:
+            if lw in self.lex.first_names or lw in self.lex.surnames:
+                return "person"  # "the worst was declan"
+            if lw in self.lex.places:
+                return "place"  # "a friend in leeds"
+        if self.is_known_word(word):
             return ""
         if self.lang == "fi":
             return ""  # inflected Finnish words are too often outside the vocabulary list
@@ -156,7 +166,8 @@ class SuspectFinder:
         n = norm_ar(word)
         cores = [n] + [n[len(p) :] for p in _AR_PREFIXES if n.startswith(p) and len(n) - len(p) >= 3]
         cued = prev in _PERSON_WORDS["ar"] or prev in _PLACE_WORDS["ar"]
-        if any(c in self.lex.countries or c in self.lex.places for c in cores):
+        place = [c for c in cores if c in self.lex.countries or c in self.lex.places]
+        if place and (cued or not any(c in self._ambiguous_places or c in self.lex.vocab for c in place)):
             return "place"
         if after_name and n.startswith("ال") and n not in self.lex.frequent:
             return "person"
