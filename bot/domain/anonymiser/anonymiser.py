@@ -9,11 +9,12 @@ from .arabic import ArabicFinder
 from .cased import CasedFinder
 from .detect import detect_language
 from .entities import assign_placeholders, resolve_overlaps
+from .labels import LABELS
 from .lexicon import LANGS, Lexicon, load_lexicon
 from .model import AnonResult, Mention, Span, Suspect
 from .structured import find_addresses, find_emails, find_handles, find_numbers_and_phones, find_urls
 from .suspects import SuspectFinder, suspects_in_output
-from .textutil import fold_digits
+from .textutil import fold_digits, overlaps
 
 
 class Anonymiser:
@@ -41,7 +42,9 @@ class Anonymiser:
         if not text.strip():
             return ()
         lang = lang if lang in self._lex else detect_language(text)
-        return assign_placeholders(self._mentions(text, lang), lang, self._known[lang])
+        existing = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+        labels = frozenset(text[s:e] for s, e in existing)
+        return assign_placeholders(self._mentions(text, lang, existing), lang, self._known[lang], labels)
 
     def suspects(self, text: str, spans: tuple[Span, ...], lang: str) -> tuple[Suspect, ...]:
         """Words outside spans that may still identify someone (offsets into text)."""
@@ -63,7 +66,8 @@ class Anonymiser:
         parts.append(text[pos:])
         return AnonResult("".join(parts), spans, lang, suspects, suspects_in_output(suspects, spans))
 
-    def _mentions(self, text: str, lang: str) -> list[Mention]:
+    def _mentions(self, text: str, lang: str, existing: list[tuple[int, int]]) -> list[Mention]:
+        """Mentions outside existing placeholders ("[client]" is neither a word nor a cue to read again)."""
         lex = self._lex[lang]
         folded = fold_digits(text)
         structured: list[Mention] = []
@@ -72,8 +76,8 @@ class Anonymiser:
         structured += find_handles(folded, lex)
         structured += find_numbers_and_phones(folded, lex)
         structured += find_addresses(folded, lex)
-        structured = resolve_overlaps(structured)
-        taken = [(m.start, m.end) for m in structured]
+        structured = [m for m in resolve_overlaps(structured) if not overlaps(m.start, m.end, existing)]
+        taken = [(m.start, m.end) for m in structured] + existing
         names: list[Mention] = []
         if lang == "ar":
             latin = self._cased["en"].find(_mask_non_latin(text), taken)
@@ -84,6 +88,12 @@ class Anonymiser:
         return resolve_overlaps(structured + names)
 
 
+# A placeholder the anonymiser already put in: "[client]", "[person 2]", "[المكان]" (and not "jo [at] x [dot] io").
+PLACEHOLDER_RE = re.compile(
+    r"\[(?:"
+    + "|".join(sorted({re.escape(x.split("{")[0].strip()) for t in LABELS.values() for p in t.values() for x in p}))
+    + r")(?: \d+)?\]"
+)
 _NON_LATIN = re.compile(r"[^\x00-\x7f\u00c0-\u024f]")
 
 
