@@ -233,6 +233,7 @@ class ArabicFinder:
         self.id_cues = lex.cue("number_cues") | lex.cue("phone_cues") | lex.cue("handle_cues")
         # Verbs that introduce a name are never one themselves ("بعدها راسلت مديره").
         self.stop = self.stop | self.contact | self.with_verbs | self.send
+        self._frequent_or_stop = lex.frequent | self.core_stop
 
     # --- token analysis ------------------------------------------------------------------------------------------
 
@@ -447,7 +448,7 @@ class ArabicFinder:
             if not is_abd_compound(a, b):
                 listed = next(((p, c) for p, c in self.analyses(a) if c in self.lex.first_names), None)
                 # After a listed name even a frequent nisba is the family name ("لمى الحربي", not "military").
-                everyday = self.core_stop if listed else self.lex.frequent | self.core_stop
+                everyday = self.core_stop if listed else self._frequent_or_stop
                 if not is_family_nisba(b, everyday):
                     continue
                 core = norm_ar(a)
