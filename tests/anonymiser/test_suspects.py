@@ -83,3 +83,13 @@ def test_iteration_set_is_caught_and_not_over_flagged(anon: Anonymiser) -> None:
         assert t["over_flagged_rate"] <= 0.08, (lang, t)
         assert t["removed_rate"] <= 0.03, (lang, t)
     assert d["overall"]["leak_rate"] <= 0.08, d["overall"]
+
+
+def test_check_set_scored_once_stays_caught(anon: Anonymiser) -> None:
+    """12 stories written after the rules, never tuned on (check_real.txt): a regression floor, not a target."""
+    from parley.domain.anonymiser.scoring import evaluate
+
+    d = evaluate(anon, load_jsonl(HERE / "check_real.jsonl")).as_dict()
+    assert d["overall"]["caught_of_gold"] >= 0.95, d["overall"]
+    assert d["overall"]["over_flagged_rate"] <= 0.02, d["overall"]
+    assert d["structured"]["leak_rate"] == 0.0, d["structured"]
