@@ -200,6 +200,9 @@ _STRONG_PERSON_CUES = {
 }
 
 
+_Found = tuple[int, int, int] | None
+
+
 def _no_conj(word: str) -> str:
     """واتصلت -> اتصلت: a conjunction glued to a cue word does not change the cue."""
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
@@ -509,106 +512,127 @@ class ArabicFinder:
         return j
 
     def _persons(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
-        lex = self.lex
+        """Persons: at each word the start rules below are tried in order; the first that fits gives the span."""
+        rules = (
+            self._after_title_or_cue,
+            self._kunya,
+            self._after_kin,
+            self._after_contact_cue,
+            self._listed_first_name,
+            self._unknown_before_min,
+            self._unknown_before_role,
+        )
         out = []
         i = 0
         while i < len(toks):
-            if used[i]:
+            found = None if used[i] else next((f for rule in rules if (f := rule(text, toks, i, used))), None)
+            if found is None:
                 i += 1
                 continue
-            tok = toks[i]
-            n = norm_ar(tok.text)
-            prev = self._adjacent_prev(text, toks, i)
-            # Title or strong cue: the next word is a name even when no list knows it.
-            readings = [c for p, c in self.analyses(tok.text) if p <= 1]
-            title = any(c in lex.cue("titles") for c in readings) and (
-                n not in {"د", "م", "ا"} or text[tok.end : tok.end + 1] == "."
-            )
-            next_is_cue = i + 1 < len(toks) and norm_ar(toks[i + 1].text) in _STRONG_PERSON_CUES
-            if (title or n in _STRONG_PERSON_CUES) and not next_is_cue and i + 1 < len(toks) and not used[i + 1]:
-                readings = {c for _, c in self.analyses(toks[i + 1].text)}
-                gap = text[tok.end : toks[i + 1].start]
-                if not readings & self.stop and "\n" not in gap and not any(c in "،,:;" for c in gap):
-                    j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
-                    if j == i + 1 and title and j + 1 < len(toks) and not used[j + 1]:
-                        # "الدكتور نبيل حداد": after a title, a second unlisted word is the family name.
-                        n2 = norm_ar(toks[j + 1].text)
-                        g2 = text[toks[j].end : toks[j + 1].start]
-                        ok = not g2.strip() and n2 not in self.stop and n2 not in lex.places
-                        if ok and toks[j + 1].text[:1] not in "وف":
-                            j += 1
-                    out.append(self._span(toks, i + 1, j, 0, "person"))
-                    for k in range(i + 1, j + 1):
-                        used[k] = True
-                    i = j + 1
-                    continue
-            # Kunya: أبو سمير, أم فيصل (the whole kunya is the name).
-            if (
-                n in {"ابو", "ام"}
-                and i + 1 < len(toks)
-                and not used[i + 1]
-                and not text[tok.end : toks[i + 1].start].strip()
-            ):
-                nxt_core = norm_ar(toks[i + 1].text)
-                if (
-                    nxt_core in lex.first_names
-                    or _no_conj(prev) in lex.cue("person_before") | self.name_cues
-                    or self._kin(_no_conj(prev))
-                    or self._unknown_ok(nxt_core, verb_ok=True)  # أم يمان: after أبو/أم no verb can stand
-                ):
-                    j = self._name_run_end(text, toks, i + 1, used)
-                    out.append(self._span(toks, i, j, 0, "person"))
-                    for k in range(i, j + 1):
-                        used[k] = True
-                    i = j + 1
-                    continue
-            # After a family word with a possessive ending (أختها, زوجته) comes a name, listed or not.
-            if self._kin(prev) and n not in self.stop and not n.startswith("ال") and len(n) >= 3:
-                j = self._name_run_end(text, toks, i, used)
-                out.append(self._span(toks, i, j, 0, "person"))
-                for k in range(i, j + 1):
-                    used[k] = True
-                i = j + 1
-                continue
-            hit = None
-            cued = None if n in self.stop else self._cued_name(text, toks, i, used)
-            if cued is not None and not any(c in lex.first_names for _, c in self.analyses(tok.text)):
-                j = self._name_run_end(text, toks, i, used, after_cue=not cued[1].endswith(" "))
-                out.append(self._span(toks, i, j, cued[0], "person"))
-                for k in range(i, j + 1):
-                    used[k] = True
-                i = j + 1
-                continue
-            for p, core in self.analyses(tok.text):
-                if core not in lex.first_names:
-                    continue
-                if core in lex.ambiguous or (core in self.stop and core not in lex.first_names):
-                    if p == 0 and self._ambiguous_is_name(text, toks, i, prev):
-                        hit = p
-                        break
-                    continue
-                hit = p
-                break
-            if hit is None and n not in self.stop and len(n) >= 3 and self._ambiguous_is_name(text, toks, i, prev):
-                # An unknown word opening a clause before "من شركة…" is the name of who works there.
-                nxt = self._adjacent_next(text, toks, i)
-                if nxt == "من" and (self._clause_start(text, toks, i) or prev in lex.cue("person_before")):
-                    hit = 0
-            if hit is None and n not in self.stop and len(n) >= 3 and self._clause_start(text, toks, i):
-                # "كريم صاحب متجر…": an unlisted word opening a clause before a role word is who holds the role.
-                nxt = self._adjacent_next(text, toks, i)
-                if nxt in self.roles and tok.text[:1] not in "وف" and not n.startswith("ال"):
-                    hit = 0
-            if hit is not None:
-                j = self._name_run_end(text, toks, i, used)
-                out.append(self._span(toks, i, j, hit, "person"))
-                for k in range(i, j + 1):
-                    used[k] = True
-                i = j + 1
-                continue
-            i += 1
+            first, last, prefix = found
+            out.append(self._span(toks, first, last, prefix, "person"))
+            for k in range(first, last + 1):
+                used[k] = True
+            i = last + 1
         out += self._coordinated(text, toks, used, out)
         return out + self._propagate(text, toks, used, out)
+
+    # Each start rule returns (first token, last token, prefix length) of a person, or None.
+
+    def _after_title_or_cue(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "الدكتور نبيل حداد", "العميل هتان": after a title or a strong cue the next word is a name, listed or not."""
+        tok, n = toks[i], norm_ar(toks[i].text)
+        readings = [c for p, c in self.analyses(tok.text) if p <= 1]
+        title = any(c in self.lex.cue("titles") for c in readings) and (
+            n not in {"د", "م", "ا"} or text[tok.end : tok.end + 1] == "."
+        )
+        if not (title or n in _STRONG_PERSON_CUES) or i + 1 >= len(toks) or used[i + 1]:
+            return None
+        if norm_ar(toks[i + 1].text) in _STRONG_PERSON_CUES:
+            return None
+        gap = text[tok.end : toks[i + 1].start]
+        if {c for _, c in self.analyses(toks[i + 1].text)} & self.stop or "\n" in gap or any(c in "،,:;" for c in gap):
+            return None
+        j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
+        if j == i + 1 and title and j + 1 < len(toks) and not used[j + 1]:
+            # "الدكتور نبيل حداد": after a title, a second unlisted word is the family name.
+            n2 = norm_ar(toks[j + 1].text)
+            g2 = text[toks[j].end : toks[j + 1].start]
+            ok = not g2.strip() and n2 not in self.stop and n2 not in self.lex.places
+            if ok and toks[j + 1].text[:1] not in "وف":
+                j += 1
+        return i + 1, j, 0
+
+    def _kunya(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "أبو سمير", "أم فيصل": the whole kunya is the name (after أبو/أم no verb can stand)."""
+        tok, n = toks[i], norm_ar(toks[i].text)
+        if n not in {"ابو", "ام"} or i + 1 >= len(toks) or used[i + 1] or text[tok.end : toks[i + 1].start].strip():
+            return None
+        prev = _no_conj(self._adjacent_prev(text, toks, i))
+        nxt_core = norm_ar(toks[i + 1].text)
+        if (
+            nxt_core in self.lex.first_names
+            or prev in self.lex.cue("person_before") | self.name_cues
+            or self._kin(prev)
+            or self._unknown_ok(nxt_core, verb_ok=True)
+        ):
+            return i, self._name_run_end(text, toks, i + 1, used), 0
+        return None
+
+    def _after_kin(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "أختها ريم", "زوجته سلوى": after a family word with a possessive ending comes a name, listed or not."""
+        n = norm_ar(toks[i].text)
+        if (
+            self._kin(self._adjacent_prev(text, toks, i))
+            and n not in self.stop
+            and not n.startswith("ال")
+            and len(n) >= 3
+        ):
+            return i, self._name_run_end(text, toks, i, used), 0
+        return None
+
+    def _after_contact_cue(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "كلمت مؤنس", "اتصلت بجسار": a name no list knows, found by the verb or cue before it."""
+        if norm_ar(toks[i].text) in self.stop:
+            return None
+        cued = self._cued_name(text, toks, i, used)
+        if cued is None or any(c in self.lex.first_names for _, c in self.analyses(toks[i].text)):
+            return None
+        return i, self._name_run_end(text, toks, i, used, after_cue=not cued[1].endswith(" ")), cued[0]
+
+    def _listed_first_name(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "ومع سارة", "لخالد": a listed first name, behind a prefix or not; one that is also a word needs context."""
+        prev = self._adjacent_prev(text, toks, i)
+        for p, core in self.analyses(toks[i].text):
+            if core not in self.lex.first_names:
+                continue
+            if core in self.lex.ambiguous or (core in self.stop and core not in self.lex.first_names):
+                if p == 0 and self._ambiguous_is_name(text, toks, i, prev):
+                    return i, self._name_run_end(text, toks, i, used), p
+                continue
+            return i, self._name_run_end(text, toks, i, used), p
+        return None
+
+    def _unknown_before_min(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "هتان من شركة…": an unknown word opening a clause before "من" is the name of who works there."""
+        n = norm_ar(toks[i].text)
+        prev = self._adjacent_prev(text, toks, i)
+        if n in self.stop or len(n) < 3 or not self._ambiguous_is_name(text, toks, i, prev):
+            return None
+        if self._adjacent_next(text, toks, i) != "من":
+            return None
+        if self._clause_start(text, toks, i) or prev in self.lex.cue("person_before"):
+            return i, self._name_run_end(text, toks, i, used), 0
+        return None
+
+    def _unknown_before_role(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "كريم صاحب متجر…": an unlisted word opening a clause before a role word is who holds the role."""
+        tok, n = toks[i], norm_ar(toks[i].text)
+        if n in self.stop or len(n) < 3 or not self._clause_start(text, toks, i):
+            return None
+        if self._adjacent_next(text, toks, i) in self.roles and tok.text[:1] not in "وف" and not n.startswith("ال"):
+            return i, self._name_run_end(text, toks, i, used), 0
+        return None
 
     def _coordinated(self, text: str, toks: list[Token], used: list[bool], found: list[Mention]) -> list[Mention]:
         """ "مع أحمد وسارة", "ريم وبسام": a word joined by و right after a name is a second name when it can be one."""
