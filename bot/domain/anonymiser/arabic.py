@@ -695,6 +695,13 @@ class ArabicFinder:
         return False
 
     def _orgs(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """Companies, in three passes: after a kind word, before a legal form, before a لل-activity word."""
+        out = self._orgs_after_kind_word(text, toks, used)
+        out += self._orgs_before_legal_form(text, toks, used)
+        return out + self._orgs_before_activity(text, toks, used)
+
+    def _orgs_after_kind_word(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "شركة مدار", "مطعم زيتون وزعتر", "متجر «ورد»": the words after a kind of business name it."""
         out = []
         kinds = self.org_out | self.org_in
         for i, tok in enumerate(toks):
@@ -704,72 +711,96 @@ class ArabicFinder:
             if hit is None:
                 continue
             p, kind = hit
-            # A quoted name right after the business word.
-            after = text[tok.end : tok.end + 70]
-            q = re.match(r"\s*[«\"“]([^«»\"“”\n]{1,50})[»\"”]", after)
-            if q:
-                s = tok.end + q.start(1)
-                out.append(Mention(s, tok.end + q.end(1), "org", norm_ar(q.group(1)), P_NAME + 5))
-                for k in range(i + 1, len(toks)):
-                    if toks[k].start < tok.end + q.end():
-                        used[k] = True
+            quoted = self._quoted_after_kind(text, toks, i, used)
+            if quoted is not None:
+                out.append(quoted)
                 continue
-            j = i
-            count = 0
-            while j + 1 < len(toks) and not used[j + 1]:
-                gap = text[toks[j].end : toks[j + 1].start]
-                if gap.strip() or "\n" in gap:
-                    break
-                n = norm_ar(toks[j + 1].text)
-                if n in self.activities:
-                    j += 1
-                    count += 1
-                    break
-                readings = {c for _, c in self._kind_readings(toks[j + 1].text)}
-                if toks[j + 1].text[:1] == "و" and 1 <= count < 3 and self._and_ends_name(text, toks, j + 1):
-                    j += 1  # "مطعم زيتون وزعتر": a second noun joined by و closes the name
-                    count += 1
-                    break
-                if count >= 3 or n in self.core_stop or readings & kinds or (toks[j + 1].text[:1] in "وف" and count):
-                    break
-                if count and toks[j + 1].text[:1] in "لب" and len(toks[j + 1].text) > 3 and not n.startswith("لل"):
-                    break  # "متجر كامل لنجود", "بلاط الشهباء بالسويداء": a preposition ends the name
-                if (
-                    count == 0
-                    and not n.startswith("ال")
-                    and n in self.lex.frequent
-                    and self._adjective_after_kind(text, toks, j + 1)
-                ):
-                    break  # "متجر كامل": a common adjective describes the shop
-                if count == 0 and n in self.stop and n not in self.lex.common - self.core_stop - self.extra:
-                    break  # "شركة جديدة": an adjective, not a name (nouns like الفجر, الأمل still can be)
-                if count and n in _STRONG_PERSON_CUES:
-                    break
-                if count and any(
-                    c in self.lex.places or "ال" + c in self.lex.places for _, c in self.analyses(toks[j + 1].text)
-                ):
-                    break
-                j += 1
-                count += 1
+            j, count = self._org_name_end(text, toks, i, used)
             # "مكتب عقارات": a word saying what the business does is not a name on its own.
             while j > i and norm_ar(toks[j].text) in self.business:
                 j -= 1
                 count -= 1
             if count <= 0:
-                # "براند هدوم اسمه ستايلو": the name comes after اسمه.
-                k = i + 1
-                while k < len(toks) and norm_ar(toks[k].text) in self.business:
-                    k += 1
-                named = k + 1 < len(toks) and norm_ar(toks[k].text) in _STRONG_PERSON_CUES and not used[k + 1]
-                if named and norm_ar(toks[k + 1].text) not in self.stop:
-                    out.append(self._span(toks, k + 1, k + 1, 0, "org"))
-                    used[k] = used[k + 1] = True
+                named = self._named_after_kind(toks, i, used)
+                if named is not None:
+                    out.append(named)
                 continue
             start_tok, prefix = (i, p) if kind in self.org_in else (i + 1, 0)
             out.append(self._span(toks, start_tok, j, prefix, "org"))
             for k in range(i, j + 1):
                 used[k] = True
-        # "نماء القابضة", "الريان المحدودة": a name before a legal form is a company.
+        return out
+
+    def _quoted_after_kind(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
+        """ "متجر «ورد الشام»": a quoted name right after the business word is the whole name."""
+        tok = toks[i]
+        q = re.match(r"\s*[«\"“]([^«»\"“”\n]{1,50})[»\"”]", text[tok.end : tok.end + 70])
+        if not q:
+            return None
+        for k in range(i + 1, len(toks)):
+            if toks[k].start < tok.end + q.end():
+                used[k] = True
+        return Mention(tok.end + q.start(1), tok.end + q.end(1), "org", norm_ar(q.group(1)), P_NAME + 5)
+
+    def _org_name_end(self, text: str, toks: list[Token], i: int, used: list[bool]) -> tuple[int, int]:
+        """The last token of the name after kind word i, and how many name words it has (at most three)."""
+        j, count = i, 0
+        while j + 1 < len(toks) and not used[j + 1]:
+            gap = text[toks[j].end : toks[j + 1].start]
+            if gap.strip() or "\n" in gap:
+                break
+            verdict = self._org_word(text, toks, j + 1, count)
+            if verdict == "end":
+                break
+            j += 1
+            count += 1
+            if verdict == "last":
+                break
+        return j, count
+
+    def _org_word(self, text: str, toks: list[Token], k: int, count: int) -> str:
+        """Whether word k continues a company name ("more"), closes it ("last") or is past its end ("end")."""
+        word = toks[k].text
+        n = norm_ar(word)
+        if n in self.activities:
+            return "last"  # "مدار للتسويق"
+        if word[:1] == "و" and 1 <= count < 3 and self._and_ends_name(text, toks, k):
+            return "last"  # "مطعم زيتون وزعتر": a second noun joined by و closes the name
+        readings = {c for _, c in self._kind_readings(word)}
+        if count >= 3 or n in self.core_stop or readings & (self.org_out | self.org_in) or (word[:1] in "وف" and count):
+            return "end"
+        if count and word[:1] in "لب" and len(word) > 3 and not n.startswith("لل"):
+            return "end"  # "متجر كامل لنجود", "بلاط الشهباء بالسويداء": a preposition ends the name
+        if (
+            count == 0
+            and not n.startswith("ال")
+            and n in self.lex.frequent
+            and self._adjective_after_kind(text, toks, k)
+        ):
+            return "end"  # "متجر كامل": a common adjective describes the shop
+        if count == 0 and n in self.stop and n not in self.lex.common - self.core_stop - self.extra:
+            return "end"  # "شركة جديدة": an adjective, not a name (nouns like الفجر, الأمل still can be)
+        if count and n in _STRONG_PERSON_CUES:
+            return "end"
+        places = self.lex.places
+        if count and any(c in places or "ال" + c in places for _, c in self.analyses(word)):
+            return "end"  # "شركة نور الرياض" keeps the town out of the name
+        return "more"
+
+    def _named_after_kind(self, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
+        """ "براند هدوم اسمه ستايلو": with no name right after the kind word, the name comes after اسمه."""
+        k = i + 1
+        while k < len(toks) and norm_ar(toks[k].text) in self.business:
+            k += 1
+        named = k + 1 < len(toks) and norm_ar(toks[k].text) in _STRONG_PERSON_CUES and not used[k + 1]
+        if not named or norm_ar(toks[k + 1].text) in self.stop:
+            return None
+        used[k] = used[k + 1] = True
+        return self._span(toks, k + 1, k + 1, 0, "org")
+
+    def _orgs_before_legal_form(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "نماء القابضة", "الريان المحدودة": a name (one or two words) before a legal form is a company."""
+        out = []
         for i, tok in enumerate(toks):
             if used[i] or norm_ar(tok.text) not in self.legal or i == 0 or used[i - 1]:
                 continue
@@ -787,7 +818,11 @@ class ArabicFinder:
             out.append(self._span(toks, k, i, 0, "org"))
             for x in range(k, i + 1):
                 used[x] = True
-        # "مدار للتسويق": a name followed by a لل-activity word is a company.
+        return out
+
+    def _orgs_before_activity(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "مدار للتسويق": a name followed by a لل-activity word is a company."""
+        out = []
         for i, tok in enumerate(toks):
             if used[i] or norm_ar(tok.text) not in self.activities or i == 0 or used[i - 1]:
                 continue
