@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .kinds import Run, classify
 from .lexicon import Lexicon
 from .model import Mention
 from .morph import (
@@ -34,8 +35,6 @@ _AFTER_NAME = {
     "fi": {"joka", "jonka", "ja"},
     "ru": {"из", "от", "с", "со", "который", "которая", "и"},
 }
-_PLACE_PREP = {"en": {"in", "near"}, "fi": set(), "ru": {"в", "во", "из", "под"}}
-_ORG_PREP = {"en": {"at", "from", "with", "for", "by", "via", "joined"}, "fi": set(), "ru": {"у", "от"}}
 _MONTH_NAMES_THAT_ARE_NAMES = {"april", "may", "june", "august"}
 _TIME_WORDS = {
     "in",
@@ -57,7 +56,6 @@ _TIME_WORDS = {
     "through",
     "end",
 }
-_FI_LOCATIVE = ("ssa", "ssä", "sta", "stä")
 # Endings of ordinary English words that a name almost never has (an unknown "Apparantly" is a typo, not a name).
 _EN_WORD_ENDINGS = ("ly", "ing", "ed", "tion", "sion", "ness", "ment", "ful", "less", "ous", "ive", "able", "ible")
 # Any noun goes with быть, so "Созвон был…" says nothing about a name; an oblique case at a sentence start is an object.
@@ -608,65 +606,19 @@ class CasedFinder:
     # --- typing --------------------------------------------------------------------------------------------------
 
     def _classify(self, text: str, toks: list[Token], prev: str, person_cue: bool) -> list[Mention]:
-        lex = self.lex
-        words = [t.text for t in toks]
-        lem = [self.lemma(w) for w in words]
-        gaps = [text[a.end : b.start] for a, b in pairwise(toks)]
-        last_l = self.lemmas(words[-1])
+        """Type the run with the rules in kinds.py and turn each typed part into a mention."""
+        parts = classify(Run(self, text, toks, prev, person_cue))
+        return [self._mention(text, ts, typ) for ts, typ in parts]
 
-        def m(ts: list[Token], typ: str) -> Mention:
-            s, e = ts[0].start, ts[-1].end
-            if text[e - 2 : e] in ("'s", "’s"):
-                e -= 2
-            last = norm_key(ts[-1].text)
-            if text[e : e + 1] == "." and (len(ts[-1].text) == 1 or last + "." in lex.cue("legal_forms")):
-                e += 1  # "Е. А." initials, "Inc."
-            key = " ".join(self.lemma(t.text) for t in ts)
-            return Mention(s, e, typ, key, P_NAME)
-
-        if person_cue:
-            return [m(toks, "person")]
-        legal = any(self._in(w, lex.cue("legal_forms")) for w in words)
-        suffix = len(toks) > 1 and bool(last_l & lex.cue("org_suffixes"))
-        if legal or suffix or any("&" in g or "+" in g for g in gaps):
-            # "Tuuli Lumo Events": a known first name before a company name is a person.
-            if len(toks) >= 3 and self.is_first_name(words[0]):
-                # "Niinalle Kielipaja Oy", "Veera Salmela Kuvamaisema Oy": who, then which company.
-                k = (
-                    2
-                    if len(toks) >= 4 and (self.is_personish(words[1]) or lem[1] not in lex.cue("org_suffixes"))
-                    else 1
-                )
-                return [m(toks[:k], "person"), m(toks[k:], "org")]
-            return [m(toks, "org")]
-        if len(toks) > 1 and (last_l & lex.cue("venue_suffixes") or _street_word(lem[-1], lex)):
-            return [m(toks, "place")]
-        if len(toks) == 1 and _street_word(lem[0], lex):
-            return [m(toks, "place")]
-        if self.lang == "ru" and len(toks) == 1 and prev in ("в", "во") and not self.is_first_name(words[0]):
-            return [m(toks, "place")]  # "в Касимове": a surname-shaped word after "в" is a town (Иваново, Пушкино)
-        if len(toks) > 1 and self.is_place(words[-1]) and self.is_personish(words[0]):
-            return [m(toks[:-1], "person"), m(toks[-1:], "place")]
-        joined = norm_key(" ".join(words))
-        if joined in lex.places or (len(toks) == 1 and self.is_place(words[0]) and not self.is_first_name(words[0])):
-            return [m(toks, "place")]
-        if len(toks) > 1 and self.is_place(words[0]) and not self.is_first_name(words[0]):
-            return [m(toks, "org")]  # "Ankara Looms", "Helsinki Design": a town name inside a company name
-        if self.is_first_name(words[0]) or any(self.is_personish(w) for w in words):
-            return [m(toks, "person")]
-        if prev in lex.cue("org_kinds"):
-            return [m(toks, "org")]
-        if prev in lex.cue("person_before"):
-            return [m(toks, "person")]
-        if prev in _PLACE_PREP.get(self.lang, set()) or prev in lex.cue("place_before"):
-            return [m(toks, "place")]
-        if self.lang == "fi" and len(toks) == 1 and norm_key(words[0]).endswith(_FI_LOCATIVE):
-            return [m(toks, "place")]
-        if prev in _ORG_PREP.get(self.lang, set()) and (len(toks) > 1 or self.lang == "ru"):
-            return [m(toks, "org")]
-        if len(toks) > 1 and all(t.all_caps or t.text[1:2].isupper() for t in toks[:1]):
-            return [m(toks, "org")]
-        return [m(toks, "person")]
+    def _mention(self, text: str, ts: list[Token], typ: str) -> Mention:
+        s, e = ts[0].start, ts[-1].end
+        if text[e - 2 : e] in ("'s", "’s"):
+            e -= 2
+        last = norm_key(ts[-1].text)
+        if text[e : e + 1] == "." and (len(ts[-1].text) == 1 or last + "." in self.lex.cue("legal_forms")):
+            e += 1  # "Е. А." initials, "Inc."
+        key = " ".join(self.lemma(t.text) for t in ts)
+        return Mention(s, e, typ, key, P_NAME)
 
 
 def chat_register(tokens: list[Token]) -> bool:
@@ -699,10 +651,6 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
 
 def _around(text: str, tok: Token) -> tuple[str, str]:
     return text[max(0, tok.start - 4) : tok.start], text[tok.end : tok.end + 5]
-
-
-def _street_word(lemma: str, lex: Lexicon) -> bool:
-    return any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in lex.cue("street_suffixes"))
 
 
 def _common_prefix(a: str, b: str) -> int:
