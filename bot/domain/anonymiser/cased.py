@@ -21,6 +21,7 @@ from .morph import (
     ru_looks_like_surname,
     ru_stem,
 )
+from .russian import ru_proper_kind
 from .textutil import Token, is_sentence_start, norm_key, overlaps, tokenize
 
 P_QUOTED, P_NAME = 55, 50
@@ -178,12 +179,15 @@ class CasedFinder:
         if self._in(word, self.lex.first_names | self.lex.surnames):
             return True
         if self.lang == "ru":
-            return ru_is_patronymic(word) or ru_looks_like_surname(word)
+            # pymorphy3's dictionary knows names and surnames in every case form ("Кириллу", "Стрижовой").
+            return ru_is_patronymic(word) or ru_looks_like_surname(word) or ru_proper_kind(word) == "person"
         if self.lang == "fi":
             return fi_looks_like_surname(word)
         return False
 
     def is_place(self, word: str) -> bool:
+        if self.lang == "ru" and word[:1].isupper() and ru_proper_kind(word) == "place":
+            return True  # "Мытищах", "Твери": a town the dictionary tags, in any case form
         return self._in(word, self.lex.places)
 
     def ordinary(self, word: str) -> bool:
