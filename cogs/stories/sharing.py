@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from parley.cogs._shared.flags import removed_line
 from parley.cogs._shared.queue import post_card
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.stories import views
-from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, removed_line, story_body, title_text
+from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
 from parley.cogs.stories.modals import TEXT_INPUT_MAX, FormContext, ShareForm, StoryModal
 from parley.cogs.stories.parts import Part
 from parley.database import DatabaseBusy
