@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
+from parley.domain.anonymiser.review import take_out_phrases
 from parley.domain.errors import N_, NP_, AlreadyDone, Expired, InvalidInput, NotAllowed, RateLimited
 from parley.domain.moderation import Action, QueueStatus, register_action
 from parley.domain.safe_text import strip_invisible
@@ -417,11 +418,10 @@ def redact(text: str, phrases: Iterable[str], placeholder: str) -> tuple[str, in
 
     Phrases shorter than two characters are ignored, so a stray letter can't shred the story.
     """
-    wanted = sorted({p.strip() for p in phrases if len(p.strip()) >= 2}, key=len, reverse=True)
-    if not wanted:
+    phrases = list(phrases)
+    if not any(len(p.strip()) >= 2 for p in phrases):
         raise InvalidInput(N_("Paste at least one phrase to remove, one per line."))
-    pattern = re.compile("|".join(re.escape(p) for p in wanted), re.IGNORECASE)
-    redacted, count = pattern.subn(placeholder, text)
+    redacted, count = take_out_phrases(text, phrases, placeholder)
     if count == 0:
         raise NothingToRedact()
     return redacted, count

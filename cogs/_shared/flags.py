@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import discord
 
 from parley.domain.anonymiser import SPAN_TYPES, Anonymiser, Span
-from parley.domain.anonymiser.review import Flag, flags
-from parley.domain.errors import N_
+from parley.domain.anonymiser.review import Flag, flags, take_out, take_out_phrases
+from parley.domain.errors import N_, InvalidInput
 from parley.domain.safe_text import user_text
 from parley.i18n import Translations
 from parley.i18n.bidi import isolate
+
+if TYPE_CHECKING:
+    from parley.services import Services
 
 # Discord shows at most 25 options in a select.
 MAX_OPTIONS = 25
@@ -43,6 +47,16 @@ def flag_list(found: Sequence[Flag]) -> str | None:
     if not found:
         return None
     return ", ".join(f"**{isolate(user_text(f.words))}**" for f in found)
+
+
+def flags_note(services: Services, t: Translations, text: str, lang: str, title: str | None = None) -> str:
+    """What moderators read under a pending submission: the words still flagged, or nothing ('')."""
+    found = flags_of(services.component(Anonymiser.load), text, lang, title)
+    if not found:
+        return ""
+    return f"🔎 **{t.gettext('Still flagged')}:** {flag_list(found)}\n-# " + t.gettext(
+        "Redact offers these words first; leave them if they identify no one."
+    )
 
 
 def flag_select(t: Translations, found: Sequence[Flag], *, custom_id: str | None = None) -> discord.ui.Select:
@@ -96,3 +110,70 @@ def _removed_part(t: Translations, kind: str, n: int) -> str:
     if kind == "number":
         return t.ngettext("{count} account or document number", "{count} account or document numbers", n)
     return t.ngettext("{count} other detail", "{count} other details", n)
+
+
+class NothingToRedact(InvalidInput):
+    """None of the phrases is in the text."""
+
+    message = N_("None of those phrases are in the text. Copy them exactly as they appear, one per line.")
+
+
+class RedactFields:
+    """The two fields of a Redact form: the flagged words to pick (offered first) and phrases to paste.
+
+    `apply` takes the picked words out as placeholders of their kind (numbered after those already there) and the
+    pasted phrases out as the redaction mark, in the text and the title alike.
+    """
+
+    def __init__(self, t: Translations, found: Sequence[Flag]) -> None:
+        self.select: discord.ui.Select | None = None
+        if found:
+            self.select = flag_select(t, found)
+            self.select.min_values = 0
+            self.select.required = False
+        self.phrases = discord.ui.TextInput(
+            style=discord.TextStyle.paragraph,
+            placeholder=t.gettext("One phrase per line, exactly as it appears")[:100],
+            max_length=1000,
+            required=found == (),
+        )
+        self.t = t
+
+    def labels(self) -> list[discord.ui.Label]:
+        out = []
+        if self.select is not None:
+            out.append(
+                discord.ui.Label(
+                    text=self.t.gettext("Still flagged")[:45],
+                    description=self.t.gettext("Each word you pick is replaced everywhere.")[:100],
+                    component=self.select,
+                )
+            )
+        out.append(
+            discord.ui.Label(
+                text=self.t.gettext("What to remove")[:45],
+                description=self.t.gettext("Each phrase is replaced in the text and the title.")[:100],
+                component=self.phrases,
+            )
+        )
+        return out
+
+    def apply(self, text: str, title: str | None, lang: str, mark: str) -> tuple[str, str | None, int]:
+        """The text and title with the picks and phrases taken out, and how many passages went."""
+        picks = picked(self.select.values) if self.select is not None else []
+        lines = (self.phrases.value or "").splitlines()
+        if not picks and not any(len(line.strip()) >= 2 for line in lines):
+            raise InvalidInput(N_("Pick a flagged word or paste a phrase to remove."))
+        count = 0
+        if picks:
+            # The title is taken out together with the text, so one word gets one placeholder in both.
+            joined, count = take_out(f"{title}\n{text}" if title else text, picks, lang)
+            title, text = joined.split("\n", 1) if title else (None, joined)
+        text, n = take_out_phrases(text, lines, mark)
+        count += n
+        if title:
+            title, n = take_out_phrases(title, lines, mark)
+            count += n
+        if count == 0:
+            raise NothingToRedact()
+        return text, title, count

@@ -48,8 +48,12 @@ def story_body(text: str, budget: int, placeholders: Sequence[str] | frozenset[s
 
 
 def title_text(title: str | None, placeholders: Sequence[str] | frozenset[str] | None = None) -> str | None:
-    """A story's title, marked (None when it has none)."""
-    return marked(segments(title, placeholders)) if title else None
+    """A story's title as plain, inert text (None when it has none).
+
+    Every card sets the title in bold or as a heading, so placeholders inside it are not marked: bold inside bold
+    leaves stray asterisks ("****[client]** ghosted my invoice**").
+    """
+    return user_text(title) if title else None
 
 
 def archetype_name(services: Services, archetype: str, t: Translations) -> str:

@@ -6,11 +6,12 @@ preview holds (in memory, for a few minutes) and what `confirm` stores is the an
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import discord
 
-from parley.cogs._shared.flags import removed_line
+from parley.cogs._shared.flags import flag_list, flags_of, picked, removed_line
 from parley.cogs._shared.queue import post_card
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.stories import views
@@ -20,6 +21,8 @@ from parley.cogs.stories.parts import Part
 from parley.database import DatabaseBusy
 from parley.database.repositories.settings import SettingsRepository
 from parley.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser.anonymiser import PLACEHOLDER_RE
+from parley.domain.anonymiser.review import take_out
 from parley.domain.errors import N_, AlreadyDone, InvalidInput, NotAllowed, NotConfigured, NotFound, NotYours
 from parley.domain.settings import GuildSettings
 from parley.domain.stories import (
@@ -131,18 +134,19 @@ class Sharing(Part):
         limit = story_limit(self.services.config.limits.story_max_chars) if fresh else TEXT_INPUT_MAX
         text = validate_story(form.text, limit)
         anon = self.anonymiser()
-        result = anon.anonymise(text, None)
+        title = clean_title(form.title)
+        # Title and text in one pass, so one entity gets one placeholder in both (a title has no line breaks).
+        result = anon.anonymise(f"{title}\n\n{text}" if title else text, None)
         lang = result.lang if result.lang in LANGUAGES else (previous.lang if previous else t.lang)
         removals = [Removal(s.type, s.placeholder) for s in result.spans]
-        title = clean_title(form.title)
+        anonymised = result.text
         if title:
-            title_result = anon.anonymise(title, lang)
-            removals += [Removal(s.type, s.placeholder) for s in title_result.spans]
-            title = clean_title(title_result.text)
-        del text, form  # the raw text is not needed past this point
+            title, anonymised = anonymised.split("\n\n", 1)
+            title = clean_title(title)
+        del text, form, result  # the raw text is not needed past this point
         if previous is not None:
             preview = edited_preview(
-                previous, archetype=archetype, title=title, text=result.text, removals=removals, now=now
+                previous, archetype=archetype, title=title, text=anonymised, removals=removals, now=now
             )
             self.previews.pop(previous.token, now)
         else:
@@ -153,7 +157,7 @@ class Sharing(Part):
                 archetype=archetype,
                 lang=lang,
                 title=title,
-                text=result.text,
+                text=anonymised,
                 removals=removals,
                 now=now,
                 story_id=context.story_id,
@@ -186,7 +190,26 @@ class Sharing(Part):
         if clipped:
             top = header(True)
         buttons = views.preview_buttons(t, preview.token, can_confirm=preview.too_long_by == 0)
-        return views.TextCard(top, body, rows=[buttons])
+        found = flags_of(self.anonymiser(), preview.text, preview.lang, preview.title)
+        if not found:
+            return views.TextCard(top, body, rows=[buttons])
+        note = f"🔎 **{t.gettext('Could still identify someone')}:** {flag_list(found)}\n-# " + t.gettext(
+            "Pick any of them below to replace it with a placeholder; keep the ones that are fine."
+        )
+        return views.TextCard(top, body, note, rows=[[views.PreviewFlagSelect(preview.token, t, found)], buttons])
+
+    async def take_out_flags(self, interaction: discord.Interaction, token: str, values: list[str]) -> None:
+        """Replace the words the author picked with placeholders of their kind, and show the preview again."""
+        t = await self.translations(interaction)
+        preview = self._owned(interaction, token, t)
+        now = self.services.clock.now()
+        joined = f"{preview.title}\n\n{preview.text}" if preview.title else preview.text
+        joined, _ = take_out(joined, picked(values), preview.lang)
+        title, text = joined.split("\n\n", 1) if preview.title else (None, joined)
+        added = {m.group() for m in PLACEHOLDER_RE.finditer(joined)} - preview.placeholders
+        updated = replace(preview, title=title, text=text, placeholders=preview.placeholders | added)
+        self.previews.put(token, updated, now)
+        await update(interaction, view=self.preview_card(t, updated))
 
     def _owned(self, interaction: discord.Interaction, token: str | None, t: Translations) -> Preview:
         now = self.services.clock.now()

@@ -74,6 +74,15 @@ def take_out(text: str, picked: Iterable[Flag], lang: str) -> tuple[str, int]:
     return text, count
 
 
+def take_out_phrases(text: str, phrases: Iterable[str], mark: str) -> tuple[str, int]:
+    """Replace every occurrence of each phrase (case-insensitive, longest first) with mark; phrases under two
+    characters are ignored, so a stray letter can't shred the text. Returns the text and the count."""
+    wanted = sorted({p.strip() for p in phrases if len(p.strip()) >= 2}, key=len, reverse=True)
+    if not wanted:
+        return text, 0
+    return re.compile("|".join(re.escape(p) for p in wanted), re.IGNORECASE).subn(mark, text)
+
+
 def _distinct(picked: Iterable[Flag]) -> list[Flag]:
     out: dict[str, Flag] = {}
     for f in picked:
@@ -90,4 +99,4 @@ def _next_label(lang: str, span_type: str, taken: set[str]) -> str:
     return placeholder(lang, kind, n)
 
 
-__all__ = ["MAX_PICK_CHARS", "Flag", "Suspect", "flags", "take_out"]
+__all__ = ["MAX_PICK_CHARS", "Flag", "Suspect", "flags", "take_out", "take_out_phrases"]
