@@ -34,7 +34,6 @@ PREVIEW_TTL = dt.timedelta(minutes=30)
 BROWSE_TTL = dt.timedelta(minutes=30)
 MINE_LIMIT = 8
 # What the moderators' Redact puts in place of a phrase, in the story's own language (it is part of the story).
-REDACTED = {"en": "[removed]", "fi": "[poistettu]", "ru": "[удалено]", "ar": "[محذوف]"}
 # Anonymiser placeholders and Redact marks look like "[client]", "[person 2]", "[заказчик]".
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 SPAN_ORDER = ("person", "org", "place", "email", "phone", "url", "handle", "number")
@@ -425,11 +424,6 @@ def redact(text: str, phrases: Iterable[str], placeholder: str) -> tuple[str, in
     if count == 0:
         raise NothingToRedact()
     return redacted, count
-
-
-def redaction_mark(lang: str) -> str:
-    """The placeholder Redact puts in, in the story's language."""
-    return REDACTED.get(lang, REDACTED["en"])
 
 
 def moderator_tag(moderator_key: str) -> str:

@@ -109,6 +109,20 @@ class Advice(ParleyCog):
                 "date": "2026-03-01",
             },
             {"tip": None, "archetype": "Non-payer", "language": "English", "date": "2026-03-01"},
+            {
+                "tip": TipDraft(text="Ask Devorah in SLC."),
+                "archetype": "Non-payer",
+                "language": "English",
+                "date": "2026-03-01",
+                "flags": "🔎 **Still flagged:** **Devorah**, **SLC**",
+            },
+            {
+                "tip": TipDraft(text="Gone."),
+                "archetype": "Non-payer",
+                "language": "English",
+                "date": "2026-03-01",
+                "taken_off": True,
+            },
         ],
         "cards/queue_decision.md.j2": [
             {"line": "Approved by Mia on 2026-03-01.", "status": "approved", "reason": None, "note": None},

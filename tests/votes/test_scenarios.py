@@ -145,7 +145,7 @@ async def test_tip_in_finnish_goes_through_the_queue_into_browse_and_gets_votes(
         assert not queued.ephemeral and queued.allowed_mentions == NO_PINGS
         assert "A member suggested a tip" in queued.text and "suomi" in queued.text
         assert "@\u200beveryone" in queued.text and "alice" not in queued.text  # inert, and no author
-        assert buttons(queued) == ["✅ Approve"]
+        assert buttons(queued) == ["✅ Approve", "✏️ Edit & approve", "🖍️ Redact"]
         assert queued.selects[0].placeholder == "Reject: pick a reason"
 
         # Not yet visible to members.
@@ -155,7 +155,7 @@ async def test_tip_in_finnish_goes_through_the_queue_into_browse_and_gets_votes(
         # A member who is not a moderator cannot decide.
         step = await s.click("bob", "Approve", in_="#mod-queue")
         assert step.message.ephemeral and step.message.text == "⚠️ Only moderators can do that."
-        assert buttons(s.messages_in("#mod-queue")[-1]) == ["✅ Approve"]
+        assert buttons(s.messages_in("#mod-queue")[-1]) == ["✅ Approve", "✏️ Edit & approve", "🖍️ Redact"]
 
         step = await s.click("mia", "Approve", in_="#mod-queue")
         [decided] = step.visible
