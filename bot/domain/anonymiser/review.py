@@ -13,9 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .anonymiser import PLACEHOLDER_RE, Anonymiser
-from .labels import placeholder
+from .labels import LABELS, placeholder
 from .model import SUSPECT_TYPES, Span, Suspect
 
+# "[client]" -> "person", "[شخص 2]" -> "person": a placeholder's kind, so "[العميل] حداد" reads as a name and more.
+_LABEL_TYPES = {
+    placeholder(lang, kind, n): kind for lang, table in LABELS.items() for kind in table for n in range(1, 10)
+}
 # Discord's select option value holds at most 100 characters: "person:" plus the words.
 MAX_PICK_CHARS = 90
 
@@ -42,7 +46,9 @@ class Flag:
 
 def flags(anon: Anonymiser, text: str, lang: str) -> tuple[Flag, ...]:
     """The suspects of an anonymised text, each distinct word group once, in reading order."""
-    placeholders = tuple(Span(m.start(), m.end(), "", m.group()) for m in PLACEHOLDER_RE.finditer(text))
+    placeholders = tuple(
+        Span(m.start(), m.end(), _LABEL_TYPES.get(m.group(), ""), m.group()) for m in PLACEHOLDER_RE.finditer(text)
+    )
     seen: set[str] = set()
     out = []
     for s in anon.suspects(text, placeholders, lang):

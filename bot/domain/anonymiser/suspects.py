@@ -169,8 +169,9 @@ class SuspectFinder:
         place = [c for c in cores if c in self.lex.countries or c in self.lex.places]
         if place and (cued or not any(c in self._ambiguous_places or c in self.lex.vocab for c in place)):
             return "place"
-        if after_name and n.startswith("ال") and n not in self.lex.frequent:
-            return "person"
+        verb = n.endswith(("ني", "نا", "وا", "ته", "تها", "تهم")) or (len(n) >= 4 and n[0] in "يت")
+        if after_name and n not in self.lex.frequent and n not in self.lex.common and len(n) >= 3 and not verb:
+            return "person"  # "[العميل] حداد", "وليد القضاة": a family name right after a removed first name
         listed = [c for c in cores if c in self.lex.first_names or c in self.lex.surnames]
         if listed and (cued or not any(c in self.lex.ambiguous or c in self.lex.frequent for c in listed)):
             return "person"
