@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
+from parley.domain.anonymiser.labels import redaction_mark as redaction_mark  # re-exported: Redact's mark
 from parley.domain.anonymiser.review import take_out_phrases
 from parley.domain.errors import N_, NP_, AlreadyDone, Expired, InvalidInput, NotAllowed, RateLimited
 from parley.domain.moderation import Action, QueueStatus, register_action
