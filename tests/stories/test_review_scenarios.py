@@ -115,7 +115,7 @@ async def test_story_review_author_picks_one_moderator_redacts_the_other(parley,
     assert "Still flagged" in card.text and left in card.text
     assert picked not in card.text and name not in card.text
     step = await s.click("mia", "Redact", in_="#mod-queue")
-    assert step.modal.title == "Redact" and [f.label for f in step.modal.fields][0] == "Still flagged"
+    assert step.modal.title == "Redact" and step.modal.fields[0].label == "Still flagged"
     step = await s.submit("mia", {"Still flagged": [left]})
     card = step.message
     assert left not in card.text and "Still flagged" not in card.text
