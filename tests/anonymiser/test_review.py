@@ -73,3 +73,13 @@ def test_names_a_moderator_adds_are_new_entities(anon: Anonymiser, lang: str, ed
 def test_person_and_company_get_distinct_placeholders(anon: Anonymiser) -> None:
     out = anon.anonymise("A shop for Harriet Quill of Quill Supplies Ltd in Leeds. Harriet never paid.", "en").text
     assert out == "A shop for [client] of [company] in [place]. [client] never paid."
+
+
+def test_take_out_phrases_is_case_insensitive_longest_first_and_ignores_stray_letters() -> None:
+    from parley.domain.anonymiser.review import take_out_phrases
+
+    text, n = take_out_phrases(
+        "The blue tower near the HARBOUR, the blue one.", ["blue tower", "harbour", "x"], "[removed]"
+    )
+    assert (text, n) == ("The [removed] near the [removed], the blue one.", 2)
+    assert take_out_phrases("Nothing here.", ["a", " "], "[removed]") == ("Nothing here.", 0)
