@@ -107,14 +107,24 @@ class Advice(ParleyCog):
                 "archetype": "Non-payer",
                 "language": "suomi",
                 "date": "2026-03-01",
+                "taken_off": False,
+                "flags": "",
             },
-            {"tip": None, "archetype": "Non-payer", "language": "English", "date": "2026-03-01"},
+            {
+                "tip": None,
+                "archetype": "Non-payer",
+                "language": "English",
+                "date": "2026-03-01",
+                "taken_off": False,
+                "flags": "",
+            },
             {
                 "tip": TipDraft(text="Ask Devorah in SLC."),
                 "archetype": "Non-payer",
                 "language": "English",
                 "date": "2026-03-01",
                 "flags": "🔎 **Still flagged:** **Devorah**, **SLC**",
+                "taken_off": False,
             },
             {
                 "tip": TipDraft(text="Gone."),
@@ -122,7 +132,17 @@ class Advice(ParleyCog):
                 "language": "English",
                 "date": "2026-03-01",
                 "taken_off": True,
+                "flags": "",
             },
+        ],
+        "cards/advice_tip_preview.md.j2": [
+            {
+                "archetype_name": "Non-payer",
+                "removed": "1 name and 1 phone number",
+                "flags": "**SLC**, **Portugal**",
+                "text": "When [client] did not pay I called [phone]. <@123>",
+            },
+            {"archetype_name": "Non-payer", "removed": None, "flags": None, "text": "Ask for a deposit first."},
         ],
         "cards/queue_decision.md.j2": [
             {"line": "Approved by Mia on 2026-03-01.", "status": "approved", "reason": None, "note": None},
