@@ -449,6 +449,8 @@ class ArabicFinder:
             a, b = toks[i].text, toks[i + 1].text
             prefix = 1 if a[:1] in "ولب" and norm_ar(a[1:]) == "عبد" else 0
             if not is_abd_compound(a, b):
+                if not is_family_nisba(b, self.core_stop):
+                    continue  # the cheap shape test first: most word pairs end here
                 listed = next(((p, c) for p, c in self.analyses(a) if c in self.lex.first_names), None)
                 # After a listed name even a frequent nisba is the family name ("لمى الحربي", not "military").
                 everyday = self.core_stop if listed else self._frequent_or_stop

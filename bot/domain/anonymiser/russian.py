@@ -42,6 +42,7 @@ def ru_proper_kind(word: str) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=20000)
 def ru_is_known(word: str) -> bool:
     """A word the dictionary knows (any form), as opposed to a guess from its ending."""
     return bool(_analyser().word_is_known(word))

@@ -411,15 +411,18 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
     phrases = lex.cue("handle_phrases")
     for m in LATIN_TOKEN_RE.finditer(text):
         tok = m.group()
-        before = _words_before(text, m.start(), 4, lex.norm)
-        if not before or IBAN_RE.fullmatch(tok):
+        if IBAN_RE.fullmatch(tok):
+            continue
+        # Four words back only for a username-shaped token ("his insta is ruairi.smiles"); two otherwise.
+        marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
+        before = _words_before(text, m.start(), 4 if marked else 2, lex.norm)
+        if not before:
             continue
         two = " ".join(reversed(before[:2]))
         strong_cue = (
             before[0] in strong or two in phrases or (len(before) > 1 and before[1] in strong and before[0] in weak)
         )
         # After "username"/"ник" any odd-looking token is a handle; after a platform name it needs digits or _ .
-        marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
         # "käyttäjänsä oli aatu.gamedev", "his insta is ruairi.smiles", "username on Upwork was dmitry_k88".
         near = any(w in strong or w in weak for w in before[:4])
         if not (strong_cue or before[0] in weak or (near and marked)):

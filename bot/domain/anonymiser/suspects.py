@@ -107,7 +107,7 @@ class SuspectFinder:
         tail = word.partition("-")[2]
         if tail[:1].islower():
             return True
-        if self.lang == "fi":
+        if self.lang == "fi" and word[:1].isupper():
             return bool(fi_candidates(word) & (self.lex.platforms | self.en.platforms))
         return False
 
@@ -121,7 +121,7 @@ class SuspectFinder:
 
     def is_known_word(self, word: str) -> bool:
         """ "Then", "Invoice", "Horror": an everyday word of the language (or of English, quoted in any language)."""
-        lw = self._norm(re.sub(r"['’]s$", "", word))
+        lw = self._norm(word[:-2] if word.endswith(("'s", "’s")) else word)
         return lw in self.lex.vocab or lw in self.en.vocab or lw in self.lex.common
 
     def is_name_listed(self, word: str) -> bool:
