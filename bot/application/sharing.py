@@ -152,18 +152,19 @@ class StorySharing:
         limit = story_limit(self.services.config.limits.story_max_chars) if fresh else TEXT_INPUT_MAX
         text = validate_story(form.text, limit)
         anon = self.anonymiser()
-        result = anon.anonymise(text, None)
+        title = clean_title(form.title)
+        # Title and text in one pass, so one entity gets one placeholder in both (a title has no line breaks).
+        result = anon.anonymise(f"{title}\n\n{text}" if title else text, None)
         lang = result.lang if result.lang in LANGUAGES else (previous.lang if previous else reader_lang)
         removals = [Removal(s.type, s.placeholder) for s in result.spans]
-        title = clean_title(form.title)
+        anonymised = result.text
         if title:
-            title_result = anon.anonymise(title, lang)
-            removals += [Removal(s.type, s.placeholder) for s in title_result.spans]
-            title = clean_title(title_result.text)
-        del text, form  # the raw text is not needed past this point
+            title, anonymised = anonymised.split("\n\n", 1)
+            title = clean_title(title)
+        del text, form, result  # the raw text is not needed past this point
         if previous is not None:
             preview = edited_preview(
-                previous, archetype=archetype, title=title, text=result.text, removals=removals, now=now
+                previous, archetype=archetype, title=title, text=anonymised, removals=removals, now=now
             )
             self.previews.pop(previous.token, now)
         else:
@@ -174,7 +175,7 @@ class StorySharing:
                 archetype=archetype,
                 lang=lang,
                 title=title,
-                text=result.text,
+                text=anonymised,
                 removals=removals,
                 now=now,
                 story_id=story_id,

@@ -15,7 +15,9 @@ LANG_CHOICES = ("en", "ar", "fi", "ru")
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the anonymise verb."""
     p = sub.add_parser("anonymise", help="replace names, companies, places, contacts and ids in text from stdin")
-    p.add_argument("--json", action="store_true", help='print {"text": ..., "spans": [{"start", "end", "type"}]}')
+    p.add_argument(
+        "--json", action="store_true", help='print {"text", "spans": [{"start", "end", "type"}], "suspects": [...]}'
+    )
     p.add_argument("--lang", choices=LANG_CHOICES, default=None, help="language of the text (detected if omitted)")
     p.set_defaults(func=run)
 
@@ -30,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
         payload = {
             "text": result.text,
             "spans": [{"start": s.start, "end": s.end, "type": s.type} for s in result.spans],
+            # Words left in place that may still identify someone (offsets into the input, like spans).
+            "suspects": [{"start": s.start, "end": s.end, "type": s.type} for s in result.suspects],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:

@@ -54,11 +54,16 @@ def _table(d: dict) -> str:
         f"overall     leaked {o['leaked']:3}/{o['gold']:<3} {_pct(o['leak_rate'])}   "
         f"letters removed {o['removed']}/{o['letters']} {_pct(o['removed_rate'])}",
         f"structured  leaked {st['leaked']:3}/{st['gold']:<3} {_pct(st['leak_rate'])}",
+        f"caught (removed or flagged) {_pct(o['caught_of_gold'])}   "
+        f"over-flagged letters {o['flagged']}/{o['letters']} {_pct(o['over_flagged_rate'])}",
         "",
-        "lang  leaked        removed",
+        "lang  leaked        removed  caught  over-flagged",
     ]
     for lang, t in d["by_lang"].items():
-        rows.append(f"{lang:4}  {t['leaked']:2}/{t['gold']:<3} {_pct(t['leak_rate'])}  {_pct(t['removed_rate'])}")
+        rows.append(
+            f"{lang:4}  {t['leaked']:2}/{t['gold']:<3} {_pct(t['leak_rate'])}  {_pct(t['removed_rate'])}"
+            f"  {_pct(t['caught_of_gold'])}  {_pct(t['over_flagged_rate'])}"
+        )
     rows += ["", "type    leaked"]
     for typ, t in d["by_type"].items():
         rows.append(f"{typ:7} {t['leaked']:2}/{t['gold']:<3} {_pct(t['leak_rate'])}")

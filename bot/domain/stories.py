@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
+from parley.domain.anonymiser.labels import redaction_mark as redaction_mark  # re-exported: Redact's mark
+from parley.domain.anonymiser.review import take_out_phrases
 from parley.domain.errors import N_, NP_, AlreadyDone, Expired, InvalidInput, NotAllowed, RateLimited
 from parley.domain.moderation import Action, QueueStatus, register_action
 from parley.domain.safe_text import strip_invisible
@@ -33,7 +35,6 @@ PREVIEW_TTL = dt.timedelta(minutes=30)
 BROWSE_TTL = dt.timedelta(minutes=30)
 MINE_LIMIT = 8
 # What the moderators' Redact puts in place of a phrase, in the story's own language (it is part of the story).
-REDACTED = {"en": "[removed]", "fi": "[poistettu]", "ru": "[удалено]", "ar": "[محذوف]"}
 # Anonymiser placeholders and Redact marks look like "[client]", "[person 2]", "[заказчик]".
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 SPAN_ORDER = ("person", "org", "place", "email", "phone", "url", "handle", "number")
@@ -417,19 +418,13 @@ def redact(text: str, phrases: Iterable[str], placeholder: str) -> tuple[str, in
 
     Phrases shorter than two characters are ignored, so a stray letter can't shred the story.
     """
-    wanted = sorted({p.strip() for p in phrases if len(p.strip()) >= 2}, key=len, reverse=True)
-    if not wanted:
+    phrases = list(phrases)
+    if not any(len(p.strip()) >= 2 for p in phrases):
         raise InvalidInput(N_("Paste at least one phrase to remove, one per line."))
-    pattern = re.compile("|".join(re.escape(p) for p in wanted), re.IGNORECASE)
-    redacted, count = pattern.subn(placeholder, text)
+    redacted, count = take_out_phrases(text, phrases, placeholder)
     if count == 0:
         raise NothingToRedact()
     return redacted, count
-
-
-def redaction_mark(lang: str) -> str:
-    """The placeholder Redact puts in, in the story's language."""
-    return REDACTED.get(lang, REDACTED["en"])
 
 
 def moderator_tag(moderator_key: str) -> str:

@@ -7,10 +7,15 @@ import enum
 from dataclasses import dataclass
 
 from parley.domain.errors import N_, InvalidInput, NotAllowed, RateLimited
+from parley.domain.moderation import Action, QueueStatus, register_action
 from parley.domain.safe_text import strip_invisible
 from parley.domain.votes import Candidate
 
 LANGS = ("en", "ar", "fi", "ru")
+# Moderators' actions on a tip besides Approve and Reject: correct it and approve, or take words out (stays pending).
+EDIT_TIP = register_action(Action("tip_edit", N_("Edit & approve"), QueueStatus.APPROVED, emoji="✏️"))
+REDACT_TIP = register_action(Action("tip_redact", N_("Redact"), None, emoji="🖍️"))
+TIP_ACTIONS = ("approve", EDIT_TIP.name, REDACT_TIP.name)
 # Discord shows a select with at most 25 options and a text field of at most 4000 characters.
 TEXT_INPUT_MAX = 4000
 

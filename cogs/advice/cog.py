@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -12,12 +13,16 @@ from parley.cogs._shared import queue, voting
 from parley.cogs._shared.cards import TextCard
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import unwrap
+from parley.cogs._shared.flags import flag_list, removed_counts, removed_line
 from parley.cogs._shared.respond import respond
 from parley.cogs.advice import views
 from parley.cogs.advice.listing import member_votes, paginate, ranked_entries
 from parley.cogs.advice.modals import SuggestTipModal, TipDraft, TipRetryCard
+from parley.cogs.advice.preview import TipPreviewCard
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.tips import TipsRepository
+from parley.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser.review import Flag
 from parley.domain.errors import DatabaseBusy, InvalidInput, NotAllowed, ParleyError
 from parley.domain.settings import GuildSettings
 from parley.domain.tips import (
@@ -102,8 +107,42 @@ class Advice(ParleyCog):
                 "archetype": "Non-payer",
                 "language": "suomi",
                 "date": "2026-03-01",
+                "taken_off": False,
+                "flags": "",
             },
-            {"tip": None, "archetype": "Non-payer", "language": "English", "date": "2026-03-01"},
+            {
+                "tip": None,
+                "archetype": "Non-payer",
+                "language": "English",
+                "date": "2026-03-01",
+                "taken_off": False,
+                "flags": "",
+            },
+            {
+                "tip": TipDraft(text="Ask Devorah in SLC."),
+                "archetype": "Non-payer",
+                "language": "English",
+                "date": "2026-03-01",
+                "flags": "🔎 **Still flagged:** **Devorah**, **SLC**",
+                "taken_off": False,
+            },
+            {
+                "tip": TipDraft(text="Gone."),
+                "archetype": "Non-payer",
+                "language": "English",
+                "date": "2026-03-01",
+                "taken_off": True,
+                "flags": "",
+            },
+        ],
+        "cards/advice_tip_preview.md.j2": [
+            {
+                "archetype_name": "Non-payer",
+                "removed": "1 name and 1 phone number",
+                "flags": "**SLC**, **Portugal**",
+                "text": "When [client] did not pay I called [phone]. <@123>",
+            },
+            {"archetype_name": "Non-payer", "removed": None, "flags": None, "text": "Ask for a deposit first."},
         ],
         "cards/queue_decision.md.j2": [
             {"line": "Approved by Mia on 2026-03-01.", "status": "approved", "reason": None, "note": None},
@@ -238,12 +277,14 @@ class Advice(ParleyCog):
         names = [(a, pick(kb.archetypes[a].name, t.lang)) for a in ARCHETYPE_IDS if a in kb.archetypes]
         return SuggestTipModal(self, t, names, max_chars=self.services.config.limits.tip_max_chars, draft=draft)
 
+    def anonymiser(self) -> Anonymiser:
+        """The anonymiser, built once per process on first use (shared with stories)."""
+        return self.services.component(Anonymiser.load)
+
     async def submit_tip(self, interaction: discord.Interaction, t: Translations, draft: TipDraft) -> None:
-        """Validate, store within the daily limit, post the queue card, thank the member; never lose their text."""
-        guild = interaction.guild
-        if guild is None:
+        """Validate and anonymise the tip (the raw text goes no further than this call), then show the preview."""
+        if interaction.guild is None:
             raise NotAllowed()
-        limits = (await SettingsRepository(self.services.db).get(guild.id)).limits(self.services.config)
         try:
             text = validate_tip(
                 draft.text,
@@ -255,6 +296,35 @@ class Advice(ParleyCog):
         except InvalidInput as error:
             await self.offer_retry(interaction, t, error, draft, can_edit=True)
             return
+        result = self.anonymiser().anonymise(text, draft.lang)
+        removed = removed_line(t, removed_counts(result.spans))
+        anonymised = TipDraft(text=result.text, archetype=draft.archetype, lang=draft.lang)
+        del text, draft, result  # the raw text is not needed past this point
+        card = TipPreviewCard(self, t, interaction.user.id, anonymised, removed)
+        if interaction.message is not None:  # the form was reopened from the preview (Edit): redraw it in place
+            await interaction.response.edit_message(view=card)
+        else:
+            await respond(interaction, view=card, ephemeral=True)
+
+    def render_tip_preview(self, t: Translations, draft: TipDraft, removed: str | None, found: Sequence[Flag]) -> str:
+        """The preview's text: type of client, what was removed, what may still identify someone, the tip."""
+        arch = self.services.knowledge.archetypes.get(draft.archetype or "")
+        return self.services.renderer.render(
+            "cards/advice_tip_preview.md.j2",
+            t,
+            archetype_name=pick(arch.name, t.lang) if arch else draft.archetype,
+            removed=removed,
+            flags=flag_list(found),
+            text=draft.text,
+        )
+
+    async def confirm_tip(self, interaction: discord.Interaction, t: Translations, draft: TipDraft) -> None:
+        """Store the confirmed, anonymised tip within the daily limit, post its queue card, thank the member."""
+        guild = interaction.guild
+        if guild is None:
+            raise NotAllowed()
+        limits = (await SettingsRepository(self.services.db).get(guild.id)).limits(self.services.config)
+        text = draft.text
         await interaction.response.defer(ephemeral=True, thinking=True)
         now = self.services.clock.now()
         try:

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from parley.cogs._shared.cog import cog_of
+from parley.cogs._shared.flags import flags_note
 from parley.cogs._shared.items import SLUG, Field, PersistentItem, one_of
-from parley.cogs._shared.queue import QueueKind
+from parley.cogs._shared.queue import QueueKind, decide_and_show
 from parley.cogs._shared.respond import update
 from parley.database import Tx
 from parley.database.repositories.tips import TipsRepository
-from parley.domain.errors import N_
-from parley.domain.moderation import Decision, QueueEntry
+from parley.domain.errors import N_, NotFound
+from parley.domain.moderation import Action, Decision, QueueEntry, QueueStatus
+from parley.domain.tips import EDIT_TIP, REDACT_TIP, TIP_ACTIONS
 from parley.i18n import LANGUAGE_NAMES, Translations
 from parley.knowledge import pick
 
@@ -110,12 +112,14 @@ class TipQueueKind(QueueKind):
 
     name = "tip"
     label = N_("Tip")
-    actions = ("approve",)
+    actions = TIP_ACTIONS
 
     async def body(self, services: Services, entry: QueueEntry, t: Translations) -> str:
-        """The tip as moderators review it: type of client, language, date and the text; never its author."""
+        """The tip as moderators review it: type of client, language, date, what is still flagged and the text
+        (never its author). Once decided otherwise than approved, the text is taken off the queue channel."""
         tip = await TipsRepository(services.db).get(entry.guild_id, entry.subject_id)
         archetype = services.knowledge.archetypes.get(tip.archetype) if tip else None
+        pending = not entry.status.decided
         return services.renderer.render(
             "cards/queue_tip.md.j2",
             t,
@@ -123,7 +127,26 @@ class TipQueueKind(QueueKind):
             archetype=pick(archetype.name, t.lang) if archetype else (tip.archetype if tip else ""),
             language=LANGUAGE_NAMES.get(tip.lang, tip.lang) if tip else "",
             date=(tip.created_at if tip else entry.created_at)[:10],
+            taken_off=entry.status.decided and entry.status is not QueueStatus.APPROVED,
+            flags=flags_note(services, t, tip.text, tip.lang) if tip and pending else "",
         )
+
+    async def run_action(
+        self, services: Services, interaction: discord.Interaction, entry: QueueEntry, action: Action
+    ) -> None:
+        """Approve at once; Edit & approve and Redact open their form first."""
+        from parley.cogs.advice import queue_forms
+
+        if action.name not in (EDIT_TIP.name, REDACT_TIP.name):
+            await decide_and_show(services, interaction, entry.id, action)
+            return
+        tip = await TipsRepository(services.db).get(entry.guild_id, entry.subject_id)
+        if tip is None:
+            raise NotFound()
+        key = services.identity.member_key(entry.guild_id, interaction.user.id)
+        t = services.t(await services.language_for(entry.guild_id, key, str(interaction.locale)))
+        form = queue_forms.EditTipModal if action.name == EDIT_TIP.name else queue_forms.RedactTipModal
+        await interaction.response.send_modal(form(services, t, entry.id, tip))
 
     async def effect(self, tx: Tx, decision: Decision) -> None:
         """Approve, reject or withdraw the tip in the decision's transaction."""

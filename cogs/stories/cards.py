@@ -48,8 +48,12 @@ def story_body(text: str, budget: int, placeholders: Sequence[str] | frozenset[s
 
 
 def title_text(title: str | None, placeholders: Sequence[str] | frozenset[str] | None = None) -> str | None:
-    """A story's title, marked (None when it has none)."""
-    return marked(segments(title, placeholders)) if title else None
+    """A story's title as plain, inert text (None when it has none).
+
+    Every card sets the title in bold or as a heading, so placeholders inside it are not marked: bold inside bold
+    leaves stray asterisks ("****[client]** ghosted my invoice**").
+    """
+    return user_text(title) if title else None
 
 
 def archetype_name(services: Services, archetype: str, t: Translations) -> str:
@@ -61,33 +65,6 @@ def archetype_name(services: Services, archetype: str, t: Translations) -> str:
 def language_name(code: str) -> str:
     """A language in its own name."""
     return LANGUAGE_NAMES.get(code, code)
-
-
-def removed_line(t: Translations, removed: Sequence[tuple[str, int]]) -> str | None:
-    """ "2 names and 1 email": what the anonymiser removed, counted per type (None when nothing)."""
-    parts = [_removed_part(t, kind, n) for kind, n in removed if n > 0]
-    return t.join(parts) if parts else None
-
-
-def _removed_part(t: Translations, kind: str, n: int) -> str:
-    # One ngettext call per type, with literal msgids, so the catalogs get every plural form (Arabic: six).
-    if kind == "person":
-        return t.ngettext("{count} name", "{count} names", n)
-    if kind == "org":
-        return t.ngettext("{count} company", "{count} companies", n)
-    if kind == "place":
-        return t.ngettext("{count} place", "{count} places", n)
-    if kind == "email":
-        return t.ngettext("{count} email address", "{count} email addresses", n)
-    if kind == "phone":
-        return t.ngettext("{count} phone number", "{count} phone numbers", n)
-    if kind == "url":
-        return t.ngettext("{count} link", "{count} links", n)
-    if kind == "handle":
-        return t.ngettext("{count} username", "{count} usernames", n)
-    if kind == "number":
-        return t.ngettext("{count} account or document number", "{count} account or document numbers", n)
-    return t.ngettext("{count} other detail", "{count} other details", n)
 
 
 def excerpt(story: Story, chars: int) -> str:

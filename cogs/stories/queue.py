@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from parley.cogs._shared.flags import flags_note
 from parley.cogs._shared.permissions import require
 from parley.cogs._shared.queue import (
     ACCENTS,
@@ -26,7 +27,7 @@ from parley.cogs._shared.queue import (
     shared_translations,
 )
 from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
-from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, language_name, story_body, title_text
+from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, language_name, story_body
 from parley.database import Tx
 from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.settings import SettingsRepository
@@ -118,7 +119,8 @@ def _header(services: Services, entry: QueueEntry, story: Story, t: Translations
         archetype_name=archetype_name(services, story.archetype, t),
         age=age_days(parse_stamp(entry.created_at), services.clock.now()),
         language=language_name(story.lang),
-        title=title_text(story.title),
+        # Plain: the template sets the title in bold, and bold placeholders inside it would leave stray asterisks.
+        title=user_text(story.title) if story.title else None,
     )
 
 
@@ -179,6 +181,8 @@ async def story_card(
         texts.append(body)
     else:
         texts.append("-# " + t.gettext("The text was taken off this channel after the decision."))
+    if not decided:
+        texts.append(flags_note(services, t, story.text, story.lang, story.title))
     if notice:
         texts.append(notice)
     if decision:
@@ -326,7 +330,7 @@ class StoryQueueKind(QueueKind):
         elif action.name == "edit_approve":
             await interaction.response.send_modal(modals.EditApproveModal(services, t, entry.id, story))
         elif action.name == "redact":
-            await interaction.response.send_modal(modals.RedactModal(services, t, entry.id))
+            await interaction.response.send_modal(modals.RedactModal(services, t, entry.id, story))
         elif action.name == "reject_story":
             await interaction.response.send_modal(modals.RejectStoryModal(services, t, entry.id))
         elif action.name == "request_edit":

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from parley.cogs._shared.flags import RedactFields, flags_of
 from parley.cogs._shared.views import ParleyModal
 from parley.cogs.stories.queue import decide_story, load_for_action
 from parley.domain import moderation
 from parley.domain.anonymiser import Anonymiser
-from parley.domain.errors import InvalidInput
 from parley.domain.moderation import NOTE_MAX_CHARS, REJECT_REASONS
 from parley.domain.safe_text import user_text
 from parley.domain.stories import (
@@ -26,7 +26,6 @@ from parley.domain.stories import (
     Story,
     StoryTooLong,
     clean_title,
-    redact,
     redaction_mark,
     validate_story,
 )
@@ -81,42 +80,24 @@ class EditApproveModal(ParleyModal):
 
 
 class RedactModal(ParleyModal):
-    """Phrases to take out, one per line; each becomes a placeholder. The story stays pending."""
+    """The words still flagged (offered first) and phrases to paste; each becomes a placeholder. Stays pending."""
 
-    def __init__(self, services: Services, t: Translations, entry_id: int) -> None:
+    def __init__(self, services: Services, t: Translations, entry_id: int, story: Story) -> None:
         super().__init__(title=t.gettext("Redact")[:45], timeout=1800)
         self.services = services
         self.t = t
         self.entry_id = entry_id
-        self.phrases = discord.ui.TextInput(
-            style=discord.TextStyle.paragraph,
-            placeholder=t.gettext("One phrase per line, exactly as it appears")[:100],
-            max_length=1000,
-            required=True,
-        )
-        self.add_item(
-            discord.ui.Label(
-                text=t.gettext("What to remove")[:45],
-                description=t.gettext("Each phrase is replaced in the text and the title.")[:100],
-                component=self.phrases,
-            )
-        )
+        anon = services.component(Anonymiser.load)
+        self.fields = RedactFields(t, flags_of(anon, story.text, story.lang, story.title))
+        for label in self.fields.labels():
+            self.add_item(label)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        """Replace the phrases and keep the story in the queue, its card showing the new text."""
+        """Replace the picks and phrases and keep the story in the queue, its card showing the new text."""
         _, story, _ = await load_for_action(self.services, interaction, self.entry_id)
-        mark = redaction_mark(story.lang)
-        lines = (self.phrases.value or "").splitlines()
-        text, count = redact(story.text, lines, mark)
+        text, title, count = self.fields.apply(story.text, story.title, story.lang, redaction_mark(story.lang))
         if len(text) > STORED_MAX_CHARS:
             raise StoryTooLong()  # placeholders are longer than very short phrases
-        title = story.title
-        if title:
-            try:
-                title, in_title = redact(title, lines, mark)
-                count += in_title
-            except InvalidInput:
-                pass  # none of the phrases is in the title: that is fine
         notice = "🖍️ " + self.t.ngettext(
             "{count} passage removed by {moderator}.",
             "{count} passages removed by {moderator}.",

@@ -6,18 +6,22 @@ part reads the interaction, calls it, and renders what it returns.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import discord
 
 from parley.application import Member
 from parley.application.sharing import StoryForm, StorySharing
+from parley.cogs._shared.flags import flag_list, flags_of, picked, removed_line
 from parley.cogs._shared.queue import post_card
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.stories import views
-from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, removed_line, story_body, title_text
+from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
 from parley.cogs.stories.modals import FormContext, StoryModal
 from parley.cogs.stories.parts import Part
+from parley.domain.anonymiser.anonymiser import PLACEHOLDER_RE
+from parley.domain.anonymiser.review import take_out
 from parley.domain.errors import NotAllowed
 from parley.domain.settings import GuildSettings
 from parley.domain.stories import PREVIEW_TTL, Preview, TtlStore, story_limit
@@ -109,7 +113,26 @@ class Sharing(Part):
         if clipped:
             top = header(True)
         buttons = views.preview_buttons(t, preview.token, can_confirm=preview.too_long_by == 0)
-        return views.TextCard(top, body, rows=[buttons])
+        found = flags_of(self.rules.anonymiser(), preview.text, preview.lang, preview.title)
+        if not found:
+            return views.TextCard(top, body, rows=[buttons])
+        note = f"🔎 **{t.gettext('Could still identify someone')}:** {flag_list(found)}\n-# " + t.gettext(
+            "Pick any of them below to replace it with a placeholder; keep the ones that are fine."
+        )
+        return views.TextCard(top, body, note, rows=[[views.PreviewFlagSelect(preview.token, t, found)], buttons])
+
+    async def take_out_flags(self, interaction: discord.Interaction, token: str, values: list[str]) -> None:
+        """Replace the words the author picked with placeholders of their kind, and show the preview again."""
+        t = await self.translations(interaction)
+        preview = self.rules.owned(self.member(interaction), token)
+        now = self.services.clock.now()
+        joined = f"{preview.title}\n\n{preview.text}" if preview.title else preview.text
+        joined, _ = take_out(joined, picked(values), preview.lang)
+        title, text = joined.split("\n\n", 1) if preview.title else (None, joined)
+        added = {m.group() for m in PLACEHOLDER_RE.finditer(joined)} - preview.placeholders
+        updated = replace(preview, title=title, text=text, placeholders=preview.placeholders | added)
+        self.previews.put(token, updated, now)
+        await update(interaction, view=self.preview_card(t, updated))
 
     async def preview_action(self, interaction: discord.Interaction, action: str, token: str) -> None:
         """Confirm, Edit or Cancel a preview."""

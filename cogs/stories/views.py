@@ -14,9 +14,11 @@ import discord
 
 from parley.cogs._shared.cards import ACCENT, TextCard
 from parley.cogs._shared.cog import cog_of
+from parley.cogs._shared.flags import flag_select
 from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, Field, PersistentItem, one_of
 from parley.cogs._shared.voting import vote_buttons
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
+from parley.domain.anonymiser.review import Flag
 from parley.domain.errors import N_
 from parley.domain.stories import KIND, Story
 from parley.domain.votes import MemberVote, Tally
@@ -95,6 +97,29 @@ class PreviewButton(
     async def handle(self, interaction: discord.Interaction) -> None:
         """Hand the press to the cog."""
         await _stories(interaction).sharing.preview_action(interaction, self.action, self.token)
+
+
+class PreviewFlagSelect(
+    PersistentItem,
+    discord.ui.DynamicItem[discord.ui.Select],
+    custom_id="parley:story:flags:{token}",
+    token=HANDLE,
+):
+    """The words that may still identify someone in a preview: each one picked becomes a placeholder."""
+
+    token: str
+
+    def __init__(self, token: str, t: Translations | None = None, found: Sequence[Flag] = ()) -> None:
+        select = flag_select(t, found) if t is not None and found else discord.ui.Select(options=[_NO_FLAG])
+        select.custom_id = self.bind(token=token)
+        super().__init__(select)
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Hand the picks to the cog."""
+        await _stories(interaction).sharing.take_out_flags(interaction, self.token, list(self.item.values))
+
+
+_NO_FLAG = discord.SelectOption(label="-", value="person:-")
 
 
 def preview_buttons(t: Translations, token: str, *, can_confirm: bool) -> list[discord.ui.Item[Any]]:
@@ -288,6 +313,7 @@ def post_view(
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
     PreviewButton,
+    PreviewFlagSelect,
     MineButton,
     BrowsePageButton,
     MeTooButton,

@@ -76,6 +76,7 @@ POSTED_IDS = [
     "parley:story:preview:cancel:0123456789abcdef",
     "parley:story:preview:confirm:0123456789abcdef",
     "parley:story:preview:edit:0123456789abcdef",
+    "parley:story:flags:0123456789abcdef",
     "parley:vote:advice:general.keep_records:failed",
     "parley:vote:advice:non_payer.start_friendly:up",
     "parley:vote:advice:zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy:worked",

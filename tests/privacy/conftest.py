@@ -59,9 +59,10 @@ async def share_story(s: ReplaySession, member: str, text: str) -> None:
 
 
 async def suggest_tip(s: ReplaySession, member: str, text: str) -> None:
-    """A member suggests a tip (it waits in the queue)."""
+    """A member suggests a tip and confirms the anonymised preview (it waits in the queue)."""
     await s.command(member, "advice suggest")
     await s.submit(member, {"Type of client": "non_payer", "Your tip": text, "Language of the tip": "en"})
+    await s.click(member, "Confirm and send")
 
 
 async def publish_due(s: ReplaySession) -> None:

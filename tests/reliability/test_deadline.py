@@ -82,6 +82,7 @@ async def _stalled_burst(db: Path) -> dict[str, tuple[Outcome, str]]:
                 "Your tip": "Ask for half up front next time: it saves a lot of chasing.",
             },
         )
+        await s.click("m005", "Confirm and send")
         await s.command("m022", "language")
         await s.command("m023", "draft", kind="payment_reminder")
         await s.command("m024", "story share")

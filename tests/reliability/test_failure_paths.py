@@ -47,6 +47,8 @@ async def suggest_tip(s: BurstSession, member: str) -> str:
     await s.command(member, "advice suggest")
     step = await s.submit(member, {"Type of client": "non_payer", "Your tip": TIP, "Language of the tip": "en"})
     assert step.ok, step.error
+    step = await s.click(member, "Confirm and send")
+    assert step.ok, step.error
     return s.last_message(member).text
 
 
@@ -157,6 +159,8 @@ async def test_bot_removed_from_the_server(server):
     # A form opened just before is still submitted: the answer goes through the interaction, not the channel.
     server.strict = False
     step = await server.submit("m003", {"Type of client": "non_payer", "Your tip": TIP, "Language of the tip": "en"})
+    assert step.error is None, step.error
+    step = await server.click("m003", "Confirm and send")
     await run_publishing(server)
     assert step.error is None, step.error
     assert INCIDENT not in server.last_message("m003").text

@@ -103,6 +103,11 @@ async def test_a_tip_goes_to_the_queue_and_the_moderator_approves_it(monkeypatch
         "1",  # type of client
         "Ask for a deposit before you start: it filters out clients who never meant to pay.",
         "",  # language: keep the default
+    ]
+    preview = await session(monkeypatch, lines, lang="fi", ids=True)
+    assert "Vinkkisi anonymisoituna" in after(preview, "/advice suggest")
+    lines += [
+        number_of(after(preview, "/advice suggest"), "Vahvista ja lähetä"),
         "switch moderator",
         "channel mod-queue",
     ]

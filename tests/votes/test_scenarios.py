@@ -133,6 +133,11 @@ async def test_tip_in_finnish_goes_through_the_queue_into_browse_and_gets_votes(
                 "Vinkin kieli": "fi",
             },
         )
+        preview = step.message
+        assert preview.ephemeral and "Vinkkisi anonymisoituna" in preview.text and "@\u200beveryone" in preview.text
+        assert buttons(preview) == ["✅ Vahvista ja lähetä", "✏️ Muokkaa", "🗑️ Peru"]
+        assert s.messages_in("#mod-queue") == [] or "vinkki" not in s.messages_in("#mod-queue")[-1].text
+        step = await s.click("alice", "Vahvista ja lähetä")
         thanks = next(v for v in step.visible if v.ephemeral)
         assert thanks.to == "alice" and "Kiitos! Vinkkisi on nyt moderaattoreilla." in thanks.text
         assert "Voit ehdottaa tänään vielä 4 vinkkiä." in thanks.text
@@ -140,7 +145,7 @@ async def test_tip_in_finnish_goes_through_the_queue_into_browse_and_gets_votes(
         assert not queued.ephemeral and queued.allowed_mentions == NO_PINGS
         assert "A member suggested a tip" in queued.text and "suomi" in queued.text
         assert "@\u200beveryone" in queued.text and "alice" not in queued.text  # inert, and no author
-        assert buttons(queued) == ["✅ Approve"]
+        assert buttons(queued) == ["✅ Approve", "✏️ Edit & approve", "🖍️ Redact"]
         assert queued.selects[0].placeholder == "Reject: pick a reason"
 
         # Not yet visible to members.
@@ -150,7 +155,7 @@ async def test_tip_in_finnish_goes_through_the_queue_into_browse_and_gets_votes(
         # A member who is not a moderator cannot decide.
         step = await s.click("bob", "Approve", in_="#mod-queue")
         assert step.message.ephemeral and step.message.text == "⚠️ Only moderators can do that."
-        assert buttons(s.messages_in("#mod-queue")[-1]) == ["✅ Approve"]
+        assert buttons(s.messages_in("#mod-queue")[-1]) == ["✅ Approve", "✏️ Edit & approve", "🖍️ Redact"]
 
         step = await s.click("mia", "Approve", in_="#mod-queue")
         [decided] = step.visible
@@ -183,6 +188,7 @@ async def test_rejecting_with_a_reason_and_with_a_note(open_session):
         for text in ("First tip text, clear enough.", "Second tip text, rather vague."):
             await s.command("bob", "advice suggest")
             await s.submit("bob", {"Type of client": "creep", "Your tip": text, "Language of the tip": "en"})
+            await s.click("bob", "Confirm and send")
         first, second = s.messages_in("#mod-queue")[-2:]
         step = await s.select("mia", ["Already covered"], custom_id=first.selects[0].custom_id, in_="#mod-queue")
         assert "✖️ **Rejected by mia on" in step.message.text and "Reason: Already covered" in step.message.text
@@ -220,6 +226,7 @@ async def test_an_invalid_tip_keeps_the_members_text(open_session):
             "alice",
             {"Asiakastyyppi": "creep", "Vinkkisi": "Pidä kaikki sopimukset kirjallisina.", "Vinkin kieli": "fi"},
         )
+        step = await s.click("alice", "Vahvista ja lähetä")
         assert "Kiitos!" in step.message.text
         assert_clean(s)
 
@@ -231,6 +238,7 @@ async def test_daily_limit_refuses_kindly_before_the_form_opens(open_session):
         step = await s.submit(
             "bob", {"Type of client": "creep", "Your tip": "Keep it in writing.", "Language of the tip": "en"}
         )
+        step = await s.click("bob", "Confirm and send")
         assert "That was your last tip for today." in step.message.text
         step = await s.command("bob", "advice suggest")
         assert step.message.text.startswith("⚠️ You've shared today's tips already, thank you!")
@@ -258,6 +266,7 @@ async def test_vote_buttons_survive_a_restart_and_vanished_items_answer_kindly(o
         await s.submit(
             "bob", {"Type of client": "creep", "Your tip": "Only talk on the platform.", "Language of the tip": "en"}
         )
+        await s.click("bob", "Confirm and send")
         await s.click("mia", "Approve", in_="#mod-queue")
         step = await s.command("mia", "advice browse", type="creep")
         assert "Member tip" in step.message.text

@@ -121,6 +121,15 @@ class TipsRepository:
             (status.value, decision.entry.decided_at, decision.entry.guild_id, decision.entry.subject_id),
         )
 
+    async def edit_pending(self, guild_id: int, tip_id: int, text: str) -> bool:
+        """Replace a pending tip's text (a moderator's redaction or edit); False when it is no longer pending."""
+        async with self.db.write() as tx:
+            changed = await tx.execute(
+                "UPDATE tips SET text = ? WHERE guild_id = ? AND id = ? AND status = 'pending'",
+                (text, guild_id, tip_id),
+            )
+        return changed == 1
+
     async def withdraw(self, guild_id: int, tip_id: int, now: str) -> bool:
         """Take a tip back (by its author or a moderator): hidden, votes erased, its queue entry withdrawn."""
         async with self.db.write() as tx:

@@ -9,10 +9,12 @@ from .arabic import ArabicFinder
 from .cased import CasedFinder
 from .detect import detect_language
 from .entities import assign_placeholders, resolve_overlaps
+from .labels import LABELS
 from .lexicon import LANGS, Lexicon, load_lexicon
-from .model import AnonResult, Mention, Span
+from .model import AnonResult, Mention, Span, Suspect
 from .structured import find_addresses, find_emails, find_handles, find_numbers_and_phones, find_urls
-from .textutil import fold_digits
+from .suspects import SuspectFinder, suspects_in_output
+from .textutil import fold_digits, overlaps
 
 
 class Anonymiser:
@@ -24,6 +26,7 @@ class Anonymiser:
         self._arabic = ArabicFinder(lexicons["ar"], lexicons["en"].cue("person_before"))
         self._at = frozenset(w for lx in lexicons.values() for w in lx.cue("at_words"))
         self._dot = frozenset(w for lx in lexicons.values() for w in lx.cue("dot_words"))
+        self._suspects = {lang: SuspectFinder(lexicons[lang], lexicons["en"]) for lang in lexicons}
         self._known: dict[str, Callable[[str], bool]] = {}
         for lang, lx in lexicons.items():
             gaz = lx.first_names | lx.surnames | lx.places
@@ -39,12 +42,21 @@ class Anonymiser:
         if not text.strip():
             return ()
         lang = lang if lang in self._lex else detect_language(text)
-        return assign_placeholders(self._mentions(text, lang), lang, self._known[lang])
+        existing = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+        labels = frozenset(text[s:e] for s, e in existing)
+        return assign_placeholders(self._mentions(text, lang, existing), lang, self._known[lang], labels)
+
+    def suspects(self, text: str, spans: tuple[Span, ...], lang: str) -> tuple[Suspect, ...]:
+        """Words outside spans that may still identify someone (offsets into text)."""
+        if not text.strip():
+            return ()
+        return self._suspects[lang if lang in self._suspects else "en"].find(text, spans)
 
     def anonymise(self, text: str, lang: str | None = None) -> AnonResult:
-        """Replace every identifier; the same entity gets the same placeholder throughout."""
+        """Replace every identifier; the same entity gets the same placeholder throughout; list the suspects."""
         lang = lang if lang in self._lex else detect_language(text) if text.strip() else "en"
         spans = self.find(text, lang)
+        suspects = self.suspects(text, spans, lang)
         parts: list[str] = []
         pos = 0
         for sp in spans:
@@ -52,9 +64,10 @@ class Anonymiser:
             parts.append(sp.placeholder)
             pos = sp.end
         parts.append(text[pos:])
-        return AnonResult("".join(parts), spans, lang)
+        return AnonResult("".join(parts), spans, lang, suspects, suspects_in_output(suspects, spans))
 
-    def _mentions(self, text: str, lang: str) -> list[Mention]:
+    def _mentions(self, text: str, lang: str, existing: list[tuple[int, int]]) -> list[Mention]:
+        """Mentions outside existing placeholders ("[client]" is neither a word nor a cue to read again)."""
         lex = self._lex[lang]
         folded = fold_digits(text)
         structured: list[Mention] = []
@@ -63,8 +76,8 @@ class Anonymiser:
         structured += find_handles(folded, lex)
         structured += find_numbers_and_phones(folded, lex)
         structured += find_addresses(folded, lex)
-        structured = resolve_overlaps(structured)
-        taken = [(m.start, m.end) for m in structured]
+        structured = [m for m in resolve_overlaps(structured) if not overlaps(m.start, m.end, existing)]
+        taken = [(m.start, m.end) for m in structured] + existing
         names: list[Mention] = []
         if lang == "ar":
             latin = self._cased["en"].find(_mask_non_latin(text), taken)
@@ -75,6 +88,12 @@ class Anonymiser:
         return resolve_overlaps(structured + names)
 
 
+# A placeholder the anonymiser already put in: "[client]", "[person 2]", "[المكان]" (and not "jo [at] x [dot] io").
+PLACEHOLDER_RE = re.compile(
+    r"\[(?:"
+    + "|".join(sorted({re.escape(x.split("{")[0].strip()) for t in LABELS.values() for p in t.values() for x in p}))
+    + r")(?: \d+)?\]"
+)
 _NON_LATIN = re.compile(r"[^\x00-\x7f\u00c0-\u024f]")
 
 

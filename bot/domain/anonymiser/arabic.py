@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from .arabic_pairs import is_abd_compound, is_family_nisba, is_given_before_nisba
 from .lexicon import Lexicon, _read_lines
 from .model import Mention
 from .textutil import ARABIC_WORD_RE, Token, norm_ar, overlaps, tokenize
@@ -199,6 +200,9 @@ _STRONG_PERSON_CUES = {
 }
 
 
+_Found = tuple[int, int, int] | None
+
+
 def _no_conj(word: str) -> str:
     """واتصلت -> اتصلت: a conjunction glued to a cue word does not change the cue."""
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
@@ -232,6 +236,7 @@ class ArabicFinder:
         self.id_cues = lex.cue("number_cues") | lex.cue("phone_cues") | lex.cue("handle_cues")
         # Verbs that introduce a name are never one themselves ("بعدها راسلت مديره").
         self.stop = self.stop | self.contact | self.with_verbs | self.send
+        self._frequent_or_stop = lex.frequent | self.core_stop
 
     # --- token analysis ------------------------------------------------------------------------------------------
 
@@ -429,9 +434,37 @@ class ArabicFinder:
         out: list[Mention] = []
         out += self._orgs(text, toks, used)
         out += self._places(text, toks, used)
+        out += self._paired_names(text, toks, used)
         out += self._persons(text, toks, used)
         anchors = [m for m in [*out, *latin] if m.type in ("person", "org", "place")]
         out += self._places_after(text, toks, used, anchors)
+        return out
+
+    def _paired_names(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """Names told by the shape of two words (arabic_pairs): عبد الإله الرشيدي, ياسمينة الشاذلي."""
+        out = []
+        for i in range(len(toks) - 1):
+            if used[i] or used[i + 1] or text[toks[i].end : toks[i + 1].start] != " ":
+                continue
+            a, b = toks[i].text, toks[i + 1].text
+            prefix = 1 if a[:1] in "ولب" and norm_ar(a[1:]) == "عبد" else 0
+            if not is_abd_compound(a, b):
+                if not is_family_nisba(b, self.core_stop):
+                    continue  # the cheap shape test first: most word pairs end here
+                listed = next(((p, c) for p, c in self.analyses(a) if c in self.lex.first_names), None)
+                # After a listed name even a frequent nisba is the family name ("لمى الحربي", not "military").
+                everyday = self.core_stop if listed else self._frequent_or_stop
+                if not is_family_nisba(b, everyday):
+                    continue
+                core = norm_ar(a)
+                ordinary = core in self.lex.vocab
+                if not is_given_before_nisba(a, listed is not None, ordinary, core in self.stop or core in self.kin):
+                    continue
+                prefix = listed[0] if listed else 0
+            j = self._name_run_end(text, toks, i + 1, used)
+            out.append(self._span(toks, i, j, prefix, "person"))
+            for x in range(i, j + 1):
+                used[x] = True
         return out
 
     def _span(self, toks: list[Token], i: int, j: int, prefix: int, typ: str) -> Mention:
@@ -462,6 +495,10 @@ class ArabicFinder:
             nisba = n.startswith("ال") and n.endswith("ي") and len(n) >= 5 and n not in self.core_stop
             nisba = nisba and n not in _NOT_FAMILY
             family = n.startswith("ال") and n in self.lex.surnames
+            # "وليد القضاة": a rarer ال-word right after the first name is the family name, even when it is a word.
+            family = family or (
+                j == i and n.startswith("ال") and len(n) >= 5 and n not in self.lex.frequent and n not in self.core_stop
+            )
             if nisba or family or (n in self.lex.first_names and n not in self.lex.ambiguous and n not in self.stop):
                 j += 1
                 continue
@@ -477,106 +514,127 @@ class ArabicFinder:
         return j
 
     def _persons(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
-        lex = self.lex
+        """Persons: at each word the start rules below are tried in order; the first that fits gives the span."""
+        rules = (
+            self._after_title_or_cue,
+            self._kunya,
+            self._after_kin,
+            self._after_contact_cue,
+            self._listed_first_name,
+            self._unknown_before_min,
+            self._unknown_before_role,
+        )
         out = []
         i = 0
         while i < len(toks):
-            if used[i]:
+            found = None if used[i] else next((f for rule in rules if (f := rule(text, toks, i, used))), None)
+            if found is None:
                 i += 1
                 continue
-            tok = toks[i]
-            n = norm_ar(tok.text)
-            prev = self._adjacent_prev(text, toks, i)
-            # Title or strong cue: the next word is a name even when no list knows it.
-            readings = [c for p, c in self.analyses(tok.text) if p <= 1]
-            title = any(c in lex.cue("titles") for c in readings) and (
-                n not in {"د", "م", "ا"} or text[tok.end : tok.end + 1] == "."
-            )
-            next_is_cue = i + 1 < len(toks) and norm_ar(toks[i + 1].text) in _STRONG_PERSON_CUES
-            if (title or n in _STRONG_PERSON_CUES) and not next_is_cue and i + 1 < len(toks) and not used[i + 1]:
-                readings = {c for _, c in self.analyses(toks[i + 1].text)}
-                gap = text[tok.end : toks[i + 1].start]
-                if not readings & self.stop and "\n" not in gap and not any(c in "،,:;" for c in gap):
-                    j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
-                    if j == i + 1 and title and j + 1 < len(toks) and not used[j + 1]:
-                        # "الدكتور نبيل حداد": after a title, a second unlisted word is the family name.
-                        n2 = norm_ar(toks[j + 1].text)
-                        g2 = text[toks[j].end : toks[j + 1].start]
-                        ok = not g2.strip() and n2 not in self.stop and n2 not in lex.places
-                        if ok and toks[j + 1].text[:1] not in "وف":
-                            j += 1
-                    out.append(self._span(toks, i + 1, j, 0, "person"))
-                    for k in range(i + 1, j + 1):
-                        used[k] = True
-                    i = j + 1
-                    continue
-            # Kunya: أبو سمير, أم فيصل (the whole kunya is the name).
-            if (
-                n in {"ابو", "ام"}
-                and i + 1 < len(toks)
-                and not used[i + 1]
-                and not text[tok.end : toks[i + 1].start].strip()
-            ):
-                nxt_core = norm_ar(toks[i + 1].text)
-                if (
-                    nxt_core in lex.first_names
-                    or _no_conj(prev) in lex.cue("person_before") | self.name_cues
-                    or self._kin(_no_conj(prev))
-                    or self._unknown_ok(nxt_core, verb_ok=True)  # أم يمان: after أبو/أم no verb can stand
-                ):
-                    j = self._name_run_end(text, toks, i + 1, used)
-                    out.append(self._span(toks, i, j, 0, "person"))
-                    for k in range(i, j + 1):
-                        used[k] = True
-                    i = j + 1
-                    continue
-            # After a family word with a possessive ending (أختها, زوجته) comes a name, listed or not.
-            if self._kin(prev) and n not in self.stop and not n.startswith("ال") and len(n) >= 3:
-                j = self._name_run_end(text, toks, i, used)
-                out.append(self._span(toks, i, j, 0, "person"))
-                for k in range(i, j + 1):
-                    used[k] = True
-                i = j + 1
-                continue
-            hit = None
-            cued = None if n in self.stop else self._cued_name(text, toks, i, used)
-            if cued is not None and not any(c in lex.first_names for _, c in self.analyses(tok.text)):
-                j = self._name_run_end(text, toks, i, used, after_cue=not cued[1].endswith(" "))
-                out.append(self._span(toks, i, j, cued[0], "person"))
-                for k in range(i, j + 1):
-                    used[k] = True
-                i = j + 1
-                continue
-            for p, core in self.analyses(tok.text):
-                if core not in lex.first_names:
-                    continue
-                if core in lex.ambiguous or (core in self.stop and core not in lex.first_names):
-                    if p == 0 and self._ambiguous_is_name(text, toks, i, prev):
-                        hit = p
-                        break
-                    continue
-                hit = p
-                break
-            if hit is None and n not in self.stop and len(n) >= 3 and self._ambiguous_is_name(text, toks, i, prev):
-                # An unknown word opening a clause before "من شركة…" is the name of who works there.
-                nxt = self._adjacent_next(text, toks, i)
-                if nxt == "من" and (self._clause_start(text, toks, i) or prev in lex.cue("person_before")):
-                    hit = 0
-            if hit is None and n not in self.stop and len(n) >= 3 and self._clause_start(text, toks, i):
-                # "كريم صاحب متجر…": an unlisted word opening a clause before a role word is who holds the role.
-                nxt = self._adjacent_next(text, toks, i)
-                if nxt in self.roles and tok.text[:1] not in "وف" and not n.startswith("ال"):
-                    hit = 0
-            if hit is not None:
-                j = self._name_run_end(text, toks, i, used)
-                out.append(self._span(toks, i, j, hit, "person"))
-                for k in range(i, j + 1):
-                    used[k] = True
-                i = j + 1
-                continue
-            i += 1
+            first, last, prefix = found
+            out.append(self._span(toks, first, last, prefix, "person"))
+            for k in range(first, last + 1):
+                used[k] = True
+            i = last + 1
         out += self._coordinated(text, toks, used, out)
         return out + self._propagate(text, toks, used, out)
+
+    # Each start rule returns (first token, last token, prefix length) of a person, or None.
+
+    def _after_title_or_cue(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "الدكتور نبيل حداد", "العميل هتان": after a title or a strong cue the next word is a name, listed or not."""
+        tok, n = toks[i], norm_ar(toks[i].text)
+        readings = [c for p, c in self.analyses(tok.text) if p <= 1]
+        title = any(c in self.lex.cue("titles") for c in readings) and (
+            n not in {"د", "م", "ا"} or text[tok.end : tok.end + 1] == "."
+        )
+        if not (title or n in _STRONG_PERSON_CUES) or i + 1 >= len(toks) or used[i + 1]:
+            return None
+        if norm_ar(toks[i + 1].text) in _STRONG_PERSON_CUES:
+            return None
+        gap = text[tok.end : toks[i + 1].start]
+        if {c for _, c in self.analyses(toks[i + 1].text)} & self.stop or "\n" in gap or any(c in "،,:;" for c in gap):
+            return None
+        j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
+        if j == i + 1 and title and j + 1 < len(toks) and not used[j + 1]:
+            # "الدكتور نبيل حداد": after a title, a second unlisted word is the family name.
+            n2 = norm_ar(toks[j + 1].text)
+            g2 = text[toks[j].end : toks[j + 1].start]
+            ok = not g2.strip() and n2 not in self.stop and n2 not in self.lex.places
+            if ok and toks[j + 1].text[:1] not in "وف":
+                j += 1
+        return i + 1, j, 0
+
+    def _kunya(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "أبو سمير", "أم فيصل": the whole kunya is the name (after أبو/أم no verb can stand)."""
+        tok, n = toks[i], norm_ar(toks[i].text)
+        if n not in {"ابو", "ام"} or i + 1 >= len(toks) or used[i + 1] or text[tok.end : toks[i + 1].start].strip():
+            return None
+        prev = _no_conj(self._adjacent_prev(text, toks, i))
+        nxt_core = norm_ar(toks[i + 1].text)
+        if (
+            nxt_core in self.lex.first_names
+            or prev in self.lex.cue("person_before") | self.name_cues
+            or self._kin(prev)
+            or self._unknown_ok(nxt_core, verb_ok=True)
+        ):
+            return i, self._name_run_end(text, toks, i + 1, used), 0
+        return None
+
+    def _after_kin(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "أختها ريم", "زوجته سلوى": after a family word with a possessive ending comes a name, listed or not."""
+        n = norm_ar(toks[i].text)
+        if (
+            self._kin(self._adjacent_prev(text, toks, i))
+            and n not in self.stop
+            and not n.startswith("ال")
+            and len(n) >= 3
+        ):
+            return i, self._name_run_end(text, toks, i, used), 0
+        return None
+
+    def _after_contact_cue(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "كلمت مؤنس", "اتصلت بجسار": a name no list knows, found by the verb or cue before it."""
+        if norm_ar(toks[i].text) in self.stop:
+            return None
+        cued = self._cued_name(text, toks, i, used)
+        if cued is None or any(c in self.lex.first_names for _, c in self.analyses(toks[i].text)):
+            return None
+        return i, self._name_run_end(text, toks, i, used, after_cue=not cued[1].endswith(" ")), cued[0]
+
+    def _listed_first_name(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "ومع سارة", "لخالد": a listed first name, behind a prefix or not; one that is also a word needs context."""
+        prev = self._adjacent_prev(text, toks, i)
+        for p, core in self.analyses(toks[i].text):
+            if core not in self.lex.first_names:
+                continue
+            if core in self.lex.ambiguous or (core in self.stop and core not in self.lex.first_names):
+                if p == 0 and self._ambiguous_is_name(text, toks, i, prev):
+                    return i, self._name_run_end(text, toks, i, used), p
+                continue
+            return i, self._name_run_end(text, toks, i, used), p
+        return None
+
+    def _unknown_before_min(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "هتان من شركة…": an unknown word opening a clause before "من" is the name of who works there."""
+        n = norm_ar(toks[i].text)
+        prev = self._adjacent_prev(text, toks, i)
+        if n in self.stop or len(n) < 3 or not self._ambiguous_is_name(text, toks, i, prev):
+            return None
+        if self._adjacent_next(text, toks, i) != "من":
+            return None
+        if self._clause_start(text, toks, i) or prev in self.lex.cue("person_before"):
+            return i, self._name_run_end(text, toks, i, used), 0
+        return None
+
+    def _unknown_before_role(self, text: str, toks: list[Token], i: int, used: list[bool]) -> _Found:
+        """ "كريم صاحب متجر…": an unlisted word opening a clause before a role word is who holds the role."""
+        tok, n = toks[i], norm_ar(toks[i].text)
+        if n in self.stop or len(n) < 3 or not self._clause_start(text, toks, i):
+            return None
+        if self._adjacent_next(text, toks, i) in self.roles and tok.text[:1] not in "وف" and not n.startswith("ال"):
+            return i, self._name_run_end(text, toks, i, used), 0
+        return None
 
     def _coordinated(self, text: str, toks: list[Token], used: list[bool], found: list[Mention]) -> list[Mention]:
         """ "مع أحمد وسارة", "ريم وبسام": a word joined by و right after a name is a second name when it can be one."""
@@ -639,6 +697,13 @@ class ArabicFinder:
         return False
 
     def _orgs(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """Companies, in three passes: after a kind word, before a legal form, before a لل-activity word."""
+        out = self._orgs_after_kind_word(text, toks, used)
+        out += self._orgs_before_legal_form(text, toks, used)
+        return out + self._orgs_before_activity(text, toks, used)
+
+    def _orgs_after_kind_word(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "شركة مدار", "مطعم زيتون وزعتر", "متجر «ورد»": the words after a kind of business name it."""
         out = []
         kinds = self.org_out | self.org_in
         for i, tok in enumerate(toks):
@@ -648,72 +713,96 @@ class ArabicFinder:
             if hit is None:
                 continue
             p, kind = hit
-            # A quoted name right after the business word.
-            after = text[tok.end : tok.end + 70]
-            q = re.match(r"\s*[«\"“]([^«»\"“”\n]{1,50})[»\"”]", after)
-            if q:
-                s = tok.end + q.start(1)
-                out.append(Mention(s, tok.end + q.end(1), "org", norm_ar(q.group(1)), P_NAME + 5))
-                for k in range(i + 1, len(toks)):
-                    if toks[k].start < tok.end + q.end():
-                        used[k] = True
+            quoted = self._quoted_after_kind(text, toks, i, used)
+            if quoted is not None:
+                out.append(quoted)
                 continue
-            j = i
-            count = 0
-            while j + 1 < len(toks) and not used[j + 1]:
-                gap = text[toks[j].end : toks[j + 1].start]
-                if gap.strip() or "\n" in gap:
-                    break
-                n = norm_ar(toks[j + 1].text)
-                if n in self.activities:
-                    j += 1
-                    count += 1
-                    break
-                readings = {c for _, c in self._kind_readings(toks[j + 1].text)}
-                if toks[j + 1].text[:1] == "و" and 1 <= count < 3 and self._and_ends_name(text, toks, j + 1):
-                    j += 1  # "مطعم زيتون وزعتر": a second noun joined by و closes the name
-                    count += 1
-                    break
-                if count >= 3 or n in self.core_stop or readings & kinds or (toks[j + 1].text[:1] in "وف" and count):
-                    break
-                if count and toks[j + 1].text[:1] in "لب" and len(toks[j + 1].text) > 3 and not n.startswith("لل"):
-                    break  # "متجر كامل لنجود", "بلاط الشهباء بالسويداء": a preposition ends the name
-                if (
-                    count == 0
-                    and not n.startswith("ال")
-                    and n in self.lex.frequent
-                    and self._adjective_after_kind(text, toks, j + 1)
-                ):
-                    break  # "متجر كامل": a common adjective describes the shop
-                if count == 0 and n in self.stop and n not in self.lex.common - self.core_stop - self.extra:
-                    break  # "شركة جديدة": an adjective, not a name (nouns like الفجر, الأمل still can be)
-                if count and n in _STRONG_PERSON_CUES:
-                    break
-                if count and any(
-                    c in self.lex.places or "ال" + c in self.lex.places for _, c in self.analyses(toks[j + 1].text)
-                ):
-                    break
-                j += 1
-                count += 1
+            j, count = self._org_name_end(text, toks, i, used)
             # "مكتب عقارات": a word saying what the business does is not a name on its own.
             while j > i and norm_ar(toks[j].text) in self.business:
                 j -= 1
                 count -= 1
             if count <= 0:
-                # "براند هدوم اسمه ستايلو": the name comes after اسمه.
-                k = i + 1
-                while k < len(toks) and norm_ar(toks[k].text) in self.business:
-                    k += 1
-                named = k + 1 < len(toks) and norm_ar(toks[k].text) in _STRONG_PERSON_CUES and not used[k + 1]
-                if named and norm_ar(toks[k + 1].text) not in self.stop:
-                    out.append(self._span(toks, k + 1, k + 1, 0, "org"))
-                    used[k] = used[k + 1] = True
+                named = self._named_after_kind(toks, i, used)
+                if named is not None:
+                    out.append(named)
                 continue
             start_tok, prefix = (i, p) if kind in self.org_in else (i + 1, 0)
             out.append(self._span(toks, start_tok, j, prefix, "org"))
             for k in range(i, j + 1):
                 used[k] = True
-        # "نماء القابضة", "الريان المحدودة": a name before a legal form is a company.
+        return out
+
+    def _quoted_after_kind(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
+        """ "متجر «ورد الشام»": a quoted name right after the business word is the whole name."""
+        tok = toks[i]
+        q = re.match(r"\s*[«\"“]([^«»\"“”\n]{1,50})[»\"”]", text[tok.end : tok.end + 70])
+        if not q:
+            return None
+        for k in range(i + 1, len(toks)):
+            if toks[k].start < tok.end + q.end():
+                used[k] = True
+        return Mention(tok.end + q.start(1), tok.end + q.end(1), "org", norm_ar(q.group(1)), P_NAME + 5)
+
+    def _org_name_end(self, text: str, toks: list[Token], i: int, used: list[bool]) -> tuple[int, int]:
+        """The last token of the name after kind word i, and how many name words it has (at most three)."""
+        j, count = i, 0
+        while j + 1 < len(toks) and not used[j + 1]:
+            gap = text[toks[j].end : toks[j + 1].start]
+            if gap.strip() or "\n" in gap:
+                break
+            verdict = self._org_word(text, toks, j + 1, count)
+            if verdict == "end":
+                break
+            j += 1
+            count += 1
+            if verdict == "last":
+                break
+        return j, count
+
+    def _org_word(self, text: str, toks: list[Token], k: int, count: int) -> str:
+        """Whether word k continues a company name ("more"), closes it ("last") or is past its end ("end")."""
+        word = toks[k].text
+        n = norm_ar(word)
+        if n in self.activities:
+            return "last"  # "مدار للتسويق"
+        if word[:1] == "و" and 1 <= count < 3 and self._and_ends_name(text, toks, k):
+            return "last"  # "مطعم زيتون وزعتر": a second noun joined by و closes the name
+        readings = {c for _, c in self._kind_readings(word)}
+        if count >= 3 or n in self.core_stop or readings & (self.org_out | self.org_in) or (word[:1] in "وف" and count):
+            return "end"
+        if count and word[:1] in "لب" and len(word) > 3 and not n.startswith("لل"):
+            return "end"  # "متجر كامل لنجود", "بلاط الشهباء بالسويداء": a preposition ends the name
+        if (
+            count == 0
+            and not n.startswith("ال")
+            and n in self.lex.frequent
+            and self._adjective_after_kind(text, toks, k)
+        ):
+            return "end"  # "متجر كامل": a common adjective describes the shop
+        if count == 0 and n in self.stop and n not in self.lex.common - self.core_stop - self.extra:
+            return "end"  # "شركة جديدة": an adjective, not a name (nouns like الفجر, الأمل still can be)
+        if count and n in _STRONG_PERSON_CUES:
+            return "end"
+        places = self.lex.places
+        if count and any(c in places or "ال" + c in places for _, c in self.analyses(word)):
+            return "end"  # "شركة نور الرياض" keeps the town out of the name
+        return "more"
+
+    def _named_after_kind(self, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
+        """ "براند هدوم اسمه ستايلو": with no name right after the kind word, the name comes after اسمه."""
+        k = i + 1
+        while k < len(toks) and norm_ar(toks[k].text) in self.business:
+            k += 1
+        named = k + 1 < len(toks) and norm_ar(toks[k].text) in _STRONG_PERSON_CUES and not used[k + 1]
+        if not named or norm_ar(toks[k + 1].text) in self.stop:
+            return None
+        used[k] = used[k + 1] = True
+        return self._span(toks, k + 1, k + 1, 0, "org")
+
+    def _orgs_before_legal_form(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "نماء القابضة", "الريان المحدودة": a name (one or two words) before a legal form is a company."""
+        out = []
         for i, tok in enumerate(toks):
             if used[i] or norm_ar(tok.text) not in self.legal or i == 0 or used[i - 1]:
                 continue
@@ -731,7 +820,11 @@ class ArabicFinder:
             out.append(self._span(toks, k, i, 0, "org"))
             for x in range(k, i + 1):
                 used[x] = True
-        # "مدار للتسويق": a name followed by a لل-activity word is a company.
+        return out
+
+    def _orgs_before_activity(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "مدار للتسويق": a name followed by a لل-activity word is a company."""
+        out = []
         for i, tok in enumerate(toks):
             if used[i] or norm_ar(tok.text) not in self.activities or i == 0 or used[i - 1]:
                 continue
@@ -817,6 +910,9 @@ class ArabicFinder:
                     if used[i]:
                         break
                 hit = cands & lex.places
+                if not hit and (p > 0 or prev in lex.cue("place_before")):
+                    # "أنا من الأردن وهي في الإمارات": a country after من/في or a ب/ل prefix says where someone is.
+                    hit = cands & lex.countries
                 if not hit:
                     continue
                 if hit & self.amb_places and not (p > 0 or prev in lex.cue("place_before")):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .kinds import Run, classify
 from .lexicon import Lexicon
 from .model import Mention
 from .morph import (
@@ -20,6 +21,7 @@ from .morph import (
     ru_looks_like_surname,
     ru_stem,
 )
+from .russian import ru_proper_kind
 from .textutil import Token, is_sentence_start, norm_key, overlaps, tokenize
 
 P_QUOTED, P_NAME = 55, 50
@@ -34,8 +36,6 @@ _AFTER_NAME = {
     "fi": {"joka", "jonka", "ja"},
     "ru": {"из", "от", "с", "со", "который", "которая", "и"},
 }
-_PLACE_PREP = {"en": {"in", "near"}, "fi": set(), "ru": {"в", "во", "из", "под"}}
-_ORG_PREP = {"en": {"at", "from", "with", "for", "by", "via", "joined"}, "fi": set(), "ru": {"у", "от"}}
 _MONTH_NAMES_THAT_ARE_NAMES = {"april", "may", "june", "august"}
 _TIME_WORDS = {
     "in",
@@ -57,7 +57,6 @@ _TIME_WORDS = {
     "through",
     "end",
 }
-_FI_LOCATIVE = ("ssa", "ssä", "sta", "stä")
 # Endings of ordinary English words that a name almost never has (an unknown "Apparantly" is a typo, not a name).
 _EN_WORD_ENDINGS = ("ly", "ing", "ed", "tion", "sion", "ness", "ment", "ful", "less", "ous", "ive", "able", "ible")
 # Any noun goes with быть, so "Созвон был…" says nothing about a name; an oblique case at a sentence start is an object.
@@ -180,12 +179,15 @@ class CasedFinder:
         if self._in(word, self.lex.first_names | self.lex.surnames):
             return True
         if self.lang == "ru":
-            return ru_is_patronymic(word) or ru_looks_like_surname(word)
+            # pymorphy3's dictionary knows names and surnames in every case form ("Кириллу", "Стрижовой").
+            return ru_is_patronymic(word) or ru_looks_like_surname(word) or ru_proper_kind(word) == "person"
         if self.lang == "fi":
             return fi_looks_like_surname(word)
         return False
 
     def is_place(self, word: str) -> bool:
+        if self.lang == "ru" and word[:1].isupper() and ru_proper_kind(word) == "place":
+            return True  # "Мытищах", "Твери": a town the dictionary tags, in any case form
         return self._in(word, self.lex.places)
 
     def ordinary(self, word: str) -> bool:
@@ -247,6 +249,9 @@ class CasedFinder:
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         """All person/org/place mentions outside the taken ranges."""
         tokens = [t for t in tokenize(text) if not overlaps(t.start, t.end, taken)]
+        headings = heading_lines(text)
+        if headings:
+            tokens = [t for t in tokens if not overlaps(t.start, t.end, headings) or self._listed_name(t.text)]
         out: list[Mention] = []
         consumed: list[tuple[int, int]] = []
         for q in self._quoted(text, tokens):
@@ -258,8 +263,15 @@ class CasedFinder:
             out.extend(self._resolve(text, tokens, seq, rejected))
         out += self._lowercase_named(text, tokens, out)
         out += self._lowercase_from(text, tokens, out)
+        if chat_register(tokens):
+            out += self._lowercase_listed(tokens, out)
         out = _trim_initial_words(out, text, self)
         return out + self._propagate(rejected, out)
+
+    def _listed_name(self, word: str) -> bool:
+        """A name or place a list knows, which stays a candidate even inside a title-case heading."""
+        lem = self.lemmas(word)
+        return bool(lem & (self.lex.first_names | self.lex.places)) and not lem & self.lex.ambiguous
 
     def _lowercase_named(self, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
         """Informal 'a client named brad': a known first name typed in lower case right after a naming cue."""
@@ -285,6 +297,23 @@ class CasedFinder:
                     later = t.start > b.start and not t.cap and self.lemma(t.text) == key
                     if later and not overlaps(t.start, t.end, taken):
                         out.append(Mention(t.start, t.end, "person", key, P_NAME))
+        return out
+
+    def _lowercase_listed(self, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """ "tbh the worst was declan", "a friend in leeds": in all-lower-case chat, a listed name or town that is no
+        everyday word is a name wherever it stands."""
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for t in tokens:
+            lw = norm_key(t.text)
+            if t.cap or len(lw) < 4 or overlaps(t.start, t.end, taken) or lw in self.lex.ambiguous:
+                continue
+            if self.ordinary(t.text) or lw in self.lex.common:
+                continue
+            if lw in self.lex.first_names:
+                out.append(Mention(t.start, t.end, "person", lw, P_NAME))
+            elif lw in self.lex.places:
+                out.append(Mention(t.start, t.end, "place", lw, P_NAME))
         return out
 
     def _lower_surname(self, word: str) -> bool:
@@ -581,73 +610,51 @@ class CasedFinder:
     # --- typing --------------------------------------------------------------------------------------------------
 
     def _classify(self, text: str, toks: list[Token], prev: str, person_cue: bool) -> list[Mention]:
-        lex = self.lex
-        words = [t.text for t in toks]
-        lem = [self.lemma(w) for w in words]
-        gaps = [text[a.end : b.start] for a, b in pairwise(toks)]
-        last_l = self.lemmas(words[-1])
+        """Type the run with the rules in kinds.py and turn each typed part into a mention."""
+        parts = classify(Run(self, text, toks, prev, person_cue))
+        return [self._mention(text, ts, typ) for ts, typ in parts]
 
-        def m(ts: list[Token], typ: str) -> Mention:
-            s, e = ts[0].start, ts[-1].end
-            if text[e - 2 : e] in ("'s", "’s"):
-                e -= 2
-            last = norm_key(ts[-1].text)
-            if text[e : e + 1] == "." and (len(ts[-1].text) == 1 or last + "." in lex.cue("legal_forms")):
-                e += 1  # "Е. А." initials, "Inc."
-            key = " ".join(self.lemma(t.text) for t in ts)
-            return Mention(s, e, typ, key, P_NAME)
+    def _mention(self, text: str, ts: list[Token], typ: str) -> Mention:
+        s, e = ts[0].start, ts[-1].end
+        if text[e - 2 : e] in ("'s", "’s"):
+            e -= 2
+        last = norm_key(ts[-1].text)
+        if text[e : e + 1] == "." and (len(ts[-1].text) == 1 or last + "." in self.lex.cue("legal_forms")):
+            e += 1  # "Е. А." initials, "Inc."
+        key = " ".join(self.lemma(t.text) for t in ts)
+        return Mention(s, e, typ, key, P_NAME)
 
-        if person_cue:
-            return [m(toks, "person")]
-        legal = any(self._in(w, lex.cue("legal_forms")) for w in words)
-        suffix = len(toks) > 1 and bool(last_l & lex.cue("org_suffixes"))
-        if legal or suffix or any("&" in g or "+" in g for g in gaps):
-            # "Tuuli Lumo Events": a known first name before a company name is a person.
-            if len(toks) >= 3 and self.is_first_name(words[0]):
-                # "Niinalle Kielipaja Oy", "Veera Salmela Kuvamaisema Oy": who, then which company.
-                k = (
-                    2
-                    if len(toks) >= 4 and (self.is_personish(words[1]) or lem[1] not in lex.cue("org_suffixes"))
-                    else 1
-                )
-                return [m(toks[:k], "person"), m(toks[k:], "org")]
-            return [m(toks, "org")]
-        if len(toks) > 1 and (last_l & lex.cue("venue_suffixes") or _street_word(lem[-1], lex)):
-            return [m(toks, "place")]
-        if len(toks) == 1 and _street_word(lem[0], lex):
-            return [m(toks, "place")]
-        if self.lang == "ru" and len(toks) == 1 and prev in ("в", "во") and not self.is_first_name(words[0]):
-            return [m(toks, "place")]  # "в Касимове": a surname-shaped word after "в" is a town (Иваново, Пушкино)
-        if len(toks) > 1 and self.is_place(words[-1]) and self.is_personish(words[0]):
-            return [m(toks[:-1], "person"), m(toks[-1:], "place")]
-        joined = norm_key(" ".join(words))
-        if joined in lex.places or (len(toks) == 1 and self.is_place(words[0]) and not self.is_first_name(words[0])):
-            return [m(toks, "place")]
-        if len(toks) > 1 and self.is_place(words[0]) and not self.is_first_name(words[0]):
-            return [m(toks, "org")]  # "Ankara Looms", "Helsinki Design": a town name inside a company name
-        if self.is_first_name(words[0]) or any(self.is_personish(w) for w in words):
-            return [m(toks, "person")]
-        if prev in lex.cue("org_kinds"):
-            return [m(toks, "org")]
-        if prev in lex.cue("person_before"):
-            return [m(toks, "person")]
-        if prev in _PLACE_PREP.get(self.lang, set()) or prev in lex.cue("place_before"):
-            return [m(toks, "place")]
-        if self.lang == "fi" and len(toks) == 1 and norm_key(words[0]).endswith(_FI_LOCATIVE):
-            return [m(toks, "place")]
-        if prev in _ORG_PREP.get(self.lang, set()) and (len(toks) > 1 or self.lang == "ru"):
-            return [m(toks, "org")]
-        if len(toks) > 1 and all(t.all_caps or t.text[1:2].isupper() for t in toks[:1]):
-            return [m(toks, "org")]
-        return [m(toks, "person")]
+
+def chat_register(tokens: list[Token]) -> bool:
+    """ "ok so this happened. guy called me": most sentences start in lower case, so case says little about names."""
+    starts = [t for t in tokens if t.sent_start]
+    return len(starts) >= 2 and sum(not t.cap for t in starts) * 2 >= len(starts)
+
+
+_HEADING_WORD = re.compile(r"[^\W\d_]+")
+
+
+def heading_lines(text: str) -> list[tuple[int, int]]:
+    """ "How I Lost Three Weeks To A Startup": a title-case line of its own is a heading, not a run of names.
+
+    A line counts when it has at least three words, does not end like a sentence, and every word of four letters
+    or more is capitalised.
+    """
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        words = _HEADING_WORD.findall(line)
+        long_words = [w for w in words if len(w) >= 4]
+        if len(words) < 3 or not long_words or line.rstrip()[-1:] in ".!?…,;":
+            continue
+        if all(w[0].isupper() for w in long_words) and "\n" in text[start:]:
+            out.append((start, start + len(line)))
+    return out
 
 
 def _around(text: str, tok: Token) -> tuple[str, str]:
     return text[max(0, tok.start - 4) : tok.start], text[tok.end : tok.end + 5]
-
-
-def _street_word(lemma: str, lex: Lexicon) -> bool:
-    return any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in lex.cue("street_suffixes"))
 
 
 def _common_prefix(a: str, b: str) -> int:

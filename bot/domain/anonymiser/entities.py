@@ -59,8 +59,14 @@ def _matches(ent: _Entity, m: Mention, known: Callable[[str], bool]) -> bool:
     return m.key == ent.full
 
 
-def assign_placeholders(mentions: list[Mention], lang: str, known: Callable[[str], bool]) -> tuple[Span, ...]:
-    """Group mentions into entities and label them; the most mentioned person is the client."""
+def assign_placeholders(
+    mentions: list[Mention], lang: str, known: Callable[[str], bool], taken: frozenset[str] = frozenset()
+) -> tuple[Span, ...]:
+    """Group mentions into entities and label them; the most mentioned person is the client.
+
+    Labels in taken (placeholders already in the text) are skipped, so a name a moderator adds to an anonymised
+    story becomes a new entity ([person 2]) instead of borrowing the client's label.
+    """
     entities: list[_Entity] = []
     # Longer names first, so "Kirill Sidorov" exists before a lone "Sidorov" looks for its entity.
     for m in sorted(mentions, key=lambda m: (-len(m.key.split()), m.start)):
@@ -82,7 +88,11 @@ def assign_placeholders(mentions: list[Mention], lang: str, known: Callable[[str
             main = max(ents, key=lambda e: (e.count, -e.first))
             ents.remove(main)
             ents.insert(0, main)
-        for idx, e in enumerate(ents, start=1):
+        idx = 0
+        for e in ents:
+            idx += 1
+            while placeholder(lang, typ, idx) in taken:
+                idx += 1
             for m in e.members:
                 label[id(m)] = placeholder(lang, typ, idx)
     return tuple(Span(m.start, m.end, m.type, label[id(m)]) for m in sorted(mentions, key=lambda m: m.start))

@@ -52,3 +52,12 @@ def placeholder(lang: str, span_type: str, index: int) -> str:
     """Bracketed label for the index-th (1-based) entity of span_type in lang."""
     first, nth = LABELS.get(lang, LABELS["en"])[span_type]
     return f"[{first}]" if index == 1 else "[" + nth.format(n=index) + "]"
+
+
+# What a moderator's Redact puts in place of a pasted phrase (the phrase may be anything, so no kind is known).
+REDACTED = {"en": "[removed]", "fi": "[poistettu]", "ru": "[удалено]", "ar": "[محذوف]"}
+
+
+def redaction_mark(lang: str) -> str:
+    """The placeholder Redact puts in for a pasted phrase, in the text's language."""
+    return REDACTED.get(lang, REDACTED["en"])

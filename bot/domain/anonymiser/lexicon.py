@@ -117,7 +117,8 @@ def load_lexicon(lang: str) -> Lexicon:
         ambiguous=s(f"ambiguous_names_{lang}.txt"),
         surnames=frozenset(surnames),
         places=frozenset(places),
-        countries=s(f"countries_{lang}.txt"),
+        # The hand list (regions, short forms: الخليج, Штаты) plus every country and territory CLDR names.
+        countries=s(f"countries_{lang}.txt") | s(f"countries_cldr_{lang}.txt"),
         common=s(f"common_{lang}.txt"),
         platforms=platforms,
         calendar=s(f"calendar_{lang}.txt"),

@@ -17,13 +17,30 @@ class Span:
     placeholder: str
 
 
+SUSPECT_TYPES = ("person", "org", "place", "handle")
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    """A word left in place that may identify someone: text[start:end], for the author or a moderator to judge."""
+
+    start: int
+    end: int
+    type: str
+
+
 @dataclass(frozen=True, slots=True)
 class AnonResult:
-    """Anonymised text plus the spans (offsets into the INPUT text) that were replaced."""
+    """Anonymised text plus the spans and suspects (offsets into the INPUT text).
+
+    output_suspects are the same suspects with offsets into the anonymised text, which is what the preview holds.
+    """
 
     text: str
     spans: tuple[Span, ...]
     lang: str = ""
+    suspects: tuple[Suspect, ...] = ()
+    output_suspects: tuple[Suspect, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

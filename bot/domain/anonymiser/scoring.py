@@ -19,8 +19,10 @@ class Tally:
 
     gold: int = 0
     leaked: int = 0
+    missed: int = 0  # neither removed nor flagged as a suspect
     letters: int = 0
     removed: int = 0
+    flagged: int = 0  # letters of non-identifiers flagged as suspects (not removed)
 
     @property
     def leak_rate(self) -> float:
@@ -30,14 +32,28 @@ class Tally:
     def removed_rate(self) -> float:
         return self.removed / self.letters if self.letters else 0.0
 
+    @property
+    def missed_rate(self) -> float:
+        return self.missed / self.gold if self.gold else 0.0
+
+    @property
+    def flagged_rate(self) -> float:
+        return self.flagged / self.letters if self.letters else 0.0
+
     def as_dict(self) -> dict[str, float | int]:
         return {
             "gold": self.gold,
             "leaked": self.leaked,
             "leak_rate": round(self.leak_rate, 4),
+            "removed_of_gold": round(1 - self.leak_rate, 4) if self.gold else 0.0,
+            "missed": self.missed,
+            "missed_rate": round(self.missed_rate, 4),
+            "caught_of_gold": round(1 - self.missed_rate, 4) if self.gold else 0.0,
             "letters": self.letters,
             "removed": self.removed,
             "removed_rate": round(self.removed_rate, 4),
+            "flagged": self.flagged,
+            "over_flagged_rate": round(self.flagged_rate, 4),
         }
 
 
@@ -78,19 +94,29 @@ class Report:
 
 
 def evaluate(anon: Anonymiser, stories: Iterable[dict], use_lang: bool = True) -> Report:
-    """Score anon on stories of the anon_dev.jsonl format."""
+    """Score anon on stories of the anon_dev.jsonl format.
+
+    Removed: a gold identifier at least LEAK_COVERAGE covered by spans. Caught: covered by spans and suspects
+    together. Over-flagged: letters outside gold flagged as suspects (and not removed).
+    """
     rep = Report()
+    suspects_of = getattr(anon, "suspects", None)
     for story in stories:
         text, lang = story["text"], story.get("lang", "")
         t0 = time.perf_counter()
         spans = anon.find(text, lang if use_lang else None)
         rep.times_ms.append((time.perf_counter() - t0) * 1000)
+        suspects = suspects_of(text, spans, lang or "en") if suspects_of is not None else ()
         covered = [False] * len(text)
         kind = [""] * len(text)
         for sp in spans:
             for i in range(sp.start, min(sp.end, len(text))):
                 covered[i] = True
                 kind[i] = sp.type
+        flagged = [False] * len(text)
+        for su in suspects:
+            for i in range(su.start, min(su.end, len(text))):
+                flagged[i] = True
         in_gold = [False] * len(text)
         lang_t = rep.by_lang.setdefault(lang, Tally())
         lt = rep.by_lang_type.setdefault(lang, {})
@@ -100,12 +126,14 @@ def evaluate(anon: Anonymiser, stories: Iterable[dict], use_lang: bool = True) -
                 in_gold[i] = True
             cov = sum(covered[s:e]) / max(1, e - s)
             leaked = cov < LEAK_COVERAGE
+            missed = sum(covered[i] or flagged[i] for i in range(s, e)) / max(1, e - s) < LEAK_COVERAGE
             slices = [rep.overall, lang_t, rep.by_type.setdefault(typ, Tally()), lt.setdefault(typ, Tally())]
             if typ in STRUCTURED:
                 slices.append(rep.structured)
             for tl in slices:
                 tl.gold += 1
                 tl.leaked += leaked
+                tl.missed += missed
             if leaked:
                 rep.leaks.append((story.get("id", "?"), lang, typ))
         for i, ch in enumerate(text):
@@ -114,6 +142,7 @@ def evaluate(anon: Anonymiser, stories: Iterable[dict], use_lang: bool = True) -
             for tl in (rep.overall, lang_t):
                 tl.letters += 1
                 tl.removed += covered[i]
+                tl.flagged += flagged[i] and not covered[i]
             if covered[i]:
                 rep.removed_by_pred_type[kind[i]] = rep.removed_by_pred_type.get(kind[i], 0) + 1
     return rep

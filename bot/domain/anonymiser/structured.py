@@ -411,22 +411,35 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
     phrases = lex.cue("handle_phrases")
     for m in LATIN_TOKEN_RE.finditer(text):
         tok = m.group()
-        before = _words_before(text, m.start(), 2, lex.norm)
-        if not before or IBAN_RE.fullmatch(tok):
+        if IBAN_RE.fullmatch(tok):
+            continue
+        # Four words back only for a username-shaped token ("his insta is ruairi.smiles"); two otherwise.
+        marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
+        before = _words_before(text, m.start(), 4 if marked else 2, lex.norm)
+        if not before:
             continue
         two = " ".join(reversed(before[:2]))
         strong_cue = (
             before[0] in strong or two in phrases or (len(before) > 1 and before[1] in strong and before[0] in weak)
         )
         # After "username"/"ник" any odd-looking token is a handle; after a platform name it needs digits or _ .
-        marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
-        near = any(w in strong for w in before[:2])  # "käyttäjänsä oli aatu.gamedev"
+        # "käyttäjänsä oli aatu.gamedev", "his insta is ruairi.smiles", "username on Upwork was dmitry_k88".
+        near = any(w in strong or w in weak for w in before[:4])
         if not (strong_cue or before[0] in weak or (near and marked)):
             continue
-        plain = tok.islower() and norm_key(tok) not in lex.common and strong_cue
+        # "my profile photo": an everyday word after "profile" is not a username.
+        plain = tok.islower() and norm_key(tok) not in lex.common and strong_cue and not _everyday(tok, lex)
         if (marked or plain) and norm_key(tok) not in lex.platforms:
             out.append(Mention(m.start(), m.end(), "handle", tok.lower(), P_CUED_HANDLE))
     return out
+
+
+def _everyday(tok: str, lex: Lexicon) -> bool:
+    """A word of the story's language or of English (Latin words in any story are usually English)."""
+    from .lexicon import _vocab_sets
+
+    w = norm_key(tok)
+    return w in lex.vocab or w in _vocab_sets("en")[0]
 
 
 def _cue_kind(before: list[str], num_cues: frozenset[str], phone_cues: frozenset[str]) -> str:

@@ -1,0 +1,215 @@
+"""Suspects: words the anonymiser left in place that may still identify someone, for the author to review.
+
+Removal has to be sure (every false removal garbles a story); a suspect only has to be plausible, because a person
+decides. So the rules here are deliberately wider than the finders': a capitalised word no vocabulary knows, a
+country or an acronym after "in", a token shaped like a username, a word a dictionary tags as a name or a place.
+Each rule is one small predicate below, with its example as the docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .lexicon import Lexicon, _read_lines
+from .model import Span, Suspect
+from .morph import fi_candidates
+from .russian import ru_is_known, ru_proper_kind
+from .textutil import ARABIC_WORD_RE, Token, is_sentence_start, norm_ar, norm_key, overlaps, tokenize
+
+# A review list longer than this is not read; Discord's select also stops at 25 options.
+MAX_SUSPECTS = 25
+
+_LATIN_HANDLE_RE = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\w@/])|\b[a-z]+\d{2,}\b")
+_AR_PREFIXES = ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف")
+_AR_SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "ني", "كم", "ه", "ي", "ك", "ت", "وا", "ات", "ون", "ين")
+_PLACE_WORDS = {
+    "en": {"in", "from", "near", "to", "outside", "downtown"},
+    "fi": set(),
+    "ru": {"в", "во", "из", "под", "до"},
+    "ar": {"في", "من", "الى", "إلى", "بمدينة", "مدينة"},
+}
+_PERSON_WORDS = {
+    "en": {"with", "named", "called", "client", "mr", "mrs", "ms", "dr", "by"},
+    "fi": {"asiakas", "nimeltä"},
+    "ru": {"с", "со", "клиент", "заказчик", "зовут"},
+    "ar": {"اسمه", "اسمها", "العميل", "الاستاذ", "الأستاذ", "مع"},
+}
+_FI_PLACE_CASES = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "seen", "hin", "iin", "een")
+
+
+class SuspectFinder:
+    """Finds suspects in one language; lexicons are shared with the finders, so building one costs nothing."""
+
+    def __init__(self, lex: Lexicon, en: Lexicon) -> None:
+        self.lex = lex
+        self.en = en
+        self.lang = lex.lang
+        self._not_identifying = lex.platforms | lex.calendar | lex.common | en.platforms | en.calendar
+        # صور is Tyre and "photos": a place that is also a word is a suspect only after في/من.
+        self._ambiguous_places = frozenset(norm_ar(w) for w in _read_lines("ambiguous_places_ar.txt"))
+
+    def find(self, text: str, spans: Iterable[Span]) -> tuple[Suspect, ...]:
+        """Suspects outside the removed spans, adjacent words merged, at most MAX_SUSPECTS (first ones kept)."""
+        taken = [(s.start, s.end) for s in spans]
+        found: list[Suspect] = []
+        for m in _LATIN_HANDLE_RE.finditer(text):
+            if not overlaps(m.start(), m.end(), taken) and not self._file_or_domain(m.group()):
+                found.append(Suspect(m.start(), m.end(), "handle"))
+        taken += [(s.start, s.end) for s in found]
+        pattern = ARABIC_WORD_RE if self.lang == "ar" else None
+        tokens = tokenize(text) if pattern is None else tokenize(text, pattern)
+        if self.lang == "ar":
+            tokens += [t for t in tokenize(text) if t.text.isascii()]
+            tokens.sort(key=lambda t: t.start)
+        prev = ""
+        person_ends = {s.end for s in spans if s.type == "person"}
+        for tok in tokens:
+            if not overlaps(tok.start, tok.end, taken):
+                after_name = text[tok.start - 1 : tok.start] == " " and tok.start - 1 in person_ends
+                kind = self._kind(text, tok, "" if after_name else prev, after_name)
+                if kind:
+                    found.append(Suspect(tok.start, tok.end, kind))
+                    if kind == "person":
+                        person_ends.add(tok.end)
+            prev = self._norm(tok.text)
+        return tuple(_merge(text, sorted(found, key=lambda s: s.start))[:MAX_SUSPECTS])
+
+    # --- one predicate per reason ----------------------------------------------------------------------------------
+
+    def _kind(self, text: str, tok: Token, prev: str, after_name: bool = False) -> str:
+        """The suspect type of one word, or '' when it is an ordinary word."""
+        w = tok.text
+        if len(w) < 2 or self._norm(w) in self._not_identifying or self.is_platform_compound(w):
+            return ""
+        if self.lang == "ar" and not w.isascii():
+            return self._arabic_kind(w, prev, after_name)
+        if self.lang == "ru" and not w.isascii():
+            kind = ru_proper_kind(w)
+            if kind and (tok.cap or kind == "person"):
+                return kind
+            if tok.cap and ru_is_known(w) and not after_name:
+                return ""  # "Созванивались", "Фриланс": the dictionary knows it as an ordinary word
+        if self.is_country(w):
+            return "place"
+        if self.is_acronym(w):
+            return "place" if prev in _PLACE_WORDS.get(self.lang, set()) else "org"
+        if not tok.cap:
+            return self._lower_kind(w, prev)
+        if self.is_known_word(w) and (tok.sent_start or is_sentence_start(text, tok.start)):
+            return ""
+        if self.is_known_word(w) and not self.is_name_listed(w):
+            return ""
+        return self._guess(w, prev)
+
+    def is_platform_compound(self, word: str) -> bool:
+        """ "Teams-käyttäjänsä", "LinkedInissä": a platform, inflected or as the head of a compound, names no one."""
+        tail = word.partition("-")[2]
+        if tail[:1].islower():
+            return True
+        if self.lang == "fi" and word[:1].isupper():
+            return bool(fi_candidates(word) & (self.lex.platforms | self.en.platforms))
+        return False
+
+    def is_country(self, word: str) -> bool:
+        """ "she moved to Portugal": a country narrows down who someone is; the author decides."""
+        return self._norm(word) in self.lex.countries
+
+    def is_acronym(self, word: str) -> bool:
+        """ "a clinic in SLC", "worked for NWT": a short capitalised abbreviation no list knows."""
+        return 2 <= len(word) <= 5 and word.isupper() and self._norm(word) not in self.lex.vocab
+
+    def is_known_word(self, word: str) -> bool:
+        """ "Then", "Invoice", "Horror": an everyday word of the language (or of English, quoted in any language)."""
+        lw = self._norm(word[:-2] if word.endswith(("'s", "’s")) else word)
+        return lw in self.lex.vocab or lw in self.en.vocab or lw in self.lex.common
+
+    def is_name_listed(self, word: str) -> bool:
+        """ "asked Faith", "with Summer": a list name that is also a word, capitalised mid-sentence."""
+        lw = self._norm(word)
+        return lw in self.lex.first_names or lw in self.lex.surnames or lw in self.lex.places
+
+    def _lower_kind(self, word: str, prev: str) -> str:
+        """ "with tobias", "in tacoma": an unknown lower-case word right after a person or place word."""
+        if len(word) < 3:
+            return ""
+        lw = self._norm(word)
+        if not self.is_known_word(word) and lw not in self.lex.ambiguous:
+            if lw in self.lex.first_names or lw in self.lex.surnames:
+                return "person"  # "the worst was declan"
+            if lw in self.lex.places:
+                return "place"  # "a friend in leeds"
+        if self.is_known_word(word):
+            return ""
+        if self.lang == "fi":
+            return ""  # inflected Finnish words are too often outside the vocabulary list
+        if prev in _PERSON_WORDS.get(self.lang, set()):
+            return "person"
+        if prev in _PLACE_WORDS.get(self.lang, set()):
+            return "place"
+        return ""
+
+    def _guess(self, word: str, prev: str) -> str:
+        """ "from Tacoma" -> place, "with Devorah" -> person, "Larkspur" alone -> person (the likeliest)."""
+        lw = self._norm(word)
+        if prev in _PLACE_WORDS.get(self.lang, set()) or lw in self.lex.places:
+            return "place"
+        if self.lang == "fi" and lw.endswith(_FI_PLACE_CASES):
+            return "place"
+        return "person"
+
+    def _arabic_kind(self, word: str, prev: str, after_name: bool) -> str:
+        """ "ورزان", "لسلطان", "بتبوك": a listed name or place behind a prefix; an unknown word after a cue or name.
+
+        "وليد القضاة": a family name right after a first name is flagged even when it is also a word.
+        """
+        n = norm_ar(word)
+        cores = [n] + [n[len(p) :] for p in _AR_PREFIXES if n.startswith(p) and len(n) - len(p) >= 3]
+        cued = prev in _PERSON_WORDS["ar"] or prev in _PLACE_WORDS["ar"]
+        place = [c for c in cores if c in self.lex.countries or c in self.lex.places]
+        if place and (cued or not any(c in self._ambiguous_places or c in self.lex.vocab for c in place)):
+            return "place"
+        verb = n.endswith(("ني", "نا", "وا", "ته", "تها", "تهم")) or (len(n) >= 4 and n[0] in "يت")
+        if after_name and n not in self.lex.frequent and n not in self.lex.common and len(n) >= 3 and not verb:
+            return "person"  # "[العميل] حداد", "وليد القضاة": a family name right after a removed first name
+        listed = [c for c in cores if c in self.lex.first_names or c in self.lex.surnames]
+        if listed and (cued or not any(c in self.lex.ambiguous or c in self.lex.frequent for c in listed)):
+            return "person"
+        stems = set(cores) | {
+            c[: -len(x)] for c in cores for x in _AR_SUFFIXES if c.endswith(x) and len(c) - len(x) >= 3
+        }
+        if any(c in self.lex.vocab or c in self.lex.common for c in stems) or len(n) < 3 or not cued:
+            return ""
+        return "place" if prev in _PLACE_WORDS["ar"] else "person"
+
+    def _norm(self, word: str) -> str:
+        return norm_ar(word) if self.lang == "ar" and not word.isascii() else norm_key(word)
+
+    @staticmethod
+    def _file_or_domain(tok: str) -> bool:
+        """ "report.pdf", "v2.1": a file name or a version number is not a username."""
+        return bool(re.search(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|zip|txt|psd|ai|fig|mp4|mov)$", tok, re.I)) or bool(
+            re.fullmatch(r"[vV]?\d+(?:\.\d+)+", tok)
+        )
+
+
+def _merge(text: str, found: list[Suspect]) -> list[Suspect]:
+    """ "Ruairi Fennessy": two suspect words side by side are one suspect (the author picks a person, not halves)."""
+    out: list[Suspect] = []
+    for s in found:
+        joinable = out and text[out[-1].end : s.start] == " " and "handle" not in (out[-1].type, s.type)
+        if joinable:
+            out[-1] = Suspect(out[-1].start, s.end, out[-1].type)  # the first word's context types the run
+        elif not out or s.start >= out[-1].end:
+            out.append(s)
+    return out
+
+
+def suspects_in_output(suspects: Iterable[Suspect], spans: Iterable[Span]) -> tuple[Suspect, ...]:
+    """The same suspects with offsets moved into the anonymised text (spans replaced by their placeholders)."""
+    spans = sorted(spans, key=lambda s: s.start)
+    out = []
+    for sus in suspects:
+        shift = sum(len(sp.placeholder) - (sp.end - sp.start) for sp in spans if sp.end <= sus.start)
+        out.append(Suspect(sus.start + shift, sus.end + shift, sus.type))
+    return tuple(out)
