@@ -319,7 +319,7 @@ class BurstSession(ReplaySession):
         app = self.fake.app()
         where = self.fake.channel(channel) if channel else self.fake.default_channel()
         to = self.fake.member(member).user.id if member else None
-        return self.fake._store_message(
+        return self.fake.store.create(
             app=app, author_id=app.user.id, channel=where, body={"components": components}, ephemeral_to=to
         )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from parley.replay.errors import ScenarioError
-from parley.replay.world import CHANNEL_TYPES
+from parley.replay.model import CHANNEL_TYPES
 
 
 @dataclass(frozen=True)

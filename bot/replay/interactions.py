@@ -8,7 +8,7 @@ from typing import Any
 from parley.replay import components as comps
 from parley.replay.errors import ScenarioError
 from parley.replay.fake import FakeDiscord
-from parley.replay.world import ADMINISTRATOR, Channel, permission_names
+from parley.replay.model import ADMINISTRATOR, Channel, permission_names
 
 SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
 STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER, ATTACHMENT = 3, 4, 5, 6, 7, 8, 9, 10, 11

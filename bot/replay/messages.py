@@ -7,9 +7,10 @@ from typing import Any
 
 from parley.replay import components as comps
 from parley.replay.jcopy import jcopy
+from parley.replay.model import VIEW_CHANNEL, BotApp, Channel, iso
 from parley.replay.records import CDN, EPHEMERAL, LOADING, FakeEvent, InteractionRecord, StoredMessage
 from parley.replay.results import CapturedFile, VisibleMessage
-from parley.replay.world import VIEW_CHANNEL, BotApp, Channel, iso
+from parley.replay.world import World
 
 _MENTION_USER = re.compile(r"<@!?(\d+)>")
 _MENTION_ROLE = re.compile(r"<@&(\d+)>")
@@ -19,11 +20,11 @@ _CUSTOM_EMOJI = re.compile(r"<a?:(\w+):\d+>")
 
 
 class MessageStore:
-    """Messages and what members see of them; a mixin of FakeDiscord (uses its users, guild, clock, events)."""
+    """Messages by id, how they change, and how members see them; it records and emits each change in the World."""
 
-    # -- messages ------------------------------------------------------------------------------------------------------
-    def _event(self, kind: str, **kwargs: Any) -> None:
-        self.events.append(FakeEvent(seq=len(self.events), kind=kind, **kwargs))
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.messages: dict[int, StoredMessage] = {}
 
     def visible_to(self, msg: StoredMessage, user_id: int) -> bool:
         """Whether a member can see a message."""
@@ -31,17 +32,17 @@ class MessageStore:
             return False
         if msg.ephemeral_to is not None:
             return msg.ephemeral_to == user_id
-        channel = self._any_channel(msg.channel_id)
+        channel = self.world.any_channel(msg.channel_id)
         if channel is None:
             return False
         if channel.guild_id is None:
             return channel.recipient_id == user_id
-        return bool(self.permissions(user_id, channel) & VIEW_CHANNEL)
+        return bool(self.world.permissions(user_id, channel) & VIEW_CHANNEL)
 
     def messages_in(self, channel: str | int | Channel, *, visible_to: str | None = None) -> list[StoredMessage]:
         """Messages of a channel, oldest first (ephemeral ones only when `visible_to` is their recipient)."""
-        ch = channel if isinstance(channel, Channel) else self.channel(channel)
-        uid = self.member(visible_to).user.id if visible_to else None
+        ch = channel if isinstance(channel, Channel) else self.world.channel(channel)
+        uid = self.world.member(visible_to).user.id if visible_to else None
         out = []
         for msg in self.messages.values():
             if msg.channel_id != ch.id or msg.deleted:
@@ -53,21 +54,21 @@ class MessageStore:
 
     def messages_for(self, member: str, channel: str | None = None) -> list[StoredMessage]:
         """Messages a member can see (their own ephemeral replies and DMs included), newest first."""
-        uid = self.member(member).user.id
-        ch = self.channel(channel) if channel else None
+        uid = self.world.member(member).user.id
+        ch = self.world.channel(channel) if channel else None
         out = [m for m in self.messages.values() if self.visible_to(m, uid) and (ch is None or m.channel_id == ch.id)]
         return sorted(out, key=lambda m: -m.id)
 
     def view(self, msg: StoredMessage, event: str = "created") -> VisibleMessage:
         """A message flattened the way a member reads it."""
-        channel = self._any_channel(msg.channel_id)
+        channel = self.world.any_channel(msg.channel_id)
         lines = [msg.content] if msg.content else []
         lines.extend(comps.readable_lines(msg.components))
         content = self.render_mentions("\n".join(lines))
         text = self.render_mentions("\n".join([*lines, *comps.embed_lines(msg.embeds)]))
-        to = self.name_of(msg.ephemeral_to)
+        to = self.world.name_of(msg.ephemeral_to)
         if to is None and channel is not None and channel.guild_id is None:
-            to = self.name_of(channel.recipient_id)
+            to = self.world.name_of(channel.recipient_id)
         return VisibleMessage(
             event=event,
             channel=channel.mention if channel else str(msg.channel_id),
@@ -80,7 +81,7 @@ class MessageStore:
             allowed_mentions=jcopy(msg.allowed_mentions),
             pings=tuple(self.pings(msg)),
             message_id=msg.id,
-            author=self.name_of(msg.author_id),
+            author=self.world.name_of(msg.author_id),
             flags=msg.flags,
             attachments=tuple(a.get("filename", "") for a in msg.attachments),
             raw=self.message_payload(msg),
@@ -90,15 +91,15 @@ class MessageStore:
         """Mentions as Discord displays them: <#id> -> #name, <@id> -> @name, <@&id> -> @Role, <:e:id> -> :e:."""
 
         def channel(m: re.Match[str]) -> str:
-            ch = self._any_channel(int(m.group(1)))
+            ch = self.world.any_channel(int(m.group(1)))
             return ch.mention if ch else "#unknown"
 
         def user(m: re.Match[str]) -> str:
-            u = self.users.get(int(m.group(1)))
+            u = self.world.users.get(int(m.group(1)))
             return "@" + (u.username if u else "unknown-user")
 
         def role(m: re.Match[str]) -> str:
-            r = self.guild.roles.get(int(m.group(1)))
+            r = self.world.guild.roles.get(int(m.group(1)))
             return "@" + (r.name.lstrip("@") if r else "deleted-role")
 
         text = _MENTION_CHANNEL.sub(channel, text)
@@ -109,12 +110,12 @@ class MessageStore:
     def modal_view(self, event: FakeEvent) -> VisibleMessage:
         """An opened modal, as the member it opened for sees it."""
         info = comps.modal_info(event.modal or {})
-        channel = self._any_channel(event.channel_id or 0)
+        channel = self.world.any_channel(event.channel_id or 0)
         return VisibleMessage(
             event="modal",
             channel=channel.mention if channel else "",
             ephemeral=True,
-            to=self.name_of(event.user_id),
+            to=self.world.name_of(event.user_id),
             content=info.title,
             text="\n".join([info.title, *info.texts, *(f.label for f in info.fields)]),
             embeds=(),
@@ -134,17 +135,17 @@ class MessageStore:
         if "everyone" in parse:
             out.extend(f"@{m}" for m in dict.fromkeys(_EVERYONE.findall(text)))
         for uid in dict.fromkeys(int(x) for x in _MENTION_USER.findall(text)):
-            if ("users" in parse or uid in users_ok) and uid in self.users:
-                out.append(self.users[uid].username)
+            if ("users" in parse or uid in users_ok) and uid in self.world.users:
+                out.append(self.world.users[uid].username)
         for rid in dict.fromkeys(int(x) for x in _MENTION_ROLE.findall(text)):
-            if ("roles" in parse or rid in roles_ok) and rid in self.guild.roles:
-                out.append("@" + self.guild.roles[rid].name)
+            if ("roles" in parse or rid in roles_ok) and rid in self.world.guild.roles:
+                out.append("@" + self.world.guild.roles[rid].name)
         return out
 
     def message_payload(self, msg: StoredMessage, *, gateway: bool = False) -> dict[str, Any]:
         """The message object Discord returns (and sends in MESSAGE_CREATE when `gateway`)."""
-        author = self.users[msg.author_id]
-        mentioned = [self.users[u] for u in self._mentioned_users(msg)]
+        author = self.world.users[msg.author_id]
+        mentioned = [self.world.users[u] for u in self._mentioned_users(msg)]
         data: dict[str, Any] = {
             "id": str(msg.id),
             "channel_id": str(msg.channel_id),
@@ -185,23 +186,24 @@ class MessageStore:
                 for emoji, users in msg.reactions.items()
                 if users
             ]
-        channel = self._any_channel(msg.channel_id)
+        channel = self.world.any_channel(msg.channel_id)
         if gateway and channel is not None and channel.guild_id is not None:
             data["guild_id"] = str(channel.guild_id)
-            member = self.guild.members.get(msg.author_id)
+            member = self.world.guild.members.get(msg.author_id)
             if member is not None and msg.webhook_id is None:
                 data["member"] = member.payload(with_user=False)
         return data
 
     def _mentioned_users(self, msg: StoredMessage) -> list[int]:
         names = set(self.pings(msg))
-        return [uid for uid, u in self.users.items() if u.username in names]
+        return [uid for uid, u in self.world.users.items() if u.username in names]
 
     def _mentioned_roles(self, msg: StoredMessage) -> list[int]:
         names = set(self.pings(msg))
-        return [rid for rid, r in self.guild.roles.items() if "@" + r.name in names and rid != self.guild.id]
+        guild = self.world.guild
+        return [rid for rid, r in guild.roles.items() if "@" + r.name in names and rid != guild.id]
 
-    def _store_message(
+    def create(
         self,
         *,
         app: BotApp | None,
@@ -214,12 +216,13 @@ class MessageStore:
         loading: bool = False,
         webhook: bool = False,
     ) -> StoredMessage:
+        """Store a new message (from a bot, a webhook or a member) and tell the bots when it isn't ephemeral."""
         msg = StoredMessage(
-            id=self.clock.snowflake(),
+            id=self.world.clock.snowflake(),
             channel_id=channel.id,
             author_id=author_id,
             app_id=app.id if app else None,
-            timestamp=self.clock.now(),
+            timestamp=self.world.clock.now(),
             ephemeral_to=ephemeral_to,
             webhook_id=app.id if (webhook and app) else None,
         )
@@ -235,15 +238,15 @@ class MessageStore:
         if body.get("message_reference"):
             ref = dict(body["message_reference"])
             ref.setdefault("channel_id", str(channel.id))
-            ref.setdefault("guild_id", str(self.guild.id))
+            ref.setdefault("guild_id", str(self.world.guild.id))
             ref.setdefault("type", 0)
             msg.message_reference = ref
             msg.type = 19
         self.messages[msg.id] = msg
         channel.last_message_id = msg.id
-        self._event("created", message_id=msg.id, channel_id=channel.id)
+        self.world.record("created", message_id=msg.id, channel_id=channel.id)
         if msg.ephemeral_to is None:
-            self.emit("MESSAGE_CREATE", self.message_payload(msg, gateway=True))
+            self.world.emit("MESSAGE_CREATE", self.message_payload(msg, gateway=True))
         return msg
 
     def _apply_body(
@@ -306,10 +309,10 @@ class MessageStore:
     def _new_attachment(
         self, channel_id: int, filename: str, data: bytes, content_type: str, meta: dict[str, Any]
     ) -> dict[str, Any]:
-        aid = self.clock.snowflake()
+        aid = self.world.clock.snowflake()
         name = meta.get("filename") or filename
         url = f"{CDN}/attachments/{channel_id}/{aid}/{name}"
-        self.cdn[url] = data
+        self.world.cdn[url] = data
         att: dict[str, Any] = {
             "id": str(aid),
             "filename": name,
@@ -324,32 +327,34 @@ class MessageStore:
 
     def upload(self, filename: str, data: bytes, content_type: str = "application/octet-stream") -> dict[str, Any]:
         """An attachment object for a file a member uploads (command option or modal file upload)."""
-        return self._new_attachment(self.default_channel().id, filename, data, content_type, {})
+        return self._new_attachment(self.world.default_channel().id, filename, data, content_type, {})
 
-    def _edit_message(self, msg: StoredMessage, body: dict[str, Any], files: tuple[CapturedFile, ...]) -> StoredMessage:
+    def edit(self, msg: StoredMessage, body: dict[str, Any], files: tuple[CapturedFile, ...]) -> StoredMessage:
+        """Apply an edit (a PATCH body, or a followup replacing a loading message)."""
         self._apply_body(msg, body, files, creating=False)
         msg.flags &= ~LOADING
-        msg.edited_timestamp = self.clock.now()
-        self._event("edited", message_id=msg.id, channel_id=msg.channel_id)
+        msg.edited_timestamp = self.world.clock.now()
+        self.world.record("edited", message_id=msg.id, channel_id=msg.channel_id)
         if msg.ephemeral_to is None:
-            self.emit("MESSAGE_UPDATE", self.message_payload(msg, gateway=True))
+            self.world.emit("MESSAGE_UPDATE", self.message_payload(msg, gateway=True))
         return msg
 
-    def _delete_message(self, msg: StoredMessage) -> None:
+    def delete(self, msg: StoredMessage) -> None:
+        """Delete a message (it stays stored, marked deleted, so late edits get 10008 Unknown Message)."""
         msg.deleted = True
-        self._event("deleted", message_id=msg.id, channel_id=msg.channel_id)
+        self.world.record("deleted", message_id=msg.id, channel_id=msg.channel_id)
         if msg.ephemeral_to is None:
             payload: dict[str, Any] = {"id": str(msg.id), "channel_id": str(msg.channel_id)}
-            channel = self._any_channel(msg.channel_id)
+            channel = self.world.any_channel(msg.channel_id)
             if channel is not None and channel.guild_id is not None:
                 payload["guild_id"] = str(channel.guild_id)
-            self.emit("MESSAGE_DELETE", payload)
+            self.world.emit("MESSAGE_DELETE", payload)
 
     def _interaction_metadata(self, rec: InteractionRecord, msg: StoredMessage) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": str(rec.id),
             "type": rec.type,
-            "user": self.users[rec.user_id].payload(),
+            "user": self.world.users[rec.user_id].payload(),
             "authorizing_integration_owners": {"0": str(rec.guild_id)} if rec.guild_id else {"1": str(rec.user_id)},
         }
         if rec.type == 2:
@@ -359,12 +364,12 @@ class MessageStore:
             data["interacted_message_id"] = str(rec.message_id)
         if rec.original_message_id and rec.original_message_id != msg.id:
             data["original_response_message_id"] = str(rec.original_message_id)
-        if rec.type == 5 and rec.opened_from in self.interactions:
-            source = self.interactions[rec.opened_from]
+        if rec.type == 5 and rec.opened_from in self.world.interactions:
+            source = self.world.interactions[rec.opened_from]
             data["triggering_interaction_metadata"] = {
                 "id": str(source.id),
                 "type": source.type,
-                "user": self.users[source.user_id].payload(),
+                "user": self.world.users[source.user_id].payload(),
                 "authorizing_integration_owners": data["authorizing_integration_owners"],
                 **({"name": source.name, "command_type": 1} if source.type == 2 else {}),
                 **({"interacted_message_id": str(source.message_id)} if source.type == 3 and source.message_id else {}),

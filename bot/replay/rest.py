@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from parley.replay.jcopy import jcopy
-from parley.replay.records import ApiError, InteractionRecord, Response, StoredMessage
-from parley.replay.rules import message_problems
-from parley.replay.transport import WireRequest
-from parley.replay.world import (
+from parley.replay.messages import MessageStore
+from parley.replay.model import (
     ATTACH_FILES,
     CREATE_PUBLIC_THREADS,
     DEFAULT_BOT,
@@ -25,51 +23,87 @@ from parley.replay.world import (
     Member,
     permission_names,
 )
-
-if TYPE_CHECKING:
-    pass
+from parley.replay.records import ApiError, Response, StoredMessage
+from parley.replay.rules import check_message_body
+from parley.replay.transport import WireRequest
+from parley.replay.world import World
 
 
 class RestApi:
-    """Handlers `h_*(app, request, **path_params) -> (status, body)`; mixed into FakeDiscord."""
+    """Handlers `h_*(app, request, **path_params) -> (status, body)` for the routes in ROUTES."""
+
+    # (method, path template, handler); first match wins, so /members/search comes before /members/{user_id}.
+    ROUTES: tuple[tuple[str, str, str], ...] = (
+        ("GET", "/users/@me", "h_me"),
+        ("GET", "/users/{user_id}", "h_user"),
+        ("POST", "/users/@me/channels", "h_dm"),
+        ("GET", "/oauth2/applications/@me", "h_application"),
+        ("GET", "/applications/@me", "h_application"),
+        ("GET", "/gateway/bot", "h_gateway_bot"),
+        ("PUT", "/applications/{app_id}/commands", "h_commands_put"),
+        ("GET", "/applications/{app_id}/commands", "h_commands_get"),
+        ("POST", "/applications/{app_id}/commands", "h_command_post"),
+        ("GET", "/applications/{app_id}/commands/{command_id}", "h_command_one"),
+        ("PATCH", "/applications/{app_id}/commands/{command_id}", "h_command_one"),
+        ("DELETE", "/applications/{app_id}/commands/{command_id}", "h_command_one"),
+        ("GET", "/applications/{app_id}/guilds/{guild_id}/commands/permissions", "h_command_permissions"),
+        ("PUT", "/applications/{app_id}/guilds/{guild_id}/commands", "h_commands_put"),
+        ("GET", "/applications/{app_id}/guilds/{guild_id}/commands", "h_commands_get"),
+        ("POST", "/applications/{app_id}/guilds/{guild_id}/commands", "h_command_post"),
+        ("GET", "/applications/{app_id}/guilds/{guild_id}/commands/{command_id}", "h_command_one"),
+        ("PATCH", "/applications/{app_id}/guilds/{guild_id}/commands/{command_id}", "h_command_one"),
+        ("DELETE", "/applications/{app_id}/guilds/{guild_id}/commands/{command_id}", "h_command_one"),
+        ("GET", "/guilds/{guild_id}", "h_guild"),
+        ("GET", "/guilds/{guild_id}/channels", "h_guild_channels"),
+        ("GET", "/guilds/{guild_id}/roles", "h_guild_roles"),
+        ("GET", "/guilds/{guild_id}/members/search", "h_guild_members_search"),
+        ("GET", "/guilds/{guild_id}/members", "h_guild_members"),
+        ("GET", "/guilds/{guild_id}/members/{user_id}", "h_guild_member"),
+        ("PATCH", "/guilds/{guild_id}/members/{user_id}", "h_guild_member"),
+        ("PUT", "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", "h_member_role"),
+        ("DELETE", "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", "h_member_role"),
+        ("GET", "/channels/{channel_id}", "h_channel"),
+        ("POST", "/channels/{channel_id}/typing", "h_typing"),
+        ("POST", "/channels/{channel_id}/threads", "h_thread"),
+        ("POST", "/channels/{channel_id}/messages/bulk-delete", "h_bulk_delete"),
+        ("PUT", "/channels/{channel_id}/messages/pins/{message_id}", "h_pin"),
+        ("DELETE", "/channels/{channel_id}/messages/pins/{message_id}", "h_pin"),
+        ("PUT", "/channels/{channel_id}/pins/{message_id}", "h_pin"),
+        ("DELETE", "/channels/{channel_id}/pins/{message_id}", "h_pin"),
+        ("POST", "/channels/{channel_id}/messages", "h_create_message"),
+        ("GET", "/channels/{channel_id}/messages", "h_messages"),
+        ("GET", "/channels/{channel_id}/messages/{message_id}", "h_message"),
+        ("PATCH", "/channels/{channel_id}/messages/{message_id}", "h_message"),
+        ("DELETE", "/channels/{channel_id}/messages/{message_id}", "h_message"),
+        ("POST", "/channels/{channel_id}/messages/{message_id}/threads", "h_thread"),
+        ("PUT", "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}/@me", "h_reaction"),
+        ("DELETE", "/channels/{channel_id}/messages/{message_id}/reactions/{emoji}/@me", "h_reaction"),
+    )
+
+    def __init__(self, world: World, store: MessageStore) -> None:
+        self.world = world
+        self.store = store
 
     # -- helpers for handlers ------------------------------------------------------------------------------------------
     def _guild_channel(self, channel_id: str) -> Channel:
-        channel = self._any_channel(int(channel_id)) if channel_id.isdigit() else None
+        channel = self.world.any_channel(int(channel_id)) if channel_id.isdigit() else None
         if channel is None:
             raise ApiError(404, 10003, "Unknown Channel")
         return channel
 
     def _require(self, app: BotApp, channel: Channel, bits: int) -> None:
-        perms = self.permissions(app.user.id, channel)
+        perms = self.world.permissions(app.user.id, channel)
         if not perms & VIEW_CHANNEL:
             raise ApiError(403, 50001, "Missing Access")
         missing = bits & ~perms
         if missing:
             raise ApiError(403, 50013, f"Missing Permissions ({', '.join(permission_names(missing))})")
 
-    def _check_message_body(self, body: Any, files: int, *, editing: bool) -> None:
-        if not isinstance(body, dict):
-            raise ApiError(400, 50035, "Invalid Form Body")
-        problems = message_problems(body, files=files, editing=editing)
-        if problems:
-            if problems == [("", "Cannot send an empty message")]:
-                raise ApiError(400, 50006, "Cannot send an empty message", {"_rules": problems})
-            raise ApiError(400, 50035, "Invalid Form Body", {"_rules": problems})
-
     def _message_in(self, channel: Channel, message_id: str) -> StoredMessage:
-        msg = self.messages.get(int(message_id)) if message_id.isdigit() else None
+        msg = self.store.messages.get(int(message_id)) if message_id.isdigit() else None
         if msg is None or msg.deleted or msg.channel_id != channel.id or msg.ephemeral:
             raise ApiError(404, 10008, "Unknown Message")
         return msg
-
-    def _interaction_by_token(self, app: BotApp, app_id: str, token: str) -> InteractionRecord:
-        if str(app.id) != app_id:
-            raise ApiError(404, 10015, "Unknown Webhook")
-        for rec in self.interactions.values():
-            if rec.token == token and rec.app_id == app.id:
-                return rec
-        raise ApiError(401, 50027, "Invalid Webhook Token")
 
     # -- handlers: users, application, commands ------------------------------------------------------------------------
     def h_me(self, app: BotApp, req: WireRequest) -> Response:
@@ -84,7 +118,7 @@ class RestApi:
         }
 
     def h_application(self, app: BotApp, req: WireRequest) -> Response:
-        owner = self.users.get(app.owner_id) or app.user
+        owner = self.world.users.get(app.owner_id) or app.user
         return 200, {
             "id": str(app.id),
             "name": app.user.username,
@@ -122,7 +156,7 @@ class RestApi:
         }
 
     def h_user(self, app: BotApp, req: WireRequest, user_id: str) -> Response:
-        user = self.users.get(int(user_id)) if user_id.isdigit() else None
+        user = self.world.users.get(int(user_id)) if user_id.isdigit() else None
         if user is None:
             raise ApiError(404, 10013, "Unknown User")
         return 200, user.payload()
@@ -130,16 +164,16 @@ class RestApi:
     def _command_table(self, app: BotApp, guild_id: str | None) -> tuple[int | None, dict[Any, dict[str, Any]]]:
         gid = None
         if guild_id is not None:
-            if guild_id != str(self.guild.id):
+            if guild_id != str(self.world.guild.id):
                 raise ApiError(403, 50001, "Missing Access")
-            gid = self.guild.id
+            gid = self.world.guild.id
         return gid, app.synced
 
-    def _command_response(self, app: BotApp, gid: int | None, data: dict[str, Any], old: dict[str, Any] | None) -> dict:
+    def command_response(self, app: BotApp, gid: int | None, data: dict[str, Any], old: dict[str, Any] | None) -> dict:
         cmd = jcopy(data)
-        cmd["id"] = old["id"] if old else str(self.clock.snowflake())
+        cmd["id"] = old["id"] if old else str(self.world.clock.snowflake())
         cmd["application_id"] = str(app.id)
-        cmd["version"] = str(self.clock.snowflake())
+        cmd["version"] = str(self.world.clock.snowflake())
         cmd.setdefault("type", 1)
         cmd.setdefault("description", "" if cmd["type"] != 1 else cmd.get("description", ""))
         perms = cmd.get("default_member_permissions")
@@ -165,7 +199,7 @@ class RestApi:
         out = []
         for data in req.body or []:
             key = (gid, data.get("name"), data.get("type", 1))
-            cmd = self._command_response(app, gid, data, old.get(key))
+            cmd = self.command_response(app, gid, data, old.get(key))
             table[key] = cmd
             out.append(jcopy(cmd))
         return 200, out
@@ -182,7 +216,7 @@ class RestApi:
         gid, table = self._command_table(app, guild_id)
         data = req.body or {}
         key = (gid, data.get("name"), data.get("type", 1))
-        cmd = self._command_response(app, gid, data, table.get(key))
+        cmd = self.command_response(app, gid, data, table.get(key))
         status = 200 if key in table else 201
         table[key] = cmd
         return status, jcopy(cmd)
@@ -207,7 +241,7 @@ class RestApi:
             return 204, None
         merged = {**table.pop(key), **(req.body or {})}
         new_key = (gid, merged.get("name"), merged.get("type", 1))
-        table[new_key] = self._command_response(app, gid, merged, merged)
+        table[new_key] = self.command_response(app, gid, merged, merged)
         return 200, jcopy(table[new_key])
 
     def h_command_permissions(self, app: BotApp, req: WireRequest, app_id: str, guild_id: str) -> Response:
@@ -215,25 +249,25 @@ class RestApi:
 
     # -- handlers: guild -----------------------------------------------------------------------------------------------
     def _check_guild(self, guild_id: str) -> None:
-        if guild_id != str(self.guild.id):
+        if guild_id != str(self.world.guild.id):
             raise ApiError(404, 10004, "Unknown Guild")
 
     def h_guild(self, app: BotApp, req: WireRequest, guild_id: str) -> Response:
         self._check_guild(guild_id)
-        return 200, self.guild_payload(include_state=False)
+        return 200, self.world.guild_payload(include_state=False)
 
     def h_guild_channels(self, app: BotApp, req: WireRequest, guild_id: str) -> Response:
         self._check_guild(guild_id)
-        return 200, [c.payload() for c in self.guild.channels.values() if not c.is_thread]
+        return 200, [c.payload() for c in self.world.guild.channels.values() if not c.is_thread]
 
     def h_guild_roles(self, app: BotApp, req: WireRequest, guild_id: str) -> Response:
         self._check_guild(guild_id)
-        return 200, [r.payload() for r in self.guild.roles.values()]
+        return 200, [r.payload() for r in self.world.guild.roles.values()]
 
     def h_guild_member(self, app: BotApp, req: WireRequest, guild_id: str, user_id: str) -> Response:
         self._check_guild(guild_id)
         uid = app.user.id if user_id == "@me" else (int(user_id) if user_id.isdigit() else 0)
-        member = self.guild.members.get(uid)
+        member = self.world.guild.members.get(uid)
         if member is None:
             raise ApiError(404, 10007, "Unknown Member")
         if req.method == "PATCH":
@@ -247,22 +281,22 @@ class RestApi:
         return 200, member.payload()
 
     def _require_guild(self, app: BotApp, bits: int) -> None:
-        if bits & ~self.guild.base_permissions(app.user.id):
+        if bits & ~self.world.guild.base_permissions(app.user.id):
             raise ApiError(403, 50013, f"Missing Permissions ({', '.join(permission_names(bits))})")
 
     def _member_updated(self, member: Member) -> None:
-        self.emit("GUILD_MEMBER_UPDATE", {**member.payload(), "guild_id": str(self.guild.id)})
+        self.world.emit("GUILD_MEMBER_UPDATE", {**member.payload(), "guild_id": str(self.world.guild.id)})
 
     def h_member_role(self, app: BotApp, req: WireRequest, guild_id: str, user_id: str, role_id: str) -> Response:
         self._check_guild(guild_id)
-        member = self.guild.members.get(int(user_id)) if user_id.isdigit() else None
+        member = self.world.guild.members.get(int(user_id)) if user_id.isdigit() else None
         if member is None:
             raise ApiError(404, 10007, "Unknown Member")
-        role = self.guild.roles.get(int(role_id)) if role_id.isdigit() else None
+        role = self.world.guild.roles.get(int(role_id)) if role_id.isdigit() else None
         if role is None:
             raise ApiError(404, 10011, "Unknown Role")
         self._require_guild(app, MANAGE_ROLES)
-        bot_top = max(self.guild.roles[r].position for r in self.guild.members[app.user.id].roles)
+        bot_top = max(self.world.guild.roles[r].position for r in self.world.guild.members[app.user.id].roles)
         if role.position >= bot_top or role.managed:
             raise ApiError(403, 50013, "Missing Permissions (role hierarchy)")
         if req.method == "PUT" and role.id not in member.roles:
@@ -276,14 +310,14 @@ class RestApi:
         self._check_guild(guild_id)
         limit = int(req.query.get("limit", 1))
         after = int(req.query.get("after", 0))
-        members = sorted((m for uid, m in self.guild.members.items() if uid > after), key=lambda m: m.user.id)
+        members = sorted((m for uid, m in self.world.guild.members.items() if uid > after), key=lambda m: m.user.id)
         return 200, [m.payload() for m in members[:limit]]
 
     def h_guild_members_search(self, app: BotApp, req: WireRequest, guild_id: str) -> Response:
         self._check_guild(guild_id)
         query = req.query.get("query", "").casefold()
         limit = int(req.query.get("limit", 1))
-        found = [m for m in self.guild.members.values() if m.user.username.casefold().startswith(query)]
+        found = [m for m in self.world.guild.members.values() if m.user.username.casefold().startswith(query)]
         return 200, [m.payload() for m in found[:limit]]
 
     # -- handlers: channels and messages -------------------------------------------------------------------------------
@@ -291,7 +325,7 @@ class RestApi:
         channel = self._guild_channel(channel_id)
         if channel.guild_id is not None:
             self._require(app, channel, 0)
-        return 200, channel.payload(self.users)
+        return 200, channel.payload(self.world.users)
 
     def _send_bits(self, channel: Channel, body: dict[str, Any], files: int) -> int:
         bits = SEND_IN_THREADS if channel.is_thread else SEND_MESSAGES
@@ -305,29 +339,29 @@ class RestApi:
         channel = self._guild_channel(channel_id)
         body = req.body if isinstance(req.body, dict) else {}
         if channel.guild_id is None:
-            if channel.recipient_id in self.closed_dms:
+            if channel.recipient_id in self.world.closed_dms:
                 raise ApiError(403, 50007, "Cannot send messages to this user")
         else:
             if channel.type in (4, 15):
                 raise ApiError(400, 50008, "Cannot send messages in a non-text channel")
             self._require(app, channel, self._send_bits(channel, body, len(req.files)))
-        self._check_message_body(req.body, len(req.files), editing=False)
-        msg = self._store_message(app=app, author_id=app.user.id, channel=channel, body=body, files=req.files)
-        return 200, self.message_payload(msg)
+        check_message_body(req.body, len(req.files), editing=False)
+        msg = self.store.create(app=app, author_id=app.user.id, channel=channel, body=body, files=req.files)
+        return 200, self.store.message_payload(msg)
 
     def h_messages(self, app: BotApp, req: WireRequest, channel_id: str) -> Response:
         channel = self._guild_channel(channel_id)
         if channel.guild_id is not None:
             self._require(app, channel, READ_HISTORY)
         limit = int(req.query.get("limit", 50))
-        msgs = [m for m in self.messages_in(channel)]
+        msgs = [m for m in self.store.messages_in(channel)]
         if "before" in req.query:
             msgs = [m for m in msgs if m.id < int(req.query["before"])]
         if "after" in req.query:
             msgs = [m for m in msgs if m.id > int(req.query["after"])]
             msgs = msgs[:limit]
         msgs = sorted(msgs, key=lambda m: -m.id)[:limit]
-        return 200, [self.message_payload(m) for m in msgs]
+        return 200, [self.store.message_payload(m) for m in msgs]
 
     def h_message(self, app: BotApp, req: WireRequest, channel_id: str, message_id: str) -> Response:
         channel = self._guild_channel(channel_id)
@@ -335,27 +369,27 @@ class RestApi:
             self._require(app, channel, READ_HISTORY if req.method == "GET" else 0)
         msg = self._message_in(channel, message_id)
         if req.method == "GET":
-            return 200, self.message_payload(msg)
+            return 200, self.store.message_payload(msg)
         if req.method == "DELETE":
             if msg.author_id != app.user.id and channel.guild_id is not None:
                 self._require(app, channel, MANAGE_MESSAGES)
-            self._delete_message(msg)
+            self.store.delete(msg)
             return 204, None
         if msg.author_id != app.user.id:
             raise ApiError(403, 50005, "Cannot edit a message authored by another user")
         body = req.body if isinstance(req.body, dict) else {}
         merged = {"flags": msg.flags, **body}
-        self._check_message_body(merged, len(req.files), editing=True)
-        self._edit_message(msg, body, req.files)
-        return 200, self.message_payload(msg)
+        check_message_body(merged, len(req.files), editing=True)
+        self.store.edit(msg, body, req.files)
+        return 200, self.store.message_payload(msg)
 
     def h_bulk_delete(self, app: BotApp, req: WireRequest, channel_id: str) -> Response:
         channel = self._guild_channel(channel_id)
         self._require(app, channel, MANAGE_MESSAGES)
         for mid in (req.body or {}).get("messages", []):
-            msg = self.messages.get(int(mid))
+            msg = self.store.messages.get(int(mid))
             if msg is not None and not msg.deleted and msg.channel_id == channel.id:
-                self._delete_message(msg)
+                self.store.delete(msg)
         return 204, None
 
     def h_reaction(
@@ -388,21 +422,10 @@ class RestApi:
 
     def h_dm(self, app: BotApp, req: WireRequest) -> Response:
         rid = int((req.body or {}).get("recipient_id", 0))
-        user = self.users.get(rid)
+        user = self.world.users.get(rid)
         if user is None:
             raise ApiError(400, 50035, "Invalid Form Body")
-        return 200, self.dm_channel(rid).payload(self.users)
-
-    def dm_channel(self, user_id: int) -> Channel:
-        """The DM channel between the bot(s) and a member (created on first use)."""
-        cid = self.dm_channels.get(user_id)
-        if cid is None:
-            cid = self.clock.snowflake()
-            self.dm_channels[user_id] = cid
-            self._dm[cid] = Channel(
-                id=cid, name=self.users[user_id].username, type=1, guild_id=None, recipient_id=user_id
-            )
-        return self._dm[cid]
+        return 200, self.world.dm_channel(rid).payload(self.world.users)
 
     def h_thread(self, app: BotApp, req: WireRequest, channel_id: str, message_id: str | None = None) -> Response:
         parent = self._guild_channel(channel_id)
@@ -411,21 +434,21 @@ class RestApi:
         self._require(app, parent, SEND_MESSAGES if forum else CREATE_PUBLIC_THREADS)
         if message_id is not None:
             self._message_in(parent, message_id)
-        tid = self.clock.snowflake() if message_id is None else int(message_id)
+        tid = self.world.clock.snowflake() if message_id is None else int(message_id)
         thread = Channel(
             id=tid,
             name=str(body.get("name", "thread")),
             type=12 if body.get("type") == 12 else 11,
-            guild_id=self.guild.id,
+            guild_id=self.world.guild.id,
             parent_id=parent.id,
             owner_id=app.user.id,
         )
-        self.guild.channels[tid] = thread
-        self.emit("THREAD_CREATE", {**thread.payload(), "newly_created": True})
+        self.world.guild.channels[tid] = thread
+        self.world.emit("THREAD_CREATE", {**thread.payload(), "newly_created": True})
         data = thread.payload()
         if forum:
             first = body.get("message") or {}
-            self._check_message_body(first, len(req.files), editing=False)
-            msg = self._store_message(app=app, author_id=app.user.id, channel=thread, body=first, files=req.files)
-            data["message"] = self.message_payload(msg)
+            check_message_body(first, len(req.files), editing=False)
+            msg = self.store.create(app=app, author_id=app.user.id, channel=thread, body=first, files=req.files)
+            data["message"] = self.store.message_payload(msg)
         return 201, data

@@ -12,6 +12,7 @@ from parley.replay.components import (
     TEXT_DISPLAY,
     walk,
 )
+from parley.replay.records import ApiError
 
 V2_MAX_COMPONENTS = 40
 V2_MAX_TEXT = 4000
@@ -77,3 +78,14 @@ def _duplicate_custom_ids(components: list[dict[str, Any]]) -> list[tuple[str, s
             problems.append(("/components", f"custom_id {cid!r} is used twice in one message"))
         seen.add(cid)
     return problems
+
+
+def check_message_body(body: Any, files: int, *, editing: bool) -> None:
+    """Raise the ApiError Discord answers for a message body it refuses (50006 when it is empty, else 50035)."""
+    if not isinstance(body, dict):
+        raise ApiError(400, 50035, "Invalid Form Body")
+    problems = message_problems(body, files=files, editing=editing)
+    if problems:
+        if problems == [("", "Cannot send an empty message")]:
+            raise ApiError(400, 50006, "Cannot send an empty message", {"_rules": problems})
+        raise ApiError(400, 50035, "Invalid Form Body", {"_rules": problems})

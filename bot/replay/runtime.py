@@ -23,8 +23,8 @@ from discord.http import Route
 
 from parley.replay.errors import ReplayStartupError
 from parley.replay.fake import FakeDiscord
+from parley.replay.model import BotApp
 from parley.replay.transport import FakeSession
-from parley.replay.world import BotApp
 
 log = logging.getLogger(__name__)
 
@@ -409,7 +409,7 @@ class BotRuntime:
             for command in tree.get_commands(guild=target):
                 payload = command.to_dict(tree)
                 key = (gid, payload["name"], payload.get("type", 1))
-                self.app.local[key] = self.fake._command_response(self.app, gid, payload, previous.get(key))
+                self.app.local[key] = self.fake.rest.command_response(self.app, gid, payload, previous.get(key))
 
     # -- gateway events ------------------------------------------------------------------------------------------------
     def feed(self, event: str, payload: dict[str, Any]) -> None:

@@ -20,7 +20,7 @@ from parley.replay.results import CapturedFile
 
 if TYPE_CHECKING:
     from parley.replay.fake import FakeDiscord
-    from parley.replay.world import BotApp
+    from parley.replay.model import BotApp
 
 log = logging.getLogger(__name__)
 

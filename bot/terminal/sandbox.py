@@ -17,7 +17,7 @@ from discord.ext import tasks
 from parley.config import Config
 from parley.replay import FakeClock, ReplaySession, ScenarioError, StepResult
 from parley.replay.interactions import check_command_access
-from parley.replay.world import VIEW_CHANNEL
+from parley.replay.model import VIEW_CHANNEL
 from parley.terminal.commandline import Catalog
 from parley.terminal.render import Directory
 

@@ -137,7 +137,7 @@ async def test_vote_on_a_card_deleted_while_the_click_is_in_flight(server):
     button = next(c.custom_id for c in interactive(card.components) if "Helpful" in c.text)
 
     def delete_card(_: Any) -> None:
-        server.fake._delete_message(card)  # the member dismissed the ephemeral card just after clicking
+        server.fake.store.delete(card)  # the member dismissed the ephemeral card just after clicking
 
     since = len(server.fake.requests)
     burst = await server.burst([server.raw_component_action("m002", button, message=card, before_feed=delete_card)])
