@@ -137,3 +137,24 @@ def test_capability_packages_import_each_other_without_cycles():
 def test_the_cycle_finder_finds_cycles():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_offline_discord_is_a_bounded_part():
+    """bot/replay imports only itself, discord.py (aiohttp's multidict with it) and jsonschema, so other bots can
+    use it; its parts receive the World (and the message store) instead of importing the FakeDiscord composing them.
+    """
+    import sys
+
+    replay = ROOT / "bot" / "replay"
+    outside = {}
+    for path in sorted(replay.rglob("*.py")):
+        names = _imports(path)
+        foreign = {n for n in names if n.startswith("parley") and not n.startswith("parley.replay")}
+        foreign |= {n for n in names if n.split(".")[0] not in sys.stdlib_module_names | {"parley"}} - {
+            n for n in names if n.split(".")[0] in {"discord", "jsonschema", "multidict"}
+        }
+        if foreign:
+            outside[path.name] = sorted(foreign)
+    assert outside == {}
+    for part in ("world.py", "messages.py", "rest.py", "webhooks.py"):
+        assert "parley.replay.fake" not in _imports(replay / part), part
