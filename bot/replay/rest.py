@@ -170,6 +170,7 @@ class RestApi:
         return gid, app.synced
 
     def command_response(self, app: BotApp, gid: int | None, data: dict[str, Any], old: dict[str, Any] | None) -> dict:
+        """A registered command as Discord returns it (also what a client's local tree is compared with)."""
         cmd = jcopy(data)
         cmd["id"] = old["id"] if old else str(self.world.clock.snowflake())
         cmd["application_id"] = str(app.id)
