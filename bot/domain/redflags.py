@@ -1,8 +1,10 @@
 """/redflags: screen a prospective client before accepting: checked red flags + the member's words -> a risk level.
 
-Each checklist flag carries a weight (1-3, from the knowledge base). The member's own words count too: when
-triage is confident about an archetype that the guides tie to a flag, that flag is raised "from your words",
-with the words that pointed there. The level is deliberately simple to explain: it is the sum of the weights.
+Each checklist flag carries a weight (1-3, from the knowledge base). The member's own words count too: a flag the
+words state outright ("refuses to sign any contract", «предоплату давать не хочет», «وما عنده أي تقييمات») is raised
+"from your words", quoting exactly the words that state it (redflag_cues.py). Flags come from stated signs, not from
+triage's archetypes: a story about a late payer doesn't say the prospect refuses a deposit, and quoting its words
+("took 9 days") under "won't pay anything up front" would be wrong. The level is the sum of the weights.
 """
 
 from __future__ import annotations
@@ -12,26 +14,13 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from parley.domain.errors import N_, Expired, InvalidInput, NotYours
-from parley.domain.triage import TriageResult
+from parley.domain.redflag_cues import flags_in_words
 
 LEVELS: tuple[str, ...] = ("low", "medium", "high")
 MEDIUM_AT = 2  # total weight from which the risk is medium
 HIGH_AT = 5  # total weight from which the risk is high
-TEXT_CONFIDENCE = 0.6  # triage score from which the member's words raise a flag
 CHECKLIST = "checklist"
 RESULT = "result"
-
-# Archetypes whose signals are themselves a red flag in a prospect (the guides' screening advice, G0 / G2 / G4),
-# beyond the flags the knowledge base ties to archetypes.
-ARCHETYPE_FLAGS: Mapping[str, tuple[str, ...]] = {
-    "bad_fit": ("unresponsive", "no_upfront"),
-    "non_payer": ("no_upfront",),
-    "no_contract": ("no_contract",),
-    "scope_creep": ("lowest_price",),
-    "know_it_all": ("talks_down",),
-    "abusive": ("talks_down",),
-    "after_hours": ("any_hour",),
-}
 
 
 class ChecklistExpired(Expired):
@@ -91,30 +80,19 @@ def level_for(total: int) -> str:
     return "low"
 
 
-def flags_from_words(flags: Sequence[FlagLike], result: TriageResult | None) -> dict[str, tuple[str, ...]]:
-    """Flags the member's words raise, each with the words that pointed there (confident archetypes only)."""
-    if result is None:
-        return {}
-    raised: dict[str, list[str]] = {}
+def flags_from_words(flags: Sequence[FlagLike], text: str | None) -> dict[str, tuple[str, ...]]:
+    """Checklist flags the member's words state, each with the words that state it."""
     known = {flag.id for flag in flags}
-    for score in result.archetypes:
-        words = [w for w in score.why if ":" not in w]
-        if score.score < TEXT_CONFIDENCE or not words:
-            continue
-        tied = {flag.id for flag in flags if score.id in flag.archetypes} | set(ARCHETYPE_FLAGS.get(score.id, ()))
-        for flag_id in sorted(tied & known):
-            seen = raised.setdefault(flag_id, [])
-            seen.extend(w for w in words if w not in seen)
-    return {flag_id: tuple(words[:3]) for flag_id, words in raised.items()}
+    return {flag_id: words for flag_id, words in flags_in_words(text).items() if flag_id in known}
 
 
-def assess(flags: Sequence[FlagLike], checked: Iterable[str], result: TriageResult | None = None) -> RiskAssessment:
-    """Weigh the checked flags and those the member's words raise into a risk level with its reasons."""
+def assess(flags: Sequence[FlagLike], checked: Iterable[str], text: str | None = None) -> RiskAssessment:
+    """Weigh the checked flags and those the member's words state into a risk level with its reasons."""
     checked_ids = set(checked)
     unknown = checked_ids - {flag.id for flag in flags}
     if unknown:
         raise InvalidInput()
-    from_words = flags_from_words(flags, result)
+    from_words = flags_from_words(flags, text)
     hits = [
         FlagHit(flag.id, flag.weight, flag.id in checked_ids, from_words.get(flag.id, ()))
         for flag in flags

@@ -74,6 +74,8 @@ RED_FLAG_IDS: tuple[str, ...] = (
     "lowest_price",
     "talks_down",
     "any_hour",
+    "rush",
+    "off_platform",
 )
 
 GUIDES: Mapping[str, str] = MappingProxyType(

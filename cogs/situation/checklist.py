@@ -9,7 +9,6 @@ from parley.cogs.situation.flows import FlowPart
 from parley.cogs.situation.modals import WordsModal
 from parley.domain import redflags as rf
 from parley.domain import walkthrough as wt
-from parley.domain.triage import classify
 from parley.i18n import Translations
 
 REDFLAGS = "redflags"
@@ -42,8 +41,7 @@ class Checklist(FlowPart):
         painter = self.painter(t)
         if state.step != rf.RESULT:
             return painter.checklist_card(flow.flow_id, flow.version, state, notice=notice)
-        triage = classify(text=flow.free_text) if flow.free_text else None
-        risk = rf.assess(self.services.knowledge.red_flags, state.checked, triage)
+        risk = rf.assess(self.services.knowledge.red_flags, state.checked, flow.free_text)
         return painter.risk_card(flow.flow_id, flow.version, state, risk, await self.extras(interaction), notice=notice)
 
     async def on_select(self, interaction: discord.Interaction, flow_id: str, version: int, values: list[str]) -> None:

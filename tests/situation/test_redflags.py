@@ -6,7 +6,6 @@ import pytest
 
 from parley.domain import redflags as rf
 from parley.domain.errors import InvalidInput
-from parley.domain.triage import ArchetypeScore, TriageResult
 from parley.knowledge import default_knowledge
 
 FLAGS = default_knowledge().red_flags
@@ -38,27 +37,95 @@ def test_refusing_a_contract_plus_no_deposit_is_high_and_offers_both_drafts():
     assert all(h.checked and not h.words for h in risk.hits)
 
 
-def test_words_raise_flags_with_the_words_that_pointed_there():
-    triage = TriageResult(
-        "en",
-        (
-            ArchetypeScore("no_contract", 0.9, ("won't sign", "answer:wont_sign")),
-            ArchetypeScore("after_hours", 0.8, ("at 3 am",)),
-            ArchetypeScore("creep", 0.3, ("dinner",)),  # not confident: no flag
-        ),
-    )
-    risk = rf.assess(FLAGS, [], triage)
+def test_words_raise_flags_with_the_words_that_state_them():
+    risk = rf.assess(FLAGS, [], "He won't sign a contract and calls me at 3 am on Sundays. Lovely guy otherwise.")
     by_id = {h.id: h for h in risk.hits}
     assert set(by_id) == {"no_contract", "any_hour"}
-    assert by_id["no_contract"].words == ("won't sign",) and not by_id["no_contract"].checked
+    assert by_id["no_contract"].words == ("won't sign a contract",) and not by_id["no_contract"].checked
+    assert by_id["any_hour"].words == ("calls me at 3 am",)
     assert risk.total == WEIGHT["no_contract"] + WEIGHT["any_hour"]
 
 
 def test_a_checked_flag_also_in_the_words_counts_once():
-    triage = TriageResult("en", (ArchetypeScore("no_contract", 0.9, ("no contract",)),))
-    risk = rf.assess(FLAGS, ["no_contract"], triage)
-    assert [(h.id, h.checked, h.words) for h in risk.hits] == [("no_contract", True, ("no contract",))]
+    risk = rf.assess(FLAGS, ["no_contract"], "we'd work without a contract")
+    assert [(h.id, h.checked, h.words) for h in risk.hits] == [("no_contract", True, ("without a contract",))]
     assert risk.total == WEIGHT["no_contract"]
+
+
+# Signs stated outright, in the four languages: every sign raises its flag, quoting only the words that state it.
+STATED = [
+    (
+        "en",
+        "Nice enough on the call, but he refuses to sign any contract (\"contracts are for people who don't trust each "
+        'other"), wants a free test project first, says his previous developers were all idiots, and needs the whole '
+        "app in two days. Oh, and he asked to move to WhatsApp to avoid the fees. His account has no reviews.",
+        {
+            "no_contract": ("refuses to sign any contract", "contracts are for people who don't trust each other"),
+            "lowest_price": ("free test project",),
+            "talks_down": ("previous developers were all idiots",),
+            "rush": ("whole app in two days",),
+            "off_platform": ("move to WhatsApp", "avoid the fees"),
+            "no_history": ("no reviews",),
+        },
+    ),
+    (
+        "ru",
+        "Заказчик вежливый, но предоплату давать не хочет, договор подписывать не будет, сроки нереальные, а прошлые "
+        "дизайнеры у него все были криворукие. Ещё предлагает работать напрямую, мимо биржи.",
+        {
+            "no_upfront": ("предоплату давать не хочет",),
+            "no_contract": ("договор подписывать не будет",),
+            "rush": ("сроки нереальные",),
+            "talks_down": ("прошлые дизайнеры у него все были криворукие",),
+            "off_platform": ("напрямую", "мимо биржи"),
+        },
+    ),
+    (
+        "ar",
+        "العميل شكله محترم، بس رافض يوقّع أي عقد، وما عنده أي تقييمات، ويبي تجربة مجانية قبل ما يقرر، "
+        "وقال نكمل على الواتساب عشان العمولة",
+        {
+            "no_contract": ("رافض يوقّع أي عقد",),
+            "no_history": ("ما عنده أي تقييمات",),
+            "lowest_price": ("تجربة مجانية",),
+            "off_platform": ("نكمل على الواتساب", "عشان العمولة"),
+        },
+    ),
+    (
+        "fi",
+        "Asiakas ei suostu maksamaan mitään etukäteen eikä halua sopimusta. Lisäksi se haluaa ilmaisen testityön, "
+        "ja aikataulu on ihan mahdoton. Profiilissa ei ole yhtään arvostelua.",
+        {
+            "no_upfront": ("ei suostu maksamaan mitään etukäteen",),
+            "no_contract": ("eikä halua sopimusta",),
+            "lowest_price": ("ilmaisen testityön",),
+            "rush": ("aikataulu on ihan mahdoton",),
+            "no_history": ("ei ole yhtään arvostelua",),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), STATED, ids=[case[0] for case in STATED])
+def test_every_stated_sign_raises_its_flag_quoting_only_its_words(lang, text, expected):
+    risk = rf.assess(FLAGS, [], text)
+    assert {h.id: h.words for h in risk.hits} == expected
+    for hit in risk.hits:
+        assert all(word in text for word in hit.words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The invoice took 9 days to be paid, but he paid in full.",  # a late payment is no refusal of a deposit
+        "He signed the contract and paid the deposit the same day.",
+        "Заказчик подписал договор и сразу внёс предоплату.",
+        "وقّع العقد ودفع المقدم من أول يوم، وعنده تقييمات ممتازة",
+        "Asiakas allekirjoitti sopimuksen ja maksoi ennakon heti.",
+    ],
+)
+def test_a_good_prospect_described_raises_nothing(text):
+    assert rf.assess(FLAGS, [], text).hits == ()
 
 
 def test_unknown_flags_are_refused():
