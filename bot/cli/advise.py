@@ -1,7 +1,8 @@
 """`python -m parley advise [--json] [--lang xx] TEXT`: classify a situation and print the advice for it.
 
---json prints exactly {"lang", "archetypes": [{"id", "score", "why"}], "advice": [{"id", "text", "source"}]}
-(archetypes best first, at most 5, only those with a meaningful score; advice in the detected or given language).
+--json prints exactly {"lang", "confident", "archetypes": [{"id", "score", "why"}], "advice": [{"id", "text", "source"}]}
+(all 14 archetypes, best first; "confident": false when the text gives too little to go on, and then the first
+archetype is no finding and "advice" is empty; advice in the detected or given language).
 Walkthrough answers can be added (--situation, --stage, --safeguard, --keep); TEXT "-" reads stdin. Empty input
 exits 2; a knowledge base that can't be loaded gives "advice": [] and a warning on stderr.
 """
@@ -21,9 +22,7 @@ from parley.domain.triage.langid import SUPPORTED
 
 log = logging.getLogger(__name__)
 
-MAX_ARCHETYPES = 5
-MEANINGFUL = 0.2  # an archetype at or above this score is worth naming
-RUNNER_UP = 0.08  # below MEANINGFUL, the first three are still named when the text gave some evidence for them
+MAX_READABLE = 3  # the readable output names the best three; --json ranks them all
 ADVICE_LIMIT = 5
 
 
@@ -40,13 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def shown_archetypes(result: TriageResult) -> list[dict[str, Any]]:
-    """The archetypes worth printing: meaningful scores, best first, at most five."""
-    out = []
-    for i, a in enumerate(result.archetypes[:MAX_ARCHETYPES]):
-        if a.score >= MEANINGFUL or (i < 3 and a.score >= RUNNER_UP and a.why):
-            out.append({"id": a.id, "score": round(a.score, 3), "why": list(a.why)})
-    return out
+def ranked_archetypes(result: TriageResult) -> list[dict[str, Any]]:
+    """Every archetype, best first, with its score and the member's words that pointed there."""
+    return [{"id": a.id, "score": round(a.score, 3), "why": list(a.why)} for a in result.archetypes]
 
 
 def _load_kb() -> Any | None:
@@ -64,11 +59,16 @@ def build_answer(text: str, answers: Answers | None, lang: str | None) -> tuple[
     result = classify(text or None, answers, lang)
     kb = _load_kb()
     advice: list[dict[str, str]] = []
-    if kb is not None:
+    if kb is not None and result.confident:  # advice for a guess would present the guess as a finding
         for ranked in rank_advice(kb, result, answers, None, ADVICE_LIMIT):
             item = ranked.item
             advice.append({"id": item.id, "text": item.t(result.lang), "source": str(item.source)})
-    payload = {"lang": result.lang, "archetypes": shown_archetypes(result), "advice": advice}
+    payload = {
+        "lang": result.lang,
+        "confident": result.confident,
+        "archetypes": ranked_archetypes(result),
+        "advice": advice,
+    }
     return payload, kb, result
 
 
@@ -81,10 +81,10 @@ def _print_readable(payload: dict[str, Any], kb: Any | None) -> None:
         except (KeyError, AttributeError):
             return arch_id
 
-    archetypes = payload["archetypes"]
-    if not archetypes:
-        print("No clear match: tell a little more about what the client does.")
-    for i, a in enumerate(archetypes):
+    if not payload["confident"]:
+        print("Not enough to go on yet: tell a little more about what the client does.")
+        return
+    for i, a in enumerate(payload["archetypes"][:MAX_READABLE]):
         label = "Most likely" if i == 0 else "Also possible"
         why = ", ".join(
             f'"{w}"' if not w.startswith(("answer:", "stage:", "safeguard:", "no_safeguard:", "keep:")) else w

@@ -187,7 +187,12 @@ def infer_stage(text: str) -> str | None:
 
 
 def infer(text: str, result: TriageResult) -> Inference:
-    """Read answers off a text and its triage: confident archetypes become situations, time phrases a stage."""
+    """Read answers off a text and its triage: confident archetypes become situations, time phrases a stage.
+
+    When the text gives too little to go on (result.confident is False), nothing is read off it, so the walkthrough
+    asks "What is happening?" instead of presenting its best guess."""
+    if not result.confident:
+        return Inference(situations=(), stage=infer_stage(text))
     situations = tuple(SITUATION_OF_ARCHETYPE[a.id] for a in result.archetypes if a.score >= TEXT_CONFIDENCE and a.why)[
         :MAX_SITUATIONS
     ]
@@ -506,7 +511,7 @@ def plan_result(
     """Decide the result card: archetype(s) with reasons, 3-5 advice items ranked by relevance x community score,
     the next ladder step for their stage and the drafts that fit."""
     predicted = result.archetypes[0].id
-    if state.chosen is None and result.archetypes[0].score < UNSURE_BELOW:
+    if state.chosen is None and (not result.confident or result.archetypes[0].score < UNSURE_BELOW):
         return ResultPlan((), predicted, (), (), ())
     shown = recognise(result, state.chosen)
     ranked_on = prefer(result, state.chosen) if state.chosen else result

@@ -335,6 +335,23 @@ async def test_redflags_in_arabic_is_rtl_safe(open_session):
         assert s.violations == []
 
 
+async def test_words_that_give_too_little_ask_instead_of_guessing(session):
+    # A price and a weekday, no complaint: triage isn't confident (the engine before issue 16 answered after_hours
+    # here, from "Saturday" alone), so the walkthrough asks what is happening and never presents a guess.
+    text = "The client wrote to me on Saturday about the $800 website."
+    step = await session.command("alice", "situation", describe=text)
+    card = step.message
+    check_card(card, "en")
+    assert "What is happening?" in card.text and "1 of 4" in card.text
+    step = await session.click("alice", "✅")
+    card = step.visible[-1]
+    check_card(card, "en")
+    assert "I can't tell yet" in card.text
+    assert pick(KB.archetypes["after_hours"].name, "en") not in card.text
+    assert not [b for b in card.buttons if (b.custom_id or "").startswith("parley:vote:")]
+    assert session.violations == []
+
+
 async def test_when_nothing_is_recognised_it_says_so(session):
     await session.command("alice", "situation", describe="hello there, how are you")
     step = await session.click("alice", "✅")

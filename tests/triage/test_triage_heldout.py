@@ -70,7 +70,7 @@ def test_no_six_word_run_of_a_blind_set_in_the_triage_data(path):
         forbidden |= _runs(_words(text))
     leaks = []
     for data in sorted(DATA_DIR.iterdir()):
-        if data.is_file():
+        if data.is_file() and data.suffix != ".bin":  # the n-gram weights are numbers, not text
             found = _runs(_words(data.read_text(encoding="utf-8"))) & forbidden
             leaks += [f"{data.name}: {' '.join(r)}" for r in sorted(found)[:3]]
     assert not leaks, "blind-set text copied into the triage data:\n" + "\n".join(leaks)

@@ -13,6 +13,7 @@ from parley.domain.triage.features import extract
 from parley.domain.triage.langid import DEFAULT, SUPPORTED, detect_language
 from parley.domain.triage.lexicon import Lexicon, load_lexicon
 from parley.domain.triage.model import LinearModel, feature_values, load_model, sigmoid
+from parley.domain.triage.ngrams import NgramModel, feature_ids, load_ngram_model
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,12 @@ WHY_MAX = 6
 # weights also pick up context correlations ("two months", "the files", an amount of money co-occur with unpaid
 # invoices in the examples); those may move scores, but a word is never *credited* to an archetype it doesn't signal.
 EXPLAINS_MIN_PRIOR = 0.7
+# How much the n-gram layer counts beside the lexicon layer (logits are added). Chosen on the leave-one-writer-out
+# folds (README, "How triage works"), never on a blind set.
+NGRAM_WEIGHT = 3.0
+# Text alone is a finding only when the best archetype scores at least this and some of the member's words signal it;
+# otherwise the result says so (confident=False) and the walkthrough asks instead of presenting a guess.
+CONFIDENT_AT = 0.35
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class TriageResult:
 
     lang: str
     archetypes: tuple[ArchetypeScore, ...]
+    confident: bool = True
 
     @property
     def top(self) -> ArchetypeScore:
@@ -54,9 +62,10 @@ class TriageResult:
 class TriageEngine:
     """Holds the compiled lexicon and weights; thread-safe for reading."""
 
-    def __init__(self, lexicon: Lexicon, model: LinearModel) -> None:
+    def __init__(self, lexicon: Lexicon, model: LinearModel, ngrams: NgramModel | None = None) -> None:
         self.lexicon = lexicon
         self.model = model
+        self.ngrams = ngrams
         self.explains = explained_archetypes(lexicon)
 
     def classify(
@@ -78,6 +87,9 @@ class TriageEngine:
             matches = extract(self.lexicon, text, typos=lang == "en")
             for arch, z in self.model.logits(feature_values(matches)).items():
                 logits[arch] = z
+            if self.ngrams is not None:
+                for arch, z in self.ngrams.logits(feature_ids(text)).items():
+                    logits[arch] += NGRAM_WEIGHT * z
             for m in matches:
                 surface = text[m.start : m.end]
                 declared = self.explains.get(m.feature, frozenset())
@@ -96,7 +108,9 @@ class TriageEngine:
             why = _dedupe_why(reasons[arch])
             scored.append(ArchetypeScore(arch, round(sigmoid(logits[arch]), 4), why))
         scored.sort(key=lambda s: (-s.score, ARCHETYPE_ORDER[s.id]))
-        return TriageResult(lang, tuple(scored))
+        top = scored[0]
+        confident = has_answers or (top.score >= CONFIDENT_AT and bool(top.why))
+        return TriageResult(lang, tuple(scored), confident)
 
 
 def explained_archetypes(lexicon: Lexicon) -> dict[str, frozenset[str]]:
@@ -132,7 +146,7 @@ def get_engine() -> TriageEngine:
         with _lock:
             if _engine is None:
                 lexicon = load_lexicon()
-                _engine = TriageEngine(lexicon, load_model(lexicon))
+                _engine = TriageEngine(lexicon, load_model(lexicon), load_ngram_model())
     return _engine
 
 

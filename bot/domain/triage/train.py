@@ -1,9 +1,13 @@
-"""Train the triage weights: `python -m parley.domain.triage.train [--cv K]` writes data/weights.json.
+"""Train the triage weights: `python -m parley.domain.triage.train [--cv K]` writes data/weights.json and
+data/ngram_weights.bin (+ .json).
 
 One-vs-rest logistic regression over the lexicon's cue features, trained on the hand-written examples in
 data/train_*.txt and pulled toward the lexicon priors by an L2 penalty, so a cue that no example uses keeps its
-hand-set weight and a cue the examples contradict moves. Pure Python, a few seconds; run it after editing
+hand-set weight and a cue the examples contradict moves. Pure Python, under a minute; run it after editing
 the lexicon or the examples (tests/triage check the stored digest).
+
+The n-gram layer (ngrams.py) is fitted on the same examples by L-BFGS over sparse matrices: training needs numpy and
+scipy (`pip install -e .[train]`); the bot itself reads the stored int8 weights without them.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 from parley.domain.triage.archetypes import ARCHETYPE_IDS
 from parley.domain.triage.features import WORD_PREFIX, extract
 from parley.domain.triage.lexicon import Lexicon, load_lexicon
+from parley.domain.triage.ngrams import BUCKETS, NgramModel, feature_ids, quantise, save_ngram_model
 from parley.domain.triage.model import (
     WEIGHTS_PATH,
     LinearModel,
@@ -156,6 +161,51 @@ def fit(lexicon: Lexicon, examples: list[Example], l2: float = L2, iterations: i
     return LinearModel({a: round(b[j], 4) for j, a in enumerate(archs)}, {f: ws for f, ws in weights.items() if ws})
 
 
+DEFAULT_NGRAM_BIAS = -3.0
+NGRAM_L2 = 3e-4  # chosen on the leave-one-writer-out folds
+NGRAM_ITERATIONS = 300
+
+
+def fit_ngrams(examples: list[Example], l2: float = NGRAM_L2) -> NgramModel:
+    """One-vs-rest logistic regression over the hashed n-grams, class-balanced like the lexicon layer."""
+    import numpy as np  # training only: the bot reads the stored weights without numpy
+    import scipy.sparse as sp
+    from scipy.optimize import minimize
+
+    k = len(ARCHETYPE_IDS)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, ex in enumerate(examples):
+        ids = feature_ids(ex.text)
+        rows += [i] * len(ids)
+        cols += ids
+        vals += [1.0 / math.sqrt(max(len(ids), 1))] * len(ids)
+    x = sp.csr_matrix((vals, (rows, cols)), shape=(len(examples), BUCKETS))
+    y = np.array([[ex.targets.get(a, 0.0) for a in ARCHETYPE_IDS] for ex in examples])
+    n = len(examples)
+    positives = (y > 0).sum(0)
+    pos_weight = POSITIVE_WEIGHT * positives.mean() / np.maximum(positives, 1)
+    sample_weight = np.where(y > 0, pos_weight, 1.0)
+
+    def loss_and_grad(theta):
+        w, b = theta[:-k].reshape(BUCKETS, k), theta[-k:]
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + b, -30, 30)))
+        loss = -(sample_weight * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))).sum() / n
+        g = sample_weight * (p - y) / n
+        grad_w = x.T @ g + 2 * l2 * w
+        return loss + l2 * (w * w).sum(), np.concatenate([np.asarray(grad_w).ravel(), g.sum(0)])
+
+    theta = np.zeros(BUCKETS * k + k)
+    theta[-k:] = DEFAULT_NGRAM_BIAS
+    found = minimize(loss_and_grad, theta, jac=True, method="L-BFGS-B", options={"maxiter": NGRAM_ITERATIONS}).x
+    w = found[:-k].reshape(BUCKETS, k)
+    columns = [quantise(w[:, j].tolist()) for j in range(k)]
+    return NgramModel(
+        tuple(c[0] for c in columns), tuple(c[1] for c in columns), tuple(round(float(v), 4) for v in found[-k:])
+    )
+
+
 def top1_rate(lexicon: Lexicon, model: LinearModel, examples: list[Example]) -> float:
     """Share of labelled examples whose best archetype is one of their (hard or soft) labels."""
     hits = total = 0
@@ -201,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     model = fit(lexicon, examples, args.l2)
     save(model)
+    save_ngram_model(fit_ngrams(examples), source_digest())
     print(f"trained on {len(examples)} examples; training top-1 {top1_rate(lexicon, model, examples):.3f}")
     return 0
 

@@ -1,0 +1,111 @@
+"""The layer that generalises past word lists: hashed character n-grams and word pairs in a linear model.
+
+A word list can't see that "he wants to see my screen every hour" is micromanaging, or that «хочет видеть экран
+каждый час» is the same story; character n-grams (2-5 letters inside each word, with word edges marked) catch
+inflections, typos, dialect spellings and words no cue lists, and word pairs catch short turns of phrase
+("my screen", "cheaper guy"). Every distinct feature is hashed (crc32, stable across runs) into BUCKETS slots; a
+message's features are binary and scaled by 1/sqrt(count), so long stories don't outvote short ones.
+
+The weights (data/ngram_weights.bin) are trained by train.py on the same examples as the lexicon layer and stored as
+int8 per archetype with one scale each: 14 x BUCKETS bytes, read into stdlib arrays (no numpy at run time). The
+engine adds these logits, times NGRAM_WEIGHT, to the lexicon layer's; the "why" still comes from the lexicon only, so
+an explanation always names words that signal the archetype.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import zlib
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+from parley.domain.triage.archetypes import ARCHETYPE_IDS
+from parley.domain.triage.lexicon import DATA_DIR
+from parley.domain.triage.text import tokenise
+
+log = logging.getLogger(__name__)
+
+BUCKETS = 1 << 18
+NGRAM_MIN, NGRAM_MAX = 2, 5
+MAX_WORDS = 600  # a longer message is read for its first 600 words: enough to tell the story, and time stays bounded
+NGRAM_PATH = DATA_DIR / "ngram_weights.bin"
+NGRAM_META_PATH = DATA_DIR / "ngram_weights.json"
+
+
+def feature_ids(text: str) -> list[int]:
+    """The distinct hashed features of a text: character n-grams of each word, whole words and word pairs."""
+    words = [t.norm for t in tokenise(text)[:MAX_WORDS]]
+    seen: set[int] = set()
+    crc = zlib.crc32
+    for i, word in enumerate(words):
+        padded = f"<{word}>"
+        n = len(padded)
+        for size in range(NGRAM_MIN, NGRAM_MAX + 1):
+            for start in range(n - size + 1):
+                seen.add(crc(padded[start : start + size].encode()) & (BUCKETS - 1))
+        seen.add(crc(f"w {word}".encode()) & (BUCKETS - 1))
+        if i:
+            seen.add(crc(f"b {words[i - 1]} {word}".encode()) & (BUCKETS - 1))
+    return sorted(seen)
+
+
+@dataclass(frozen=True)
+class NgramModel:
+    """Per archetype: int8 weights over the buckets, one scale, and a bias."""
+
+    weights: tuple[array, ...]  # one array('b') of BUCKETS per archetype, in ARCHETYPE_IDS order
+    scales: tuple[float, ...]
+    bias: tuple[float, ...]
+
+    def logits(self, ids: list[int]) -> dict[str, float]:
+        """Raw score of every archetype for a text's feature ids."""
+        if not ids:
+            return dict(zip(ARCHETYPE_IDS, self.bias, strict=True))
+        norm = 1.0 / math.sqrt(len(ids))
+        out = {}
+        for arch, w, scale, b in zip(ARCHETYPE_IDS, self.weights, self.scales, self.bias, strict=True):
+            out[arch] = b + scale * norm * sum(map(w.__getitem__, ids))
+        return out
+
+
+def quantise(column: list[float]) -> tuple[array, float]:
+    """int8 weights and the scale that maps them back (max |w| -> 127)."""
+    top = max((abs(v) for v in column), default=0.0) or 1.0
+    scale = top / 127.0
+    return array("b", (max(-127, min(127, round(v / scale))) for v in column)), scale
+
+
+def save_ngram_model(model: NgramModel, digest: str, path: Path = NGRAM_PATH, meta: Path = NGRAM_META_PATH) -> None:
+    """Write the int8 weights (archetype after archetype) and their scales, biases and source digest."""
+    with path.open("wb") as f:
+        for w in model.weights:
+            w.tofile(f)
+    info = {
+        "source_sha256": digest,
+        "buckets": BUCKETS,
+        "archetypes": list(ARCHETYPE_IDS),
+        "scales": list(model.scales),
+        "bias": list(model.bias),
+    }
+    meta.write_text(json.dumps(info, indent=0) + "\n", encoding="utf-8")
+
+
+def load_ngram_model(path: Path = NGRAM_PATH, meta: Path = NGRAM_META_PATH) -> NgramModel | None:
+    """The stored n-gram layer, or None (lexicon only) when it is missing or was built for other archetypes."""
+    if not path.exists() or not meta.exists():
+        log.warning("no n-gram weights at %s: triage uses the lexicon layer only", path)
+        return None
+    info = json.loads(meta.read_text(encoding="utf-8"))
+    if info.get("buckets") != BUCKETS or info.get("archetypes") != list(ARCHETYPE_IDS):
+        log.warning("n-gram weights at %s don't match this build: triage uses the lexicon layer only", path)
+        return None
+    weights = []
+    with path.open("rb") as f:
+        for _ in ARCHETYPE_IDS:
+            w = array("b")
+            w.fromfile(f, BUCKETS)
+            weights.append(w)
+    return NgramModel(tuple(weights), tuple(info["scales"]), tuple(info["bias"]))
