@@ -1,10 +1,10 @@
 """`python -m parley advise [--json] [--lang xx] TEXT`: classify a situation and print the advice for it.
 
---json prints exactly {"lang", "confident", "archetypes": [{"id", "score", "why"}], "advice": [{"id", "text", "source"}]}
-(all 14 archetypes, best first; "confident": false when the text gives too little to go on, and then the first
-archetype is no finding and "advice" is empty; advice in the detected or given language).
-Walkthrough answers can be added (--situation, --stage, --safeguard, --keep); TEXT "-" reads stdin. Empty input
-exits 2; a knowledge base that can't be loaded gives "advice": [] and a warning on stderr.
+--json prints exactly {"lang", "confident", "archetypes": [{"id", "score", "why"}],
+"advice": [{"id", "text", "source"}]}: all 14 archetypes, best first; "confident": false when the text gives too
+little to go on, and then the first archetype is no finding and "advice" is empty; advice in the detected or given
+language. Walkthrough answers can be added (--situation, --stage, --safeguard, --keep); TEXT "-" reads stdin.
+Empty input exits 2; a knowledge base that can't be loaded gives "advice": [] and a warning on stderr.
 """
 
 from __future__ import annotations

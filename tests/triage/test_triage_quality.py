@@ -11,6 +11,7 @@ from parley.cli.eval import evaluate, read_cases
 from parley.domain.triage.archetypes import ARCHETYPE_IDS
 from parley.domain.triage.lexicon import LEXICON_PATH, load_lexicon
 from parley.domain.triage.model import WEIGHTS_PATH, source_digest
+from parley.domain.triage.ngrams import NGRAM_META_PATH, NGRAM_PATH
 from parley.domain.triage.train import read_examples
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,6 +57,13 @@ def test_own_heldout_set():
 def test_weights_are_trained_on_the_current_lexicon_and_examples():
     stored = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["source_sha256"]
     assert stored == source_digest(), "lexicon or examples changed: run `python -m parley.domain.triage.train`"
+
+
+def test_ngram_weights_match_the_examples():
+    stored = json.loads(NGRAM_META_PATH.read_text(encoding="utf-8"))
+    assert stored["source_sha256"] == source_digest(), "examples changed: run `python -m parley.domain.triage.train`"
+    assert NGRAM_PATH.stat().st_size == stored["buckets"] * len(ARCHETYPE_IDS)
+
 
 
 def test_lexicon_weights_name_real_archetypes():

@@ -11,6 +11,7 @@ word counts less and what follows counts more, so "always pays on time, but..." 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from parley.domain.triage.langid import detect_language
@@ -98,6 +99,14 @@ DEPOSIT_PAY_CONCEPT = "deposit_pay"
 UPFRONT_CONCEPTS = frozenset({"deposit", "before_delivery"})
 NIGHT_CONCEPT = "night_time"
 MONEY_CONCEPT = "money_amount"
+# Time words point to an after-hours client only when the client's contact is what the story is about: "we started
+# on a Saturday evening" is a date, "he calls me on Saturday evenings" is the complaint. A time cue with no contact cue
+# (calls, messages, "right away", replies...) in its sentence or the next/previous one counts this much.
+TIME_CONCEPTS = frozenset({NIGHT_CONCEPT, "weekend_holiday", "working_hours"})
+CONTACT_CONCEPTS = frozenset(
+    {"messages", "voice_calls", "immediate", "constant_contact", "every_n_minutes", "reply", "urgent_broken", "questions"}
+)
+TIME_WITHOUT_CONTACT = 0.35
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +118,7 @@ class Match:
     end: int
     factor: float
     negated: bool
+    scene: bool = False  # a time cue far from any contact cue: it sets the scene, it isn't the complaint
 
 
 # Spoken Finnish says "et" for "että" (that): "asiakas jankkaa et sen serkku...". It is the negation verb "you don't"
@@ -306,4 +316,24 @@ def extract(lexicon: Lexicon, text: str, typos: bool | None = None) -> list[Matc
     ):
         for m in regex.finditer(ascii_digits):
             matches.append(Match(concept, m.start(), m.end(), 1.0, False))
-    return matches
+    return _weigh_time_by_contact(matches, tokens)
+
+
+def _weigh_time_by_contact(matches: list[Match], tokens: list[Token]) -> list[Match]:
+    """Scale down time cues whose neighbourhood (sentence +-1) has no contact cue."""
+    if not tokens or not any(m.feature.split("!")[0] in TIME_CONCEPTS for m in matches):
+        return matches
+    starts = [t.start for t in tokens]
+
+    def sentence_at(offset: int) -> int:
+        return tokens[max(0, bisect_right(starts, offset) - 1)].sentence
+
+    contact = {sentence_at(m.start) for m in matches if m.feature.split("!")[0] in CONTACT_CONCEPTS}
+    out = []
+    for m in matches:
+        if m.feature.split("!")[0] in TIME_CONCEPTS:
+            sentence = sentence_at(m.start)
+            if not contact & {sentence - 1, sentence, sentence + 1}:
+                m = Match(m.feature, m.start, m.end, m.factor * TIME_WITHOUT_CONTACT, m.negated, scene=True)
+        out.append(m)
+    return out

@@ -23,7 +23,6 @@ from pathlib import Path
 from parley.domain.triage.archetypes import ARCHETYPE_IDS
 from parley.domain.triage.features import WORD_PREFIX, extract
 from parley.domain.triage.lexicon import Lexicon, load_lexicon
-from parley.domain.triage.ngrams import BUCKETS, NgramModel, feature_ids, quantise, save_ngram_model
 from parley.domain.triage.model import (
     WEIGHTS_PATH,
     LinearModel,
@@ -32,6 +31,7 @@ from parley.domain.triage.model import (
     source_digest,
     training_files,
 )
+from parley.domain.triage.ngrams import BUCKETS, NgramModel, feature_ids, quantise, save_ngram_model
 
 L2 = 0.005  # pull toward the priors; chosen by --cv on the training examples, never on the dev set
 L2_BIAS = 0.002
