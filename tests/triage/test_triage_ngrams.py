@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from parley.domain.triage import classify
 from parley.domain.triage.ngrams import BUCKETS, MAX_WORDS, NgramModel, feature_ids, load_ngram_model, quantise
 

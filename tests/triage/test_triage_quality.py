@@ -65,7 +65,6 @@ def test_ngram_weights_match_the_examples():
     assert NGRAM_PATH.stat().st_size == stored["buckets"] * len(ARCHETYPE_IDS)
 
 
-
 def test_lexicon_weights_name_real_archetypes():
     lexicon = load_lexicon(LEXICON_PATH)
     for feature, weights in lexicon.prior.items():

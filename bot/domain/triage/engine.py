@@ -27,9 +27,9 @@ EXPLAINS_MIN_PRIOR = 0.7
 # Stacking: a message's logit is LEXICON_SCALE x lexicon layer + NGRAM_WEIGHT x n-gram layer + STACK_BIAS, fitted by
 # logistic regression on out-of-fold logits of the leave-one-writer-out folds (README, "How triage works"), so the
 # scores stay calibrated probabilities; never fitted on a blind set.
-LEXICON_SCALE = 0.767
-NGRAM_WEIGHT = 2.765
-STACK_BIAS = 2.461
+LEXICON_SCALE = 0.779
+NGRAM_WEIGHT = 2.781
+STACK_BIAS = 2.522
 # Text alone is a finding only when the best archetype scores at least this and some of the member's words signal it;
 # otherwise the result says so (confident=False) and the walkthrough asks instead of presenting a guess. On the
 # out-of-fold predictions, 0.4 keeps 78 % of messages confident, 90 % of them right at top-1 (48 % of the rest).

@@ -104,7 +104,16 @@ MONEY_CONCEPT = "money_amount"
 # (calls, messages, "right away", replies...) in its sentence or the next/previous one counts this much.
 TIME_CONCEPTS = frozenset({NIGHT_CONCEPT, "weekend_holiday", "working_hours"})
 CONTACT_CONCEPTS = frozenset(
-    {"messages", "voice_calls", "immediate", "constant_contact", "every_n_minutes", "reply", "urgent_broken", "questions"}
+    {
+        "messages",
+        "voice_calls",
+        "immediate",
+        "constant_contact",
+        "every_n_minutes",
+        "reply",
+        "urgent_broken",
+        "questions",
+    }
 )
 TIME_WITHOUT_CONTACT = 0.35
 
