@@ -20,6 +20,8 @@ import math
 import zlib
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
 
@@ -36,20 +38,32 @@ NGRAM_PATH = DATA_DIR / "ngram_weights.bin"
 NGRAM_META_PATH = DATA_DIR / "ngram_weights.json"
 
 
+WORD_CACHE = 20_000  # words whose n-gram ids are kept: members' vocabulary repeats, so most words are hits (~2 MB)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_ids(word: str) -> frozenset[int]:
+    """The hashed character n-grams of one word (edges marked) and the word itself."""
+    padded = f"<{word}>"
+    n = len(padded)
+    crc = zlib.crc32
+    ids = {
+        crc(padded[start : start + size].encode()) & (BUCKETS - 1)
+        for size in range(NGRAM_MIN, NGRAM_MAX + 1)
+        for start in range(n - size + 1)
+    }
+    ids.add(crc(f"w {word}".encode()) & (BUCKETS - 1))
+    return frozenset(ids)
+
+
 def feature_ids(text: str) -> list[int]:
     """The distinct hashed features of a text: character n-grams of each word, whole words and word pairs."""
     words = [t.norm for t in tokenise(text)[:MAX_WORDS]]
     seen: set[int] = set()
+    for word in set(words):
+        seen |= _word_ids(word)
     crc = zlib.crc32
-    for i, word in enumerate(words):
-        padded = f"<{word}>"
-        n = len(padded)
-        for size in range(NGRAM_MIN, NGRAM_MAX + 1):
-            for start in range(n - size + 1):
-                seen.add(crc(padded[start : start + size].encode()) & (BUCKETS - 1))
-        seen.add(crc(f"w {word}".encode()) & (BUCKETS - 1))
-        if i:
-            seen.add(crc(f"b {words[i - 1]} {word}".encode()) & (BUCKETS - 1))
+    seen.update(crc(f"b {a} {b}".encode()) & (BUCKETS - 1) for a, b in pairwise(words))
     return sorted(seen)
 
 

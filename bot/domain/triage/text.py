@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Arabic combining marks (tashkeel, Quranic marks, superscript alef) are not \w, so they are listed explicitly to keep
 # a diacritised word in one token.
@@ -104,6 +105,12 @@ _QUOTE_CHARS = frozenset("\"'“”«»„‘’")
 
 def tokenise(text: str) -> list[Token]:
     """Split text into normalised word tokens, numbering clauses at punctuation and line breaks."""
+    return list(_tokenise(text))
+
+
+# One classification reads the same text three times (language, cues, n-grams): the last few texts' tokens are kept.
+@lru_cache(maxsize=4)
+def _tokenise(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     clause = sentence = segment = 0
     last_end = 0
@@ -119,4 +126,4 @@ def tokenise(text: str) -> list[Token]:
             continue
         script = script_of(word)
         tokens.append(Token(m.start(), m.end(), normalise_word(word, script), script, clause, sentence, segment))
-    return tokens
+    return tuple(tokens)
