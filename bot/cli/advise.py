@@ -22,7 +22,8 @@ from parley.domain.triage.langid import SUPPORTED
 
 log = logging.getLogger(__name__)
 
-MAX_READABLE = 3  # the readable output names the best three; --json ranks them all
+MAX_READABLE = 3  # the readable output names at most the best three; --json ranks them all
+ALSO_POSSIBLE = 0.2  # a runner-up is named in the readable output from this score
 ADVICE_LIMIT = 5
 
 
@@ -84,7 +85,8 @@ def _print_readable(payload: dict[str, Any], kb: Any | None) -> None:
     if not payload["confident"]:
         print("Not enough to go on yet: tell a little more about what the client does.")
         return
-    for i, a in enumerate(payload["archetypes"][:MAX_READABLE]):
+    shown = [a for i, a in enumerate(payload["archetypes"][:MAX_READABLE]) if i == 0 or a["score"] >= ALSO_POSSIBLE]
+    for i, a in enumerate(shown):
         label = "Most likely" if i == 0 else "Also possible"
         why = ", ".join(
             f'"{w}"' if not w.startswith(("answer:", "stage:", "safeguard:", "no_safeguard:", "keep:")) else w
