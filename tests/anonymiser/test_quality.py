@@ -136,3 +136,19 @@ def test_heldout_names_are_in_no_list() -> None:
                     assert not hits, (s["id"], value, word, hits)
                     checked += 1
     assert checked > 150
+
+
+def test_heldout_blind3_floor(anon: Anonymiser) -> None:
+    """100 stories (25 a language) written for issue 17 by a helper who never saw our lists, scored once at the end.
+
+    Measured then: 11.2 % of identifiers not removed (ar 13.3, en 9.5, fi 14.8, ru 7.5; structured 7.3 %), 92.5 %
+    caught (removed or flagged), 2.0 % of letters over-removed; the anonymiser before issue 17 left 12.1 %. Short of
+    the issue's goal (5 %): these floors stop a regression, they are not the goal.
+    """
+    stories = load_jsonl(HERE / "heldout_blind3.jsonl")
+    assert {lang: sum(s["lang"] == lang for s in stories) for lang in LANGS} == dict.fromkeys(LANGS, 25)
+    report = evaluate(anon, stories).as_dict()
+    assert report["overall"]["leak_rate"] <= 0.13, report["overall"]
+    assert report["overall"]["removed_rate"] <= 0.03, report["overall"]
+    for lang, r in report["by_lang"].items():
+        assert r["leak_rate"] <= 0.18, (lang, r)
