@@ -455,6 +455,19 @@ class PostgresBackend:
                     outcomes.append(Outcome(error=exc))
         return outcomes
 
+    # ------------------------------------------------------------------------------------------------ erasure
+
+    async def erase_residue(self, tables: Sequence[str]) -> None:
+        """VACUUM the tables rows were erased from: a deleted row stays in its page as a dead tuple (readable
+        in the data files and base backups) until VACUUM reclaims it; the GIN search index is cleaned with it."""
+        async with self._connection() as conn:
+            for table in tables:
+                if not re.fullmatch(r"[a-z_]+", table):
+                    raise ValueError(f"not a table name: {table!r}")
+                with _driver_errors(" (erasing residue)"):
+                    # VACUUM cannot run inside a transaction; outside write() this connection is in autocommit.
+                    await conn.execute(f"VACUUM {table}")
+
     # -------------------------------------------------------------------------------------------------- reads
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:

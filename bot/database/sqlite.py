@@ -14,7 +14,7 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -293,6 +293,9 @@ class SQLiteBackend:
             with suppress(sqlite3.Error):
                 # Cheap, and recommended by SQLite before closing a long-lived connection.
                 await _exec(self._writer, "PRAGMA optimize")
+            with suppress(sqlite3.Error):
+                # Leave no WAL behind with old page versions in it (erased text among them).
+                await _exec(self._writer, "PRAGMA wal_checkpoint(TRUNCATE)")
             await self._reader.close()
             await self._writer.close()
 
@@ -359,6 +362,32 @@ class SQLiteBackend:
     def _check_open(self) -> None:
         if self._closed:
             raise DatabaseError("the database is closed")
+
+    # ------------------------------------------------------------------------------------------------ erasure
+
+    async def erase_residue(self, tables: Sequence[str]) -> None:
+        """Leave no trace of rows deleted from `tables` in parley.db, its -wal or -shm.
+
+        secure_delete zeroes freed rows and pages, but two copies survive it. An FTS5 index (`<table>_fts`) only
+        records a deletion as a new segment; the old segment with the words stays in `<table>_fts_data` until its
+        segments are merged, so 'optimize' merges them (rewriting just this one index; erasures are rare). And the
+        WAL keeps every page version written since the last checkpoint, including the ones that held the text;
+        a TRUNCATE checkpoint copies the current pages into the main file and cuts the WAL to zero bytes.
+        """
+        async with self._write_lock:
+            self._check_open()
+            with _driver_errors(" (erasing residue)"):
+                for table in tables:
+                    fts = f"{table}_fts"
+                    if await _scalar(
+                        self._writer, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (fts,)
+                    ):
+                        # The name comes from sqlite_master, not from a member.
+                        await _exec(self._writer, f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")  # noqa: S608
+                busy = await _scalar(self._writer, "PRAGMA wal_checkpoint(TRUNCATE)")
+            if busy:
+                # A reader held an old snapshot; the next erasure (or the close) checkpoints again.
+                log.warning("WAL checkpoint after an erasure was blocked by a reader; retrying at the next one")
 
     # -------------------------------------------------------------------------------------------------- reads
 

@@ -363,6 +363,7 @@ class StoriesRepository:
             await QueueRepository.withdraw_subject(tx, guild_id, KIND, story_id, now)
             await VotesRepository.delete_item(tx, guild_id, KIND, str(story_id))
             await tx.execute("DELETE FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
+        await self.db.erase_residue("stories", "votes")
         return story
 
     # ---------------------------------------------------------------------------------------- publishing
@@ -502,6 +503,8 @@ class StoriesRepository:
                 "DELETE FROM stories WHERE status IN ('rejected', 'expired') AND decided_on < ?", (decided_before,)
             )
             await tx.execute("DELETE FROM story_shares WHERE day < ?", (today,))
+        if gone:
+            await self.db.erase_residue("stories")
         return gone
 
     # ------------------------------------------------------------------------------------------ privacy
@@ -522,9 +525,10 @@ class StoriesRepository:
         ]
 
     async def forget_member(self, guild_id: int, member_key: str, now: str) -> list[Story]:
-        """Erase a member's stories, their "me too"s and allowance rows; return the stories (to delete posts).
+        """Erase a member's stories and their "me too"s; return the stories (to delete posts).
 
-        Blocks stay: they are a moderation record about a keyed hash, not the member's own data.
+        Blocks stay: they are a moderation record about a keyed hash, not the member's own data. So does today's
+        allowance row (a keyed hash, a day and a count, no content): forgetting must not reset the daily limit.
         """
         async with self.db.write() as tx:
             rows = await tx.fetchall(
@@ -541,5 +545,5 @@ class StoriesRepository:
                 "(SELECT id FROM stories WHERE guild_id = ?)",
                 (member_key, guild_id),
             )
-            await tx.execute("DELETE FROM story_shares WHERE guild_id = ? AND author_key = ?", (guild_id, member_key))
+        await self.db.erase_residue("stories", "story_metoo", "votes")
         return stories
