@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from parley.application import Member
-from parley.database import DatabaseBusy
+from parley.database import DatabaseError
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
 from parley.domain.anonymiser import Anonymiser
@@ -200,7 +200,7 @@ class StorySharing:
         return Claimed(member, preview, settings)
 
     async def confirm(self, claimed: Claimed) -> Submitted:
-        """Store the claimed story and queue it for the moderators; on a busy database the preview comes back."""
+        """Store the claimed story and queue it for the moderators; when the write fails the preview comes back."""
         preview, guild_id = claimed.preview, claimed.member.guild_id
         limits = claimed.settings.limits(self.services.config)
         now = self.services.clock.now()
@@ -216,7 +216,6 @@ class StorySharing:
                     text=preview.text,
                     now=stamp(now),
                 )
-                left = None
             else:
                 _story, entry = await self.repo.submit(
                     guild_id,
@@ -229,10 +228,14 @@ class StorySharing:
                     now=stamp(now),
                     per_day=limits.stories_per_day,
                 )
-                shared = await self.repo.shared_on_day(guild_id, preview.author_key, day_of(now))
-                left = max(0, limits.stories_per_day - shared)
-        except DatabaseBusy:
-            self.previews.put(preview.token, preview, now)  # nothing was stored: let the member press again
+        except DatabaseError:
+            # One transaction that rolled back (busy, a full disk, an I/O error...): nothing was stored, so the
+            # preview comes back for another Confirm. Only the write is in here: once it committed, no second go.
+            self.previews.put(preview.token, preview, now)
             raise
+        left = None
+        if preview.story_id is None:
+            shared = await self.repo.shared_on_day(guild_id, preview.author_key, day_of(now))
+            left = max(0, limits.stories_per_day - shared)
         self.sent.put(preview.token, True, now)
         return Submitted(entry, left)

@@ -22,9 +22,17 @@ from typing import Any
 import aiosqlite
 
 from parley.database.backend import BackupResult, Params, Row
-from parley.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
+from parley.database.errors import (
+    ConstraintError,
+    DatabaseBusy,
+    DatabaseError,
+    DatabaseOpenError,
+    DatabaseUnavailable,
+    MigrationError,
+)
 from parley.database.group import GroupCommit, Outcome, WriteFn, drive
 from parley.database.migrations import AppliedMigration, Migration, MigrationStatus, discover, pending_migrations
+from parley.domain.errors import SaveFailed
 
 __all__ = ["SQLiteBackend"]
 
@@ -32,6 +40,13 @@ log = logging.getLogger(__name__)
 
 # SQLITE_BUSY and SQLITE_LOCKED (primary codes; extended codes keep them in the low byte).
 _BUSY_CODES = {5, 6}
+# Failures on the server's side, not the statement's (primary codes): the member's input is fine, keep it.
+_UNAVAILABLE = {
+    13: SaveFailed.REASON_DISK_FULL,  # SQLITE_FULL: disk (or max_page_count) full
+    10: SaveFailed.REASON_DISK_ERROR,  # SQLITE_IOERR
+    8: SaveFailed.REASON_READ_ONLY,  # SQLITE_READONLY
+    14: SaveFailed.REASON_UNREACHABLE,  # SQLITE_CANTOPEN (the file or its directory went away)
+}
 _TX_CONTROL = ("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE")
 # At most this many writes share one transaction. Larger groups raise throughput a little but hold the GIL on the
 # writer thread for longer in one go, which delays the event loop (a vote click's acknowledgement) behind it.
@@ -62,6 +77,9 @@ def _driver_errors(what: str = "") -> Iterator[None]:
         code = getattr(exc, "sqlite_errorcode", None)
         if (code is not None and code & 0xFF in _BUSY_CODES) or "database is locked" in str(exc):
             raise DatabaseBusy(f"database is locked{what}: another connection held it past the busy timeout") from exc
+        reason = _UNAVAILABLE.get(code & 0xFF) if code is not None else None
+        if reason is not None:
+            raise DatabaseUnavailable(f"{exc}{what}", reason) from exc
         raise DatabaseError(str(exc)) from exc
 
 
