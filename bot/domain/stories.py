@@ -29,6 +29,10 @@ from parley.domain.safe_text import strip_invisible
 
 KIND = "story"  # the queue kind and the vote kind
 TITLE_MAX_CHARS = 100
+# A story is something that happened, told in words: emoji, symbols or a couple of words tell nobody anything.
+MIN_WORDS = 5
+# A word: a run of letters (any script; digits, emoji and punctuation are not letters).
+_WORD_RE = re.compile(r"[^\W\d_]+")
 # A Components V2 message holds 4000 characters of text in all; the card around a story needs some of them.
 STORED_MAX_CHARS = 3500
 PREVIEW_TTL = dt.timedelta(minutes=30)
@@ -175,6 +179,15 @@ class EmptyStory(InvalidInput):
     message = N_("The story is empty. Please write what happened.")
 
 
+class TooFewWords(InvalidInput):
+    """The story has hardly any words (emoji or symbols only, or two words)."""
+
+    message = N_(
+        "Tell us a little more: a story needs at least {count} words about what happened (emoji and symbols "
+        "alone can't be shared)."
+    )
+
+
 class StoryTooLong(InvalidInput):
     """The anonymised story (placeholders can be longer than names) no longer fits."""
 
@@ -214,16 +227,23 @@ def clean_text(raw: str) -> str:
 
 
 def validate_story(text: str, max_chars: int) -> str:
-    """Return the cleaned story or raise EmptyStory / InvalidInput (too long)."""
+    """Return the cleaned story or raise EmptyStory / TooFewWords / InvalidInput (too long)."""
     cleaned = clean_text(text)
     if not cleaned:
         raise EmptyStory()
+    if word_count(cleaned) < MIN_WORDS:
+        raise TooFewWords(count=MIN_WORDS)
     if len(cleaned) > max_chars:
         raise InvalidInput(
             NP_("Please keep the story under {count} character.", "Please keep the story under {count} characters."),
             count=max_chars,
         )
     return cleaned
+
+
+def word_count(text: str) -> int:
+    """How many words (runs of letters, in any script) a text has."""
+    return len(_WORD_RE.findall(text))
 
 
 def clean_title(title: str | None) -> str | None:
