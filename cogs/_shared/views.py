@@ -10,6 +10,9 @@ from parley.cogs._shared.errors import handle_error
 from parley.cogs._shared.items import PersistentItem
 from parley.domain.errors import NotYours
 
+# The custom id prefix of a non-persistent view's buttons and selects (an owned confirm step, a retry card).
+ONE_OFF_PREFIX = "parley:once:"
+
 
 class OwnedLayoutView(discord.ui.LayoutView):
     """A Components V2 layout only its owner may press; errors go through the chain."""
@@ -26,6 +29,18 @@ class OwnedLayoutView(discord.ui.LayoutView):
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]) -> None:
         await handle_error(interaction, error, where=getattr(item, "custom_id", None) or type(item).__name__)
+
+    def to_components(self) -> list[dict[str, Any]]:
+        # discord.py gives items a random id when none was set; after a restart (or the timeout) nothing answers
+        # it and the member sees "This interaction failed". Under the parley: prefix the fallback in
+        # cogs/parley.py answers instead ("this has expired"). The id stays random: it carries no data.
+        for item in self.walk_children():
+            if getattr(item, "url", None) or getattr(item, "_provided_custom_id", True):
+                continue
+            custom_id = getattr(item, "custom_id", None)
+            if isinstance(custom_id, str) and not custom_id.startswith(ONE_OFF_PREFIX):
+                item.custom_id = ONE_OFF_PREFIX + custom_id  # type: ignore[attr-defined]
+        return super().to_components()
 
 
 class ParleyModal(discord.ui.Modal):

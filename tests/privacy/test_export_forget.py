@@ -228,3 +228,17 @@ async def test_forgetting_does_not_reset_the_daily_story_allowance(session):
     assert step.message.text.startswith("⚠️ You've shared today's stories already")
     await s.advance(24 * 3600)
     assert (await s.command("bob", "story share")).modal
+
+
+async def test_a_forget_confirmation_from_before_a_restart_says_it_expired(session):
+    s = session
+    await s.command("bob", "language")
+    await s.select("bob", ["English"])
+    card = (await s.command("bob", "privacy forget")).message
+    assert all(b.custom_id.startswith("parley:") for b in card.buttons)
+    await s.restart()
+    step = await s.click("bob", "Erase")
+    assert step.error is None
+    assert step.message.ephemeral and "expired" in step.message.text and "incident" not in step.message.text
+    # Nothing was erased by the stale card.
+    assert await services(s).db.fetchval("SELECT COUNT(*) FROM member_settings") == 1
