@@ -91,7 +91,30 @@ EDIT_APPROVE = register_action(Action("edit_approve", N_("Edit & approve"), Queu
 FEATURE = register_action(Action("feature", N_("Feature"), QueueStatus.APPROVED, emoji="⭐"))
 REDACT = register_action(Action("redact", N_("Redact"), None, emoji="🖍️"))
 REQUEST_EDIT = register_action(Action("request_edit", N_("Request edit"), QueueStatus.REJECTED, emoji="↩️"))
-BLOCK_AUTHOR = register_action(Action("block_author", N_("Block author"), QueueStatus.REJECTED, emoji="⛔"))
+# Blocking asks for a reason (in a form that is also the confirm step); the reasons are rejection reasons, the ones
+# that can justify keeping someone from sharing.
+BLOCK_AUTHOR = register_action(
+    Action("block_author", N_("Block author"), QueueStatus.REJECTED, needs_reason=True, emoji="⛔")
+)
+BLOCK_REASONS: tuple[str, ...] = ("harmful", "identifying", "off_topic", "other")
+# Lifting a block (from /mod blocks); audited like every moderation action, under the block's own number.
+UNBLOCK_AUTHOR = register_action(Action("unblock_author", N_("Unblock author"), None, emoji="🔓"))
+BLOCK_KIND = "block"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A moderators' block on an author, as moderators see it: its number, the story it was pressed on, why, when.
+
+    Never the author: the block holds their keyed hash only, and this view does not even carry that.
+    """
+
+    id: int
+    story_id: int | None
+    reason: str | None
+    blocked_on: str
+
+
 # The queue's own reject is a select; stories reject through a modal (reason + a note the author sees).
 REJECT_STORY = register_action(Action("reject_story", N_("Reject"), QueueStatus.REJECTED, needs_reason=True, emoji="✖️"))
 # Buttons on a pending story's card, in rows of at most five.

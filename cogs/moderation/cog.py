@@ -21,6 +21,7 @@ from discord.ext import commands, tasks
 from parley.cogs._shared import queue, voting
 from parley.cogs._shared.cards import TextCard, jump_url
 from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.items import SNOWFLAKE, PersistentItem
 from parley.cogs._shared.permissions import require
 from parley.cogs._shared.queue import (
     action_label,
@@ -30,7 +31,7 @@ from parley.cogs._shared.queue import (
     refresh_card,
     shared_translations,
 )
-from parley.cogs._shared.respond import NO_PINGS, respond
+from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
 from parley.cogs.moderation.samples import TEMPLATE_SAMPLES
 from parley.cogs.stories import publishing
 from parley.cogs.stories import queue as story_queue
@@ -43,6 +44,7 @@ from parley.domain.moderation import EXPIRE, REJECT_REASONS, AlreadyDecided, Que
 from parley.domain.safe_text import user_text
 from parley.domain.settings import Role
 from parley.domain.stories import (
+    BLOCK_KIND,
     SYSTEM_KEY,
     age_days,
     day_of,
@@ -53,10 +55,13 @@ from parley.domain.stories import (
     reminder_cutoff,
     stamp,
 )
+from parley.i18n import Translations
 
 log = logging.getLogger(__name__)
 
 QUEUE_LIST_LIMIT = 15
+# Blocks on one /mod blocks card (five rows of five Unblock buttons at most).
+BLOCK_LIST_LIMIT = 20
 STALE_CLAIM = dt.timedelta(minutes=10)
 
 
@@ -73,15 +78,44 @@ def _link(entry: QueueEntry) -> str | None:
     return jump_url(entry.guild_id, entry.channel_id, entry.message_id)
 
 
+class UnblockButton(
+    PersistentItem,
+    discord.ui.DynamicItem[discord.ui.Button],
+    custom_id="parley:mod:unblock:{block_id}",
+    block_id=SNOWFLAKE,
+):
+    """Lift one block from the /mod blocks card (moderators only; the press is audited)."""
+
+    block_id: int
+
+    def __init__(self, block_id: int, t: Translations | None = None) -> None:
+        label = t.gettext("Unblock #{number}", number=block_id) if t else f"Unblock #{block_id}"
+        super().__init__(
+            discord.ui.Button(
+                custom_id=self.bind(block_id=block_id),
+                label=label[:80],
+                emoji="🔓",
+                style=discord.ButtonStyle.secondary,
+            )
+        )
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Route to the cog."""
+        cog = interaction.client.get_cog("Moderation")  # type: ignore[attr-defined]
+        if cog is None:
+            raise NotFound()
+        await cog.unblock(interaction, self.block_id)
+
+
 class Moderation(ParleyCog):
     """The moderation queue for moderators, and the scheduler behind publishing."""
 
-    dynamic_items = (*queue.DYNAMIC_ITEMS, *voting.DYNAMIC_ITEMS, *POST_ITEMS)
+    dynamic_items = (*queue.DYNAMIC_ITEMS, *voting.DYNAMIC_ITEMS, *POST_ITEMS, UnblockButton)
     template_samples = TEMPLATE_SAMPLES
 
     mod = app_commands.Group(
         name=locale_str("mod"),
-        description=locale_str("Moderators: the queue of stories and tips, and the audit log"),
+        description=locale_str("Moderators: the queue of stories and tips, blocks, and the audit log"),
         guild_only=True,
     )
 
@@ -151,12 +185,63 @@ class Moderation(ParleyCog):
                     "day": entry.at[:10],
                     "moderator": who,
                     "action": action_label(t, entry.action),
-                    "item": f"{kind_name(self.services, t, entry.kind)} #{entry.subject_id}",
+                    "item": t.gettext("Block #{number}", number=entry.subject_id)
+                    if entry.kind == BLOCK_KIND
+                    else f"{kind_name(self.services, t, entry.kind)} #{entry.subject_id}",
                     "reason": t.gettext(reason) if reason else None,
                 }
             )
         text = self.services.renderer.render("cards/mod_audit.md.j2", t, rows=rows)
         await respond(interaction, view=TextCard(text), ephemeral=True)
+
+    @mod.command(
+        name=locale_str("blocks"), description=locale_str("Authors blocked from sharing, by story number; unblock")
+    )
+    async def blocks_command(self, interaction: discord.Interaction) -> None:
+        """List the guild's blocks (by story number, never by member), each with an Unblock button."""
+        await require(self.services, interaction, Role.MODERATOR)
+        t = await self.translations(interaction)
+        await respond(interaction, view=await self.blocks_card(interaction, t, notice=None), ephemeral=True)
+
+    async def blocks_card(self, interaction: discord.Interaction, t: Translations, *, notice: str | None) -> TextCard:
+        """The /mod blocks card in the moderator's language."""
+        guild_id = interaction.guild_id
+        if guild_id is None:
+            raise NotAllowed()
+        repo = StoriesRepository(self.services.db)
+        blocks = await repo.blocks(guild_id, limit=BLOCK_LIST_LIMIT)
+        total = await repo.count_blocks(guild_id)
+        rows = []
+        for block in blocks:
+            reason = REJECT_REASONS.get(block.reason or "")
+            rows.append(
+                {
+                    "id": block.id,
+                    "story": block.story_id,
+                    "day": block.blocked_on,
+                    "reason": t.gettext(reason) if reason else None,
+                }
+            )
+        text = self.services.renderer.render(
+            "cards/mod_blocks.md.j2", t, rows=rows, more=max(total - len(blocks), 0), notice=notice
+        )
+        buttons = [UnblockButton(block.id, t) for block in blocks]
+        return TextCard(text, rows=[buttons[i : i + 5] for i in range(0, len(buttons), 5)])
+
+    async def unblock(self, interaction: discord.Interaction, block_id: int) -> None:
+        """Lift a block (audited), then show the list again."""
+        await require(self.services, interaction, Role.MODERATOR)
+        guild_id, key = interaction.guild_id, self.member_key(interaction)
+        if guild_id is None or key is None:
+            raise NotAllowed()
+        t = await self.translations(interaction)
+        await acknowledge(interaction)
+        block = await StoriesRepository(self.services.db).unblock(
+            guild_id, block_id, key, stamp(self.services.clock.now())
+        )
+        notice = "✅ " + t.gettext("Block #{number} lifted: that author can share stories again.", number=block.id)
+        card = await self.blocks_card(interaction, t, notice=notice)
+        await interaction.edit_original_response(view=card, allowed_mentions=NO_PINGS)
 
     # -------------------------------------------------------------------------------------- periodic work
 

@@ -31,6 +31,17 @@ TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
             ]
         },
     ],
+    "cards/mod_blocks.md.j2": [
+        {"rows": [], "more": 0, "notice": None},
+        {
+            "rows": [
+                {"id": 2, "story": 12, "day": "2026-03-02", "reason": "Could cause harm"},
+                {"id": 1, "story": None, "day": "2026-01-05", "reason": None},
+            ],
+            "more": 3,
+            "notice": "✅ Block #3 lifted.",
+        },
+    ],
     "cards/mod_reminder.md.j2": [
         {"count": 1, "hours": 48, "expiry_days": 7, "entries": [{"id": 3, "kind": "story", "link": None}]},
         {

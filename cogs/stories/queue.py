@@ -325,8 +325,10 @@ class StoryQueueKind(QueueKind):
 
         _, story, _ = await load_for_action(services, interaction, entry.id)
         t = await moderator_translations(services, interaction)
-        if action.name in ("approve", "feature", "block_author"):
+        if action.name in ("approve", "feature"):
             await decide_story(services, interaction, entry.id, action)
+        elif action.name == "block_author":  # never one click: a form says what it does and asks why
+            await interaction.response.send_modal(modals.BlockAuthorModal(services, t, entry.id, story))
         elif action.name == "edit_approve":
             await interaction.response.send_modal(modals.EditApproveModal(services, t, entry.id, story))
         elif action.name == "redact":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.stories.conftest import services, set_up, share
+from tests.stories.conftest import assert_no_pings, author_traces, services, set_up, share, share_and_confirm
 
 
 async def test_an_emoji_only_story_gets_a_kind_message_and_no_preview(parley):
@@ -17,3 +17,33 @@ async def test_an_emoji_only_story_gets_a_kind_message_and_no_preview(parley):
     assert step.message.buttons == []
     assert list(s.bot.get_cog("Stories").previews.values()) == []
     assert await services(s).db.fetchval("SELECT COUNT(*) FROM stories") == 0
+
+
+async def test_block_author_asks_why_lists_by_story_and_can_be_lifted(parley):
+    s = parley
+    await set_up(s)
+    await share_and_confirm(s, "bob", "A client kept sending abusive voice notes at night, every night.")
+    step = await s.click("mia", "Block author", in_="#mod-queue")
+    assert "The author of story #1 won't be able to share stories here until a moderator lifts the block" in str(
+        step.modal
+    )
+    step = await s.submit("mia", {"Reason": "identifying"})
+    assert "Author blocked by mia" in step.message.text
+    assert (await s.command("bob", "story share")).message.text.startswith("⚠️ Sharing stories isn't available")
+
+    # /mod blocks: by story number, never by member; only moderators.
+    assert (await s.command("layla", "mod blocks")).message.text == "⚠️ Only moderators can do that."
+    card = (await s.command("mia", "mod blocks")).message
+    assert card.ephemeral
+    assert "**Block #1** · story #1 · " in card.text and "Could identify someone" in card.text
+    for trace in author_traces(s, "bob"):
+        assert trace not in card.text
+    assert [b.text for b in card.buttons] == ["🔓 Unblock #1"]
+
+    step = await s.click("mia", "Unblock #1")
+    assert "✅ Block #1 lifted: that author can share stories again." in step.message.text
+    assert "Nobody is blocked from sharing stories in this server." in step.message.text
+    assert (await s.command("bob", "story share")).modal  # bob can share again
+    audit = (await s.command("mia", "mod audit")).message.text
+    assert "**Unblock author** · Block #1" in audit and "**Block author** · Story #1" in audit
+    assert_no_pings(s)
