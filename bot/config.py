@@ -182,6 +182,18 @@ class StoriesConfig:
     publish_every_hours: int = _key(6, min=1, max=7 * 24)
     reminder_after_hours: int = _key(48, min=1, max=30 * 24)
     pending_expiry_days: int = _key(7, min=1, max=365)
+    # Queue cards are posted in batches at a random time in [min, max] hours after the first one waits (or as soon
+    # as queue_batch_size wait), so a card's timing can't be matched to who was online; max 0 posts at once.
+    queue_batch_min_hours: int = _key(1, min=0, max=24)
+    queue_batch_max_hours: int = _key(3, min=0, max=24)
+    queue_batch_size: int = _key(5, min=1, max=50)
+
+    def __post_init__(self) -> None:
+        if self.queue_batch_min_hours > self.queue_batch_max_hours:
+            raise ConfigError(
+                f"stories.queue_batch_min_hours ({self.queue_batch_min_hours}) is more than "
+                f"stories.queue_batch_max_hours ({self.queue_batch_max_hours})"
+            )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

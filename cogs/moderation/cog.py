@@ -33,7 +33,7 @@ from parley.cogs._shared.queue import (
 )
 from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
 from parley.cogs.moderation.samples import TEMPLATE_SAMPLES
-from parley.cogs.stories import publishing
+from parley.cogs.stories import publishing, queue_batches
 from parley.cogs.stories import queue as story_queue
 from parley.cogs.stories.views import POST_ITEMS
 from parley.database.repositories.queue import QueueRepository
@@ -46,20 +46,20 @@ from parley.domain.settings import Role
 from parley.domain.stories import (
     BLOCK_KIND,
     SYSTEM_KEY,
-    age_days,
     day_of,
     expiry_cutoff,
     moderator_tag,
-    parse_stamp,
     purge_before,
     reminder_cutoff,
     stamp,
 )
+from parley.domain.stories import KIND as STORY_KIND
 from parley.i18n import Translations
 
 log = logging.getLogger(__name__)
 
 QUEUE_LIST_LIMIT = 15
+QUEUE_SCAN_LIMIT = 1000
 # Blocks on one /mod blocks card (five rows of five Unblock buttons at most).
 BLOCK_LIST_LIMIT = 20
 STALE_CLAIM = dt.timedelta(minutes=10)
@@ -72,6 +72,7 @@ class DueWork:
     published: int = 0
     expired: int = 0
     reminded: int = 0
+    queued: int = 0  # story cards posted to the queue channel in a batch
 
 
 def _link(entry: QueueEntry) -> str | None:
@@ -139,9 +140,14 @@ class Moderation(ParleyCog):
             raise NotAllowed()
         t = await self.translations(interaction)
         repo = QueueRepository(self.services.db)
-        entries = await repo.pending(guild_id, limit=QUEUE_LIST_LIMIT)
-        total = (await repo.stats(guild_id)).get("pending", 0)
-        now = self.services.clock.now()
+        # A story waiting for its batch is not listed yet: seeing it appear right after someone confirmed would
+        # point at its author, exactly what batching the cards prevents. Days only, for the same reason.
+        listed = [
+            e
+            for e in await repo.pending(guild_id, limit=QUEUE_SCAN_LIMIT)
+            if e.kind != STORY_KIND or e.message_id is not None
+        ]
+        entries = listed[:QUEUE_LIST_LIMIT]
         text = self.services.renderer.render(
             "cards/mod_queue.md.j2",
             t,
@@ -149,12 +155,12 @@ class Moderation(ParleyCog):
                 {
                     "id": e.subject_id,
                     "kind": kind_name(self.services, t, e.kind),
-                    "age": age_days(parse_stamp(e.created_at), now),
+                    "day": e.created_at[:10],
                     "link": _link(e),
                 }
                 for e in entries
             ],
-            total=total,
+            total=len(listed),
         )
         await respond(interaction, view=TextCard(text), ephemeral=True)
 
@@ -265,18 +271,19 @@ class Moderation(ParleyCog):
         await self.run_due_work(self.services.clock.now())
 
     async def run_due_work(self, now: dt.datetime) -> DueWork:
-        """Publish due stories, expire old queue entries, remind moderators once.
+        """Post due batches of queue cards, publish due stories, expire old queue entries, remind moderators once.
 
         Purging what is kept too long is the privacy capability's retention work, in one place.
         """
         stories = StoriesRepository(self.services.db)
         config = self.services.config
         await stories.release_stale_claims(stamp(now - STALE_CLAIM))
+        queued = await queue_batches.post_due_batches(self.services, self.bot, now)
         published = await publishing.publish_due(self.services, self.bot, now)
         expired = await self.expire(now)
         await stories.expire_changes_requested(purge_before(now, config.stories.pending_expiry_days), day_of(now))
         reminded = await self.remind(now)
-        return DueWork(published=published, expired=expired, reminded=reminded)
+        return DueWork(published=published, expired=expired, reminded=reminded, queued=queued)
 
     async def expire(self, now: dt.datetime) -> int:
         """Entries pending longer than the expiry become expired (each exactly once) and their cards say so."""

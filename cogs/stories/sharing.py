@@ -16,7 +16,7 @@ from parley.application.sharing import StoryForm, StorySharing
 from parley.cogs._shared.flags import flag_list, flags_of, picked, removed_line
 from parley.cogs._shared.queue import post_card
 from parley.cogs._shared.respond import acknowledge, respond, update
-from parley.cogs.stories import views
+from parley.cogs.stories import queue_batches, views
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
 from parley.cogs.stories.modals import FormContext, StoryModal
 from parley.cogs.stories.parts import Part
@@ -173,4 +173,6 @@ class Sharing(Part):
             "cards/story_sent.md.j2", t, mine_command=t.command("story mine"), left=submitted.left
         )
         await update(interaction, view=views.TextCard(text, accent=views.DONE))
-        await post_card(self.services, guild, submitted.entry)
+        if not queue_batches.batching(self.services.config.stories):
+            await post_card(self.services, guild, submitted.entry)
+        # Otherwise the card waits for its batch (queue_batches.py): its timing must not point at its author.
