@@ -23,7 +23,6 @@ from parley.domain.stories import (
     PreviewGone,
     Removal,
     StoriesClosed,
-    StoryStatus,
     StoryTooLong,
     TtlStore,
     check_can_share,
@@ -143,7 +142,7 @@ class StorySharing:
         previous = self.owned(member, token) if token else None
         if story_id is not None:
             story = await self.repo.get(member.guild_id, story_id)
-            if story is None or not story.is_by(member.key) or story.status is not StoryStatus.CHANGES_REQUESTED:
+            if story is None or not story.is_by(member.key) or not story.status.resubmittable:
                 raise NotFound()
         archetype = form.archetype or ""
         if archetype not in self.services.knowledge.archetypes:

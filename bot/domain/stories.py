@@ -62,6 +62,12 @@ class StoryStatus(enum.StrEnum):
     EXPIRED = "expired"
 
     @property
+    def resubmittable(self) -> bool:
+        """Tell whether the author may edit and send it again: sent back for edits, or rejected (the note often
+        says what to change: a rejection must not be a dead end)."""
+        return self in (StoryStatus.CHANGES_REQUESTED, StoryStatus.REJECTED)
+
+    @property
     def removable(self) -> bool:
         """Tell whether the author may withdraw or delete it now (a claimed story is being posted this moment)."""
         return self is not StoryStatus.PUBLISHING

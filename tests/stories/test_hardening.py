@@ -47,3 +47,34 @@ async def test_block_author_asks_why_lists_by_story_and_can_be_lifted(parley):
     audit = (await s.command("mia", "mod audit")).message.text
     assert "**Unblock author** · Block #1" in audit and "**Block author** · Story #1" in audit
     assert_no_pings(s)
+
+
+async def test_a_rejected_story_can_be_edited_and_resubmitted_from_story_mine(parley):
+    s = parley
+    await set_up(s)
+    await share_and_confirm(s, "bob", "The client from the big agency refused to pay after I delivered the site.")
+    await s.click("mia", "Reject", in_="#mod-queue")
+    await s.submit("mia", {"Reason": "unclear", "Note to the author (optional)": "Please rewrite it with the ending."})
+    mine = (await s.command("bob", "story mine")).message
+    assert "Please rewrite it with the ending." in mine.text
+    assert [b.text for b in mine.buttons] == ["✏️ Edit and resubmit", "🗑️ Delete"]  # not a dead end any more
+    modal = (await s.click("bob", "Edit and resubmit")).modal
+    assert modal.field("Your story").value.startswith("The client from the big agency")
+    edited = modal.field("Your story").value + " In the end I got paid half, after three months."
+    await s.submit("bob", {"Type of client": "non_payer", "Your story": edited})
+    await s.click("bob", "Confirm and send")
+    cards = s.messages_in("#mod-queue")
+    assert len(cards) == 2 and "In the end I got paid half" in cards[-1].text and cards[-1].buttons
+    [story] = await services(s).db.fetchall("SELECT status, note, reason FROM stories")
+    assert tuple(story) == ("pending", None, None)
+    assert_no_pings(s)
+
+
+async def test_a_blocked_author_is_not_offered_a_resubmit(parley):
+    s = parley
+    await set_up(s)
+    await share_and_confirm(s, "bob", "A client kept sending abusive voice notes at night, every single night.")
+    await s.click("mia", "Block author", in_="#mod-queue")
+    await s.submit("mia", {"Reason": "harmful"})
+    mine = (await s.command("bob", "story mine")).message
+    assert [b.text for b in mine.buttons] == ["🗑️ Delete"]

@@ -199,7 +199,7 @@ async def test_reject_with_reason_and_note_shows_in_story_mine(parley):
     mine = (await s.command("alice", "story mine")).message
     assert mine.ephemeral and "Ei julkaistu" in mine.text
     assert "Syy: Voi paljastaa jonkun henkilöllisyyden" in mine.text and "Jätä kaupunki pois." in mine.text
-    assert [b.text for b in mine.buttons] == ["🗑️ Poista"]
+    assert [b.text for b in mine.buttons] == ["✏️ Muokkaa ja lähetä uudelleen", "🗑️ Poista"]  # not a dead end
     # /mod audit records it, without any author
     audit = (await s.command("mia", "mod audit")).message
     assert "**Reject** · Story #1 · Could identify someone" in audit.text and "you" in audit.text

@@ -183,7 +183,9 @@ class StoriesRepository:
         text: str,
         now: str,
     ) -> tuple[Story, QueueEntry]:
-        """Put a story the moderators sent back into the queue again, with the author's edited (anonymised) text."""
+        """Put a story the moderators sent back or rejected into the queue again, with the author's edited
+        (anonymised) text. Not counted against the daily allowance: each resubmission follows a moderator's
+        decision, so it can't flood the queue."""
         async with self.db.write() as tx:
             if await tx.fetchval(
                 "SELECT 1 FROM story_author_blocks WHERE guild_id = ? AND author_key = ?", (guild_id, author_key)
@@ -192,7 +194,7 @@ class StoriesRepository:
             changed = await tx.execute(
                 "UPDATE stories SET archetype = ?, lang = ?, title = ?, text = ?, status = 'pending', "
                 "reason = NULL, note = NULL, decided_on = NULL "
-                "WHERE guild_id = ? AND id = ? AND author_key = ? AND status = 'changes_requested'",
+                "WHERE guild_id = ? AND id = ? AND author_key = ? AND status IN ('changes_requested', 'rejected')",
                 (archetype, lang, title, text, guild_id, story_id, author_key),
             )
             if changed != 1:
