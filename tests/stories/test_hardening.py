@@ -78,3 +78,19 @@ async def test_a_blocked_author_is_not_offered_a_resubmit(parley):
     await s.submit("mia", {"Reason": "harmful"})
     mine = (await s.command("bob", "story mine")).message
     assert [b.text for b in mine.buttons] == ["🗑️ Delete"]
+
+
+async def test_moderators_read_in_their_own_language_and_the_storys_language_is_named_right(parley):
+    s = parley
+    await set_up(s)
+    await share_and_confirm(s, "ivan", "Заказчик требовал правки по ночам и грозил плохим отзывом.", lang="ru")
+    [card] = s.messages_in("#mod-queue")
+    assert "Written in Russian" in card.text and "русский" not in card.text  # the reader's words, not an endonym
+    assert "Заказчик требовал правки" in card.text  # the story stays as written
+    # mia reads Finnish: her forms are Finnish, whoever wrote the story.
+    await s.command("mia", "language")
+    await s.select("mia", ["suomi"])
+    fi = services(s).t("fi")
+    for button, title in (("Request edit", "Request edit"), ("Block author", "Block author"), ("Reject", "Reject")):
+        modal = (await s.click("mia", button, in_="#mod-queue")).modal
+        assert modal.title == fi.gettext(title) != title, button
