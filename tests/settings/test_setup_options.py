@@ -37,3 +37,11 @@ async def test_a_forged_setup_option_is_refused_and_nothing_is_stored(parley_fac
         assert settings.stories_channel_id is None and settings.language is None
         assert settings.moderator_role_id is None and settings.stories_per_day is None
         assert s.violations == []
+
+
+async def test_the_settings_card_never_says_after_0_days(parley):
+    card = (await parley.command("owner", "setup")).message.text
+    assert "after 0 days" not in card
+    assert "members can share and vote from their first day" in card
+    card = (await parley.command("owner", "setup", min_membership_days=3)).message.text
+    assert "members can share and vote after 3 days in the server" in card
