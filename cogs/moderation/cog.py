@@ -118,6 +118,7 @@ class Moderation(ParleyCog):
         name=locale_str("mod"),
         description=locale_str("Moderators: the queue of stories and tips, blocks, and the audit log"),
         guild_only=True,
+        extras={"role": Role.MODERATOR},  # /parley lists these to moderators only
     )
 
     async def cog_load(self) -> None:
