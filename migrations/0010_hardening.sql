@@ -1,4 +1,4 @@
--- revises: 0008
+-- revises: 0009
 -- date: 2026-12-07
 -- why: moderation without dead ends (issue 18): a block can be listed and lifted. Each block gets a number of its
 --      own (never reused: a stale "Unblock" button must not lift a later block that happened to get the same
