@@ -2,7 +2,7 @@
 told plainly what happened, in their language, instead of the generic incident apology.
 
 The full disk is SQLite's own SQLITE_FULL: the backend test fills a real database to its max_page_count; the
-scenarios make the bot's writer connection fail its next writes with the error such a database raises.
+scenarios make the backend's write statements fail with the very error such a database raises.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 
 from parley.database import Database, DatabaseUnavailable
+from parley.database import sqlite as backend
 from parley.domain.errors import SaveFailed
 from tests.stories.conftest import FORMS, services, set_up, share, speak_arabic
 
@@ -37,22 +39,37 @@ def disk_full_error() -> sqlite3.OperationalError:
     raise AssertionError("SQLite did not run out of pages")
 
 
+def _writes(sql: str) -> bool:
+    return sql.lstrip().split(None, 1)[0].upper() in {"INSERT", "UPDATE", "DELETE"}
+
+
 @contextmanager
-def full_disk(db: Database) -> Iterator[None]:
-    """Every INSERT, UPDATE and DELETE on the bot's writer connection fails as on a full disk; reads still work."""
-    writer: Any = db.backend._writer
-    original = writer.execute
+def full_disk() -> Iterator[None]:
+    """Every INSERT, UPDATE and DELETE the bot runs fails with that error, on both of the SQLite backend's write
+    paths (a statement at a time, and grouped writes on the writer's thread); reads still work."""
 
-    def execute(sql: str, params: Any = ()) -> Any:
-        if sql.lstrip().split(None, 1)[0].upper() in {"INSERT", "UPDATE", "DELETE"}:
+    def failing(original: Any) -> Any:
+        def run(conn: Any, sql: str, params: Any = ()) -> Any:
+            if _writes(sql):
+                raise disk_full_error()
+            return original(conn, sql, params)
+
+        return run
+
+    grouped = backend._ThreadTx._cursor
+
+    def cursor(self: Any, sql: str, params: Any) -> Any:
+        if _writes(sql):
             raise disk_full_error()
-        return original(sql, params)
+        return grouped(self, sql, params)
 
-    writer.execute = execute
-    try:
+    with (
+        patch.object(backend, "_run", failing(backend._run)),
+        patch.object(backend, "_first", failing(backend._first)),
+        patch.object(backend, "_every", failing(backend._every)),
+        patch.object(backend._ThreadTx, "_cursor", cursor),
+    ):
         yield
-    finally:
-        del writer.execute  # back to the class's method
 
 
 async def test_a_real_full_database_is_reported_as_a_full_disk_and_stays_usable(tmp_path):
@@ -75,7 +92,7 @@ async def test_a_full_disk_at_confirm_keeps_the_preview_and_says_so(parley):
     s = parley
     await set_up(s)
     preview = (await share(s, "bob", STORY)).message
-    with full_disk(services(s).db):
+    with full_disk():
         step = await s.click("bob", "Confirm and send")
     [told] = [v for v in step.visible if v.ephemeral and v.event != "edited"] or [step.message]
     assert told.text == (
@@ -98,7 +115,7 @@ async def test_the_full_disk_message_is_in_the_members_language(parley):
     await set_up(s)
     await speak_arabic(s, "layla")
     await share(s, "layla", "العميل وافق على كل المسودات ثم رفض دفع الفاتورة كاملة عبر البنك.", lang="ar")
-    with full_disk(services(s).db):
+    with full_disk():
         step = await s.click("layla", FORMS["ar"].confirm)
     texts = [v.text for v in step.visible if v.ephemeral]
     assert any("القرص على الخادم ممتلئ" in text and FORMS["ar"].confirm in text for text in texts), texts
@@ -107,7 +124,7 @@ async def test_the_full_disk_message_is_in_the_members_language(parley):
 async def test_a_full_disk_at_a_vote_gets_the_clear_message(parley):
     s = parley
     await s.command("layla", "advice browse", type="non_payer")
-    with full_disk(services(s).db):
+    with full_disk():
         step = await s.click("layla", "Helpful")
     texts = [v.text for v in step.visible if v.ephemeral]
     assert any(
@@ -121,7 +138,7 @@ async def test_a_full_disk_at_a_tip_gives_the_text_back(parley):
     await set_up(s)
     tip = "Ask for a deposit before you start and write down every change the client asks for."
     await s.command("bob", "advice suggest")
-    with full_disk(services(s).db):
+    with full_disk():
         step = await s.submit("bob", {"Type of client": "non_payer", "Your tip": tip, "Language of the tip": "en"})
     assert "the server's disk is full" in step.message.text and tip in step.message.text
     assert INCIDENT not in step.message.text
