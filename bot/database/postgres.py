@@ -212,7 +212,7 @@ def _driver_errors(what: str = "") -> Iterator[None]:
             raise ConstraintError(f"{kind} constraint failed: {exc}") from exc
         if isinstance(exc, asyncpg.PostgresError) and getattr(exc, "sqlstate", "") in _BUSY_STATES:
             raise DatabaseBusy(f"database busy{what}: {exc}") from exc
-        reason = _unavailable_reason(exc)
+        reason = _unavailable_reason(exc, lost=isinstance(exc, OSError | asyncpg.InterfaceError))
         if reason is not None:
             raise DatabaseUnavailable(f"{exc}{what}", reason) from exc
         if isinstance(exc, asyncpg.PostgresError | asyncpg.InterfaceError | OSError):
@@ -220,8 +220,10 @@ def _driver_errors(what: str = "") -> Iterator[None]:
         raise
 
 
-def _unavailable_reason(exc: BaseException) -> str | None:
-    """The SaveFailed reason for a failure on the server's side (the member's input is fine), else None."""
+def _unavailable_reason(exc: BaseException, *, lost: bool) -> str | None:
+    """The SaveFailed reason for a failure on the server's side (the member's input is fine), else None.
+
+    `lost`: the connection itself failed (an OSError or asyncpg's InterfaceError)."""
     state = str(getattr(exc, "sqlstate", "") or "")
     if state == "53100":  # disk_full
         return SaveFailed.REASON_DISK_FULL
@@ -229,7 +231,7 @@ def _unavailable_reason(exc: BaseException) -> str | None:
         return SaveFailed.REASON_READ_ONLY
     if state.startswith(("58", "53")):  # system error (I/O) / insufficient resources
         return SaveFailed.REASON_DISK_ERROR
-    if state.startswith(("08", "57P")) or isinstance(exc, OSError | asyncpg.InterfaceError):
+    if state.startswith(("08", "57P")) or lost:
         return SaveFailed.REASON_UNREACHABLE  # connection lost, server shutting down or refusing connections
     return None
 
