@@ -15,6 +15,7 @@ from parley.cogs._shared.errors import handle_error
 from parley.cogs._shared.permissions import role_for
 from parley.cogs._shared.respond import respond
 from parley.cogs._shared.runtime import ensure_services
+from parley.cogs._shared.views import THIS_BOOT
 from parley.domain.errors import Expired
 from parley.domain.settings import Role
 from parley.i18n import LANGUAGE_NAMES, Translations
@@ -125,6 +126,8 @@ class Parley(ParleyCog):
         # Decided before the first await: discord.py dispatched the press in the same step that scheduled this.
         if not custom_id.startswith("parley:") or has_handler(self.bot, interaction, custom_id):
             return
+        if custom_id.startswith(THIS_BOOT):
+            return  # this process's own one-off view: it answers (it may already have stopped itself, mid-press)
         if not interaction.response.is_done():
             await handle_error(interaction, Expired(), where="unknown component")
 

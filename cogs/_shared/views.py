@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import discord
@@ -10,8 +11,11 @@ from parley.cogs._shared.errors import handle_error
 from parley.cogs._shared.items import PersistentItem
 from parley.domain.errors import NotYours
 
-# The custom id prefix of a non-persistent view's buttons and selects (an owned confirm step, a retry card).
+# The custom id prefix of a non-persistent view's buttons and selects (an owned confirm step, a retry card),
+# followed by this process's boot tag: a press on an id from another boot is from before a restart.
 ONE_OFF_PREFIX = "parley:once:"
+BOOT = secrets.token_hex(4)
+THIS_BOOT = f"{ONE_OFF_PREFIX}{BOOT}:"
 
 
 class OwnedLayoutView(discord.ui.LayoutView):
@@ -39,7 +43,7 @@ class OwnedLayoutView(discord.ui.LayoutView):
                 continue
             custom_id = getattr(item, "custom_id", None)
             if isinstance(custom_id, str) and not custom_id.startswith(ONE_OFF_PREFIX):
-                item.custom_id = ONE_OFF_PREFIX + custom_id  # type: ignore[attr-defined]
+                item.custom_id = THIS_BOOT + custom_id  # type: ignore[attr-defined]
         return super().to_components()
 
 

@@ -138,7 +138,8 @@ async def test_a_full_disk_at_a_tip_gives_the_text_back(parley):
     await set_up(s)
     tip = "Ask for a deposit before you start and write down every change the client asks for."
     await s.command("bob", "advice suggest")
+    await s.submit("bob", {"Type of client": "non_payer", "Your tip": tip, "Language of the tip": "en"})
     with full_disk():
-        step = await s.submit("bob", {"Type of client": "non_payer", "Your tip": tip, "Language of the tip": "en"})
+        step = await s.click("bob", "Confirm and send")
     assert "the server's disk is full" in step.message.text and tip in step.message.text
     assert INCIDENT not in step.message.text
