@@ -54,6 +54,11 @@ SECRET_ENV = "PARLEY_SECRET"  # noqa: S105
 MIN_SECRET_CHARS = 32
 # Discord's modal text input caps a value at 4000 characters.
 DISCORD_TEXT_INPUT_MAX = 4000
+# Every numeric key has a range. Without an upper bound an absurd value (publish_every_hours = 10**9) passes the
+# loader and then overflows date arithmetic in the periodic work, which stops purging without a word.
+MAX_DAYS = 3650  # ten years: beyond that a day count is a typo, not a policy
+MAX_SHARDS = 16_384
+MAX_SNOWFLAKE = 2**63 - 1
 
 # Keys that mean "a secret was put in the file", wherever they appear; mapped to the env var to use instead.
 _SECRET_KEYS = {
@@ -134,8 +139,8 @@ class BotConfig:
     """[bot]: how the bot connects to Discord."""
 
     sharded: bool = _key(False)
-    shard_count: int | None = _key(None, min=1)
-    dev_guild_id: int | None = _key(None, min=1)
+    shard_count: int | None = _key(None, min=1, max=MAX_SHARDS)
+    dev_guild_id: int | None = _key(None, min=1, max=MAX_SNOWFLAKE)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = _key("INFO")
 
     def __post_init__(self) -> None:
@@ -148,7 +153,7 @@ class DatabaseConfig:
     """[database]: where the data lives."""
 
     path: str = _key("parley.db", nonempty=True, env="PARLEY_DB_PATH")
-    busy_timeout_ms: int = _key(5000, min=0)
+    busy_timeout_ms: int = _key(5000, min=0, max=10 * 60 * 1000)
     url: str | None = _key(None, check=_check_postgres_url)
 
 
@@ -163,9 +168,9 @@ class I18nConfig:
 class LimitsConfig:
     """[limits]: per-member limits; guilds may override some of them in /setup."""
 
-    stories_per_day: int = _key(3, min=0)
-    tips_per_day: int = _key(5, min=0)
-    min_membership_days: int = _key(0, min=0)
+    stories_per_day: int = _key(3, min=0, max=100)
+    tips_per_day: int = _key(5, min=0, max=100)
+    min_membership_days: int = _key(0, min=0, max=MAX_DAYS)
     story_max_chars: int = _key(4000, min=1, max=DISCORD_TEXT_INPUT_MAX)
     tip_max_chars: int = _key(1000, min=1, max=DISCORD_TEXT_INPUT_MAX)
 
@@ -174,18 +179,30 @@ class LimitsConfig:
 class StoriesConfig:
     """[stories]: publishing rhythm and moderation reminders."""
 
-    publish_every_hours: int = _key(6, min=1)
-    reminder_after_hours: int = _key(48, min=1)
-    pending_expiry_days: int = _key(7, min=1)
+    publish_every_hours: int = _key(6, min=1, max=7 * 24)
+    reminder_after_hours: int = _key(48, min=1, max=30 * 24)
+    pending_expiry_days: int = _key(7, min=1, max=365)
+    # Queue cards are posted in batches at a random time in [min, max] hours after the first one waits (or as soon
+    # as queue_batch_size wait), so a card's timing can't be matched to who was online; max 0 posts at once.
+    queue_batch_min_hours: int = _key(1, min=0, max=24)
+    queue_batch_max_hours: int = _key(3, min=0, max=24)
+    queue_batch_size: int = _key(5, min=1, max=50)
+
+    def __post_init__(self) -> None:
+        if self.queue_batch_min_hours > self.queue_batch_max_hours:
+            raise ConfigError(
+                f"stories.queue_batch_min_hours ({self.queue_batch_min_hours}) is more than "
+                f"stories.queue_batch_max_hours ({self.queue_batch_max_hours})"
+            )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PrivacyConfig:
     """[privacy]: retention."""
 
-    flow_ttl_hours: int = _key(24, min=1)
-    purge_rejected_days: int = _key(30, min=0)
-    guild_grace_days: int = _key(30, min=0)
+    flow_ttl_hours: int = _key(24, min=1, max=365 * 24)
+    purge_rejected_days: int = _key(30, min=0, max=MAX_DAYS)
+    guild_grace_days: int = _key(30, min=0, max=365)
 
 
 def default_spec_path() -> Path:
@@ -412,10 +429,13 @@ def _from_env(text: str, tp: Any, env_name: str) -> Any:
 def _check_constraints(value: Any, meta: Mapping[str, Any], dotted: str) -> None:
     if value is None:
         return
-    if "min" in meta and value < meta["min"]:
-        raise ConfigError(f"{dotted}: must be at least {meta['min']}, got {_show(value)}")
-    if "max" in meta and value > meta["max"]:
-        raise ConfigError(f"{dotted}: must be at most {meta['max']}, got {_show(value)}")
+    low, high = meta.get("min"), meta.get("max")
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            raise ConfigError(f"{dotted}: must be between {low} and {high}, got {_show(value)}")
+        if low is not None:
+            raise ConfigError(f"{dotted}: must be at least {low}, got {_show(value)}")
+        raise ConfigError(f"{dotted}: must be at most {high}, got {_show(value)}")
     if meta.get("nonempty") and isinstance(value, str) and not value.strip():
         raise ConfigError(f"{dotted}: must not be empty (leave the key out to use the default)")
     if "check" in meta:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -11,9 +12,12 @@ from discord.ext import commands
 
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import handle_error
+from parley.cogs._shared.permissions import role_for
 from parley.cogs._shared.respond import respond
 from parley.cogs._shared.runtime import ensure_services
+from parley.cogs._shared.views import THIS_BOOT
 from parley.domain.errors import Expired
+from parley.domain.settings import Role
 from parley.i18n import LANGUAGE_NAMES, Translations
 
 ACCENT = discord.Colour(0x5865F2)
@@ -27,14 +31,22 @@ class CommandLine:
     description: str
 
 
-def parley_commands(bot: commands.Bot, t: Translations) -> list[CommandLine]:
-    """List Parley's slash commands (subcommands spelled out), described in the member's language."""
+def needed_role(command: app_commands.Command[Any, ..., Any]) -> Role:
+    """Who a command is for: `extras["role"]` on the command or its group (moderators, admins), else members."""
+    for holder in (command, command.parent):
+        if holder is not None and isinstance(holder.extras.get("role"), Role):
+            return holder.extras["role"]
+    return Role.MEMBER
+
+
+def parley_commands(bot: commands.Bot, t: Translations, role: Role = Role.ADMIN) -> list[CommandLine]:
+    """List the slash commands `role` may use (subcommands spelled out), described in the member's language."""
     lines: list[CommandLine] = []
     for cog in bot.cogs.values():
         if not isinstance(cog, ParleyCog):
             continue
         for command in cog.walk_app_commands():
-            if isinstance(command, app_commands.Command):
+            if isinstance(command, app_commands.Command) and needed_role(command) <= role:
                 lines.append(CommandLine(command.qualified_name, t.gettext(command.description)))
     # Alphabetical as the member reads them: Finnish and Russian clients see localized command names.
     return sorted(lines, key=lambda line: t.command(line.name).casefold())
@@ -95,7 +107,12 @@ class Parley(ParleyCog):
         render = self.services.renderer.render
         card = ParleyCard(
             render("cards/parley_help.md.j2", t),
-            render("cards/parley_commands.md.j2", t, commands=parley_commands(self.bot, t)),
+            # A member's help lists what they can use: no /mod or /setup for someone who would be refused.
+            render(
+                "cards/parley_commands.md.j2",
+                t,
+                commands=parley_commands(self.bot, t, await role_for(self.services, interaction)),
+            ),
             render("cards/parley_footer.md.j2", t, language_name=LANGUAGE_NAMES[t.lang]),
         )
         await respond(interaction, view=card, ephemeral=True)
@@ -109,6 +126,8 @@ class Parley(ParleyCog):
         # Decided before the first await: discord.py dispatched the press in the same step that scheduled this.
         if not custom_id.startswith("parley:") or has_handler(self.bot, interaction, custom_id):
             return
+        if custom_id.startswith(THIS_BOOT):
+            return  # this process's own one-off view: it answers (it may already have stopped itself, mid-press)
         if not interaction.response.is_done():
             await handle_error(interaction, Expired(), where="unknown component")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -39,7 +40,12 @@ STANDARD_MEMBERS: list[dict[str, Any]] = [
 @pytest.fixture
 def parley_config(tmp_path: Path) -> Config:
     """Defaults, a temp database, and a fixed member-key secret (as PARLEY_SECRET would give)."""
-    return load_config(None, env={"PARLEY_DB_PATH": str(tmp_path / "parley.db"), "PARLEY_SECRET": TEST_SECRET})
+    config = load_config(None, env={"PARLEY_DB_PATH": str(tmp_path / "parley.db"), "PARLEY_SECRET": TEST_SECRET})
+    # Queue cards at once, so a test's moderator can act on a story right after it is shared; the batches
+    # (the default) have their own tests (tests/stories/test_queue_batches.py).
+    return dataclasses.replace(
+        config, stories=dataclasses.replace(config.stories, queue_batch_min_hours=0, queue_batch_max_hours=0)
+    )
 
 
 @pytest.fixture

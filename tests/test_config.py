@@ -152,13 +152,68 @@ def test_wrong_type_names_key_and_expected_type(tmp_path):
 
 def test_out_of_range_values_are_refused(tmp_path):
     assert error_of(tmp_path, "[limits]\nstory_max_chars = 5000\n") == (
-        "limits.story_max_chars: must be at most 4000, got 5000"
+        "limits.story_max_chars: must be between 1 and 4000, got 5000"
     )
     assert error_of(tmp_path, "[database]\nbusy_timeout_ms = -1\n") == (
-        "database.busy_timeout_ms: must be at least 0, got -1"
+        "database.busy_timeout_ms: must be between 0 and 600000, got -1"
     )
     assert error_of(tmp_path, '[database]\npath = " "\n').startswith("database.path: must not be empty")
     assert "bot.sharded is false" in error_of(tmp_path, "[bot]\nshard_count = 2\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # Each of these used to load, then make every Approve fail or crash the periodic work and retention.
+        ("[stories]\npublish_every_hours = 1000000000\n", "stories.publish_every_hours: must be between 1 and 168"),
+        ("[stories]\npending_expiry_days = 10000000000\n", "stories.pending_expiry_days: must be between 1 and 365"),
+        ("[privacy]\nflow_ttl_hours = 1000000000000\n", "privacy.flow_ttl_hours: must be between 1 and 8760"),
+        ("[privacy]\npurge_rejected_days = 99999\n", "privacy.purge_rejected_days: must be between 0 and 3650"),
+        ("[limits]\nstories_per_day = 1000\n", "limits.stories_per_day: must be between 0 and 100"),
+    ],
+)
+def test_absurd_numbers_get_one_clear_error(tmp_path, text, message):
+    assert error_of(tmp_path, text).startswith(message + ", got ")
+
+
+def _numeric_fields() -> list[tuple[str, dataclasses.Field]]:
+    import typing
+
+    found = []
+    sections = typing.get_type_hints(Config)
+    for section in dataclasses.fields(Config):
+        cls = sections[section.name]
+        if not dataclasses.is_dataclass(cls):
+            continue
+        hints = typing.get_type_hints(cls)
+        for f in dataclasses.fields(cls):
+            base = {a for a in typing.get_args(hints[f.name]) if a is not type(None)} or {hints[f.name]}
+            if base & {int, float}:
+                found.append((f"{section.name}.{f.name}", f))
+    return found
+
+
+def test_every_numeric_key_has_a_range_documented_in_the_example():
+    """A range in the schema (min and max) and the same range in the comment right above the key."""
+    numeric = _numeric_fields()
+    assert len(numeric) >= 12
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    section = ""
+    comments: dict[str, str] = {}
+    block: list[str] = []
+    for line in lines:
+        if header := re.fullmatch(r"\[(\w+)\]", line.strip()):
+            section = header[1]
+        if line.startswith("#") and not re.match(r"^#\s?\w+ = ", line):
+            block.append(line)
+            continue
+        if key := re.match(r"^#?\s?(\w+) = ", line):
+            comments[f"{section}.{key[1]}"] = " ".join(block)
+        block = []
+    for dotted, f in numeric:
+        low, high = f.metadata.get("min"), f.metadata.get("max")
+        assert low is not None and high is not None, f"{dotted} has no range"
+        assert f"{low} to {high}" in comments[dotted], f"config.example.toml does not give {dotted}'s range"
 
 
 def test_bad_toml_gives_one_error_with_the_line(tmp_path):

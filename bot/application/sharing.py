@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from parley.application import Member
-from parley.database import DatabaseBusy
+from parley.database import DatabaseError
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
 from parley.domain.anonymiser import Anonymiser
@@ -23,7 +23,6 @@ from parley.domain.stories import (
     PreviewGone,
     Removal,
     StoriesClosed,
-    StoryStatus,
     StoryTooLong,
     TtlStore,
     check_can_share,
@@ -143,7 +142,7 @@ class StorySharing:
         previous = self.owned(member, token) if token else None
         if story_id is not None:
             story = await self.repo.get(member.guild_id, story_id)
-            if story is None or not story.is_by(member.key) or story.status is not StoryStatus.CHANGES_REQUESTED:
+            if story is None or not story.is_by(member.key) or not story.status.resubmittable:
                 raise NotFound()
         archetype = form.archetype or ""
         if archetype not in self.services.knowledge.archetypes:
@@ -200,7 +199,7 @@ class StorySharing:
         return Claimed(member, preview, settings)
 
     async def confirm(self, claimed: Claimed) -> Submitted:
-        """Store the claimed story and queue it for the moderators; on a busy database the preview comes back."""
+        """Store the claimed story and queue it for the moderators; when the write fails the preview comes back."""
         preview, guild_id = claimed.preview, claimed.member.guild_id
         limits = claimed.settings.limits(self.services.config)
         now = self.services.clock.now()
@@ -216,7 +215,6 @@ class StorySharing:
                     text=preview.text,
                     now=stamp(now),
                 )
-                left = None
             else:
                 _story, entry = await self.repo.submit(
                     guild_id,
@@ -229,10 +227,14 @@ class StorySharing:
                     now=stamp(now),
                     per_day=limits.stories_per_day,
                 )
-                shared = await self.repo.shared_on_day(guild_id, preview.author_key, day_of(now))
-                left = max(0, limits.stories_per_day - shared)
-        except DatabaseBusy:
-            self.previews.put(preview.token, preview, now)  # nothing was stored: let the member press again
+        except DatabaseError:
+            # One transaction that rolled back (busy, a full disk, an I/O error...): nothing was stored, so the
+            # preview comes back for another Confirm. Only the write is in here: once it committed, no second go.
+            self.previews.put(preview.token, preview, now)
             raise
+        left = None
+        if preview.story_id is None:
+            shared = await self.repo.shared_on_day(guild_id, preview.author_key, day_of(now))
+            left = max(0, limits.stories_per_day - shared)
         self.sent.put(preview.token, True, now)
         return Submitted(entry, left)

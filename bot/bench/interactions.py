@@ -42,7 +42,10 @@ def parley_factory(db_path: Path) -> Callable[[], Awaitable[Any]]:
     from parley.config import config_from_dict
     from parley.domain.clock import FakeClock
 
-    config = config_from_dict({"database": {"path": str(db_path)}}, env={"PARLEY_SECRET": SECRET})
+    config = config_from_dict(
+        {"database": {"path": str(db_path)}, "stories": {"queue_batch_min_hours": 0, "queue_batch_max_hours": 0}},
+        env={"PARLEY_SECRET": SECRET},
+    )
     clock = FakeClock()
 
     async def factory() -> Any:

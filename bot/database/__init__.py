@@ -90,7 +90,14 @@ Tests: take the `any_db` fixture from parley.database.testing to run on both eng
 
 from parley.database.backend import BackupResult, Row, Tx
 from parley.database.core import Database
-from parley.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
+from parley.database.errors import (
+    ConstraintError,
+    DatabaseBusy,
+    DatabaseError,
+    DatabaseOpenError,
+    DatabaseUnavailable,
+    MigrationError,
+)
 from parley.database.migrations import Migration, MigrationStatus
 
 __all__ = [
@@ -100,6 +107,7 @@ __all__ = [
     "DatabaseBusy",
     "DatabaseError",
     "DatabaseOpenError",
+    "DatabaseUnavailable",
     "Migration",
     "MigrationError",
     "MigrationStatus",

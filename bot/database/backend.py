@@ -106,6 +106,11 @@ class Backend(Protocol):
         """Copy the live database to `path` and check the copy's integrity."""
         ...
 
+    async def erase_residue(self, tables: Sequence[str]) -> None:
+        """Make rows deleted from `tables` unrecoverable from the files: search-index segments, the WAL, dead
+        tuples. Called after a story or member is erased (rare), never on an ordinary write."""
+        ...
+
     async def close(self) -> None:
         """Finish in-flight work and close every connection; safe to call twice."""
         ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -9,6 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from parley.database.backend import Backend, BackupResult, Params, Row, Tx
+from parley.database.errors import DatabaseError
 from parley.database.sqlite import SQLiteBackend
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from parley.database.migrations import Migration, MigrationStatus
 
 __all__ = ["Database"]
+
+log = logging.getLogger(__name__)
 
 
 class Database:
@@ -116,6 +120,17 @@ class Database:
     async def backup(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> BackupResult:
         """Copy the live database to `path` and check the copy's integrity."""
         return await self.backend.backup(Path(path), overwrite=overwrite)
+
+    async def erase_residue(self, *tables: str) -> None:
+        """After erasing rows of `tables`: leave no copy of them in index segments, the WAL or dead tuples.
+
+        The erasure itself is committed by then, so a failure here is logged, not raised: the member's request
+        succeeded, and the next erasure (or closing the database) cleans up again.
+        """
+        try:
+            await self.backend.erase_residue(tables)
+        except DatabaseError as exc:
+            log.warning("could not clean up after an erasure (%s); the next erasure or shutdown retries", exc)
 
     async def close(self) -> None:
         """Close the database; safe to call twice."""

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from parley.domain import errors as domain_errors
 
-__all__ = ["ConstraintError", "DatabaseBusy", "DatabaseError", "DatabaseOpenError", "MigrationError"]
+__all__ = [
+    "ConstraintError",
+    "DatabaseBusy",
+    "DatabaseError",
+    "DatabaseOpenError",
+    "DatabaseUnavailable",
+    "MigrationError",
+]
 
 
 class DatabaseError(Exception):
@@ -20,6 +27,21 @@ class DatabaseBusy(DatabaseError, domain_errors.DatabaseBusy):
 
     def __init__(self, detail: str) -> None:
         domain_errors.DatabaseBusy.__init__(self)
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+class DatabaseUnavailable(DatabaseError, domain_errors.SaveFailed):
+    """A write failed on the server's side: the disk is full, an I/O error, a read-only or unreachable database.
+
+    The transaction rolled back, so nothing was stored; callers keep the member's preview or form for a retry,
+    and the error chain tells the member plainly what happened (domain_errors.SaveFailed). str() is the detail.
+    """
+
+    def __init__(self, detail: str, reason: str = domain_errors.SaveFailed.REASON_DISK_ERROR) -> None:
+        domain_errors.SaveFailed.__init__(self, reason)
         self.detail = detail
 
     def __str__(self) -> str:

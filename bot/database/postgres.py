@@ -43,7 +43,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from parley.database.backend import BackupResult, Params, Row
 from parley.database.dialect import DialectError, bind, translate
-from parley.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
+from parley.database.errors import (
+    ConstraintError,
+    DatabaseBusy,
+    DatabaseError,
+    DatabaseOpenError,
+    DatabaseUnavailable,
+    MigrationError,
+)
 from parley.database.group import GroupCommit, Outcome, WriteFn
 from parley.database.migrations import (
     AppliedMigration,
@@ -53,6 +60,7 @@ from parley.database.migrations import (
     discover,
     pending_migrations,
 )
+from parley.domain.errors import SaveFailed
 
 try:  # asyncpg is an optional dependency (`pip install -e ".[postgres]"`); SQLite users never import it.
     import asyncpg
@@ -204,9 +212,28 @@ def _driver_errors(what: str = "") -> Iterator[None]:
             raise ConstraintError(f"{kind} constraint failed: {exc}") from exc
         if isinstance(exc, asyncpg.PostgresError) and getattr(exc, "sqlstate", "") in _BUSY_STATES:
             raise DatabaseBusy(f"database busy{what}: {exc}") from exc
+        reason = _unavailable_reason(exc, lost=isinstance(exc, OSError | asyncpg.InterfaceError))
+        if reason is not None:
+            raise DatabaseUnavailable(f"{exc}{what}", reason) from exc
         if isinstance(exc, asyncpg.PostgresError | asyncpg.InterfaceError | OSError):
             raise DatabaseError(f"{exc}{what}") from exc
         raise
+
+
+def _unavailable_reason(exc: BaseException, *, lost: bool) -> str | None:
+    """The SaveFailed reason for a failure on the server's side (the member's input is fine), else None.
+
+    `lost`: the connection itself failed (an OSError or asyncpg's InterfaceError)."""
+    state = str(getattr(exc, "sqlstate", "") or "")
+    if state == "53100":  # disk_full
+        return SaveFailed.REASON_DISK_FULL
+    if state == "25006":  # read_only_sql_transaction (a standby, or default_transaction_read_only)
+        return SaveFailed.REASON_READ_ONLY
+    if state.startswith(("58", "53")):  # system error (I/O) / insufficient resources
+        return SaveFailed.REASON_DISK_ERROR
+    if state.startswith(("08", "57P")) or lost:
+        return SaveFailed.REASON_UNREACHABLE  # connection lost, server shutting down or refusing connections
+    return None
 
 
 def _rowcount(status: str) -> int:
@@ -454,6 +481,19 @@ class PostgresBackend:
                 except Exception as exc:
                     outcomes.append(Outcome(error=exc))
         return outcomes
+
+    # ------------------------------------------------------------------------------------------------ erasure
+
+    async def erase_residue(self, tables: Sequence[str]) -> None:
+        """VACUUM the tables rows were erased from: a deleted row stays in its page as a dead tuple (readable
+        in the data files and base backups) until VACUUM reclaims it; the GIN search index is cleaned with it."""
+        async with self._connection() as conn:
+            for table in tables:
+                if not re.fullmatch(r"[a-z_]+", table):
+                    raise ValueError(f"not a table name: {table!r}")
+                with _driver_errors(" (erasing residue)"):
+                    # VACUUM cannot run inside a transaction; outside write() this connection is in autocommit.
+                    await conn.execute(f"VACUUM {table}")
 
     # -------------------------------------------------------------------------------------------------- reads
 

@@ -14,7 +14,7 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -22,9 +22,17 @@ from typing import Any
 import aiosqlite
 
 from parley.database.backend import BackupResult, Params, Row
-from parley.database.errors import ConstraintError, DatabaseBusy, DatabaseError, DatabaseOpenError, MigrationError
+from parley.database.errors import (
+    ConstraintError,
+    DatabaseBusy,
+    DatabaseError,
+    DatabaseOpenError,
+    DatabaseUnavailable,
+    MigrationError,
+)
 from parley.database.group import GroupCommit, Outcome, WriteFn, drive
 from parley.database.migrations import AppliedMigration, Migration, MigrationStatus, discover, pending_migrations
+from parley.domain.errors import SaveFailed
 
 __all__ = ["SQLiteBackend"]
 
@@ -32,6 +40,13 @@ log = logging.getLogger(__name__)
 
 # SQLITE_BUSY and SQLITE_LOCKED (primary codes; extended codes keep them in the low byte).
 _BUSY_CODES = {5, 6}
+# Failures on the server's side, not the statement's (primary codes): the member's input is fine, keep it.
+_UNAVAILABLE = {
+    13: SaveFailed.REASON_DISK_FULL,  # SQLITE_FULL: disk (or max_page_count) full
+    10: SaveFailed.REASON_DISK_ERROR,  # SQLITE_IOERR
+    8: SaveFailed.REASON_READ_ONLY,  # SQLITE_READONLY
+    14: SaveFailed.REASON_UNREACHABLE,  # SQLITE_CANTOPEN (the file or its directory went away)
+}
 _TX_CONTROL = ("BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE")
 # At most this many writes share one transaction. Larger groups raise throughput a little but hold the GIL on the
 # writer thread for longer in one go, which delays the event loop (a vote click's acknowledgement) behind it.
@@ -62,6 +77,9 @@ def _driver_errors(what: str = "") -> Iterator[None]:
         code = getattr(exc, "sqlite_errorcode", None)
         if (code is not None and code & 0xFF in _BUSY_CODES) or "database is locked" in str(exc):
             raise DatabaseBusy(f"database is locked{what}: another connection held it past the busy timeout") from exc
+        reason = _UNAVAILABLE.get(code & 0xFF) if code is not None else None
+        if reason is not None:
+            raise DatabaseUnavailable(f"{exc}{what}", reason) from exc
         raise DatabaseError(str(exc)) from exc
 
 
@@ -293,6 +311,9 @@ class SQLiteBackend:
             with suppress(sqlite3.Error):
                 # Cheap, and recommended by SQLite before closing a long-lived connection.
                 await _exec(self._writer, "PRAGMA optimize")
+            with suppress(sqlite3.Error):
+                # Leave no WAL behind with old page versions in it (erased text among them).
+                await _exec(self._writer, "PRAGMA wal_checkpoint(TRUNCATE)")
             await self._reader.close()
             await self._writer.close()
 
@@ -359,6 +380,32 @@ class SQLiteBackend:
     def _check_open(self) -> None:
         if self._closed:
             raise DatabaseError("the database is closed")
+
+    # ------------------------------------------------------------------------------------------------ erasure
+
+    async def erase_residue(self, tables: Sequence[str]) -> None:
+        """Leave no trace of rows deleted from `tables` in parley.db, its -wal or -shm.
+
+        secure_delete zeroes freed rows and pages, but two copies survive it. An FTS5 index (`<table>_fts`) only
+        records a deletion as a new segment; the old segment with the words stays in `<table>_fts_data` until its
+        segments are merged, so 'optimize' merges them (rewriting just this one index; erasures are rare). And the
+        WAL keeps every page version written since the last checkpoint, including the ones that held the text;
+        a TRUNCATE checkpoint copies the current pages into the main file and cuts the WAL to zero bytes.
+        """
+        async with self._write_lock:
+            self._check_open()
+            with _driver_errors(" (erasing residue)"):
+                for table in tables:
+                    fts = f"{table}_fts"
+                    if await _scalar(
+                        self._writer, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (fts,)
+                    ):
+                        # The name comes from sqlite_master, not from a member.
+                        await _exec(self._writer, f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")  # noqa: S608
+                busy = await _scalar(self._writer, "PRAGMA wal_checkpoint(TRUNCATE)")
+            if busy:
+                # A reader held an old snapshot; the next erasure (or the close) checkpoints again.
+                log.warning("WAL checkpoint after an erasure was blocked by a reader; retrying at the next one")
 
     # -------------------------------------------------------------------------------------------------- reads
 

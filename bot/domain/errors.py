@@ -104,3 +104,32 @@ class DatabaseBusy(ParleyError):
     """The database stayed locked past the busy timeout; nothing was lost, the member can retry."""
 
     message = N_("Parley is busy right now. Nothing was lost: please try again in a moment.")
+
+
+class SaveFailed(ParleyError):
+    """A write failed for a reason on the server's side (full disk, I/O error, read-only or unreachable database).
+
+    Nothing was stored (the transaction rolled back) and nothing the member typed is lost: the caller keeps the
+    preview or form for a retry. `reason` is one of the REASON_* msgids; `retry` (optional) the label of the
+    button to press again, already translated.
+    """
+
+    message = N_("Parley couldn't save right now ({reason}). Nothing is lost: please try again in a moment.")
+    press_again = N_("Parley couldn't save right now ({reason}); nothing is lost, press {button} again in a moment.")
+
+    REASON_DISK_FULL = N_("the server's disk is full")
+    REASON_DISK_ERROR = N_("the server couldn't write to its disk")
+    REASON_READ_ONLY = N_("the database is read-only")
+    REASON_UNREACHABLE = N_("the database can't be reached")
+
+    def __init__(self, reason: str = REASON_DISK_ERROR, *, retry: str | None = None) -> None:
+        if retry is None:
+            super().__init__(self.message, reason=reason)
+        else:
+            super().__init__(self.press_again, reason=reason, button=retry)
+        self.reason = reason
+        self.retry = retry
+
+    def translate(self, t: Any) -> str:
+        """The message in the language of `t`, its reason translated too (the reason is a msgid of its own)."""
+        return str(t.gettext(self.msgid, **dict(self.params, reason=t.gettext(self.reason))))

@@ -54,6 +54,10 @@ class StoryBeingPosted(AlreadyDone):
 KEPT_BLOCK = N_(
     "A moderators' block on sharing stays, tied only to your keyed code: forgetting must not be a way around a block."
 )
+KEPT_ALLOWANCE = N_(
+    "Today's count of stories you shared stays until the day ends (a keyed code and a number, nothing you wrote): "
+    "forgetting must not be a way around the daily limit."
+)
 KEPT_AUDIT = N_("The moderation log stays as it is: it never records who wrote a story or a tip.")
 KEPT_MODERATION = N_(
     "Moderation actions you took stay in the log under a new random tag that no longer leads to you: the server "
@@ -101,7 +105,8 @@ class MemberData:
 
     @property
     def empty(self) -> bool:
-        """Tell whether Parley holds nothing at all for the member (a block alone is not theirs to erase)."""
+        """Tell whether Parley holds nothing the member can erase (a block and the daily count are not theirs to
+        erase: both exist so that forgetting cannot be a way around a moderation rule)."""
         return not (
             self.language
             or self.votes
@@ -110,7 +115,6 @@ class MemberData:
             or self.tips
             or self.stories
             or self.metoo
-            or self.shares
             or self.moderation
         )
 
@@ -234,11 +238,13 @@ class ForgetReport:
         )
 
 
-def kept_reasons(*, unlinked: int, moderation_retagged: int, blocked: bool) -> tuple[str, ...]:
+def kept_reasons(*, unlinked: int, moderation_retagged: int, blocked: bool, allowance: bool = False) -> tuple[str, ...]:
     """The msgids explaining what stays after a forget, most important first."""
     reasons: list[str] = []
     if blocked:
         reasons.append(KEPT_BLOCK)
+    if allowance:
+        reasons.append(KEPT_ALLOWANCE)
     if unlinked:
         reasons += [KEPT_UNLINKED, KEPT_OTHERS]
     if moderation_retagged:

@@ -29,6 +29,10 @@ from parley.domain.safe_text import strip_invisible
 
 KIND = "story"  # the queue kind and the vote kind
 TITLE_MAX_CHARS = 100
+# A story is something that happened, told in words: emoji, symbols or a couple of words tell nobody anything.
+MIN_WORDS = 5
+# A word: a run of letters (any script; digits, emoji and punctuation are not letters).
+_WORD_RE = re.compile(r"[^\W\d_]+")
 # A Components V2 message holds 4000 characters of text in all; the card around a story needs some of them.
 STORED_MAX_CHARS = 3500
 PREVIEW_TTL = dt.timedelta(minutes=30)
@@ -56,6 +60,12 @@ class StoryStatus(enum.StrEnum):
     PUBLISHED = "published"
     REJECTED = "rejected"
     EXPIRED = "expired"
+
+    @property
+    def resubmittable(self) -> bool:
+        """Tell whether the author may edit and send it again: sent back for edits, or rejected (the note often
+        says what to change: a rejection must not be a dead end)."""
+        return self in (StoryStatus.CHANGES_REQUESTED, StoryStatus.REJECTED)
 
     @property
     def removable(self) -> bool:
@@ -87,7 +97,30 @@ EDIT_APPROVE = register_action(Action("edit_approve", N_("Edit & approve"), Queu
 FEATURE = register_action(Action("feature", N_("Feature"), QueueStatus.APPROVED, emoji="⭐"))
 REDACT = register_action(Action("redact", N_("Redact"), None, emoji="🖍️"))
 REQUEST_EDIT = register_action(Action("request_edit", N_("Request edit"), QueueStatus.REJECTED, emoji="↩️"))
-BLOCK_AUTHOR = register_action(Action("block_author", N_("Block author"), QueueStatus.REJECTED, emoji="⛔"))
+# Blocking asks for a reason (in a form that is also the confirm step); the reasons are rejection reasons, the ones
+# that can justify keeping someone from sharing.
+BLOCK_AUTHOR = register_action(
+    Action("block_author", N_("Block author"), QueueStatus.REJECTED, needs_reason=True, emoji="⛔")
+)
+BLOCK_REASONS: tuple[str, ...] = ("harmful", "identifying", "off_topic", "other")
+# Lifting a block (from /mod blocks); audited like every moderation action, under the block's own number.
+UNBLOCK_AUTHOR = register_action(Action("unblock_author", N_("Unblock author"), None, emoji="🔓"))
+BLOCK_KIND = "block"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A moderators' block on an author, as moderators see it: its number, the story it was pressed on, why, when.
+
+    Never the author: the block holds their keyed hash only, and this view does not even carry that.
+    """
+
+    id: int
+    story_id: int | None
+    reason: str | None
+    blocked_on: str
+
+
 # The queue's own reject is a select; stories reject through a modal (reason + a note the author sees).
 REJECT_STORY = register_action(Action("reject_story", N_("Reject"), QueueStatus.REJECTED, needs_reason=True, emoji="✖️"))
 # Buttons on a pending story's card, in rows of at most five.
@@ -175,6 +208,15 @@ class EmptyStory(InvalidInput):
     message = N_("The story is empty. Please write what happened.")
 
 
+class TooFewWords(InvalidInput):
+    """The story has hardly any words (emoji or symbols only, or two words)."""
+
+    message = N_(
+        "Tell us a little more: a story needs at least {count} words about what happened (emoji and symbols "
+        "alone can't be shared)."
+    )
+
+
 class StoryTooLong(InvalidInput):
     """The anonymised story (placeholders can be longer than names) no longer fits."""
 
@@ -214,16 +256,23 @@ def clean_text(raw: str) -> str:
 
 
 def validate_story(text: str, max_chars: int) -> str:
-    """Return the cleaned story or raise EmptyStory / InvalidInput (too long)."""
+    """Return the cleaned story or raise EmptyStory / TooFewWords / InvalidInput (too long)."""
     cleaned = clean_text(text)
     if not cleaned:
         raise EmptyStory()
+    if word_count(cleaned) < MIN_WORDS:
+        raise TooFewWords(count=MIN_WORDS)
     if len(cleaned) > max_chars:
         raise InvalidInput(
             NP_("Please keep the story under {count} character.", "Please keep the story under {count} characters."),
             count=max_chars,
         )
     return cleaned
+
+
+def word_count(text: str) -> int:
+    """How many words (runs of letters, in any script) a text has."""
+    return len(_WORD_RE.findall(text))
 
 
 def clean_title(title: str | None) -> str | None:

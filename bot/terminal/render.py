@@ -424,7 +424,8 @@ def field_prompt(fld: ModalField, options: RenderOptions) -> Screen:
         if fld.value:
             hints.append("prefilled: edit it or press Enter to keep it")
         if fld.placeholder:
-            hints.append(f"e.g. {fld.placeholder}")
+            # Parley's placeholders already read as examples ("For example: ..."): no "e.g." in front of them.
+            hints.append(fld.placeholder)
     elif fld.kind == "checkbox":
         hints.append("y or n")
     elif fld.kind == "file_upload":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import inspect
 import logging
@@ -90,7 +91,10 @@ class Sandbox:
     """A ReplaySession over the real Parley bot, with a clock the person can move (`wait`)."""
 
     def __init__(self, config: Config, *, lang: str, spec_path: Path | None, start: dt.datetime | None = None) -> None:
-        self.config = config
+        # One person plays every member here: there is nobody's timing to hide, so queue cards are posted at once
+        # instead of in jittered batches (queue_batches.py), and the moderator persona sees them straight away.
+        stories = dataclasses.replace(config.stories, queue_batch_min_hours=0, queue_batch_max_hours=0)
+        self.config = config = dataclasses.replace(config, stories=stories)
         self.lang = lang
         moment = (start or dt.datetime.now(dt.UTC)).replace(second=0, microsecond=0)
         from parley.domain.clock import FakeClock as DomainClock

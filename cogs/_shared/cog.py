@@ -75,18 +75,13 @@ class ParleyCog(commands.Cog):
         return self.services.t(lang)
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        """Enforce the options' declared ranges in code: Discord does, but a modified client can send anything."""
+        """Enforce the options' declared types, choices and ranges in code: Discord does, but a modified client can
+        send anything (a language that is not a choice, a channel with no resolved data). Runs before the command,
+        so a refused option leaves nothing half-applied."""
         command = interaction.command
         for param in getattr(command, "parameters", ()):
             value = getattr(interaction.namespace, param.display_name, None)
-            if value is None or isinstance(value, bool):
-                continue
-            size = len(value) if isinstance(value, str) else value if isinstance(value, (int, float)) else None
-            if size is None:
-                continue
-            if (param.min_value is not None and size < param.min_value) or (
-                param.max_value is not None and size > param.max_value
-            ):
+            if value is not None and not _option_fits(param, value):
                 raise OptionOutOfRange(param.display_name)
         return True
 
@@ -95,3 +90,41 @@ class ParleyCog(commands.Cog):
     ) -> None:
         await handle_error(interaction, error)
         interaction.extras["parley_handled"] = True
+
+
+_SNOWFLAKE_TYPES = {
+    discord.AppCommandOptionType.user,
+    discord.AppCommandOptionType.channel,
+    discord.AppCommandOptionType.role,
+    discord.AppCommandOptionType.mentionable,
+    discord.AppCommandOptionType.attachment,
+}
+
+
+def _option_fits(param: app_commands.Parameter, value: object) -> bool:
+    """Tell whether a received option value is one the command declared: type, choice, range, resolved entity."""
+    kind = param.type
+    if kind in _SNOWFLAKE_TYPES:
+        # Without resolved data discord.py hands over a bare Object: the id names nothing Discord vouched for.
+        return type(value) is not discord.Object
+    expected = {
+        discord.AppCommandOptionType.string: str,
+        discord.AppCommandOptionType.integer: int,
+        discord.AppCommandOptionType.number: (int, float),
+        discord.AppCommandOptionType.boolean: bool,
+    }.get(kind)
+    if expected is not None and (
+        not isinstance(value, expected) or (kind is not discord.AppCommandOptionType.boolean and type(value) is bool)
+    ):
+        return False
+    if param.choices and value not in {choice.value for choice in param.choices}:
+        return False
+    if isinstance(value, bool):
+        return True
+    size = len(value) if isinstance(value, str) else value if isinstance(value, int | float) else None
+    if size is None:
+        return True
+    return not (
+        (param.min_value is not None and size < param.min_value)
+        or (param.max_value is not None and size > param.max_value)
+    )

@@ -23,7 +23,7 @@ from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.tips import TipsRepository
 from parley.domain.anonymiser import Anonymiser
 from parley.domain.anonymiser.review import Flag
-from parley.domain.errors import DatabaseBusy, InvalidInput, NotAllowed, ParleyError
+from parley.domain.errors import DatabaseBusy, InvalidInput, NotAllowed, ParleyError, SaveFailed
 from parley.domain.settings import GuildSettings
 from parley.domain.tips import (
     TipsClosed,
@@ -338,8 +338,9 @@ class Advice(ParleyCog):
                 since=day_start(now),
                 per_day=limits.tips_per_day,
             )
-        except (NotAllowed, DatabaseBusy) as error:
-            await self.offer_retry(interaction, t, error, draft, can_edit=isinstance(error, DatabaseBusy))
+        except (NotAllowed, DatabaseBusy, SaveFailed) as error:
+            # Busy or a failed write (a full disk...): nothing was stored, the member gets their text back.
+            await self.offer_retry(interaction, t, error, draft, can_edit=not isinstance(error, NotAllowed))
             return
         posted = await queue.post_card(self.services, guild, entry)
         today = await TipsRepository(self.services.db).submitted_since(
@@ -360,7 +361,8 @@ class Advice(ParleyCog):
     ) -> None:
         """Say what went wrong and give the member their text back (and a button to edit it when that helps)."""
         params: dict[str, Any] = {k: t.number(v) if isinstance(v, int) else v for k, v in error.params.items()}
-        problem = error.translate(t) if error.plural else t.gettext(error.msgid, **params)
+        translated = error.plural or isinstance(error, SaveFailed)  # both know how to translate themselves
+        problem = error.translate(t) if translated else t.gettext(error.msgid, **params)
         shown = draft.text.replace("```", "`\u200b``") if len(draft.text) <= 3000 else ""
         text = self.services.renderer.render(
             "cards/advice_suggest_retry.md.j2", t, problem=problem, can_edit=can_edit, text=shown

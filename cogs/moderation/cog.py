@@ -21,6 +21,7 @@ from discord.ext import commands, tasks
 from parley.cogs._shared import queue, voting
 from parley.cogs._shared.cards import TextCard, jump_url
 from parley.cogs._shared.cog import ParleyCog
+from parley.cogs._shared.items import SNOWFLAKE, PersistentItem
 from parley.cogs._shared.permissions import require
 from parley.cogs._shared.queue import (
     action_label,
@@ -30,9 +31,9 @@ from parley.cogs._shared.queue import (
     refresh_card,
     shared_translations,
 )
-from parley.cogs._shared.respond import NO_PINGS, respond
+from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
 from parley.cogs.moderation.samples import TEMPLATE_SAMPLES
-from parley.cogs.stories import publishing
+from parley.cogs.stories import publishing, queue_batches
 from parley.cogs.stories import queue as story_queue
 from parley.cogs.stories.views import POST_ITEMS
 from parley.database.repositories.queue import QueueRepository
@@ -43,20 +44,24 @@ from parley.domain.moderation import EXPIRE, REJECT_REASONS, AlreadyDecided, Que
 from parley.domain.safe_text import user_text
 from parley.domain.settings import Role
 from parley.domain.stories import (
+    BLOCK_KIND,
     SYSTEM_KEY,
-    age_days,
     day_of,
     expiry_cutoff,
     moderator_tag,
-    parse_stamp,
     purge_before,
     reminder_cutoff,
     stamp,
 )
+from parley.domain.stories import KIND as STORY_KIND
+from parley.i18n import Translations
 
 log = logging.getLogger(__name__)
 
 QUEUE_LIST_LIMIT = 15
+QUEUE_SCAN_LIMIT = 1000
+# Blocks on one /mod blocks card (five rows of five Unblock buttons at most).
+BLOCK_LIST_LIMIT = 20
 STALE_CLAIM = dt.timedelta(minutes=10)
 
 
@@ -67,22 +72,53 @@ class DueWork:
     published: int = 0
     expired: int = 0
     reminded: int = 0
+    queued: int = 0  # story cards posted to the queue channel in a batch
 
 
 def _link(entry: QueueEntry) -> str | None:
     return jump_url(entry.guild_id, entry.channel_id, entry.message_id)
 
 
+class UnblockButton(
+    PersistentItem,
+    discord.ui.DynamicItem[discord.ui.Button],
+    custom_id="parley:mod:unblock:{block_id}",
+    block_id=SNOWFLAKE,
+):
+    """Lift one block from the /mod blocks card (moderators only; the press is audited)."""
+
+    block_id: int
+
+    def __init__(self, block_id: int, t: Translations | None = None) -> None:
+        label = t.gettext("Unblock #{number}", number=block_id) if t else f"Unblock #{block_id}"
+        super().__init__(
+            discord.ui.Button(
+                custom_id=self.bind(block_id=block_id),
+                label=label[:80],
+                emoji="🔓",
+                style=discord.ButtonStyle.secondary,
+            )
+        )
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Route to the cog."""
+        cog = interaction.client.get_cog("Moderation")  # type: ignore[attr-defined]
+        if cog is None:
+            raise NotFound()
+        await cog.unblock(interaction, self.block_id)
+
+
 class Moderation(ParleyCog):
     """The moderation queue for moderators, and the scheduler behind publishing."""
 
-    dynamic_items = (*queue.DYNAMIC_ITEMS, *voting.DYNAMIC_ITEMS, *POST_ITEMS)
+    dynamic_items = (*queue.DYNAMIC_ITEMS, *voting.DYNAMIC_ITEMS, *POST_ITEMS, UnblockButton)
     template_samples = TEMPLATE_SAMPLES
 
     mod = app_commands.Group(
         name=locale_str("mod"),
-        description=locale_str("Moderators: the queue of stories and tips, and the audit log"),
+        description=locale_str("Moderators: the queue of stories and tips, blocks, and the audit log"),
         guild_only=True,
+        extras={"role": Role.MODERATOR},  # /parley lists these to moderators only
     )
 
     async def cog_load(self) -> None:
@@ -105,9 +141,14 @@ class Moderation(ParleyCog):
             raise NotAllowed()
         t = await self.translations(interaction)
         repo = QueueRepository(self.services.db)
-        entries = await repo.pending(guild_id, limit=QUEUE_LIST_LIMIT)
-        total = (await repo.stats(guild_id)).get("pending", 0)
-        now = self.services.clock.now()
+        # A story waiting for its batch is not listed yet: seeing it appear right after someone confirmed would
+        # point at its author, exactly what batching the cards prevents. Days only, for the same reason.
+        listed = [
+            e
+            for e in await repo.pending(guild_id, limit=QUEUE_SCAN_LIMIT)
+            if e.kind != STORY_KIND or e.message_id is not None
+        ]
+        entries = listed[:QUEUE_LIST_LIMIT]
         text = self.services.renderer.render(
             "cards/mod_queue.md.j2",
             t,
@@ -115,12 +156,12 @@ class Moderation(ParleyCog):
                 {
                     "id": e.subject_id,
                     "kind": kind_name(self.services, t, e.kind),
-                    "age": age_days(parse_stamp(e.created_at), now),
+                    "day": e.created_at[:10],
                     "link": _link(e),
                 }
                 for e in entries
             ],
-            total=total,
+            total=len(listed),
         )
         await respond(interaction, view=TextCard(text), ephemeral=True)
 
@@ -151,12 +192,63 @@ class Moderation(ParleyCog):
                     "day": entry.at[:10],
                     "moderator": who,
                     "action": action_label(t, entry.action),
-                    "item": f"{kind_name(self.services, t, entry.kind)} #{entry.subject_id}",
+                    "item": t.gettext("Block #{number}", number=entry.subject_id)
+                    if entry.kind == BLOCK_KIND
+                    else f"{kind_name(self.services, t, entry.kind)} #{entry.subject_id}",
                     "reason": t.gettext(reason) if reason else None,
                 }
             )
         text = self.services.renderer.render("cards/mod_audit.md.j2", t, rows=rows)
         await respond(interaction, view=TextCard(text), ephemeral=True)
+
+    @mod.command(
+        name=locale_str("blocks"), description=locale_str("Authors blocked from sharing, by story number; unblock")
+    )
+    async def blocks_command(self, interaction: discord.Interaction) -> None:
+        """List the guild's blocks (by story number, never by member), each with an Unblock button."""
+        await require(self.services, interaction, Role.MODERATOR)
+        t = await self.translations(interaction)
+        await respond(interaction, view=await self.blocks_card(interaction, t, notice=None), ephemeral=True)
+
+    async def blocks_card(self, interaction: discord.Interaction, t: Translations, *, notice: str | None) -> TextCard:
+        """The /mod blocks card in the moderator's language."""
+        guild_id = interaction.guild_id
+        if guild_id is None:
+            raise NotAllowed()
+        repo = StoriesRepository(self.services.db)
+        blocks = await repo.blocks(guild_id, limit=BLOCK_LIST_LIMIT)
+        total = await repo.count_blocks(guild_id)
+        rows = []
+        for block in blocks:
+            reason = REJECT_REASONS.get(block.reason or "")
+            rows.append(
+                {
+                    "id": block.id,
+                    "story": block.story_id,
+                    "day": block.blocked_on,
+                    "reason": t.gettext(reason) if reason else None,
+                }
+            )
+        text = self.services.renderer.render(
+            "cards/mod_blocks.md.j2", t, rows=rows, more=max(total - len(blocks), 0), notice=notice
+        )
+        buttons = [UnblockButton(block.id, t) for block in blocks]
+        return TextCard(text, rows=[buttons[i : i + 5] for i in range(0, len(buttons), 5)])
+
+    async def unblock(self, interaction: discord.Interaction, block_id: int) -> None:
+        """Lift a block (audited), then show the list again."""
+        await require(self.services, interaction, Role.MODERATOR)
+        guild_id, key = interaction.guild_id, self.member_key(interaction)
+        if guild_id is None or key is None:
+            raise NotAllowed()
+        t = await self.translations(interaction)
+        await acknowledge(interaction)
+        block = await StoriesRepository(self.services.db).unblock(
+            guild_id, block_id, key, stamp(self.services.clock.now())
+        )
+        notice = "✅ " + t.gettext("Block #{number} lifted: that author can share stories again.", number=block.id)
+        card = await self.blocks_card(interaction, t, notice=notice)
+        await interaction.edit_original_response(view=card, allowed_mentions=NO_PINGS)
 
     # -------------------------------------------------------------------------------------- periodic work
 
@@ -180,18 +272,19 @@ class Moderation(ParleyCog):
         await self.run_due_work(self.services.clock.now())
 
     async def run_due_work(self, now: dt.datetime) -> DueWork:
-        """Publish due stories, expire old queue entries, remind moderators once.
+        """Post due batches of queue cards, publish due stories, expire old queue entries, remind moderators once.
 
         Purging what is kept too long is the privacy capability's retention work, in one place.
         """
         stories = StoriesRepository(self.services.db)
         config = self.services.config
         await stories.release_stale_claims(stamp(now - STALE_CLAIM))
+        queued = await queue_batches.post_due_batches(self.services, self.bot, now)
         published = await publishing.publish_due(self.services, self.bot, now)
         expired = await self.expire(now)
         await stories.expire_changes_requested(purge_before(now, config.stories.pending_expiry_days), day_of(now))
         reminded = await self.remind(now)
-        return DueWork(published=published, expired=expired, reminded=reminded)
+        return DueWork(published=published, expired=expired, reminded=reminded, queued=queued)
 
     async def expire(self, now: dt.datetime) -> int:
         """Entries pending longer than the expiry become expired (each exactly once) and their cards say so."""

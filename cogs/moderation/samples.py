@@ -9,12 +9,12 @@ TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
         {"entries": [], "total": 0},
         {
             "entries": [
-                {"id": 3, "kind": "story", "age": 2, "link": "https://discord.com/channels/1/2/3"},
-                {"id": 4, "kind": "tip", "age": 0, "link": None},
+                {"id": 3, "kind": "story", "day": "2026-03-01", "link": "https://discord.com/channels/1/2/3"},
+                {"id": 4, "kind": "tip", "day": "2026-03-03", "link": None},
             ],
             "total": 2,
         },
-        {"entries": [{"id": 30, "kind": "story", "age": 1, "link": None}], "total": 40},
+        {"entries": [{"id": 30, "kind": "story", "day": "2026-03-02", "link": None}], "total": 40},
     ],
     "cards/mod_audit.md.j2": [
         {"rows": []},
@@ -29,6 +29,17 @@ TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
                     "reason": "Already covered",
                 },
             ]
+        },
+    ],
+    "cards/mod_blocks.md.j2": [
+        {"rows": [], "more": 0, "notice": None},
+        {
+            "rows": [
+                {"id": 2, "story": 12, "day": "2026-03-02", "reason": "Could cause harm"},
+                {"id": 1, "story": None, "day": "2026-01-05", "reason": None},
+            ],
+            "more": 3,
+            "notice": "✅ Block #3 lifted.",
         },
     ],
     "cards/mod_reminder.md.j2": [

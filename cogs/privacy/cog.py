@@ -115,6 +115,7 @@ class Privacy(ParleyCog):
             flow_ttl_hours=rules.flow_ttl_hours,
             purge_rejected_days=rules.purge_rejected_days,
             guild_grace_days=rules.guild_grace_days,
+            batch_max_hours=self.services.config.stories.queue_batch_max_hours,
             export_command=t.command("privacy export"),
             forget_command=t.command("privacy forget"),
         )

@@ -65,8 +65,9 @@ _SIMPLE = ForgetReport(choice=ForgetChoice.ERASE, votes=1, stories_erased=1, pos
 _NOTHING = ForgetReport(choice=ForgetChoice.ERASE, kept=(KEPT_AUDIT,))
 
 
-def _about(hours: int, days: int, grace: int) -> dict[str, Any]:
+def _about(hours: int, days: int, grace: int, batch: int = 3) -> dict[str, Any]:
     return {
+        "batch_max_hours": batch,
         "flow_ttl_hours": hours,
         "purge_rejected_days": days,
         "guild_grace_days": grace,
@@ -76,7 +77,7 @@ def _about(hours: int, days: int, grace: int) -> dict[str, Any]:
 
 
 TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
-    "cards/privacy_about.md.j2": [_about(24, 30, 30), _about(1, 1, 1), _about(2, 0, 102)],
+    "cards/privacy_about.md.j2": [_about(24, 30, 30), _about(1, 1, 1, 1), _about(2, 0, 102, 0)],
     "cards/privacy_export.md.j2": [
         {"data": data, "flow_ttl_hours": hours} for data, hours in ((EMPTY, 24), (ONE_OF_EACH, 1), (MANY, 103))
     ],

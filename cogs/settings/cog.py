@@ -79,7 +79,11 @@ class Settings(ParleyCog):
         """Refuse anyone without Manage Server, whatever the command's visibility says."""
         await require(self.services, interaction, Role.ADMIN)
 
-    @app_commands.command(name=locale_str("setup"), description=locale_str("Set up Parley for this server (admins)"))
+    @app_commands.command(
+        name=locale_str("setup"),
+        description=locale_str("Set up Parley for this server (admins)"),
+        extras={"role": Role.ADMIN},  # /parley lists it to admins only
+    )
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.describe(

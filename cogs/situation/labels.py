@@ -51,7 +51,7 @@ KEEP: Mapping[str, tuple[str, str]] = {
 QUESTIONS: Mapping[str, tuple[str, str]] = {
     "situations": (
         N_("What is happening?"),
-        N_("Pick up to three that sound like your client. Plain words are fine: nobody else sees this."),
+        N_("Pick up to three that sound like your client. Nobody else sees your answers."),
     ),
     "stage": (N_("Where are you with this client?"), N_("The right next step depends a lot on this.")),
     "safeguards": (

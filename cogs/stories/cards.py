@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from parley.domain.errors import N_
 from parley.domain.safe_text import user_text
 from parley.domain.stories import Segment, Story, clip_segments, segments
 from parley.i18n import LANGUAGE_NAMES, Translations
@@ -65,6 +66,15 @@ def archetype_name(services: Services, archetype: str, t: Translations) -> str:
 def language_name(code: str) -> str:
     """A language in its own name."""
     return LANGUAGE_NAMES.get(code, code)
+
+
+# A story's language named in the READER's language (a moderator reads "Written in Russian", not "русский").
+LANGUAGE_WORDS = {"en": N_("English"), "ar": N_("Arabic"), "fi": N_("Finnish"), "ru": N_("Russian")}
+
+
+def language_in(t: Translations, code: str) -> str:
+    """A language named in the reader's language."""
+    return t.gettext(LANGUAGE_WORDS[code]) if code in LANGUAGE_WORDS else code
 
 
 def excerpt(story: Story, chars: int) -> str:

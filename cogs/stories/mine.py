@@ -38,6 +38,7 @@ class Mine(Part):
             raise NotAllowed()
         stories = await self.repo.mine(guild_id, key, limit=MINE_LIMIT)
         total = await self.repo.count_mine(guild_id, key)
+        blocked = await self.repo.is_blocked(guild_id, key)
         render = self.services.renderer.render
         header = render(
             "cards/story_mine.md.j2",
@@ -61,26 +62,28 @@ class Mine(Part):
                 reason=t.gettext(reason) if reason else None,
                 excerpt=excerpt(story, 160),
             )
-            items.append((text, self.mine_buttons(t, story)))
+            items.append((text, self.mine_buttons(t, story, blocked=blocked)))
         return views.ListCard(header, items)
 
-    def mine_buttons(self, t: Translations, story: Story) -> list[discord.ui.Item[Any]]:
-        """What the author can do with a story in its state."""
+    def mine_buttons(self, t: Translations, story: Story, *, blocked: bool = False) -> list[discord.ui.Item[Any]]:
+        """What the author can do with a story in its state (a blocked author can't resubmit: no dead button)."""
         status = story.status
         if status in (StoryStatus.PENDING, StoryStatus.APPROVED):
             return [views.MineButton("withdraw", story.id, t)]
-        if status is StoryStatus.CHANGES_REQUESTED:
+        if status is StoryStatus.CHANGES_REQUESTED and not blocked:
             return [views.MineButton("resubmit", story.id, t), views.MineButton("withdraw", story.id, t)]
         if status is StoryStatus.PUBLISHING:
             return []
         buttons: list[discord.ui.Item[Any]] = [views.MineButton("delete", story.id, t)]
+        if status is StoryStatus.REJECTED and not blocked:
+            buttons.insert(0, views.MineButton("resubmit", story.id, t))
         link = jump_url(story.guild_id, story.channel_id, story.message_id)
         if status is StoryStatus.PUBLISHED and link:
             buttons.append(discord.ui.Button(label=t.gettext("See the post"), url=link, emoji="🔗"))
         return buttons
 
     async def mine_action(self, interaction: discord.Interaction, action: str, story_id: int) -> None:
-        """Withdraw / delete (after a confirmation), or edit and resubmit a story sent back for edits."""
+        """Withdraw / delete (after a confirmation), or edit and resubmit a story sent back or rejected."""
         t = await self.translations(interaction)
         key = self.member_key(interaction)
         story = await self.repo.get(interaction.guild_id or 0, story_id)
@@ -113,7 +116,7 @@ class Mine(Part):
             # After the answer (Discord wants one within 3 seconds): the post and the queue card.
             await self.clean_up_after_removal(removed)
         elif action == "resubmit":
-            if story.status is not StoryStatus.CHANGES_REQUESTED:
+            if not story.status.resubmittable:
                 raise NotFound()
             modal = self.cog.sharing.story_modal(
                 t, FormContext(story_id=story.id), archetype=story.archetype, title=story.title, text=story.text

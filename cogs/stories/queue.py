@@ -27,7 +27,7 @@ from parley.cogs._shared.queue import (
     shared_translations,
 )
 from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
-from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, language_name, story_body
+from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, language_in, story_body
 from parley.database import Tx
 from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.settings import SettingsRepository
@@ -45,10 +45,8 @@ from parley.domain.stories import (
     OwnStory,
     Story,
     StoryStatus,
-    age_days,
     day_of,
     next_slot,
-    parse_stamp,
     stamp,
 )
 from parley.i18n import Translations
@@ -117,8 +115,8 @@ def _header(services: Services, entry: QueueEntry, story: Story, t: Translations
         t,
         story_id=story.id,
         archetype_name=archetype_name(services, story.archetype, t),
-        age=age_days(parse_stamp(entry.created_at), services.clock.now()),
-        language=language_name(story.lang),
+        day=entry.created_at[:10],  # the day only: a finer time could point at the author
+        language=language_in(t, story.lang),
         # Plain: the template sets the title in bold, and bold placeholders inside it would leave stray asterisks.
         title=user_text(story.title) if story.title else None,
     )
@@ -325,8 +323,10 @@ class StoryQueueKind(QueueKind):
 
         _, story, _ = await load_for_action(services, interaction, entry.id)
         t = await moderator_translations(services, interaction)
-        if action.name in ("approve", "feature", "block_author"):
+        if action.name in ("approve", "feature"):
             await decide_story(services, interaction, entry.id, action)
+        elif action.name == "block_author":  # never one click: a form says what it does and asks why
+            await interaction.response.send_modal(modals.BlockAuthorModal(services, t, entry.id, story))
         elif action.name == "edit_approve":
             await interaction.response.send_modal(modals.EditApproveModal(services, t, entry.id, story))
         elif action.name == "redact":

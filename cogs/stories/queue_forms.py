@@ -1,4 +1,4 @@
-"""Moderators' forms on a story card: Edit & approve, Redact, Reject (reason + note), Request edit.
+"""Moderators' forms on a story card: Edit & approve, Redact, Reject (reason + note), Request edit, Block author.
 
 Each form decides through `decide_story` on submit, so the checks (moderator role, not their own story, exactly
 one decision) run again at that moment: a colleague may have decided while the form was open.
@@ -18,6 +18,8 @@ from parley.domain.anonymiser import Anonymiser
 from parley.domain.moderation import NOTE_MAX_CHARS, REJECT_REASONS
 from parley.domain.safe_text import user_text
 from parley.domain.stories import (
+    BLOCK_AUTHOR,
+    BLOCK_REASONS,
     EDIT_APPROVE,
     REDACT,
     REQUEST_EDIT,
@@ -166,3 +168,45 @@ class RequestEditModal(ParleyModal):
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Send the story back with the note."""
         await decide_story(self.services, interaction, self.entry_id, REQUEST_EDIT, note=self.note.value)
+
+
+class BlockAuthorModal(ParleyModal):
+    """The confirm step of Block author: what it does, how to undo it, and a reason (and an optional note)."""
+
+    def __init__(self, services: Services, t: Translations, entry_id: int, story: Story) -> None:
+        super().__init__(title=t.gettext("Block author")[:45], timeout=1800)
+        self.services = services
+        self.entry_id = entry_id
+        self.add_item(
+            discord.ui.TextDisplay(
+                t.gettext(
+                    "The author of story #{number} won't be able to share stories here until a moderator lifts the "
+                    "block in {command}. Nobody, you included, learns who they are.",
+                    number=story.id,
+                    command=t.command("mod blocks"),
+                )
+            )
+        )
+        self.reason = discord.ui.Select(
+            placeholder=t.gettext("Pick a reason")[:150],
+            options=[
+                discord.SelectOption(label=t.gettext(REJECT_REASONS[code])[:100], value=code) for code in BLOCK_REASONS
+            ],
+            min_values=1,
+            max_values=1,
+            required=True,
+        )
+        self.note = discord.ui.TextInput(style=discord.TextStyle.paragraph, max_length=NOTE_MAX_CHARS, required=False)
+        self.add_item(discord.ui.Label(text=t.gettext("Reason")[:45], component=self.reason))
+        self.add_item(
+            discord.ui.Label(
+                text=t.gettext("Note for the moderators (optional)")[:45],
+                description=t.gettext("Kept in the audit log; the author doesn't see it. No names, please.")[:100],
+                component=self.note,
+            )
+        )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Block, with the reason (submitting the form is the confirmation)."""
+        reason = self.reason.values[0] if self.reason.values else None
+        await decide_story(self.services, interaction, self.entry_id, BLOCK_AUTHOR, reason=reason, note=self.note.value)

@@ -59,8 +59,14 @@ TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
         {"mine_command": "/story mine", "left": None},
     ],
     "cards/story_queue.md.j2": [
-        {"story_id": 12, "archetype_name": "Scope creeper", "age": 0, "language": "suomi", "title": None},
-        {"story_id": 4031, "archetype_name": "Scope creeper", "age": 3, "language": "English", "title": "A *title*"},
+        {"story_id": 12, "archetype_name": "Scope creeper", "day": "2026-03-01", "language": "Finnish", "title": None},
+        {
+            "story_id": 4031,
+            "archetype_name": "Scope creeper",
+            "day": "2026-03-04",
+            "language": "English",
+            "title": "A *title*",
+        },
     ],
     "cards/story_decision.md.j2": [
         {"emoji": "✅", "line": "Approved by mia on 2026-03-01.", "reason": None, "note": None, "follow": "Soon."},

@@ -16,13 +16,14 @@ from parley.application.sharing import StoryForm, StorySharing
 from parley.cogs._shared.flags import flag_list, flags_of, picked, removed_line
 from parley.cogs._shared.queue import post_card
 from parley.cogs._shared.respond import acknowledge, respond, update
-from parley.cogs.stories import views
+from parley.cogs.stories import queue_batches, views
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
 from parley.cogs.stories.modals import FormContext, StoryModal
 from parley.cogs.stories.parts import Part
+from parley.database import DatabaseUnavailable
 from parley.domain.anonymiser.anonymiser import PLACEHOLDER_RE
 from parley.domain.anonymiser.review import take_out
-from parley.domain.errors import NotAllowed
+from parley.domain.errors import NotAllowed, SaveFailed
 from parley.domain.settings import GuildSettings
 from parley.domain.stories import PREVIEW_TTL, Preview, TtlStore, story_limit
 from parley.i18n import Translations
@@ -162,9 +163,16 @@ class Sharing(Part):
             raise NotAllowed()
         claimed = await self.rules.claim(member, token)
         await acknowledge(interaction)  # storing is a write: answer Discord before a slow disk can make us late
-        submitted = await self.rules.confirm(claimed)
+        try:
+            submitted = await self.rules.confirm(claimed)
+        except DatabaseUnavailable as error:
+            # Nothing was stored and the preview is kept (StorySharing.confirm): say plainly what happened.
+            _, confirm_label, _ = views.PREVIEW_LOOK["confirm"]
+            raise SaveFailed(error.reason, retry=t.gettext(confirm_label)) from error
         text = self.services.renderer.render(
             "cards/story_sent.md.j2", t, mine_command=t.command("story mine"), left=submitted.left
         )
         await update(interaction, view=views.TextCard(text, accent=views.DONE))
-        await post_card(self.services, guild, submitted.entry)
+        if not queue_batches.batching(self.services.config.stories):
+            await post_card(self.services, guild, submitted.entry)
+        # Otherwise the card waits for its batch (queue_batches.py): its timing must not point at its author.

@@ -27,7 +27,13 @@ MEMBERS: list[dict[str, Any]] = [
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
     """Defaults, a database in tmp_path, and PARLEY_SECRET set the way an admin would set it."""
-    return config_from_dict({"database": {"path": str(tmp_path / "parley.db")}}, env={"PARLEY_SECRET": SECRET})
+    return config_from_dict(
+        {
+            "database": {"path": str(tmp_path / "parley.db")},
+            "stories": {"queue_batch_min_hours": 0, "queue_batch_max_hours": 0},
+        },
+        env={"PARLEY_SECRET": SECRET},
+    )
 
 
 @pytest.fixture

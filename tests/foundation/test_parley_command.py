@@ -13,7 +13,7 @@ async def test_parley_in_finnish_for_a_finnish_client(parley):
     assert "Komennot" in card.text
     assert "rauhallinen kollega" in card.text
     # the command list is built from the loaded cogs, described in Finnish, with Finnish command names
-    assert "/kieli" in card.text and "/asetukset" in card.text
+    assert "/kieli" in card.text and "/asetukset" not in card.text  # /setup is listed to admins only
     assert step.violations == []
 
 
@@ -34,3 +34,13 @@ async def test_english_for_a_client_we_do_not_speak(parley_factory):
     async with ReplaySession(parley_factory, members=[{"name": "hans", "locale": "de"}]) as session:
         card = (await session.command("hans", "parley")).message
         assert "Commands" in card.text
+
+
+async def test_the_help_lists_only_the_commands_the_reader_may_use(parley):
+    await parley.command("owner", "setup", moderator_role="@Moderators")
+    member = (await parley.command("bob", "parley")).message.text
+    assert "/story share" in member and "/mod" not in member and "/setup" not in member
+    moderator = (await parley.command("mia", "parley")).message.text
+    assert "/mod queue" in moderator and "/mod blocks" in moderator and "/setup" not in moderator
+    admin = (await parley.command("owner", "parley")).message.text
+    assert "/mod audit" in admin and "/setup" in admin

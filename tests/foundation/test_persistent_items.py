@@ -34,6 +34,8 @@ POSTED_IDS = [
     "parley:draft:tone:0123456789abcdef:friendly",
     "parley:draft:tone:0123456789abcdef:platform_dispute",
     "parley:language:set",
+    "parley:mod:unblock:1",
+    "parley:mod:unblock:999999999999999999",
     "parley:queue:approve:1",
     "parley:queue:approve:999999999999999999",
     "parley:queue:reject:111111111111111111",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
@@ -239,3 +240,22 @@ def test_database_urls_keep_parley_options_apart_and_never_show_a_password():
     # Advisory lock keys are the same in every process (no per-process hash seed) and differ per key.
     assert advisory_key("votes", 1, "a") == advisory_key("votes", 1, "a") != advisory_key("votes", 1, "b")
     assert advisory_key("x") == 5395104992458594383  # pinned: a change would split old and new processes
+
+
+async def test_erase_residue_runs_outside_any_transaction_and_leaves_no_wal(any_db: Database):
+    await make_table(any_db)
+    async with any_db.write() as tx:
+        await tx.execute("INSERT INTO items (name, n) VALUES (?, ?)", ("quokkavelvet", 1))
+    async with any_db.write() as tx:
+        await tx.execute("DELETE FROM items WHERE name = ?", ("quokkavelvet",))
+    # PostgreSQL: VACUUM (refused inside a transaction block); SQLite: a TRUNCATE checkpoint.
+    await any_db.erase_residue("items")
+    if any_db.dialect == "sqlite":
+        assert wal_bytes(Path(any_db.location + "-wal")) == 0
+    async with any_db.write() as tx:  # and the database is as usable as before
+        await tx.execute("INSERT INTO items (name, n) VALUES (?, ?)", ("after", 2))
+    assert await any_db.fetchval("SELECT COUNT(*) FROM items") == 1
+
+
+def wal_bytes(wal: Path) -> int:
+    return wal.stat().st_size if wal.exists() else 0

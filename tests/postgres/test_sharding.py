@@ -15,7 +15,13 @@ SECRET = "sharding-tests-secret-" + "s" * 32
 
 
 async def test_shard_ids_make_an_auto_sharded_bot_running_only_those_shards(tmp_path):
-    config = config_from_dict({"database": {"path": str(tmp_path / "p.db")}}, env={"PARLEY_SECRET": SECRET})
+    config = config_from_dict(
+        {
+            "database": {"path": str(tmp_path / "p.db")},
+            "stories": {"queue_batch_min_hours": 0, "queue_batch_max_hours": 0},
+        },
+        env={"PARLEY_SECRET": SECRET},
+    )
     bot = await create_bot(config, shard_ids=[0, 1], shard_count=4)
     # Never started, so nothing to close (AutoShardedClient.close() needs a started client).
     assert isinstance(bot, ShardedParleyBot) and isinstance(bot, commands.AutoShardedBot)

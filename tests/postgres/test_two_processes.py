@@ -52,7 +52,10 @@ class Processes:
 
 @pytest.fixture
 async def session(postgres_db_url: str) -> AsyncIterator[tuple[ReplaySession, Processes]]:
-    config = config_from_dict({"database": {"url": postgres_db_url}}, env={"PARLEY_SECRET": SECRET})
+    config = config_from_dict(
+        {"database": {"url": postgres_db_url}, "stories": {"queue_batch_min_hours": 0, "queue_batch_max_hours": 0}},
+        env={"PARLEY_SECRET": SECRET},
+    )
     processes = Processes(config, FakeClock())
     s = ReplaySession(processes, extra_bots={"second": processes}, guild=GUILD, members=MEMBERS)
     try:

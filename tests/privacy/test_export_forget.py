@@ -25,6 +25,7 @@ from tests.privacy.conftest import (
     rows_mentioning,
     seed_two_members,
     services,
+    share_story,
 )
 
 HEX_KEY = re.compile(r"[0-9a-f]{32}")
@@ -126,8 +127,9 @@ async def test_forget_erases_every_row_linked_to_the_member_and_their_posts(sess
         assert line in done.text, line
     assert "Left up" not in done.text and "could not be deleted yet" not in done.text
 
-    # Zero rows anywhere hold bob's key or his Discord id, in any column of any table.
-    assert await rows_mentioning(db, bob, seeded.user_ids["bob"]) == {}
+    # Zero rows anywhere hold bob's key or his Discord id, in any column of any table, but today's allowance
+    # counter (a keyed hash, a day and a count): forgetting must not reset the daily limit.
+    assert await rows_mentioning(db, bob, seeded.user_ids["bob"]) == {"story_shares": 1}
     # layla's data is untouched; the advice tally is the count of the votes that remain.
     assert await rows_mentioning(db, layla)
     assert (await votes.tallies(s.fake.guild.id, "advice", [advice_item]))[advice_item].up == 1
@@ -159,7 +161,7 @@ async def test_forget_can_leave_published_work_up_without_any_link(session):
     assert "1 story" in done and "1 tip" in done  # the pending ones were erased
     assert 'Other members\' votes and "me too"s on the posts that stay up are theirs, so they stay.' in done
 
-    assert await rows_mentioning(db, bob, seeded.user_ids["bob"]) == {}
+    assert await rows_mentioning(db, bob, seeded.user_ids["bob"]) == {"story_shares": 1}  # the daily count only
     # The post stays, the tip stays listed; their authors are fresh random values, one of their own each.
     assert any(BOB_STORY[:40] in p.text for p in s.messages_in("#stories"))
     story_author = await db.fetchval("SELECT author_key FROM stories WHERE text = ?", (BOB_STORY,))
@@ -202,3 +204,41 @@ async def test_a_post_discord_refuses_to_delete_stays_queued_until_a_retention_r
     assert (await cog.run_retention(services(s).clock.now())).posts_deleted == 1
     assert not any(BOB_STORY[:40] in p.text for p in s.messages_in("#stories"))
     assert await PrivacyRepository(db).queued_deletions() == []
+
+
+async def test_forgetting_does_not_reset_the_daily_story_allowance(session):
+    s = session
+    await s.command(
+        "owner",
+        "setup",
+        stories_channel="#stories",
+        queue_channel="#mod-queue",
+        moderator_role="@Moderators",
+        stories_per_day=1,
+    )
+    await share_story(s, "bob", BOB_PENDING_STORY)
+    step = await s.command("bob", "privacy forget")
+    assert "Today's count of stories you shared stays until the day ends" in step.message.text
+    step = await s.click("bob", "Erase")
+    [done] = [v.text for v in step.visible if v.ephemeral]
+    assert "forgetting must not be a way around the daily limit" in done
+    assert await services(s).db.fetchval("SELECT COUNT(*) FROM stories") == 0
+    # The same day, sharing again is refused as before forgetting; the next day it works.
+    step = await s.command("bob", "story share")
+    assert step.message.text.startswith("⚠️ You've shared today's stories already")
+    await s.advance(24 * 3600)
+    assert (await s.command("bob", "story share")).modal
+
+
+async def test_a_forget_confirmation_from_before_a_restart_says_it_expired(session):
+    s = session
+    await s.command("bob", "language")
+    await s.select("bob", ["English"])
+    card = (await s.command("bob", "privacy forget")).message
+    assert all(b.custom_id.startswith("parley:") for b in card.buttons)
+    await s.restart()
+    step = await s.click("bob", "Erase")
+    assert step.error is None
+    assert step.message.ephemeral and "expired" in step.message.text and "incident" not in step.message.text
+    # Nothing was erased by the stale card.
+    assert await services(s).db.fetchval("SELECT COUNT(*) FROM member_settings") == 1

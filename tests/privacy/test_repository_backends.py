@@ -123,7 +123,9 @@ async def test_export_and_forget_everything(any_db):
     assert (report.tips_erased, report.stories_erased, report.metoo) == (2, 2, 1)
     # bob's post and the queue cards of his 2 tips and 2 stories.
     assert sorted(report.posts) == sorted([(80, 501), (90, 1001), (90, 1002), (90, 2001), (90, 2002)])
-    assert await holding(db, BOB) == 0
+    # All but today's allowance counter (a keyed hash, a day, a count): forgetting must not reset the limit.
+    assert await holding(db, BOB) == 1
+    assert await db.fetchval("SELECT shared FROM story_shares WHERE author_key = ?", (BOB,)) == 2
     assert await holding(db, ANN) == 5  # vote, flow, draft, tip, story (her vote on bob's tip went with the tip)
     assert [(q.channel_id, q.message_id) for q in await repo.queued_deletions(G)] == sorted(report.posts)
     assert await db.fetchval("SELECT COUNT(*) FROM votes WHERE item_id = 'np-01'") == 1
@@ -135,7 +137,7 @@ async def test_forget_leaving_published_work_up(any_db):
     repo = PrivacyRepository(db)
     report = await repo.forget_member(G, BOB, ForgetChoice.UNLINK, NOW)
     assert (report.tips_unlinked, report.stories_unlinked, report.tips_erased, report.stories_erased) == (1, 1, 1, 1)
-    assert await holding(db, BOB) == 0
+    assert await holding(db, BOB) == 1  # today's allowance counter only
     kept = await db.fetchall("SELECT author_key FROM stories WHERE text = 'story bob-pub'")
     assert len(kept) == 1 and kept[0]["author_key"].startswith("unlinked-")
     assert await db.fetchval("SELECT COUNT(*) FROM votes WHERE kind = 'tip' AND voter_key = ?", (ANN,)) == 1

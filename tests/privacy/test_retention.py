@@ -57,6 +57,7 @@ async def test_rejected_items_go_after_the_retention_period_and_the_log_keeps_no
     )
     await share_story(s, "bob", BOB_PENDING_STORY)
     await s.click("mia", "Block author", in_="#mod-queue")
+    await s.submit("mia", {"Reason": "harmful"})
     await suggest_tip(s, "bob", BOB_PENDING_TIP)
     await s.select("mia", ["off_topic"], placeholder="Reject", in_="#mod-queue")
     # Rejected: the tip's text is taken off its queue card at once (the card stays, saying so).

@@ -71,3 +71,15 @@ def test_the_export_summary_fits_a_message_in_every_language(lang):
         text = renderer.render("cards/privacy_export.md.j2", t, **context)
         assert 0 < len(text) <= 2000  # sent as message content, not a text display
         assert not re.search(r"\{[a-z_]+\}", text)
+
+
+async def test_the_statement_says_how_timing_erasure_and_the_daily_count_are_handled(session):
+    text = (await session.command("bob", "privacy about")).message.text
+    # The test server posts queue cards at once (tests/conftest.py): no batch sentence then.
+    assert "in batches" not in text
+    assert "erased from the database files too, search index and write-ahead log included" in text
+    assert "Today's count of stories you shared (a keyed code and a number, nothing you wrote) stays" in text
+    services = session.bot.parley_services
+    sample = dict(TEMPLATE_SAMPLES["cards/privacy_about.md.j2"][0], batch_max_hours=3)
+    with_batches = services.renderer.render("cards/privacy_about.md.j2", services.t("en"), **sample)
+    assert "Stories reach the moderators in batches, up to 3 hours after they are sent" in with_batches

@@ -51,7 +51,10 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def config(db_path: Path) -> Config:
-    return config_from_dict({"database": {"path": str(db_path)}}, env={"PARLEY_SECRET": SECRET})
+    return config_from_dict(
+        {"database": {"path": str(db_path)}, "stories": {"queue_batch_min_hours": 0, "queue_batch_max_hours": 0}},
+        env={"PARLEY_SECRET": SECRET},
+    )
 
 
 @pytest.fixture

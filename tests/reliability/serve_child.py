@@ -35,7 +35,10 @@ def say(line: str) -> None:
 async def main(db: Path) -> None:
     from parley.cli import run as runner
 
-    config = config_from_dict({"database": {"path": str(db)}}, env={"PARLEY_SECRET": SECRET})
+    config = config_from_dict(
+        {"database": {"path": str(db)}, "stories": {"queue_batch_min_hours": 0, "queue_batch_max_hours": 0}},
+        env={"PARLEY_SECRET": SECRET},
+    )
 
     async def factory() -> Any:
         return await create_bot(config, clock=FakeClock())

@@ -60,7 +60,10 @@ NOT_DEFERRING: set[str] = set()
 
 
 async def _stalled_burst(db: Path) -> dict[str, tuple[Outcome, str]]:
-    config = config_from_dict({"database": {"path": str(db)}}, env={"PARLEY_SECRET": SECRET})
+    config = config_from_dict(
+        {"database": {"path": str(db)}, "stories": {"queue_batch_min_hours": 0, "queue_batch_max_hours": 0}},
+        env={"PARLEY_SECRET": SECRET},
+    )
     clock = FakeClock()
 
     async def factory() -> Any:

@@ -20,7 +20,10 @@ class Parley:
     """Builds fresh services (same database file, same clock) for each bot start, as a real restart would."""
 
     def __init__(self, db_path: Path, clock: FakeClock) -> None:
-        self.config = config_from_dict({"database": {"path": str(db_path)}}, env={"PARLEY_SECRET": SECRET})
+        self.config = config_from_dict(
+            {"database": {"path": str(db_path)}, "stories": {"queue_batch_min_hours": 0, "queue_batch_max_hours": 0}},
+            env={"PARLEY_SECRET": SECRET},
+        )
         self.clock = clock
         self.built: list[Services] = []
 

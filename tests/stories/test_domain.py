@@ -166,13 +166,36 @@ def test_too_long_after_anonymising():
     assert preview.too_long_by == 7
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["🤬🤬🤬🤬🤬🤬🤬🤬", "😡 💸 🚫 ‼️ 🙃 1 2 3 4 5 6", "!!! ??? ... ---", "Never paid!", "Асиакас ei maksanut 😡"],
+)
+def test_a_story_needs_a_few_real_words(text):
+    with pytest.raises(st.TooFewWords) as info:
+        st.validate_story(text, 4000)
+    assert info.value.params == {"count": st.MIN_WORDS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The client never paid me 💸",
+        "Asiakas ei maksanut laskua ollenkaan.",
+        "Клиент так и не оплатил мой счёт.",
+        "العميل لم يدفع الفاتورة أبدًا بعد التسليم.",
+    ],
+)
+def test_five_words_in_any_script_are_enough(text):
+    assert st.validate_story(text, 4000) == text
+
+
 def test_validation_cleans_hidden_characters_before_anonymising():
     # A zero-width space inside a name must not let it slip past the anonymiser.
-    assert st.validate_story("  Jo\u200bhn never paid\r\n", 100) == "John never paid"
+    assert st.validate_story("  Jo\u200bhn never paid me a cent\r\n", 100) == "John never paid me a cent"
     with pytest.raises(st.EmptyStory):
         st.validate_story(" \u200b\n ", 100)
     with pytest.raises(InvalidInput):
-        st.validate_story("x" * 101, 100)
+        st.validate_story("x " * 60, 100)
     assert st.clean_title("  A\ntitle  ") == "A title"
     assert st.clean_title(" \u200d ") is None
     assert len(st.clean_title("t" * 300) or "") == st.TITLE_MAX_CHARS

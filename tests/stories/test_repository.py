@@ -14,7 +14,7 @@ from parley.database.repositories.stories import BeingPublished, StoriesReposito
 from parley.database.repositories.votes import VotesRepository
 from parley.domain import moderation
 from parley.domain import stories as st
-from parley.domain.errors import NotFound
+from parley.domain.errors import InvalidInput, NotFound
 from parley.domain.votes import SelfVote
 
 G = 1
@@ -83,8 +83,12 @@ async def test_rows_hold_days_and_keyed_hashes_only(db):
 async def test_block_author_blocks_by_hash_and_rejects(db):
     repo = StoriesRepository(db)
     story, entry = await share(repo, "Text.")
-    decision = await decide(db, entry.id, st.BLOCK_AUTHOR)
+    with pytest.raises(InvalidInput):  # a block always says why
+        await decide(db, entry.id, st.BLOCK_AUTHOR)
+    decision = await decide(db, entry.id, st.BLOCK_AUTHOR, reason="harmful")
     assert decision.entry.status is moderation.QueueStatus.REJECTED and decision.audit.action == "block_author"
+    [block] = await repo.blocks(G)
+    assert (block.story_id, block.reason) == (story.id, "harmful")
     assert await repo.is_blocked(G, AUTHOR) and not await repo.is_blocked(G, OTHER)
     assert (await repo.get(G, story.id)).status is st.StoryStatus.REJECTED
     with pytest.raises(st.SharingUnavailable):
@@ -92,6 +96,18 @@ async def test_block_author_blocks_by_hash_and_rejects(db):
     audit = await db.fetchall("SELECT * FROM mod_audit")
     assert [r["action"] for r in audit] == ["block_author"]
     assert all(AUTHOR not in str(tuple(r)) for r in audit)  # the audit never names the author
+    # Lifting it is audited under the block's number; a second lift finds nothing (a stale button).
+    await repo.unblock(G, block.id, MOD, "2026-01-02T00:00:00Z")
+    assert not await repo.is_blocked(G, AUTHOR)
+    with pytest.raises(NotFound):
+        await repo.unblock(G, block.id, MOD, "2026-01-02T00:00:00Z")
+    audit = await db.fetchall("SELECT action, kind, subject_id FROM mod_audit ORDER BY id")
+    assert [tuple(r) for r in audit] == [("block_author", "story", story.id), ("unblock_author", "block", block.id)]
+    # Block numbers are never reused: the next block gets a new one even though the first is gone.
+    _, entry2 = await share(repo, "Again, after the block was lifted.")
+    await decide(db, entry2.id, st.BLOCK_AUTHOR, reason="other", note="spam links")
+    [again] = await repo.blocks(G)
+    assert again.id == block.id + 1
 
 
 async def test_decisions_reach_the_story(db):

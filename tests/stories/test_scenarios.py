@@ -199,7 +199,7 @@ async def test_reject_with_reason_and_note_shows_in_story_mine(parley):
     mine = (await s.command("alice", "story mine")).message
     assert mine.ephemeral and "Ei julkaistu" in mine.text
     assert "Syy: Voi paljastaa jonkun henkilöllisyyden" in mine.text and "Jätä kaupunki pois." in mine.text
-    assert [b.text for b in mine.buttons] == ["🗑️ Poista"]
+    assert [b.text for b in mine.buttons] == ["✏️ Muokkaa ja lähetä uudelleen", "🗑️ Poista"]  # not a dead end
     # /mod audit records it, without any author
     audit = (await s.command("mia", "mod audit")).message
     assert "**Reject** · Story #1 · Could identify someone" in audit.text and "you" in audit.text
@@ -294,6 +294,9 @@ async def test_block_author_stops_sharing_without_revealing_who(parley):
     await set_up(s)
     await share_and_confirm(s, "bob", "A client kept sending abusive voice notes at night.")
     step = await s.click("mia", "Block author", in_="#mod-queue")
+    assert step.modal.title == "Block author"  # never one click: a form says what it does and asks why
+    assert await services(s).db.fetchval("SELECT COUNT(*) FROM story_author_blocks") == 0
+    step = await s.submit("mia", {"Reason": "harmful"})
     card = step.message
     assert "⛔ **Author blocked by mia on" in card.text and "A client kept" not in card.text
     refused = (await s.command("bob", "story share")).message
@@ -305,6 +308,7 @@ async def test_block_author_stops_sharing_without_revealing_who(parley):
         assert trace not in sent, trace
     blocks = await services(s).db.fetchall("SELECT * FROM story_author_blocks")
     assert len(blocks) == 1 and str(s.fake.member("bob").user.id) not in str(tuple(blocks[0]))
+    assert (blocks[0]["story_id"], blocks[0]["reason"]) == (1, "harmful")
     assert_no_pings(s)
 
 

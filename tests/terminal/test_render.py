@@ -215,4 +215,6 @@ def test_an_arabic_placeholder_in_the_hint_line_is_reordered_too():
     fld = ModalField("نصيحتك", "text_input", "tip", True, placeholder="ماذا فعلت؟")
     lines = field_prompt(fld, OPTS).text.splitlines()
     assert lines[0].endswith("كتحيصن")  # the label: a right-to-left paragraph, right-aligned
-    assert lines[1].startswith("required · Enter to finish · e.g. ") and lines[1].endswith("؟تلعف اذام")
+    # The placeholder is an example already: shown as it is, no "e.g." in front ("e.g. For example: ..." read badly).
+    assert lines[1].startswith("required · Enter to finish · ") and lines[1].endswith("؟تلعف اذام")
+    assert "e.g." not in lines[1]

@@ -34,7 +34,10 @@ class ParleyFactory:
     def __init__(self, db_path: Path, clock: Any) -> None:
         from parley.config import config_from_dict
 
-        self.config = config_from_dict({"database": {"path": str(db_path)}}, env={"PARLEY_SECRET": SECRET})
+        self.config = config_from_dict(
+            {"database": {"path": str(db_path)}, "stories": {"queue_batch_min_hours": 0, "queue_batch_max_hours": 0}},
+            env={"PARLEY_SECRET": SECRET},
+        )
         self.clock = clock
         self.built: list[Any] = []
 

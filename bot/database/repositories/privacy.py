@@ -61,6 +61,9 @@ _GUILD_TABLES = (
     "privacy_message_deletions",
 )
 
+# Tables a member's erasure deletes text or rows from; their residue (index segments, WAL, dead tuples) goes too.
+_ERASED_WITH_A_MEMBER = ("stories", "tips", "votes", "story_metoo", "member_settings", "flows", "drafts")
+
 
 @dataclass(frozen=True, slots=True)
 class QueuedDeletion:
@@ -173,7 +176,12 @@ class PrivacyRepository:
                 "AND story_id IN (SELECT id FROM stories WHERE guild_id = ?)",
                 (member_key, guild_id),
             )
-            await tx.execute("DELETE FROM story_shares WHERE guild_id = ? AND author_key = ?", (guild_id, member_key))
+            # Today's allowance row (keyed hash, day, count; no content) survives forget, or forgetting and sharing
+            # again would get round the daily limit; past days count for nothing, so they go now.
+            await tx.execute(
+                "DELETE FROM story_shares WHERE guild_id = ? AND author_key = ? AND day < ?",
+                (guild_id, member_key, now.astimezone(dt.UTC).date().isoformat()),
+            )
             language = await tx.execute(
                 "DELETE FROM member_settings WHERE guild_id = ? AND member_key = ?", (guild_id, member_key)
             )
@@ -188,6 +196,11 @@ class PrivacyRepository:
                 (retired, guild_id, member_key),
             )
             await self._queue_deletions(tx, guild_id, posts, at)
+            allowance = bool(
+                await tx.fetchval(
+                    "SELECT 1 FROM story_shares WHERE guild_id = ? AND author_key = ?", (guild_id, member_key)
+                )
+            )
             blocked = bool(
                 await tx.fetchval(
                     "SELECT 1 FROM story_author_blocks WHERE guild_id = ? AND author_key = ?", (guild_id, member_key)
@@ -197,6 +210,7 @@ class PrivacyRepository:
         votes = await VotesRepository(self.db).forget_member(guild_id, member_key)
         flows = await FlowsRepository(self.db).forget_member(guild_id, member_key)
         drafts = await DraftsRepository(self.db).forget_member(guild_id, member_key)
+        await self.db.erase_residue(*_ERASED_WITH_A_MEMBER)
         unlinked = stories_unlinked + tips_unlinked
         return ForgetReport(
             choice=choice,
@@ -212,7 +226,7 @@ class PrivacyRepository:
             metoo=metoo,
             moderation_retagged=retagged,
             blocked=blocked,
-            kept=kept_reasons(unlinked=unlinked, moderation_retagged=retagged, blocked=blocked),
+            kept=kept_reasons(unlinked=unlinked, moderation_retagged=retagged, blocked=blocked, allowance=allowance),
         )
 
     @staticmethod
@@ -311,6 +325,8 @@ class PrivacyRepository:
         today = now.astimezone(dt.UTC).date().isoformat()
         stories = await StoriesRepository(self.db).purge(cutoffs.decided_before_day, today)
         tips = await self._purge_tips(cutoffs.decided_before, stamp(now))
+        if tips:  # stories did their own (StoriesRepository.purge)
+            await self.db.erase_residue("tips", "votes", "mod_queue")
         return PurgedRows(flows=flows, drafts=drafts, stories=stories, tips=tips)
 
     async def _purge_tips(self, decided_before: str, at: str) -> int:
@@ -390,4 +406,5 @@ class PrivacyRepository:
             for table in _GUILD_TABLES:
                 total += await tx.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))  # noqa: S608
             await tx.execute("DELETE FROM guild_presence WHERE guild_id = ?", (guild_id,))
+        await self.db.erase_residue(*_GUILD_TABLES, "flows", "drafts")
         return total

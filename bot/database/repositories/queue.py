@@ -100,6 +100,24 @@ class QueueRepository:
         )
         return [_entry(row) for row in rows]
 
+    async def unposted(self, guild_id: int, kind: str, *, limit: int = 100) -> list[QueueEntry]:
+        """Pending entries of a kind whose card is not in the queue channel yet (waiting for their batch)."""
+        rows = await self.db.fetchall(
+            f"SELECT {_ENTRY_COLUMNS} FROM mod_queue "  # noqa: S608 - constant columns
+            "WHERE guild_id = ? AND kind = ? AND status = 'pending' AND message_id IS NULL ORDER BY id LIMIT ?",
+            (guild_id, kind, limit),
+        )
+        return [_entry(row) for row in rows]
+
+    async def unposted_guilds(self, kind: str) -> list[int]:
+        """Guilds with pending entries of a kind whose card is not posted yet."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT guild_id FROM mod_queue WHERE kind = ? AND status = 'pending' AND message_id IS NULL "
+            "ORDER BY guild_id",
+            (kind,),
+        )
+        return [int(row["guild_id"]) for row in rows]
+
     async def decide(
         self,
         guild_id: int,

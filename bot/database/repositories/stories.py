@@ -14,9 +14,12 @@ from parley.database.dialect import text_match
 from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.votes import Reader, VotesRepository
 from parley.domain.errors import N_, AlreadyDone, NotFound
-from parley.domain.moderation import Decision, QueueEntry, QueueStatus
+from parley.domain.moderation import AuditEntry, Decision, QueueEntry, QueueStatus
 from parley.domain.stories import (
+    BLOCK_KIND,
     KIND,
+    UNBLOCK_AUTHOR,
+    Block,
     SharingUnavailable,
     Story,
     StoryLimitReached,
@@ -39,6 +42,16 @@ class BeingPublished(AlreadyDone):
     """The author tried to remove a story at the very moment a process is posting it."""
 
     message = N_("This story is being posted right now. Please try again in a minute.")
+
+
+def _block(row: Row) -> Block:
+    story_id = row["story_id"]
+    return Block(
+        id=int(row["id"]),
+        story_id=int(story_id) if story_id is not None else None,
+        reason=row["reason"],
+        blocked_on=row["blocked_on"],
+    )
 
 
 def _story(row: Row) -> Story:
@@ -170,7 +183,9 @@ class StoriesRepository:
         text: str,
         now: str,
     ) -> tuple[Story, QueueEntry]:
-        """Put a story the moderators sent back into the queue again, with the author's edited (anonymised) text."""
+        """Put a story the moderators sent back or rejected into the queue again, with the author's edited
+        (anonymised) text. Not counted against the daily allowance: each resubmission follows a moderator's
+        decision, so it can't flood the queue."""
         async with self.db.write() as tx:
             if await tx.fetchval(
                 "SELECT 1 FROM story_author_blocks WHERE guild_id = ? AND author_key = ?", (guild_id, author_key)
@@ -179,7 +194,7 @@ class StoriesRepository:
             changed = await tx.execute(
                 "UPDATE stories SET archetype = ?, lang = ?, title = ?, text = ?, status = 'pending', "
                 "reason = NULL, note = NULL, decided_on = NULL "
-                "WHERE guild_id = ? AND id = ? AND author_key = ? AND status = 'changes_requested'",
+                "WHERE guild_id = ? AND id = ? AND author_key = ? AND status IN ('changes_requested', 'rejected')",
                 (archetype, lang, title, text, guild_id, story_id, author_key),
             )
             if changed != 1:
@@ -331,11 +346,51 @@ class StoriesRepository:
             raise NotFound()
         if name == "block_author":
             await tx.execute(
-                "INSERT INTO story_author_blocks (guild_id, author_key, blocked_on) "
-                "SELECT guild_id, author_key, ? FROM stories WHERE guild_id = ? AND id = ? "
+                "INSERT INTO story_author_blocks (guild_id, author_key, story_id, reason, blocked_on) "
+                "SELECT guild_id, author_key, id, ?, ? FROM stories WHERE guild_id = ? AND id = ? "
                 "ON CONFLICT (guild_id, author_key) DO NOTHING",
-                (day, entry.guild_id, entry.subject_id),
+                (entry.reason, day, entry.guild_id, entry.subject_id),
             )
+
+    # -------------------------------------------------------------------------------------------- blocks
+
+    async def blocks(self, guild_id: int, *, limit: int = 25) -> list[Block]:
+        """A guild's blocks, newest first: number, story, reason, day; never who."""
+        rows = await self.db.fetchall(
+            "SELECT id, story_id, reason, blocked_on FROM story_author_blocks WHERE guild_id = ? "
+            "ORDER BY id DESC LIMIT ?",
+            (guild_id, limit),
+        )
+        return [_block(row) for row in rows]
+
+    async def count_blocks(self, guild_id: int) -> int:
+        """How many blocks a guild has."""
+        return int(await self.db.fetchval("SELECT COUNT(*) FROM story_author_blocks WHERE guild_id = ?", (guild_id,)))
+
+    async def unblock(self, guild_id: int, block_id: int, moderator_key: str, at: str) -> Block:
+        """Lift a block and audit it in the same transaction; NotFound when it is gone (lifted already)."""
+        async with self.db.write() as tx:
+            row = await tx.fetchone(
+                "DELETE FROM story_author_blocks WHERE guild_id = ? AND id = ? "
+                "RETURNING id, story_id, reason, blocked_on",
+                (guild_id, block_id),
+            )
+            if row is None:
+                raise NotFound()
+            block = _block(row)
+            await QueueRepository.record(
+                tx,
+                AuditEntry(
+                    guild_id=guild_id,
+                    at=at,
+                    moderator_key=moderator_key,
+                    action=UNBLOCK_AUTHOR.name,
+                    kind=BLOCK_KIND,
+                    subject_id=block.id,
+                    reason=block.reason,
+                ),
+            )
+        return block
 
     async def by_queue_entry(self, guild_id: int, queue_id: int) -> Story | None:
         """The story a queue entry is about."""
@@ -363,6 +418,7 @@ class StoriesRepository:
             await QueueRepository.withdraw_subject(tx, guild_id, KIND, story_id, now)
             await VotesRepository.delete_item(tx, guild_id, KIND, str(story_id))
             await tx.execute("DELETE FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
+        await self.db.erase_residue("stories", "votes")
         return story
 
     # ---------------------------------------------------------------------------------------- publishing
@@ -502,6 +558,8 @@ class StoriesRepository:
                 "DELETE FROM stories WHERE status IN ('rejected', 'expired') AND decided_on < ?", (decided_before,)
             )
             await tx.execute("DELETE FROM story_shares WHERE day < ?", (today,))
+        if gone:
+            await self.db.erase_residue("stories")
         return gone
 
     # ------------------------------------------------------------------------------------------ privacy
@@ -522,9 +580,10 @@ class StoriesRepository:
         ]
 
     async def forget_member(self, guild_id: int, member_key: str, now: str) -> list[Story]:
-        """Erase a member's stories, their "me too"s and allowance rows; return the stories (to delete posts).
+        """Erase a member's stories and their "me too"s; return the stories (to delete posts).
 
-        Blocks stay: they are a moderation record about a keyed hash, not the member's own data.
+        Blocks stay: they are a moderation record about a keyed hash, not the member's own data. So does today's
+        allowance row (a keyed hash, a day and a count, no content): forgetting must not reset the daily limit.
         """
         async with self.db.write() as tx:
             rows = await tx.fetchall(
@@ -541,5 +600,5 @@ class StoriesRepository:
                 "(SELECT id FROM stories WHERE guild_id = ?)",
                 (member_key, guild_id),
             )
-            await tx.execute("DELETE FROM story_shares WHERE guild_id = ? AND author_key = ?", (guild_id, member_key))
+        await self.db.erase_residue("stories", "story_metoo", "votes")
         return stories
