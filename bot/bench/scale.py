@@ -43,7 +43,7 @@ CHUNK = 50_000
 RSS_GOAL_MB = 150
 GROWTH_GOAL_MAX = 1.5
 VOTES_VS_A2_GOAL_MIN = 0.7
-MINE_STORIES = 6  # stories each bench member wrote (for /story mine; 8 published ones overflow its card)
+MINE_STORIES = 8  # stories each bench member wrote: a full /story mine page (the card keeps what fits)
 COMMANDS = ("advice_top", "story_browse", "story_search", "story_mine")
 
 

@@ -40,14 +40,6 @@ class Mine(Part):
         total = await self.repo.count_mine(guild_id, key)
         blocked = await self.repo.is_blocked(guild_id, key)
         render = self.services.renderer.render
-        header = render(
-            "cards/story_mine.md.j2",
-            t,
-            total=total,
-            shown=len(stories),
-            share_command=t.command("story share"),
-            notice=notice,
-        )
         items = []
         for story in stories:
             reason = REJECT_REASONS.get(story.reason or "")
@@ -63,6 +55,15 @@ class Mine(Part):
                 excerpt=excerpt(story, 160),
             )
             items.append((text, self.mine_buttons(t, story, blocked=blocked)))
+        items = items[: views.items_that_fit(items)]  # eight published stories with links would pass Discord's 40
+        header = render(
+            "cards/story_mine.md.j2",
+            t,
+            total=total,
+            shown=len(items),
+            share_command=t.command("story share"),
+            notice=notice,
+        )
         return views.ListCard(header, items)
 
     def mine_buttons(self, t: Translations, story: Story, *, blocked: bool = False) -> list[discord.ui.Item[Any]]:

@@ -40,6 +40,22 @@ def _stories(interaction: discord.Interaction) -> Stories:
 # ------------------------------------------------------------------------------------------------ layouts
 
 
+#: Discord counts every component of a message, nested ones included, and refuses more than 40.
+MESSAGE_COMPONENTS = 40
+
+
+def items_that_fit(
+    items: Sequence[tuple[str, Sequence[discord.ui.Item[Any]]]], footer: Sequence[discord.ui.Item[Any]] = ()
+) -> int:
+    """How many of `items` a ListCard can hold within Discord's component limit (the rest is left for later)."""
+    used = 2 + (1 + len(footer) if footer else 0)  # the container and the header; the footer's row and buttons
+    for n, (_text, buttons) in enumerate(items):
+        used += 2 + (1 + len(buttons) if buttons else 0)  # separator, text, the item's row and buttons
+        if used > MESSAGE_COMPONENTS:
+            return n
+    return len(items)
+
+
 class ListCard(discord.ui.LayoutView):
     """A header, then items each with their own buttons (/story mine), then a closing row (pages)."""
 
