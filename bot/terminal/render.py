@@ -87,21 +87,40 @@ class Screen:
         return "\n".join(self.lines)
 
 
+NumberFor = Callable[[tuple[Any, ...]], int]
+
+
 class _Numbers:
-    def __init__(self, first: int) -> None:
+    def __init__(self, first: int, number_for: NumberFor | None = None) -> None:
         self.next = first
+        self.number_for = number_for
         self.choices: list[Choice] = []
+        self.seen: dict[tuple[Any, ...], int] = {}
 
     def take(self, **kwargs: Any) -> int:
-        number = self.next
-        self.next += 1
+        if self.number_for is None:
+            number = self.next
+            self.next += 1
+        else:
+            # What a choice is, as the person sees it: its message and label (a button's custom id often carries
+            # the step it was drawn at, so it can't be the key); the same label twice in a message is told apart
+            # by its place.
+            what = (kwargs["message_id"], kwargs["kind"], kwargs["label"], kwargs.get("value"))
+            if kwargs["kind"] == "option":
+                what += (kwargs["custom_id"],)
+            place = self.seen.get(what, 0)
+            self.seen[what] = place + 1
+            number = self.number_for((*what, place))
         self.choices.append(Choice(number=number, **kwargs))
         return number
 
 
-def render_messages(messages: Sequence[VisibleMessage], options: RenderOptions, *, first: int = 1) -> Screen:
-    """Draw messages one after another (blank line between), numbering their choices from `first`."""
-    numbers = _Numbers(first)
+def render_messages(
+    messages: Sequence[VisibleMessage], options: RenderOptions, *, first: int = 1, number_for: NumberFor | None = None
+) -> Screen:
+    """Draw messages one after another (blank line between), numbering their choices from `first`, or with
+    `number_for` (which gives a choice's number from what it is, so a redrawn message keeps its numbers)."""
+    numbers = _Numbers(first, number_for)
     lines: list[Line] = []
     for msg in messages:
         if msg.modal is not None:

@@ -71,6 +71,8 @@ class Repl:
         self.last_shown: list[VisibleMessage] = []
         self.log_path = log_path
         self.seen: dict[str, int] = {}
+        # A choice keeps its number until the next command (see show), so clicks don't renumber what is on screen.
+        self.numbering: dict[tuple[Any, ...], int] = {}
 
     # -- what the person sees ---------------------------------------------------------------------------------------
     @property
@@ -106,13 +108,31 @@ class Repl:
         text = f"{self.member}{hat} › "
         return f"\x1b[1m{text}\x1b[0m" if self.style.color else text
 
+    def fresh_numbers(self) -> None:
+        """Start numbering from [1] again (a new command, channel or person: a new screen)."""
+        self.choices, self.last_shown = (), []
+        self.numbering = {}
+
+    def number_for(self, what: tuple[Any, ...]) -> int:
+        """A choice's number: the one it had before in this screen, else the next unused one."""
+        if what not in self.numbering:
+            self.numbering[what] = len(self.numbering) + 1
+        return self.numbering[what]
+
     def show(self, messages: Sequence[VisibleMessage]) -> Screen:
-        """Draw messages and make their numbers the ones a pick refers to."""
-        screen = render.render_messages(messages, self.options())
+        """Draw messages and add their numbers to the ones a pick refers to.
+
+        A button or option drawn again (its message edited by a click, or redrawn by `show`) keeps its number, and
+        the other messages' numbers stay pickable, so a number never changes meaning under the person's fingers.
+        """
+        screen = render.render_messages(messages, self.options(), number_for=self.number_for)
         if messages:
             self.io.write(screen.text)
-            self.choices = screen.choices
-            self.last_shown = list(messages)
+            redrawn = {m.message_id for m in messages}
+            taken = {c.number for c in screen.choices}
+            kept = [c for c in self.choices if c.message_id not in redrawn and c.number not in taken]
+            self.choices = tuple(sorted((*kept, *screen.choices), key=lambda c: c.number))
+            self.last_shown = [*(m for m in self.last_shown if m.message_id not in redrawn), *messages]
             newest = max((m.message_id or 0) for m in messages)
             self.seen[self.member] = max(self.seen.get(self.member, 0), newest)
         return screen
@@ -203,6 +223,7 @@ class Repl:
         options = self._files(parsed)
         if options is None:
             return
+        self.fresh_numbers()
         step = await self.sandbox.session.command(self.member, parsed.path, options, in_="#" + HELP)
         await self.after(step)
 
@@ -239,8 +260,8 @@ class Repl:
         missing = [n for n in numbers if n not in by_number]
         if missing:
             self.error(
-                f"there is no [{missing[0]}] on screen: numbers refer to what was shown last "
-                f"(1 to {max(by_number)}); type show to see it again."
+                f"there is no [{missing[0]}] on screen: numbers refer to what is shown now "
+                f"({_ranges(sorted(by_number))}); type show to see it again."
             )
             return
         picked = [by_number[n] for n in numbers]
@@ -344,9 +365,10 @@ class Repl:
         answers: dict[str, Any] = {}
         for fld in modal.fields:
             self.io.write(render.field_prompt(fld, options).text)
+            offered = fld.value or ""
             while True:
                 raw = await self.io.read_field(
-                    "  › ", fld.value or "", multiline=fld.kind == "text_input" and fld.style == "paragraph"
+                    "  › ", offered, multiline=fld.kind == "text_input" and fld.style == "paragraph"
                 )
                 if raw is None:
                     return None
@@ -354,6 +376,10 @@ class Repl:
                     value = field_value(fld, raw)
                 except ValueError as exc:
                     self.error(str(exc))
+                    if fld.kind == "text_input" and raw.strip():
+                        # What was typed or pasted comes back for editing: a long paste is work, never thrown away.
+                        offered = raw.strip("\n")
+                        self.say("Your text is back in the box: edit it and press Enter.", dim=True)
                     continue
                 if value is not _SKIP:
                     answers[fld.label] = value
@@ -391,7 +417,7 @@ class Repl:
             self.error("switch to member, moderator or admin.")
             return
         self.persona = PERSONAS[role]
-        self.choices, self.last_shown = (), []
+        self.fresh_numbers()
         self.say(f"You are now **{self.member}**, {self.persona.what}.")
         unread = self.unread()
         if unread:
@@ -423,9 +449,9 @@ class Repl:
             self.error(f"{self.persona.what.capitalize()} cannot see #{name}; try switch moderator.")
             return
         messages = self.sandbox.session.messages_for(self.member, "#" + name)[:CHANNEL_HISTORY][::-1]
+        self.fresh_numbers()
         if not messages:
             self.say(f"#{name} is empty.", dim=True)
-            self.choices = ()
             return
         self.say(f"── #{name} ── (latest {len(messages)})", dim=True)
         self.show(messages)
@@ -478,7 +504,10 @@ def field_value(fld: ModalField, raw: str) -> Any:
         if text and fld.min_length and len(text) < fld.min_length:
             raise ValueError(f"{fld.label} needs at least {fld.min_length} characters (you wrote {len(text)}).")
         if fld.max_length and len(text) > fld.max_length:
-            raise ValueError(f"{fld.label} takes at most {fld.max_length} characters (you wrote {len(text)}).")
+            raise ValueError(
+                f"{fld.label} takes at most {fld.max_length} characters (you wrote {len(text)}); "
+                f"please shorten it by {len(text) - fld.max_length}."
+            )
         return text
     if fld.kind == "checkbox":
         if text.casefold() in ("y", "yes", "1", "true", "x", "on"):
@@ -522,6 +551,17 @@ def field_value(fld: ModalField, raw: str) -> Any:
             raise ValueError(f"{fld.label} is required.")
         return _SKIP
     return names
+
+
+def _ranges(numbers: list[int]) -> str:
+    """`1 to 4, 9 to 12`: the numbers on screen, in runs."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs)
 
 
 def _span(seconds: float) -> str:

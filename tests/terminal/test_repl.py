@@ -94,7 +94,7 @@ async def test_members_cannot_use_setup_nor_see_the_queue(monkeypatch):
     assert "A member cannot see #mod-queue; try switch moderator." in output
     assert "#stories is empty." in output
     assert "✗ nothing on screen has numbers yet" in after(output, "1")
-    assert "✗ there is no [7] on screen: numbers refer to what was shown last (1 to 5)" in after(output, "7")
+    assert "✗ there is no [7] on screen: numbers refer to what is shown now (1 to 5)" in after(output, "7")
 
 
 async def test_a_tip_goes_to_the_queue_and_the_moderator_approves_it(monkeypatch):
