@@ -3,7 +3,9 @@ what the person would see in Discord."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import logging
 import re
 from collections.abc import Sequence
@@ -36,6 +38,7 @@ LOCAL_COMMANDS = (
     ("channel", "show a channel's messages: channel stories"),
     ("show", "show again what you saw last"),
     ("copy", "print the last draft as plain text, ready to copy"),
+    ("file", "read a file the bot attached: file, file 2; save it: file ~/export.json"),
     ("wait", "let time pass: wait 6h, wait 30m"),
     ("restart", "restart the bot on the same database"),
     ("quit", "leave (or Ctrl-D)"),
@@ -135,6 +138,8 @@ class Repl:
             self.last_shown = [*(m for m in self.last_shown if m.message_id not in redrawn), *messages]
             newest = max((m.message_id or 0) for m in messages)
             self.seen[self.member] = max(self.seen.get(self.member, 0), newest)
+            if any(m.raw.get("attachments") for m in messages if m.event != "deleted"):
+                self.say("-# Type `file` to read the attached file here, or `file ~/name.json` to save it.")
         return screen
 
     # -- main loop ----------------------------------------------------------------------------------------------------
@@ -181,6 +186,7 @@ class Repl:
             "wait": self.wait,
             "restart": self.restart,
             "copy": self.copy,
+            "file": self.file,
         }
         # The terminal's words win over a bot command of the same name (see LOCAL_COMMANDS).
         if name in local and (not word.startswith("/") or name in SLASHED_LOCAL or not self.sandbox.has_command(name)):
@@ -485,6 +491,47 @@ class Repl:
             self.io.write(block.strip("\n"))
             self.io.write("")
 
+    def attachments(self) -> list[tuple[str, bytes]]:
+        """The files attached to what is shown now (name, bytes), in screen order."""
+        cdn = self.sandbox.session.fake.cdn
+        out = []
+        for old in self.last_shown:
+            fresh = self._current(old) or old
+            for attachment in fresh.raw.get("attachments") or []:
+                data = cdn.get(str(attachment.get("url", "")))
+                if data is not None:
+                    out.append((str(attachment.get("filename", "file")), data))
+        return out
+
+    async def file(self, arg: str) -> None:
+        """Show a file the bot attached (a Discord client would download it), or save it where the person says."""
+        files = self.attachments()
+        if not files:
+            self.error("no file is attached to what is shown now (/privacy export sends one).")
+            return
+        which, _, path = arg.strip().partition(" ")
+        if not which.isdigit():
+            which, path = "1" if len(files) == 1 else "", arg.strip()
+        if not which:
+            listed = ", ".join(f"{i}: {name}" for i, (name, _) in enumerate(files, start=1))
+            self.error(f"{len(files)} files are attached ({listed}); say which: file 1")
+            return
+        if not 1 <= int(which) <= len(files):
+            choose = "type file" if len(files) == 1 else f"pick 1 to {len(files)}"
+            self.error(f"there is no file {which}; {choose}.")
+            return
+        name, data = files[int(which) - 1]
+        if path.strip():
+            # Only where the person asks: the file may hold their own words, and nothing is written by default.
+            try:
+                target = _save(name, data, path.strip())
+            except OSError as exc:
+                self.error(f"cannot write {exc.filename or path.strip()}: {exc.strerror}")
+                return
+            self.say(f"Saved {name} ({len(data)} bytes) to {target}.", dim=True)
+            return
+        self.io.write(_readable(name, data))
+
     async def restart(self, _: str = "") -> None:
         """Restart the bot process; buttons on old messages keep working."""
         step = await self.sandbox.restart()
@@ -551,6 +598,27 @@ def field_value(fld: ModalField, raw: str) -> Any:
             raise ValueError(f"{fld.label} is required.")
         return _SKIP
     return names
+
+
+def _save(name: str, data: bytes, path: str) -> Path:
+    """Write an attached file to `path` (into it, under its own name, when `path` is a folder)."""
+    target = Path(path).expanduser()
+    if target.is_dir():
+        target = target / name
+    target.write_bytes(data)
+    return target
+
+
+def _readable(name: str, data: bytes) -> str:
+    """A file's text for the screen: JSON indented, other text as it is, binary described."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"{name} is not text ({len(data)} bytes); save it with: file ~/{name}"
+    if name.endswith(".json"):
+        with contextlib.suppress(ValueError):
+            text = json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+    return f"── {name} ──\n{text.rstrip()}\n── end of {name} ──"
 
 
 def _ranges(numbers: list[int]) -> str:
