@@ -175,3 +175,65 @@ def test_language_comes_from_the_environment():
     assert language_from_env({"LC_ALL": "ru_RU.UTF-8", "LANG": "fi_FI.UTF-8"}) == "ru"
     assert language_from_env({"LANG": "de_DE.UTF-8"}) == "en"
     assert language_from_env({}) == "en"
+
+
+class _ScriptedIO:
+    """Field answers from a script; records what each prompt offered for editing."""
+
+    interactive = False
+
+    def __init__(self, answers: list[str]) -> None:
+        self.answers = answers
+        self.offered: list[str] = []
+        self.printed: list[str] = []
+
+    async def read(self, prompt: str) -> str | None:
+        return None
+
+    async def read_field(self, prompt: str, default: str = "", *, multiline: bool = False) -> str | None:
+        self.offered.append(default)
+        return self.answers.pop(0) if self.answers else None
+
+    def write(self, text: str) -> None:
+        self.printed.append(text)
+
+
+async def test_an_over_long_paste_comes_back_for_editing_with_the_limit():
+    from parley.replay.components import ModalField, ModalInfo
+    from parley.terminal.render import RenderOptions
+    from parley.terminal.repl import Repl, Style
+
+    pasted = "word " * 300
+    story = ModalField(label="Your story", kind="text_input", custom_id="story", required=True, max_length=1000)
+    scripted = _ScriptedIO([pasted, "a shorter story"])
+    repl = Repl(None, scripted, style=Style())  # type: ignore[arg-type]
+    repl.options = RenderOptions  # type: ignore[method-assign]
+    answers = await repl.fill(ModalInfo(title="Share", custom_id="m", fields=(story,)))
+    assert answers == {"Your story": "a shorter story"}
+    assert scripted.offered == ["", pasted]  # the paste is offered back, not thrown away
+    printed = " ".join(scripted.printed).replace("\n", " ")
+    assert "Your story takes at most 1000 characters (you wrote 1500); please shorten it by 500." in printed
+    assert "Your text is back in the box" in printed
+
+
+async def test_numbers_stay_put_when_a_click_edits_the_message(monkeypatch):
+    output = await session(monkeypatch, ["/situation", "1", "show", "2"], lang="en")
+    first, second, again = after(output, "/situation"), after(output, "1"), after(output, "show")
+    restart = number_of(first, "Start over")
+    assert number_of(second.split("you ›")[0], "Start over") == restart == number_of(again, "Start over")
+    assert number_of(second, "In my own words") == number_of(first, "In my own words")
+    # question 1's options are gone from the screen: their numbers don't silently mean something else now
+    assert "✗ there is no [2] on screen" in after(output, "2")
+    assert "[1] " not in second.split("you ›")[0]
+
+
+async def test_the_exported_file_can_be_read_and_saved(monkeypatch, tmp_path):
+    import json
+
+    target = tmp_path / "mine.json"
+    output = await session(monkeypatch, ["/privacy export", "file", f"file {target}"], lang="en")
+    assert "Type file to read the attached file here" in after(output, "/privacy export")
+    shown = after(output, "file")
+    assert '"format": "parley-member-export"' in shown and "end of parley-my-data-" in shown
+    assert "Saved parley-my-data-" in after(output, f"file {target}")
+    assert json.loads(target.read_text("utf-8"))["format"] == "parley-member-export"
