@@ -338,3 +338,21 @@ async def test_forget_member_erases_their_stories(db):
     assert (await QueueRepository(db).get(G, entry.id)).status is moderation.QueueStatus.WITHDRAWN
     exported = await repo.export_member(G, OTHER)
     assert [e["text"] for e in exported] == ["Theirs."]
+
+
+async def test_stories_published_before_stems_get_them_and_become_findable_by_inflection(db):
+    repo = StoriesRepository(db)
+    story, entry = await share(repo, "The client never replied to the invoice.")
+    await decide(db, entry.id, moderation.APPROVE)
+    await publish(repo, story.id)
+    assert (await repo.search(G, archetype=None, query="replies", limit=5, offset=0)).total == 1
+    # as a story published before migration 0011 is: no stems, indexed with an empty stems column
+    async with db.write() as tx:
+        await tx.execute("UPDATE stories SET search_terms = NULL WHERE id = ?", (story.id,))
+    assert (await repo.search(G, archetype=None, query="replies", limit=5, offset=0)).total == 0
+    assert (await repo.search(G, archetype=None, query="repli", limit=5, offset=0)).total == 1  # words still work
+    assert await repo.index_missing_terms() == 1
+    assert await repo.index_missing_terms() == 0
+    assert (await repo.search(G, archetype=None, query="replies", limit=5, offset=0)).total == 1
+    async with db.write() as tx:
+        await tx.execute("INSERT INTO stories_fts (stories_fts, rank) VALUES ('integrity-check', 1)")
