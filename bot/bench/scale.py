@@ -175,6 +175,7 @@ async def _migrate(path: Path) -> None:
 
 def build(path: Path, *, stories: int, votes: int, guild: int, seed: int = 7) -> None:
     """Bulk-load published stories, approved tips and votes into a migrated database (one transaction)."""
+    from parley.domain.search_terms import index_terms
     from parley.knowledge import ARCHETYPE_IDS, load_knowledge
 
     rng = random.Random(seed)
@@ -195,14 +196,15 @@ def build(path: Path, *, stories: int, votes: int, guild: int, seed: int = 7) ->
                     members[n % MEMBERS],
                     ARCHETYPE_IDS[n % len(ARCHETYPE_IDS)],
                     langs[n % len(langs)],
-                    synthetic_story(rng, rng.randint(40, 110)),
+                    text,
                     "2026-01-01",
                     "2026-01-02",
                     "2026-01-03",
                     111,
                     10**17 + n,
+                    index_terms(text),
                 )
-                for n in range(1, stories + 1)
+                for n, text in ((n, synthetic_story(rng, rng.randint(40, 110))) for n in range(1, stories + 1))
             ),
         )
         conn.execute(statement("scale_fts_rebuild"))

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from parley.database.errors import DatabaseError
+from parley.domain.search_terms import query_groups
 
 __all__ = [
     "DialectError",
@@ -433,30 +434,20 @@ def bind(sql: str, params: Sequence[Any]) -> tuple[str, list[Any]]:
 
 # ---------------------------------------------------------------------------------------------- text search
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-_MAX_WORDS = 16
-_PREFIX_FROM = 3  # words this long also match longer words ("maksa" finds "maksanut") instead of a stemmer
-
-
-def _search_words(text: str) -> list[str]:
-    return _WORD.findall(text)[:_MAX_WORDS]
-
 
 def fts5_query(text: str) -> str | None:
-    """An FTS5 MATCH expression: rows containing every word of `text` (longer words as prefixes); None: no word.
-
-    Every word is double-quoted, so no FTS5 operator can get through from member input.
+    """An FTS5 MATCH expression: rows holding every word of `text` or one of its stems (search_terms.py), keys of
+    3+ letters as prefixes; None: no word. Every key is double-quoted, so no FTS5 operator gets through from input.
     """
-    words = _search_words(text)
-    return " ".join(f'"{w}"*' if len(w) >= _PREFIX_FROM else f'"{w}"' for w in words) if words else None
+    groups = [" OR ".join(f'"{k}"*' if prefix else f'"{k}"' for k, prefix in g) for g in query_groups(text)]
+    return " AND ".join(g if " OR " not in g else f"({g})" for g in groups) or None
 
 
 def tsquery(text: str) -> str | None:
-    """The same search as fts5_query as a PostgreSQL to_tsquery() input ('word':* & 'ab'); None: no word."""
-    words = _search_words(text)
-    return " & ".join(f"'{w}':*" if len(w) >= _PREFIX_FROM else f"'{w}'" for w in words) if words else None
+    """The same search as fts5_query as a PostgreSQL to_tsquery() input (('word':* | 'stem':*) & 'ab'); None: no
+    word."""
+    groups = [" | ".join(f"'{k}':*" if prefix else f"'{k}'" for k, prefix in g) for g in query_groups(text)]
+    return " & ".join(g if " | " not in g else f"({g})" for g in groups) or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,8 +459,9 @@ class TextMatch:
 
 
 def text_match(dialect: str, *, table: str, alias: str, columns: Sequence[str], query: str) -> TextMatch | None:
-    """Rows of `table` (aliased `alias`) whose `columns` contain every word of `query` (words of 3+ letters also as
-    prefixes of longer words, on both engines); None when the query has no word.
+    """Rows of `table` (aliased `alias`) whose `columns` contain every word of `query` or one of its stems (keys of 3+
+    letters also as prefixes of longer ones, on both engines; see domain/search_terms.py: index a column of
+    index_terms() among `columns` for inflections to match); None when the query has no word.
 
     SQLite: the external-content FTS5 table `<table>_fts` (content='<table>', content_rowid='id') over `columns`.
     PostgreSQL: `to_tsvector('simple', coalesce(c1, '') || ' ' || coalesce(c2, '') ...)`, which the migration's

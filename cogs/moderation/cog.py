@@ -283,6 +283,7 @@ class Moderation(ParleyCog):
         published = await publishing.publish_due(self.services, self.bot, now)
         expired = await self.expire(now)
         await stories.expire_changes_requested(purge_before(now, config.stories.pending_expiry_days), day_of(now))
+        await stories.index_missing_terms()  # stories published before stems were indexed (0011); 0 once done
         reminded = await self.remind(now)
         return DueWork(published=published, expired=expired, reminded=reminded, queued=queued)
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from parley.database import Database
+from parley.database.dialect import fts5_query
 from parley.database.repositories.queue import QueueRepository
-from parley.database.repositories.stories import BeingPublished, StoriesRepository, fts_prefix_query
+from parley.database.repositories.stories import BeingPublished, StoriesRepository
 from parley.database.repositories.votes import VotesRepository
 from parley.domain import moderation
 from parley.domain import stories as st
@@ -208,8 +210,10 @@ async def test_search_input_never_reaches_fts_as_syntax(db, hostile):
     await publish(repo, story.id)
     page = await repo.search(G, archetype=None, query=hostile, limit=5, offset=0)  # must not raise
     assert page.total in (0, 1)
-    query = fts_prefix_query(hostile)
-    assert query is None or all(part.startswith('"') for part in query.split())
+    query = fts5_query(hostile)
+    # Outside the quoted keys only the grouping this code writes is left: parentheses, OR, AND and prefix stars.
+    bare = re.sub(r'"[^"]*"', "", query or "")
+    assert set(bare.replace("AND", "").replace("OR", "")) <= set("()* ")
 
 
 async def test_the_index_follows_deletions_and_stays_consistent(db):
@@ -334,3 +338,21 @@ async def test_forget_member_erases_their_stories(db):
     assert (await QueueRepository(db).get(G, entry.id)).status is moderation.QueueStatus.WITHDRAWN
     exported = await repo.export_member(G, OTHER)
     assert [e["text"] for e in exported] == ["Theirs."]
+
+
+async def test_stories_published_before_stems_get_them_and_become_findable_by_inflection(db):
+    repo = StoriesRepository(db)
+    story, entry = await share(repo, "The client never replied to the invoice.")
+    await decide(db, entry.id, moderation.APPROVE)
+    await publish(repo, story.id)
+    assert (await repo.search(G, archetype=None, query="replies", limit=5, offset=0)).total == 1
+    # as a story published before migration 0011 is: no stems, indexed with an empty stems column
+    async with db.write() as tx:
+        await tx.execute("UPDATE stories SET search_terms = NULL WHERE id = ?", (story.id,))
+    assert (await repo.search(G, archetype=None, query="replies", limit=5, offset=0)).total == 0
+    assert (await repo.search(G, archetype=None, query="repli", limit=5, offset=0)).total == 1  # words still work
+    assert await repo.index_missing_terms() == 1
+    assert await repo.index_missing_terms() == 0
+    assert (await repo.search(G, archetype=None, query="replies", limit=5, offset=0)).total == 1
+    async with db.write() as tx:
+        await tx.execute("INSERT INTO stories_fts (stories_fts, rank) VALUES ('integrity-check', 1)")

@@ -1,4 +1,5 @@
--- Published stories go in as published: the FTS index is rebuilt once afterwards (scale_fts_rebuild).
+-- Published stories go in as published, with their search stems: the FTS index is rebuilt once afterwards
+-- (scale_fts_rebuild).
 INSERT INTO stories (id, guild_id, author_key, archetype, lang, title, text, status, featured, shared_on, decided_on,
-                     published_on, channel_id, message_id)
-VALUES (?, ?, ?, ?, ?, NULL, ?, 'published', 0, ?, ?, ?, ?, ?)
+                     published_on, channel_id, message_id, search_terms)
+VALUES (?, ?, ?, ?, ?, NULL, ?, 'published', 0, ?, ?, ?, ?, ?, ?)

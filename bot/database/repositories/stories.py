@@ -5,7 +5,6 @@ Only anonymised text the author confirmed ever reaches these methods; authors ar
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.votes import Reader, VotesRepository
 from parley.domain.errors import N_, AlreadyDone, NotFound
 from parley.domain.moderation import AuditEntry, Decision, QueueEntry, QueueStatus
+from parley.domain.search_terms import index_terms
 from parley.domain.stories import (
     BLOCK_KIND,
     KIND,
@@ -33,7 +33,9 @@ _COLUMNS = (
     "note, queue_id, publish_after, published_on, channel_id, message_id"
 )
 _S_COLUMNS = ", ".join(f"s.{c.strip()}" for c in _COLUMNS.split(","))
-_WORD = re.compile(r"\w+", re.UNICODE)
+# What search looks in: the words of the title and text, and their stems (domain/search_terms.py), which
+# mark_published stores so that inflected forms find each other.
+_SEARCHED = ("title", "text", "search_terms")
 # Decisions whose note the author reads in /story mine (a rejection's optional note, what to edit).
 _NOTE_FOR_AUTHOR = frozenset({"reject", "reject_story", "request_edit"})
 
@@ -89,17 +91,6 @@ class SearchPage:
 
 # Search counts matches only up to here: a full COUNT(*) grew with every match (70-150 ms at 50 000 stories).
 COUNT_CAP = 500
-
-
-def fts_prefix_query(search: str) -> str | None:
-    """A safe FTS5 MATCH expression: every word quoted (no operator can get through), longer words as prefixes.
-
-    Prefixes let "maksa" find "maksanut" and "оплат" find "оплатил" without a stemmer. None: nothing to search.
-    """
-    words = _WORD.findall(search)[:16]
-    if not words:
-        return None
-    return " ".join(f'"{w}"*' if len(w) >= 3 else f'"{w}"' for w in words)
 
 
 class StoriesRepository:
@@ -246,9 +237,7 @@ class StoriesRepository:
         where = "s.guild_id = ? AND s.status = 'published' AND (? IS NULL OR s.archetype = ?)"
         params: list[object] = [guild_id, archetype, archetype]
         match = (
-            text_match(self.db.dialect, table="stories", alias="s", columns=("title", "text"), query=query)
-            if query
-            else None
+            text_match(self.db.dialect, table="stories", alias="s", columns=_SEARCHED, query=query) if query else None
         )
         source, order = "stories s", "s.id DESC"
         if match is not None and self.db.dialect == "sqlite":
@@ -256,7 +245,7 @@ class StoriesRepository:
             # `s.id IN (SELECT rowid ...)` first collected every match (33 ms a page at 50 000 stories, issue 21).
             source, order = "stories_fts JOIN stories s ON s.id = stories_fts.rowid", "stories_fts.rowid DESC"
             where += " AND stories_fts MATCH ?"
-            params.append(fts_prefix_query(query or "") or match.value)
+            params.append(match.value)
         elif match is not None:
             where += f" AND {match.condition}"
             params.append(match.value)
@@ -458,13 +447,33 @@ class StoriesRepository:
             )
 
     async def mark_published(self, story_id: int, day: str, channel_id: int, message_id: int) -> None:
-        """Record the post; the story enters the search index in the same transaction (a trigger)."""
+        """Record the post; the story enters the search index, under its words and their stems, in the same
+        transaction (a trigger)."""
         async with self.db.write() as tx:
+            row = await tx.fetchone("SELECT title, text FROM stories WHERE id = ?", (story_id,))
+            if row is None:
+                return
             await tx.execute(
                 "UPDATE stories SET status = 'published', published_on = ?, channel_id = ?, message_id = ?, "
-                "claimed_at = NULL, publish_after = NULL WHERE id = ? AND status = 'publishing'",
-                (day, channel_id, message_id, story_id),
+                "claimed_at = NULL, publish_after = NULL, search_terms = ? WHERE id = ? AND status = 'publishing'",
+                (day, channel_id, message_id, index_terms(row["title"], row["text"]), story_id),
             )
+
+    async def index_missing_terms(self, *, limit: int = 200) -> int:
+        """Store the stems of published stories that have none (published before stems were indexed); the index
+        follows in the same transaction (a trigger). Returns how many were done: call again until 0."""
+        async with self.db.write() as tx:
+            rows = await tx.fetchall(
+                "SELECT id, title, text FROM stories WHERE status = 'published' AND search_terms IS NULL "
+                "ORDER BY id LIMIT ?",
+                (limit,),
+            )
+            for row in rows:
+                await tx.execute(
+                    "UPDATE stories SET search_terms = ? WHERE id = ? AND status = 'published'",
+                    (index_terms(row["title"], row["text"]), row["id"]),
+                )
+        return len(rows)
 
     async def release_stale_claims(self, before: str) -> int:
         """Claims older than `before` belong to a process that died mid-post: make those stories due again."""
