@@ -27,6 +27,7 @@ from parley.cogs.drafts.labels import (
     kind_name,
     language_label,
     tone_name,
+    tone_note,
 )
 from parley.cogs.drafts.modals import DraftModal, FormId, submitted_values
 from parley.cogs.drafts.values import carry_values
@@ -145,7 +146,7 @@ class Drafts(ParleyCog):
             language=language if language in DRAFT_LANGS else t.lang,
             tone=fitting_tone(kind, tone),
         )
-        await self.send_form(interaction, DraftModal(self, t, draft, replace_card=False))
+        await self.send_form(interaction, DraftModal(self, t, draft, replace_card=False, asked_tone=tone))
 
     async def send_form(self, interaction: discord.Interaction, modal: DraftModal) -> None:
         """Open a details form and remember it until it is submitted or times out."""
@@ -180,11 +181,18 @@ class Drafts(ParleyCog):
                 values={k: v for k, v in submitted_values(data).items() if k in _field_ids(form.kind)},
             )
             log.info("accepted a draft form opened before a restart (guild %s)", interaction.guild_id)
-            await self.submit(interaction, draft, replace_card=form.replace_card)
+            await self.submit(interaction, draft, replace_card=form.replace_card, asked_tone=form.tone)
         except Exception as error:
             await handle_error(interaction, error, where="modal:draft")
 
-    async def submit(self, interaction: discord.Interaction, draft: StoredDraft, *, replace_card: bool) -> None:
+    async def submit(
+        self,
+        interaction: discord.Interaction,
+        draft: StoredDraft,
+        *,
+        replace_card: bool,
+        asked_tone: str | None = None,
+    ) -> None:
         """Store what the member typed (before validating, so a mistake never costs them their text), then show it."""
         await acknowledge(interaction)  # the form is stored first: answer Discord before a slow disk makes us late
         now = self.now()
@@ -192,7 +200,8 @@ class Drafts(ParleyCog):
         stored = await self.repo.save(draft, now)
         if stored.member_key != draft.member_key:
             raise NotYours()
-        await self.show(interaction, await self.translations(interaction), stored, replace_card=replace_card)
+        t = await self.translations(interaction)
+        await self.show(interaction, t, stored, replace_card=replace_card, note=tone_note(t, asked_tone, stored.tone))
 
     async def change_tone(self, interaction: discord.Interaction, draft_id: str, tone: str) -> None:
         """Redraft in another tone."""
@@ -254,9 +263,15 @@ class Drafts(ParleyCog):
         return stored
 
     async def show(
-        self, interaction: discord.Interaction, t: Translations, stored: StoredDraft, *, replace_card: bool
+        self,
+        interaction: discord.Interaction,
+        t: Translations,
+        stored: StoredDraft,
+        *,
+        replace_card: bool,
+        note: str | None = None,
     ) -> None:
-        """Render the draft and put it on the member's card, or say what to fix (with Edit details)."""
+        """Render the draft and put it on the member's card (with `note` under its header), or say what to fix."""
         file: discord.File | None = None
         try:
             draft = self.drafts.render(
@@ -265,14 +280,14 @@ class Drafts(ParleyCog):
         except DraftInputError as error:
             view: discord.ui.LayoutView = self.error_card(t, stored, error)
         else:
-            view, file = self.draft_card(t, stored, draft)
+            view, file = self.draft_card(t, stored, draft, note=note)
         if replace_card:
             await views.replace_card(interaction, view, file)
         else:
             await respond(interaction, view=view, file=file)
 
     def draft_card(
-        self, t: Translations, stored: StoredDraft, draft: Draft
+        self, t: Translations, stored: StoredDraft, draft: Draft, *, note: str | None = None
     ) -> tuple[views.DraftCard, discord.File | None]:
         """The card showing a rendered draft; long drafts come as a .txt file instead of a code block."""
         file = None if draft.fits_message else views.attachment(draft.text, draft.kind, draft.lang)
@@ -290,6 +305,7 @@ class Drafts(ParleyCog):
             t,
             draft_id=stored.draft_id,
             header=header,
+            note=f"-# ℹ️ {note}" if note else None,
             body=draft.text if file is None else None,
             file=file,
             footer=footer,

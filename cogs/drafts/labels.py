@@ -104,6 +104,8 @@ FIELD_HELP: Mapping[str, str] = MappingProxyType(
 KIND_FIELD_HELP: Mapping[tuple[str, str], str] = MappingProxyType(
     {
         ("change_order", "extra_price"): N_("On top of the agreed budget, for example {example}."),
+        # Optional on the form, but a price needs one: say so before the member submits.
+        ("revision_limit", "currency"): N_("Needed only if you give a price: EUR, USD, GBP, RUB, SAR…"),
     }
 )
 
@@ -169,6 +171,11 @@ def input_error(t: Translations, error: DraftInputError, kind: str, draft_lang: 
     """A kind, specific message for a field the member must fix, naming the field in their language."""
     label = field_label(t, kind, error.field)
     match error.code:
+        case codes.REQUIRED if not _required_on_form(kind, error.field):
+            return t.gettext(
+                "**{field}** is needed once you give a price. Please fill it in, or leave the price empty.",
+                field=label,
+            )
         case codes.REQUIRED:
             return t.gettext("**{field}** is needed for this draft. Please fill it in.", field=label)
         case codes.TOO_LONG:
@@ -203,6 +210,29 @@ def input_error(t: Translations, error: DraftInputError, kind: str, draft_lang: 
         case codes.OUT_OF_RANGE:
             return _out_of_range(t, error, kind, label)
     return t.gettext("**{field}** can't be used as it is. Please check it.", field=label)
+
+
+def _required_on_form(kind: str, field_id: str) -> bool:
+    try:
+        return DRAFT_SPECS[kind].field(field_id).required
+    except KeyError:
+        return True
+
+
+def tone_note(t: Translations, asked: str | None, used: str | None) -> str | None:
+    """Why the draft isn't in the tone the member asked for (None when it is, or when they asked for none)."""
+    if asked is None or asked == used or asked not in TONE_NAMES:
+        return None
+    if used is None:
+        return t.gettext(
+            "“{tone}” doesn't apply to this kind of message: it is written in one tone only.",
+            tone=tone_name(t, asked),
+        )
+    return t.gettext(
+        "“{tone}” doesn't apply to this kind of message, so it is written in the “{used}” tone.",
+        tone=tone_name(t, asked),
+        used=tone_name(t, used),
+    )
 
 
 def _out_of_range(t: Translations, error: DraftInputError, kind: str, label: str) -> str:

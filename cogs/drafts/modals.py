@@ -89,15 +89,21 @@ def placeholder(kind: str, field: DraftField, lang: str) -> str | None:
 class DraftModal(ParleyModal):
     """Asks for a draft's details; on submit the cog stores them first, then renders (or explains what to fix)."""
 
-    def __init__(self, cog: Drafts, t: Translations, draft: StoredDraft, *, replace_card: bool) -> None:
+    def __init__(
+        self, cog: Drafts, t: Translations, draft: StoredDraft, *, replace_card: bool, asked_tone: str | None = None
+    ) -> None:
+        # The id carries the tone the member asked for, so even a form accepted after a restart can say why the
+        # draft is in another one.
+        tone = asked_tone or draft.tone
         super().__init__(
             title=_clip(kind_name(t, draft.kind), TITLE_LIMIT),
-            custom_id=FormId(draft.draft_id, draft.kind, draft.language, draft.tone, replace_card).custom_id,
+            custom_id=FormId(draft.draft_id, draft.kind, draft.language, tone, replace_card).custom_id,
             timeout=FORM_TIMEOUT,
         )
         self.cog = cog
         self.draft = draft
         self.replace_card = replace_card
+        self.asked_tone = asked_tone
         self.inputs: dict[str, discord.ui.TextInput] = {}
         for field in DRAFT_SPECS[draft.kind].fields:
             paragraph = field.kind == "paragraph"
@@ -126,7 +132,12 @@ class DraftModal(ParleyModal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         try:
-            await self.cog.submit(interaction, replace(self.draft, values=self.typed()), replace_card=self.replace_card)
+            await self.cog.submit(
+                interaction,
+                replace(self.draft, values=self.typed()),
+                replace_card=self.replace_card,
+                asked_tone=self.asked_tone,
+            )
         finally:
             # Forget the form a little later: the cog's orphan listener checks the set while this one runs.
             asyncio.get_running_loop().call_later(FORGET_AFTER, self.cog.open_forms.discard, self.custom_id)

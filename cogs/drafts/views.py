@@ -59,10 +59,13 @@ class DraftCard(discord.ui.LayoutView):
         tones: tuple[str, ...],
         tone: str | None,
         lang: str,
+        note: str | None = None,
     ) -> None:
         super().__init__(timeout=None)
         container = discord.ui.Container(accent_colour=ACCENT)
         container.add_item(discord.ui.TextDisplay(header))
+        if note:
+            container.add_item(discord.ui.TextDisplay(note))
         if file is not None:
             container.add_item(discord.ui.File(file))
         else:
