@@ -125,12 +125,19 @@ class Drafts(ParleyCog):
         )
 
     async def open_draft(
-        self, interaction: discord.Interaction, kind: str, *, tone: str | None = None, language: str | None = None
+        self,
+        interaction: discord.Interaction,
+        kind: str,
+        *,
+        tone: str | None = None,
+        language: str | None = None,
+        platform: bool = True,
     ) -> None:
         """Open the details form for `kind` (it answers with a modal, so it must be the interaction's first reply).
 
         The draft language defaults to the member's interface language; a tone the kind lacks falls back to the
-        nearest gentler one it has.
+        nearest gentler one it has. `platform=False` (the member said the work isn't through a platform) leaves
+        out the tones that need one.
         """
         if kind not in DRAFT_SPECS:
             raise ValueError(f"unknown draft kind {kind!r}")
@@ -144,7 +151,8 @@ class Drafts(ParleyCog):
             member_key=key,
             kind=kind,
             language=language if language in DRAFT_LANGS else t.lang,
-            tone=fitting_tone(kind, tone),
+            tone=fitting_tone(kind, tone, platform=platform),
+            platform=platform,
         )
         await self.send_form(interaction, DraftModal(self, t, draft, replace_card=False, asked_tone=tone))
 
@@ -177,7 +185,8 @@ class Drafts(ParleyCog):
                 member_key=key,
                 kind=form.kind,
                 language=form.lang if form.lang in DRAFT_LANGS else "en",
-                tone=fitting_tone(form.kind, form.tone),
+                tone=fitting_tone(form.kind, form.tone, platform=form.platform),
+                platform=form.platform,
                 values={k: v for k, v in submitted_values(data).items() if k in _field_ids(form.kind)},
             )
             log.info("accepted a draft form opened before a restart (guild %s)", interaction.guild_id)
@@ -208,7 +217,7 @@ class Drafts(ParleyCog):
         stored = await self.owned(interaction, draft_id)
         if stored is None:
             return
-        if tone not in DRAFT_SPECS[stored.kind].tones:
+        if tone not in DRAFT_SPECS[stored.kind].tones_for(platform=stored.platform):
             raise NotFound()
         await acknowledge(interaction)
         stored = await self.repo.save(replace(stored, tone=tone), self.now())
@@ -309,7 +318,7 @@ class Drafts(ParleyCog):
             body=draft.text if file is None else None,
             file=file,
             footer=footer,
-            tones=DRAFT_SPECS[draft.kind].tones,
+            tones=DRAFT_SPECS[draft.kind].tones_for(platform=stored.platform),
             tone=draft.tone,
             lang=draft.lang,
         )

@@ -152,16 +152,17 @@ def language_label(t: Translations, lang: str) -> str:
     return t.gettext(LANGUAGE_LABELS[lang])
 
 
-def fitting_tone(kind: str, wanted: str | None) -> str | None:
-    """The tone to draft in: the one asked for if the kind has it, else the firmest it has below it, else default."""
+def fitting_tone(kind: str, wanted: str | None, *, platform: bool = True) -> str | None:
+    """The tone to draft in: the one asked for if it applies, else the firmest that applies below it, else default."""
     spec = DRAFT_SPECS[kind]
-    if not spec.tones:
+    tones = spec.tones_for(platform=platform)
+    if not tones:
         return None
-    if wanted in spec.tones:
+    if wanted in tones:
         return wanted
     if wanted in TONE_ORDER:
         rank = TONE_ORDER.index(wanted)
-        below = [tone for tone in spec.tones if TONE_ORDER.index(tone) <= rank]
+        below = [tone for tone in tones if TONE_ORDER.index(tone) <= rank]
         if below:
             return below[-1]
     return spec.default_tone

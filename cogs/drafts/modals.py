@@ -33,7 +33,7 @@ FORGET_AFTER = 60
 
 _FORM_ID = re.compile(
     r"parley:draft:form:(?P<id>[0-9a-f]{16}):(?P<kind>[a-z_]{1,32}):(?P<lang>[a-z]{2}):(?P<tone>[a-z_]{1,32}|-)"
-    r":(?P<mode>new|edit)"
+    r":(?P<mode>new|edit)(?P<off_platform>:np)?"
 )
 
 
@@ -46,12 +46,14 @@ class FormId:
     lang: str
     tone: str | None
     replace_card: bool
+    platform: bool = True
 
     @property
     def custom_id(self) -> str:
         """The id as sent to Discord (at most 100 characters)."""
         mode = "edit" if self.replace_card else "new"
-        return f"parley:draft:form:{self.draft_id}:{self.kind}:{self.lang}:{self.tone or '-'}:{mode}"
+        scope = "" if self.platform else ":np"
+        return f"parley:draft:form:{self.draft_id}:{self.kind}:{self.lang}:{self.tone or '-'}:{mode}{scope}"
 
     @classmethod
     def parse(cls, custom_id: str) -> FormId | None:
@@ -60,7 +62,7 @@ class FormId:
         if match is None or match["kind"] not in DRAFT_SPECS:
             return None
         tone = None if match["tone"] == "-" else match["tone"]
-        return cls(match["id"], match["kind"], match["lang"], tone, match["mode"] == "edit")
+        return cls(match["id"], match["kind"], match["lang"], tone, match["mode"] == "edit", not match["off_platform"])
 
 
 def submitted_values(data: Mapping[str, Any]) -> dict[str, str]:
@@ -97,7 +99,7 @@ class DraftModal(ParleyModal):
         tone = asked_tone or draft.tone
         super().__init__(
             title=_clip(kind_name(t, draft.kind), TITLE_LIMIT),
-            custom_id=FormId(draft.draft_id, draft.kind, draft.language, tone, replace_card).custom_id,
+            custom_id=FormId(draft.draft_id, draft.kind, draft.language, tone, replace_card, draft.platform).custom_id,
             timeout=FORM_TIMEOUT,
         )
         self.cog = cog
