@@ -131,3 +131,11 @@ async def test_no_platform_is_kept_apart_from_the_typed_values(repo):
     again = await repo.save(draft(platform=False, tone="firm"), T0 + dt.timedelta(minutes=1))
     assert again.platform is False
     assert (await repo.save(draft(), T0)).platform is True
+
+
+def test_the_privacy_export_shows_the_no_platform_answer():
+    from parley.domain.privacy import draft_entry
+
+    common = {"kind": "payment_reminder", "language": "en", "tone": "firm", "values": {}, "created_at": T0}
+    assert draft_entry(**common, updated_at=T0, platform=False)["not_through_a_platform"] is True
+    assert "not_through_a_platform" not in draft_entry(**common, updated_at=T0)
