@@ -147,9 +147,11 @@ def draft_entry(
     values: Mapping[str, str],
     created_at: dt.datetime | None,
     updated_at: dt.datetime | None,
+    platform: bool = True,
 ) -> dict[str, Any]:
-    """One message draft as the export shows it: the details the member typed."""
-    return {
+    """One message draft as the export shows it: the details the member typed (and, if they said so, that the
+    work isn't through a platform: the draft then offers no platform dispute)."""
+    entry: dict[str, Any] = {
         "kind": kind,
         "language": language,
         "tone": tone,
@@ -157,6 +159,9 @@ def draft_entry(
         "created_at": stamp(created_at) if created_at else None,
         "last_used_at": stamp(updated_at) if updated_at else None,
     }
+    if not platform:
+        entry["not_through_a_platform"] = True
+    return entry
 
 
 def build_export(data: MemberData, *, guild_id: int, now: dt.datetime, rules: RetentionRules) -> dict[str, Any]:

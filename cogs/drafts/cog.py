@@ -27,6 +27,7 @@ from parley.cogs.drafts.labels import (
     kind_name,
     language_label,
     tone_name,
+    tone_note,
 )
 from parley.cogs.drafts.modals import DraftModal, FormId, submitted_values
 from parley.cogs.drafts.values import carry_values
@@ -124,12 +125,19 @@ class Drafts(ParleyCog):
         )
 
     async def open_draft(
-        self, interaction: discord.Interaction, kind: str, *, tone: str | None = None, language: str | None = None
+        self,
+        interaction: discord.Interaction,
+        kind: str,
+        *,
+        tone: str | None = None,
+        language: str | None = None,
+        platform: bool = True,
     ) -> None:
         """Open the details form for `kind` (it answers with a modal, so it must be the interaction's first reply).
 
         The draft language defaults to the member's interface language; a tone the kind lacks falls back to the
-        nearest gentler one it has.
+        nearest gentler one it has. `platform=False` (the member said the work isn't through a platform) leaves
+        out the tones that need one.
         """
         if kind not in DRAFT_SPECS:
             raise ValueError(f"unknown draft kind {kind!r}")
@@ -143,9 +151,10 @@ class Drafts(ParleyCog):
             member_key=key,
             kind=kind,
             language=language if language in DRAFT_LANGS else t.lang,
-            tone=fitting_tone(kind, tone),
+            tone=fitting_tone(kind, tone, platform=platform),
+            platform=platform,
         )
-        await self.send_form(interaction, DraftModal(self, t, draft, replace_card=False))
+        await self.send_form(interaction, DraftModal(self, t, draft, replace_card=False, asked_tone=tone))
 
     async def send_form(self, interaction: discord.Interaction, modal: DraftModal) -> None:
         """Open a details form and remember it until it is submitted or times out."""
@@ -176,15 +185,23 @@ class Drafts(ParleyCog):
                 member_key=key,
                 kind=form.kind,
                 language=form.lang if form.lang in DRAFT_LANGS else "en",
-                tone=fitting_tone(form.kind, form.tone),
+                tone=fitting_tone(form.kind, form.tone, platform=form.platform),
+                platform=form.platform,
                 values={k: v for k, v in submitted_values(data).items() if k in _field_ids(form.kind)},
             )
             log.info("accepted a draft form opened before a restart (guild %s)", interaction.guild_id)
-            await self.submit(interaction, draft, replace_card=form.replace_card)
+            await self.submit(interaction, draft, replace_card=form.replace_card, asked_tone=form.tone)
         except Exception as error:
             await handle_error(interaction, error, where="modal:draft")
 
-    async def submit(self, interaction: discord.Interaction, draft: StoredDraft, *, replace_card: bool) -> None:
+    async def submit(
+        self,
+        interaction: discord.Interaction,
+        draft: StoredDraft,
+        *,
+        replace_card: bool,
+        asked_tone: str | None = None,
+    ) -> None:
         """Store what the member typed (before validating, so a mistake never costs them their text), then show it."""
         await acknowledge(interaction)  # the form is stored first: answer Discord before a slow disk makes us late
         now = self.now()
@@ -192,14 +209,15 @@ class Drafts(ParleyCog):
         stored = await self.repo.save(draft, now)
         if stored.member_key != draft.member_key:
             raise NotYours()
-        await self.show(interaction, await self.translations(interaction), stored, replace_card=replace_card)
+        t = await self.translations(interaction)
+        await self.show(interaction, t, stored, replace_card=replace_card, note=tone_note(t, asked_tone, stored.tone))
 
     async def change_tone(self, interaction: discord.Interaction, draft_id: str, tone: str) -> None:
         """Redraft in another tone."""
         stored = await self.owned(interaction, draft_id)
         if stored is None:
             return
-        if tone not in DRAFT_SPECS[stored.kind].tones:
+        if tone not in DRAFT_SPECS[stored.kind].tones_for(platform=stored.platform):
             raise NotFound()
         await acknowledge(interaction)
         stored = await self.repo.save(replace(stored, tone=tone), self.now())
@@ -254,9 +272,15 @@ class Drafts(ParleyCog):
         return stored
 
     async def show(
-        self, interaction: discord.Interaction, t: Translations, stored: StoredDraft, *, replace_card: bool
+        self,
+        interaction: discord.Interaction,
+        t: Translations,
+        stored: StoredDraft,
+        *,
+        replace_card: bool,
+        note: str | None = None,
     ) -> None:
-        """Render the draft and put it on the member's card, or say what to fix (with Edit details)."""
+        """Render the draft and put it on the member's card (with `note` under its header), or say what to fix."""
         file: discord.File | None = None
         try:
             draft = self.drafts.render(
@@ -265,14 +289,14 @@ class Drafts(ParleyCog):
         except DraftInputError as error:
             view: discord.ui.LayoutView = self.error_card(t, stored, error)
         else:
-            view, file = self.draft_card(t, stored, draft)
+            view, file = self.draft_card(t, stored, draft, note=note)
         if replace_card:
             await views.replace_card(interaction, view, file)
         else:
             await respond(interaction, view=view, file=file)
 
     def draft_card(
-        self, t: Translations, stored: StoredDraft, draft: Draft
+        self, t: Translations, stored: StoredDraft, draft: Draft, *, note: str | None = None
     ) -> tuple[views.DraftCard, discord.File | None]:
         """The card showing a rendered draft; long drafts come as a .txt file instead of a code block."""
         file = None if draft.fits_message else views.attachment(draft.text, draft.kind, draft.lang)
@@ -290,10 +314,11 @@ class Drafts(ParleyCog):
             t,
             draft_id=stored.draft_id,
             header=header,
+            note=f"-# ℹ️ {note}" if note else None,
             body=draft.text if file is None else None,
             file=file,
             footer=footer,
-            tones=DRAFT_SPECS[draft.kind].tones,
+            tones=DRAFT_SPECS[draft.kind].tones_for(platform=stored.platform),
             tone=draft.tone,
             lang=draft.lang,
         )

@@ -104,6 +104,8 @@ FIELD_HELP: Mapping[str, str] = MappingProxyType(
 KIND_FIELD_HELP: Mapping[tuple[str, str], str] = MappingProxyType(
     {
         ("change_order", "extra_price"): N_("On top of the agreed budget, for example {example}."),
+        # Optional on the form, but a price needs one: say so before the member submits.
+        ("revision_limit", "currency"): N_("Needed only if you give a price: EUR, USD, GBP, RUB, SAR…"),
     }
 )
 
@@ -150,16 +152,17 @@ def language_label(t: Translations, lang: str) -> str:
     return t.gettext(LANGUAGE_LABELS[lang])
 
 
-def fitting_tone(kind: str, wanted: str | None) -> str | None:
-    """The tone to draft in: the one asked for if the kind has it, else the firmest it has below it, else default."""
+def fitting_tone(kind: str, wanted: str | None, *, platform: bool = True) -> str | None:
+    """The tone to draft in: the one asked for if it applies, else the firmest that applies below it, else default."""
     spec = DRAFT_SPECS[kind]
-    if not spec.tones:
+    tones = spec.tones_for(platform=platform)
+    if not tones:
         return None
-    if wanted in spec.tones:
+    if wanted in tones:
         return wanted
     if wanted in TONE_ORDER:
         rank = TONE_ORDER.index(wanted)
-        below = [tone for tone in spec.tones if TONE_ORDER.index(tone) <= rank]
+        below = [tone for tone in tones if TONE_ORDER.index(tone) <= rank]
         if below:
             return below[-1]
     return spec.default_tone
@@ -169,6 +172,11 @@ def input_error(t: Translations, error: DraftInputError, kind: str, draft_lang: 
     """A kind, specific message for a field the member must fix, naming the field in their language."""
     label = field_label(t, kind, error.field)
     match error.code:
+        case codes.REQUIRED if not _required_on_form(kind, error.field):
+            return t.gettext(
+                "**{field}** is needed once you give a price. Please fill it in, or leave the price empty.",
+                field=label,
+            )
         case codes.REQUIRED:
             return t.gettext("**{field}** is needed for this draft. Please fill it in.", field=label)
         case codes.TOO_LONG:
@@ -203,6 +211,29 @@ def input_error(t: Translations, error: DraftInputError, kind: str, draft_lang: 
         case codes.OUT_OF_RANGE:
             return _out_of_range(t, error, kind, label)
     return t.gettext("**{field}** can't be used as it is. Please check it.", field=label)
+
+
+def _required_on_form(kind: str, field_id: str) -> bool:
+    try:
+        return DRAFT_SPECS[kind].field(field_id).required
+    except KeyError:
+        return True
+
+
+def tone_note(t: Translations, asked: str | None, used: str | None) -> str | None:
+    """Why the draft isn't in the tone the member asked for (None when it is, or when they asked for none)."""
+    if asked is None or asked == used or asked not in TONE_NAMES:
+        return None
+    if used is None:
+        return t.gettext(
+            "“{tone}” doesn't apply to this kind of message: it is written in one tone only.",
+            tone=tone_name(t, asked),
+        )
+    return t.gettext(
+        "“{tone}” doesn't apply to this kind of message, so it is written in the “{used}” tone.",
+        tone=tone_name(t, asked),
+        used=tone_name(t, used),
+    )
 
 
 def _out_of_range(t: Translations, error: DraftInputError, kind: str, label: str) -> str:

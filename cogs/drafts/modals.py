@@ -33,7 +33,7 @@ FORGET_AFTER = 60
 
 _FORM_ID = re.compile(
     r"parley:draft:form:(?P<id>[0-9a-f]{16}):(?P<kind>[a-z_]{1,32}):(?P<lang>[a-z]{2}):(?P<tone>[a-z_]{1,32}|-)"
-    r":(?P<mode>new|edit)"
+    r":(?P<mode>new|edit)(?P<off_platform>:np)?"
 )
 
 
@@ -46,12 +46,14 @@ class FormId:
     lang: str
     tone: str | None
     replace_card: bool
+    platform: bool = True
 
     @property
     def custom_id(self) -> str:
         """The id as sent to Discord (at most 100 characters)."""
         mode = "edit" if self.replace_card else "new"
-        return f"parley:draft:form:{self.draft_id}:{self.kind}:{self.lang}:{self.tone or '-'}:{mode}"
+        scope = "" if self.platform else ":np"
+        return f"parley:draft:form:{self.draft_id}:{self.kind}:{self.lang}:{self.tone or '-'}:{mode}{scope}"
 
     @classmethod
     def parse(cls, custom_id: str) -> FormId | None:
@@ -60,7 +62,7 @@ class FormId:
         if match is None or match["kind"] not in DRAFT_SPECS:
             return None
         tone = None if match["tone"] == "-" else match["tone"]
-        return cls(match["id"], match["kind"], match["lang"], tone, match["mode"] == "edit")
+        return cls(match["id"], match["kind"], match["lang"], tone, match["mode"] == "edit", not match["off_platform"])
 
 
 def submitted_values(data: Mapping[str, Any]) -> dict[str, str]:
@@ -89,15 +91,21 @@ def placeholder(kind: str, field: DraftField, lang: str) -> str | None:
 class DraftModal(ParleyModal):
     """Asks for a draft's details; on submit the cog stores them first, then renders (or explains what to fix)."""
 
-    def __init__(self, cog: Drafts, t: Translations, draft: StoredDraft, *, replace_card: bool) -> None:
+    def __init__(
+        self, cog: Drafts, t: Translations, draft: StoredDraft, *, replace_card: bool, asked_tone: str | None = None
+    ) -> None:
+        # The id carries the tone the member asked for, so even a form accepted after a restart can say why the
+        # draft is in another one.
+        tone = asked_tone or draft.tone
         super().__init__(
             title=_clip(kind_name(t, draft.kind), TITLE_LIMIT),
-            custom_id=FormId(draft.draft_id, draft.kind, draft.language, draft.tone, replace_card).custom_id,
+            custom_id=FormId(draft.draft_id, draft.kind, draft.language, tone, replace_card, draft.platform).custom_id,
             timeout=FORM_TIMEOUT,
         )
         self.cog = cog
         self.draft = draft
         self.replace_card = replace_card
+        self.asked_tone = asked_tone
         self.inputs: dict[str, discord.ui.TextInput] = {}
         for field in DRAFT_SPECS[draft.kind].fields:
             paragraph = field.kind == "paragraph"
@@ -126,7 +134,12 @@ class DraftModal(ParleyModal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         try:
-            await self.cog.submit(interaction, replace(self.draft, values=self.typed()), replace_card=self.replace_card)
+            await self.cog.submit(
+                interaction,
+                replace(self.draft, values=self.typed()),
+                replace_card=self.replace_card,
+                asked_tone=self.asked_tone,
+            )
         finally:
             # Forget the form a little later: the cog's orphan listener checks the set while this one runs.
             asyncio.get_running_loop().call_later(FORGET_AFTER, self.cog.open_forms.discard, self.custom_id)

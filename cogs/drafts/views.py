@@ -26,6 +26,7 @@ ACCENT = discord.Colour(0xFEE75C)
 ERROR_ACCENT = discord.Colour(0xED4245)
 # A run of backticks would close the code block the draft sits in; a zero-width space keeps each one literal.
 _BACKTICK_RUN = re.compile("`(?=`)")
+OFF_PLATFORM = "np"  # a start button's scope: the member said the work isn't through a platform
 
 
 def fenced(text: str) -> str:
@@ -59,10 +60,13 @@ class DraftCard(discord.ui.LayoutView):
         tones: tuple[str, ...],
         tone: str | None,
         lang: str,
+        note: str | None = None,
     ) -> None:
         super().__init__(timeout=None)
         container = discord.ui.Container(accent_colour=ACCENT)
         container.add_item(discord.ui.TextDisplay(header))
+        if note:
+            container.add_item(discord.ui.TextDisplay(note))
         if file is not None:
             container.add_item(discord.ui.File(file))
         else:
@@ -183,17 +187,24 @@ class EditButton(
 class StartButton(
     PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    custom_id="parley:draft:start:{kind}",
+    custom_id="parley:draft:start:{kind}[:{scope}]",
     kind=one_of(DRAFT_KINDS),
+    scope=one_of((OFF_PLATFORM,)),
 ):
-    """Open the form for one kind of draft; anyone may press it, and each member gets their own draft."""
+    """Open the form for one kind of draft; anyone may press it, and each member gets their own draft.
+
+    The optional scope says the member already told Parley the work isn't through a platform.
+    """
 
     kind: str
+    scope: str | None
 
-    def __init__(self, kind: str, label: str | None = None, *, emoji: str | None = "✉️") -> None:
+    def __init__(
+        self, kind: str, label: str | None = None, *, emoji: str | None = "✉️", scope: str | None = None
+    ) -> None:
         super().__init__(
             discord.ui.Button(
-                custom_id=self.bind(kind=kind),
+                custom_id=self.bind(kind=kind, scope=scope),
                 label=label or kind,
                 emoji=emoji,
                 style=discord.ButtonStyle.primary,
@@ -201,18 +212,19 @@ class StartButton(
         )
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _drafts_cog(interaction).open_draft(interaction, self.kind)
+        await _drafts_cog(interaction).open_draft(interaction, self.kind, platform=self.scope != OFF_PLATFORM)
 
 
-def draft_button(kind: str, label: str) -> StartButton:
+def draft_button(kind: str, label: str, *, platform: bool = True) -> StartButton:
     """A persistent button that opens the /draft form for `kind` (other capabilities put it on their cards).
 
     The label should already be in the reader's language; the press must be the interaction's first response,
-    because it answers with a modal.
+    because it answers with a modal. `platform=False` when the member said the work isn't through a platform: the
+    draft then offers no platform dispute.
     """
     if kind not in DRAFT_KINDS:
         raise ValueError(f"unknown draft kind {kind!r}")
-    return StartButton(kind, label)
+    return StartButton(kind, label, scope=None if platform else OFF_PLATFORM)
 
 
 DYNAMIC_ITEMS = (ToneButton, LanguagePick, EditButton, StartButton)

@@ -35,7 +35,7 @@ class Extras:
     """What other capabilities lend the cards, when they are loaded: vote buttons, draft buttons, story sharing."""
 
     vote_buttons: Callable[[str, Translations], Sequence[discord.ui.Item[Any]]] | None = None
-    draft_button: Callable[[str, str], discord.ui.Item[Any]] | None = None
+    draft_button: Callable[..., discord.ui.Item[Any]] | None = None  # (kind, label, *, platform=True)
     stories: bool = False
 
 
@@ -267,7 +267,9 @@ class Painter:
             blocks.append(block)
         actions: list[discord.ui.Item[Any]] = []
         if extras.draft_button is not None and plan.drafts:
-            actions.append(extras.draft_button(plan.drafts[0], t.gettext("Draft a message")[:80]))
+            # A member who named their safeguards without a platform gets no "Platform dispute" to pick from.
+            platform = state.safeguards is None or "platform" in state.safeguards
+            actions.append(extras.draft_button(plan.drafts[0], t.gettext("Draft a message")[:80], platform=platform))
         if extras.stories:
             actions.append(FlowButton("share", flow_id, version, label=t.gettext("Share my story"), emoji="📖"))
         actions.append(FlowButton("back", flow_id, version, label=t.gettext("Back"), emoji="◀️"))

@@ -122,3 +122,20 @@ async def test_export_and_forget_find_only_that_members_drafts(repo):
 def test_utc_text_is_the_storage_format():
     helsinki = dt.timezone(dt.timedelta(hours=2))
     assert utc_text(dt.datetime(2026, 3, 1, 11, 0, tzinfo=helsinki)) == "2026-03-01T09:00:00Z"
+
+
+async def test_no_platform_is_kept_apart_from_the_typed_values(repo):
+    saved = await repo.save(draft(platform=False), T0)
+    assert saved.platform is False
+    assert dict(saved.values) == {"client_name": "Daniel", "amount": "1,200"}  # the flag is not a typed value
+    again = await repo.save(draft(platform=False, tone="firm"), T0 + dt.timedelta(minutes=1))
+    assert again.platform is False
+    assert (await repo.save(draft(), T0)).platform is True
+
+
+def test_the_privacy_export_shows_the_no_platform_answer():
+    from parley.domain.privacy import draft_entry
+
+    common = {"kind": "payment_reminder", "language": "en", "tone": "firm", "values": {}, "created_at": T0}
+    assert draft_entry(**common, updated_at=T0, platform=False)["not_through_a_platform"] is True
+    assert "not_through_a_platform" not in draft_entry(**common, updated_at=T0)

@@ -25,6 +25,10 @@ def _parse_stamp(text: str) -> dt.datetime:
     return dt.datetime.strptime(text, _STAMP).replace(tzinfo=dt.UTC)
 
 
+# Kept beside the typed values (no field id starts with "@"), so the flag needs no schema change.
+_NO_PLATFORM = "@no_platform"
+
+
 @dataclass(frozen=True, slots=True)
 class StoredDraft:
     """One member's draft: kind, draft language (the client's), tone and the values they typed."""
@@ -36,6 +40,7 @@ class StoredDraft:
     language: str
     tone: str | None
     values: Mapping[str, str] = field(default_factory=dict)
+    platform: bool = True  # False once the member said the work isn't through a platform (no platform tones)
     created_at: dt.datetime | None = None  # set by the database on save
     updated_at: dt.datetime | None = None
 
@@ -52,7 +57,9 @@ class DraftsRepository:
 
     async def save(self, draft: StoredDraft, now: dt.datetime) -> StoredDraft:
         """Insert or update a draft (only its owner's row is ever updated); return it as stored."""
-        values = {k: str(v)[:MAX_VALUE_CHARS] for k, v in draft.values.items() if v}
+        values = {k: str(v)[:MAX_VALUE_CHARS] for k, v in draft.values.items() if v and k != _NO_PLATFORM}
+        if not draft.platform:
+            values[_NO_PLATFORM] = "1"
         stamp = utc_text(now)
         async with self.db.write() as tx:
             await tx.execute(
@@ -117,6 +124,7 @@ def _from_row(row: Row) -> StoredDraft:
     except ValueError:
         loaded = {}
     values = {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+    platform = values.pop(_NO_PLATFORM, None) is None
     return StoredDraft(
         draft_id=row["draft_id"],
         guild_id=row["guild_id"],
@@ -125,6 +133,7 @@ def _from_row(row: Row) -> StoredDraft:
         language=row["language"],
         tone=row["tone"],
         values=MappingProxyType(values),
+        platform=platform,
         created_at=_parse_stamp(row["created_at"]),
         updated_at=_parse_stamp(row["updated_at"]),
     )

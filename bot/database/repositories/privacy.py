@@ -132,6 +132,7 @@ class PrivacyRepository:
                     language=d.language,
                     tone=d.tone,
                     values=d.values,
+                    platform=d.platform,
                     created_at=d.created_at,
                     updated_at=d.updated_at,
                 )

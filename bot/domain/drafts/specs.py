@@ -38,6 +38,10 @@ class DraftKind:
     source: str
     archetypes: tuple[str, ...] = ()
 
+    def tones_for(self, *, platform: bool = True) -> tuple[str, ...]:
+        """The tones that apply: without a platform there is no one to open a platform dispute with."""
+        return self.tones if platform else tuple(tone for tone in self.tones if tone not in PLATFORM_TONES)
+
     @property
     def required_fields(self) -> tuple[DraftField, ...]:
         """The fields a member must fill."""
@@ -72,6 +76,8 @@ EXTRA_PRICE = DraftField("extra_price", True, 30, "amount")
 CURRENCY_OPTIONAL = DraftField("currency", False, 3, "currency")  # required as soon as a price is given
 
 TONES_LADDER = ("friendly", "firm", "final", "platform_dispute")
+# Tones that only make sense when the work goes through a platform (there is a support team to open a dispute with).
+PLATFORM_TONES = frozenset({"platform_dispute"})
 TONES_TWO = ("friendly", "firm")
 
 _KINDS: tuple[DraftKind, ...] = (
