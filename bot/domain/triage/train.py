@@ -168,9 +168,11 @@ NGRAM_ITERATIONS = 300
 
 def fit_ngrams(examples: list[Example], l2: float = NGRAM_L2) -> NgramModel:
     """One-vs-rest logistic regression over the hashed n-grams, class-balanced like the lexicon layer."""
-    import numpy as np  # training only: the bot reads the stored weights without numpy
-    import scipy.sparse as sp
-    from scipy.optimize import minimize
+    # Training only (the `train` extra): the bot reads the stored weights without numpy, and CI's type check runs
+    # without the extra installed.
+    import numpy as np  # pyright: ignore[reportMissingImports]
+    import scipy.sparse as sp  # pyright: ignore[reportMissingImports]
+    from scipy.optimize import minimize  # pyright: ignore[reportMissingImports]
 
     k = len(ARCHETYPE_IDS)
     rows: list[int] = []
