@@ -86,18 +86,28 @@ class Walkthrough(FlowPart):
             return {}
         return await VotesRepository(self.services.db).scores(guild_id, item_ids)
 
+    async def open_flow(
+        self, interaction: discord.Interaction, flow_id: str, version: int
+    ) -> tuple[Translations, wt.Flow, wt.FlowState] | None:
+        """The flow a click acts on, with its state; None when the member was already answered (switched off,
+        expired or stale)."""
+        t = await self.translations(interaction)
+        if not await self.enabled(interaction):
+            await update(interaction, view=notice_card(self.switched_off(t)))
+            return None
+        flow = await self.load(interaction, flow_id, version, t)
+        if flow is None:
+            return None
+        return t, flow, wt.FlowState.from_json(flow.state)
+
     async def on_button(
         self, interaction: discord.Interaction, action: str, flow_id: str, version: int, value: str | None
     ) -> None:
         """Answer stage/keep, go Back, Start over, open the words modal, show the result, or share a story."""
-        t = await self.translations(interaction)
-        if not await self.enabled(interaction):
-            await update(interaction, view=notice_card(self.switched_off(t)))
+        opened = await self.open_flow(interaction, flow_id, version)
+        if opened is None:
             return
-        flow = await self.load(interaction, flow_id, version, t)
-        if flow is None:
-            return
-        state = wt.FlowState.from_json(flow.state)
+        t, flow, state = opened
         if action == "text":
             await interaction.response.send_modal(
                 WordsModal(t, SITUATION, flow.flow_id, flow.version, current=flow.free_text)
@@ -121,14 +131,10 @@ class Walkthrough(FlowPart):
         self, interaction: discord.Interaction, action: str, flow_id: str, version: int, values: list[str]
     ) -> None:
         """Answer "what is happening" / "what you have", or take the member's own pick of archetype."""
-        t = await self.translations(interaction)
-        if not await self.enabled(interaction):
-            await update(interaction, view=notice_card(self.switched_off(t)))
+        opened = await self.open_flow(interaction, flow_id, version)
+        if opened is None:
             return
-        flow = await self.load(interaction, flow_id, version, t)
-        if flow is None:
-            return
-        state = wt.FlowState.from_json(flow.state)
+        t, flow, state = opened
         notice = None
         if action == "pick":
             state = state.answer("situations", values)
