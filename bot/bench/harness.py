@@ -43,6 +43,10 @@ class Timing:
     ack: float | None = None
     done: float | None = None
     requests: int = 0
+    # The offline Discord's CPU counter when the interaction was fed and when its last request was answered: what
+    # it spent in between (building the click, answering the bot's requests) is Discord's time, not the bot's.
+    harness_fed: float = 0.0
+    harness_done: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,13 @@ class Outcome:
         """Fed to last answer, in seconds (None: never answered)."""
         t = self.timing
         return None if t.done is None else t.done - t.fed
+
+    @property
+    def net_latency_s(self) -> float | None:
+        """Fed to last answer minus the offline Discord's own CPU in between (None: never answered). Meaningful
+        one at a time (a series): in a burst, the other interactions' harness work falls in the window too."""
+        t = self.timing
+        return None if t.done is None else (t.done - t.fed) - (t.harness_done - t.harness_fed)
 
     @property
     def ack_s(self) -> float | None:
@@ -94,6 +105,11 @@ class Burst:
         """Time to acknowledge every acknowledged interaction, in milliseconds."""
         return [o.ack_s * 1000 for o in self.outcomes if o.ack_s is not None]
 
+    @property
+    def net_latencies_ms(self) -> list[float]:
+        """Latency of every answered interaction with the offline Discord's CPU taken out, in milliseconds."""
+        return [o.net_latency_s * 1000 for o in self.outcomes if o.net_latency_s is not None]
+
     def p(self, q: float) -> float:
         """A latency percentile in milliseconds."""
         return percentile(self.latencies_ms, q)
@@ -121,12 +137,15 @@ class BurstSession(ReplaySession):
 
         def timed_handle(app: Any, request: WireRequest) -> Any:
             started = clock()
+            answered = False
             try:
                 answer = original(app, request)
-                self._note(request.path)
+                answered = True
                 return answer
             finally:
                 self.harness_cpu += clock() - started
+                if answered:
+                    self._note(request.path)
 
         # The fake's sessions call `fake.handle(app, request)`: an instance attribute wraps it for this session only.
         self.fake.handle = timed_handle  # type: ignore[method-assign]
@@ -166,6 +185,7 @@ class BurstSession(ReplaySession):
         if callback and timing.ack is None:
             timing.ack = now
         timing.done = now
+        timing.harness_done = self.harness_cpu
         timing.requests += 1
 
     # -- actions (build + feed one interaction; called inside a burst) ------------------------------------------------
@@ -336,9 +356,9 @@ class BurstSession(ReplaySession):
 
         async def body(tracker: Any) -> None:
             for act in actions:
-                fed = time.perf_counter()
+                fed, harness_fed = time.perf_counter(), self.harness_cpu
                 rec = act()
-                self.timings[rec.id] = Timing(fed=fed)
+                self.timings[rec.id] = Timing(fed=fed, harness_fed=harness_fed)
                 records.append(rec)
 
         harness_before, trips_before = self.harness_cpu, round_trips()
