@@ -10,12 +10,14 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from parley.application import Member
+from parley.database.repositories.content import ContentRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.tips import TipsRepository
 from parley.database.repositories.votes import Reader, VotesRepository
 from parley.domain.errors import NotFound
 from parley.domain.tips import stamp
 from parley.domain.votes import VoteResult, VoteTarget, check_membership
+from parley.knowledge.server_items import item_slug
 
 if TYPE_CHECKING:
     from parley.services import Services
@@ -24,6 +26,8 @@ TargetResolver = Callable[["Services", Reader, int, str], Awaitable[VoteTarget |
 
 
 async def _advice_target(services: Services, reader: Reader, guild_id: int, item_id: str) -> VoteTarget | None:
+    if item_slug(item_id) is not None:  # the server's own item ("server.<slug>"), if the server still has it
+        return await ContentRepository.vote_target(reader, guild_id, item_id)
     try:
         services.knowledge.item(item_id)
     except KeyError:

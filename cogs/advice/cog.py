@@ -78,6 +78,7 @@ class Advice(ParleyCog):
             {
                 "rank": 1,
                 "tip": False,
+                "own": False,
                 "text": "Send a friendly reminder.",
                 "source": "G0 §non-payer",
                 "archetype_name": None,
@@ -86,10 +87,20 @@ class Advice(ParleyCog):
             {
                 "rank": 12,
                 "tip": True,
+                "own": False,
                 "text": "Ask for *50 %* up front @everyone",
                 "source": None,
                 "archetype_name": "The creep",
                 "truncated": True,
+            },
+            {
+                "rank": 3,
+                "tip": False,
+                "own": True,
+                "text": "Ask for 30 % up front <@&1>.",
+                "source": "Our members' survey, 2025 @here",
+                "archetype_name": "The creep",
+                "truncated": False,
             },
         ],
         "cards/advice_suggest_done.md.j2": [
@@ -221,6 +232,7 @@ class Advice(ParleyCog):
                 t,
                 rank=n + 1,
                 tip=e.kind == "tip",
+                own=e.own,
                 text=e.text,
                 source=e.source,
                 archetype_name=pick(kb.archetypes[e.archetype].name, t.lang)

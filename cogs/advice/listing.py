@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from parley.database.repositories.content import ContentRepository
 from parley.database.repositories.tips import TipsRepository
 from parley.database.repositories.votes import VotesRepository
 from parley.domain.ranking import NEUTRAL
 from parley.domain.tips import Tip
 from parley.domain.votes import Candidate, MemberVote, Ranked, Tally, for_language, rank
+from parley.knowledge.server_items import ServerItem, item_slug
 
 if TYPE_CHECKING:
     from parley.services import Services
@@ -29,9 +31,10 @@ class Entry:
 
     ranked: Ranked
     text: str
-    source: str | None  # the guide section; None for a member tip
+    source: str | None  # the guide section, or the server's own source; None for a member tip
     archetype: str | None
     truncated: bool = False
+    own: bool = False  # one of the server's own items (its source is the admin's words, not a guide section)
 
     @property
     def kind(self) -> str:
@@ -56,9 +59,18 @@ async def ranked_entries(
     kb = services.knowledge
     items = kb.items_for(archetype) if archetype else kb.all_items()
     tips = await TipsRepository(services.db).published(guild_id, archetype=archetype, lang=lang)
-    candidates = [
-        Candidate("advice", item.id, item.archetype or archetype, order=n) for n, item in enumerate(items)
-    ] + [tip.candidate() for tip in tips]
+    # The server's own items a reader of `lang` can read; like tips, the newest wins a tie with the guides.
+    own = [i for i in await ContentRepository(services.db).items(guild_id, archetype=archetype) if i.readable_in(lang)]
+    candidates = (
+        [Candidate("advice", item.id, item.archetype or archetype, order=n) for n, item in enumerate(items)]
+        + [
+            Candidate(
+                "advice", item.item_id, archetype or item.archetypes[0], added_at=item.added_at, order=len(items) + n
+            )
+            for n, item in enumerate(own)
+        ]
+        + [tip.candidate() for tip in tips]
+    )
     candidates = for_language(candidates, lang)
     votes = VotesRepository(services.db)
     tallies: dict[tuple[str, str], Tally] = {}
@@ -71,11 +83,16 @@ async def ranked_entries(
         # A favourite is rated above neutral: unvoted, split and disliked items stay out.
         ranked = [r for r in ranked if r.score > NEUTRAL][:TOP_LIMIT]
     by_tip = {str(tip.id): tip for tip in tips}
-    return [_entry(services, r, lang, by_tip) for r in ranked]
+    by_slug = {item.slug: item for item in own}
+    return [_entry(services, r, lang, by_tip, by_slug) for r in ranked]
 
 
-def _entry(services: Services, ranked: Ranked, lang: str, tips: dict[str, Tip]) -> Entry:
+def _entry(services: Services, ranked: Ranked, lang: str, tips: dict[str, Tip], own: dict[str, ServerItem]) -> Entry:
     candidate = ranked.candidate
+    slug = item_slug(candidate.item_id) if candidate.kind == "advice" else None
+    if slug is not None:
+        item = own[slug]
+        return Entry(ranked, item.readable_in(lang) or "", item.source, candidate.archetype, own=True)
     if candidate.kind == "tip":
         text = tips[candidate.item_id].text
         short = text if len(text) <= TIP_PREVIEW_CHARS else text[: TIP_PREVIEW_CHARS - 1].rstrip() + "…"

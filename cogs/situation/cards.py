@@ -37,6 +37,8 @@ class Extras:
     vote_buttons: Callable[[str, Translations], Sequence[discord.ui.Item[Any]]] | None = None
     draft_button: Callable[..., discord.ui.Item[Any]] | None = None  # (kind, label, *, platform=True)
     stories: bool = False
+    # The know-your-rights picker for the recognised client types (None: no card applies to them).
+    rights: Callable[[Translations, Sequence[str]], discord.ui.Item[Any] | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -286,7 +288,8 @@ class Painter:
             ],
             placeholder=t.gettext("Not what's happening? Pick what fits better")[:150],
         )
-        return fit_result(head, blocks, tail, actions, fix)
+        rights = extras.rights(t, [r.archetype for r in plan.recognised]) if extras.rights is not None else None
+        return fit_result(head, blocks, tail, actions, fix, rights)
 
     def _step(self, step: Any) -> dict[str, str]:
         return {"text": step.t(self.t.lang), "source": step.source}
@@ -437,6 +440,7 @@ def fit_result(
     tail: str,
     actions: list[discord.ui.Item[Any]],
     fix: discord.ui.Item[Any],
+    rights: discord.ui.Item[Any] | None = None,
 ) -> Card:
     """Assemble the result card, dropping the last advice items (never below three) until it fits Discord."""
     while True:
@@ -448,6 +452,8 @@ def fit_result(
             children.append(discord.ui.TextDisplay(tail))
         children.append(discord.ui.ActionRow(*actions))
         children.append(discord.ui.ActionRow(fix))
+        if rights is not None:
+            children.append(discord.ui.ActionRow(rights))
         # +1: the container itself.
         too_big = 1 + count_components(children) > MAX_COMPONENTS or text_length(children) > MAX_TEXT
         if not too_big or len(blocks) <= wt.ADVICE_MIN:

@@ -187,11 +187,14 @@ class FlowPart:
         # Drafts and stories lend their buttons only when the host loaded them.
         from parley.cogs.drafts.cog import Drafts
         from parley.cogs.drafts.views import draft_button
+        from parley.cogs.rights.cog import Rights
         from parley.cogs.stories.cog import Stories
 
         client = interaction.client
+        rights = loaded_cog(client, Rights)
         return Extras(
             vote_buttons=vote_buttons,
             draft_button=draft_button if loaded_cog(client, Drafts) else None,
             stories=loaded_cog(client, Stories) is not None,
+            rights=rights.select if rights is not None else None,
         )

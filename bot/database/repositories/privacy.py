@@ -57,6 +57,7 @@ _GUILD_TABLES = (
     "story_author_blocks",
     "story_shares",
     "member_settings",
+    "server_advice",
     "guild_settings",
     "privacy_message_deletions",
 )
