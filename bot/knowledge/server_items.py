@@ -269,7 +269,7 @@ def check(raws: Sequence[_Raw]) -> list[ServerItem]:
             )
         )
     if problems:
-        raise ContentError(problems)
+        raise ContentError(sorted(problems, key=lambda p: p.line or 0))  # in the file's order
     return items
 
 

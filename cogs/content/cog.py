@@ -41,6 +41,11 @@ PROBLEM = discord.Colour(0xE67E22)
 LIST_TEXT_BUDGET = 3500
 
 
+def code(name: str) -> str:
+    """A file name or id as inline code: shown as typed, never markdown (a code span can't hold a backtick)."""
+    return "`" + name.replace("`", "'")[:100] + "`"
+
+
 class FileTooLarge(InvalidInput):
     """The upload is bigger than an advice file needs to be; it was not downloaded."""
 
@@ -101,7 +106,7 @@ class Content(ParleyCog):
                 "Imported {count} item from {file}.",
                 "Imported {count} items from {file}.",
                 len(items),
-                file=user_text(file.filename),
+                file=code(file.filename),
             ),
             t.ngettext("{count} new", "{count} new", result.added)
             + " · "
@@ -120,7 +125,7 @@ class Content(ParleyCog):
             "{file} was not imported: {count} problem to fix. Nothing was stored.",
             "{file} was not imported: {count} problems to fix. Nothing was stored.",
             len(problems),
-            file=user_text(filename),
+            file=code(filename),
         )
         lines = [head, ""]
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
@@ -137,8 +142,7 @@ class Content(ParleyCog):
             where.append(t.gettext("line {line}", line=problem.line))
         for part in (problem.item, problem.field):
             if part:
-                code = f"`{user_text(part)}`"
-                where.append(isolate(code) if t.rtl else code)
+                where.append(isolate(code(part)) if t.rtl else code(part))
         params = {k: (t.number(v) if isinstance(v, int) else user_text(str(v))) for k, v in problem.params.items()}
         message = t.gettext(problem.message, **params)
         return f"**{' · '.join(where)}:** {message}" if where else message
@@ -178,11 +182,10 @@ class Content(ParleyCog):
             extra = len(item.archetypes) - 3
             if extra > 0:
                 types += " " + t.ngettext("(+{count} more)", "(+{count} more)", extra)
-            code = f"`{item.slug}`"
             line = "- **{id}** · {types} · {langs}\n  -# {source}".format(
-                id=isolate(code) if t.rtl else code,
+                id=isolate(code(item.slug)) if t.rtl else code(item.slug),
                 types=types,
-                langs=" ".join(item.text),
+                langs=isolate(" ".join(item.text)) if t.rtl else " ".join(item.text),
                 source=t.gettext("source: {source}", source=user_text(item.source)),
             )
             if used + len(line) > LIST_TEXT_BUDGET:
@@ -203,8 +206,7 @@ class Content(ParleyCog):
         slug = item_id.strip().removeprefix("server.")
         if not await self.repo.remove(interaction.guild_id or 0, slug):
             raise UnknownItem(id=slug, command=t.command("content list"))
-        code = f"`{user_text(slug)}`"
-        text = "🗑️ " + t.gettext("Removed {id}, with the votes on it.", id=code)
+        text = "🗑️ " + t.gettext("Removed {id}, with the votes on it.", id=code(slug))
         await respond(interaction, view=TextCard(text, accent=OK))
 
     @remove.autocomplete("item_id")
@@ -237,10 +239,10 @@ class Content(ParleyCog):
         day = self.services.clock.now().date().isoformat()
         files = build_files(guild_id, day, items=items, tips=tips, stories=stories, settings=settings)
         summary = "📦 " + t.gettext(
-            "This server's content: {advice}, {tips}, {stories}, and the settings.",
+            "This server's content: {advice}, {approved}, {published}, and the settings.",
             advice=t.ngettext("{count} advice item of its own", "{count} advice items of its own", len(items)),
-            tips=t.ngettext("{count} approved tip", "{count} approved tips", len(tips)),
-            stories=t.ngettext("{count} published story", "{count} published stories", len(stories)),
+            approved=t.ngettext("{count} approved tip", "{count} approved tips", len(tips)),
+            published=t.ngettext("{count} published story", "{count} published stories", len(stories)),
         )
         note = "-# " + t.gettext(
             "Texts are the anonymised versions members confirmed; no file names a member. "
