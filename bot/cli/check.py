@@ -77,9 +77,14 @@ def _steps(config: Config) -> list[tuple[str, Step]]:
 
     async def knowledge() -> str:
         from parley.knowledge import load_knowledge
+        from parley.knowledge.rights import load_rights
 
         kb = load_knowledge()
-        return f"{len(kb.archetypes)} archetypes, {len(list(kb.all_items()))} advice items, 4 languages"
+        rights = load_rights()  # the know-your-rights cards: sourced, dated, disclaimed, four languages
+        return (
+            f"{len(kb.archetypes)} archetypes, {len(list(kb.all_items()))} advice items, "
+            f"{len(rights.cards)} rights cards, 4 languages"
+        )
 
     async def catalogs() -> str:
         from parley.i18n import LANGUAGES
