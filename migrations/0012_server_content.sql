@@ -20,3 +20,8 @@ CREATE TABLE server_advice (
     PRIMARY KEY (guild_id, slug),
     CHECK (coalesce(text_en, text_ar, text_fi, text_ru) IS NOT NULL)
 );
+
+-- Know your rights (issue 23, part 6): the place a member last picked, so the next result card offers it first.
+-- A member's own choice like their language: exported by /privacy export, erased with the row by /privacy forget.
+ALTER TABLE member_settings ADD COLUMN rights_place TEXT NULL
+    CHECK (rights_place IS NULL OR length(rights_place) BETWEEN 1 AND 32);

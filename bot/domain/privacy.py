@@ -78,6 +78,7 @@ class MemberData:
     """Everything Parley holds for one member in one server, found through their keyed hash (no keys inside)."""
 
     language: str | None = None
+    rights_place: str | None = None  # the place picked on a know-your-rights card
     votes: tuple[Mapping[str, Any], ...] = ()
     flows: tuple[Mapping[str, Any], ...] = ()
     drafts: tuple[Mapping[str, Any], ...] = ()
@@ -109,6 +110,7 @@ class MemberData:
         erase: both exist so that forgetting cannot be a way around a moderation rule)."""
         return not (
             self.language
+            or self.rights_place
             or self.votes
             or self.flows
             or self.drafts
@@ -182,6 +184,7 @@ def build_export(data: MemberData, *, guild_id: int, now: dt.datetime, rules: Re
             "everything_after_parley_leaves_the_server_days": rules.guild_grace_days,
         },
         "language": data.language,
+        "know_your_rights_place": data.rights_place,
         "votes": [dict(v) for v in data.votes],
         "walkthroughs": [dict(f) for f in data.flows],
         "drafts": [dict(d) for d in data.drafts],

@@ -17,6 +17,7 @@ from parley.cogs._shared.cards import TextCard
 from parley.cogs._shared.cog import ParleyCog, cog_of
 from parley.cogs._shared.items import PersistentItem, one_of
 from parley.cogs._shared.respond import respond
+from parley.database.repositories.settings import SettingsRepository
 from parley.domain.errors import N_, InvalidInput
 from parley.i18n import Translations
 from parley.i18n.bidi import ltr
@@ -62,18 +63,33 @@ class Rights(ParleyCog):
         """The cards (loaded and validated once per process)."""
         return default_rights()
 
-    def select(self, t: Translations, archetypes: Sequence[str]) -> discord.ui.Item[Any] | None:
-        """The jurisdiction picker for a result about these client types (None when no card applies)."""
-        cards = self.data.for_archetypes(list(archetypes))
+    def select(
+        self, t: Translations, archetypes: Sequence[str], *, remembered: str | None = None
+    ) -> discord.ui.Item[Any] | None:
+        """The jurisdiction picker for a result about these client types (None when no card applies).
+
+        The place the member picked last comes first, pinned 📌 (not preselected: picking a preselected option
+        again would send nothing)."""
+        cards = sorted(self.data.for_archetypes(list(archetypes)), key=lambda card: card.id != remembered)
         if not cards:
             return None
         options = [
             discord.SelectOption(
-                label=card.t("name", t.lang)[:100], value=card.id, description=card.t("law", t.lang)[:100], emoji="⚖️"
+                label=card.t("name", t.lang)[:100],
+                value=card.id,
+                description=card.t("law", t.lang)[:100],
+                emoji="📌" if card.id == remembered else "⚖️",
             )
             for card in cards
         ]
         return RightsSelect(options=options, placeholder=t.gettext(PLACEHOLDER)[:150])
+
+    async def remembered(self, interaction: discord.Interaction) -> str | None:
+        """The place this member picked last in this server, if any."""
+        key = self.member_key(interaction)
+        if key is None or interaction.guild_id is None:
+            return None
+        return await SettingsRepository(self.services.db).member_rights_place(interaction.guild_id, key)
 
     def render(self, t: Translations, card: RightsCard) -> str:
         """The card's text: the law, what it gives, where to read it, when it was checked, not legal advice."""
@@ -105,3 +121,6 @@ class Rights(ParleyCog):
         except (KeyError, IndexError):
             raise InvalidInput() from None
         await respond(interaction, view=TextCard(self.render(t, card), accent=ACCENT), ephemeral=True)
+        key = self.member_key(interaction)
+        if key is not None and interaction.guild_id is not None:  # remembered after answering: a write can wait
+            await SettingsRepository(self.services.db).set_member_rights_place(interaction.guild_id, key, card.id)

@@ -8,6 +8,7 @@ stores it only if nobody moved first, then redraws the part's card.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -192,9 +193,12 @@ class FlowPart:
 
         client = interaction.client
         rights = loaded_cog(client, Rights)
+        rights_select = None
+        if rights is not None:
+            rights_select = functools.partial(rights.select, remembered=await rights.remembered(interaction))
         return Extras(
             vote_buttons=vote_buttons,
             draft_button=draft_button if loaded_cog(client, Drafts) else None,
             stories=loaded_cog(client, Stories) is not None,
-            rights=rights.select if rights is not None else None,
+            rights=rights_select,
         )

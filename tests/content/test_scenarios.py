@@ -5,6 +5,7 @@ result offers the know-your-rights cards. Every request is validated against Dis
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncIterator
 from typing import Any
@@ -201,3 +202,15 @@ async def test_a_non_payer_result_offers_know_your_rights_cards(open_session, la
     assert {"en": "Checked on", "ar": "تاريخ المراجعة", "fi": "Tarkistettu", "ru": "Проверено"}[lang] in text
     assert "2024" in text  # in force since 28 August 2024, in the member's date format
     assert result.text == s.messages_for("bob")[1].text  # the result card stays as it was
+
+    # the place is remembered: the next result offers it first, pinned; the member's export holds it
+    await s.command("bob", "situation")
+    await s.select("bob", ["not_paying"], index=0)
+    await s.click("bob", "📬")
+    await s.select("bob", ["none"], index=0)
+    await s.click("bob", "🤔")
+    picker = next(c for c in s.last_message("bob").selects if c.custom_id == "parley:rights:show")
+    assert picker.options[0].value == "nys" and str(picker.options[0].emoji) == "📌"
+    step = await s.command("bob", "privacy export")
+    (export,) = [f for request in step.requests for f in request.files]
+    assert json.loads(export.data)["know_your_rights_place"] == "nys"

@@ -115,6 +115,7 @@ class PrivacyRepository:
         stories = StoriesRepository(self.db)
         return MemberData(
             language=await SettingsRepository(self.db).member_language(guild_id, member_key),
+            rights_place=await SettingsRepository(self.db).member_rights_place(guild_id, member_key),
             votes=tuple(await VotesRepository(self.db).export_member(guild_id, member_key)),
             flows=tuple(
                 flow_entry(

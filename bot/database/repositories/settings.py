@@ -71,3 +71,18 @@ class SettingsRepository:
                 (guild_id, member_key, language),
             )
         forget()  # this interaction answers in the new language from now on
+
+    async def member_rights_place(self, guild_id: int, member_key: str) -> str | None:
+        """The place a member last picked on a know-your-rights card (None: never picked)."""
+        return await self.db.fetchval(
+            "SELECT rights_place FROM member_settings WHERE guild_id = ? AND member_key = ?", (guild_id, member_key)
+        )
+
+    async def set_member_rights_place(self, guild_id: int, member_key: str, place: str) -> None:
+        """Remember the place a member picked (their language choice, if any, stays as it is)."""
+        async with self.db.write() as tx:
+            await tx.execute(
+                "INSERT INTO member_settings (guild_id, member_key, rights_place) VALUES (?, ?, ?) "
+                "ON CONFLICT (guild_id, member_key) DO UPDATE SET rights_place = excluded.rights_place",
+                (guild_id, member_key, place),
+            )
