@@ -9,6 +9,10 @@ raises KnowledgeError listing *every* problem found, so a bad edit is reported i
 Layout (under bot/knowledge/):
     general.toml                 strategies for every situation + the /redflags checklist
     archetypes/<id>.toml         one file per archetype; the file name must equal its id (see ARCHETYPE_IDS)
+    rights.toml                  know-your-rights cards per jurisdiction (rights.py: loader and validator)
+
+A server's own advice items (admins' files, stored per server) are read and checked by server_items.py with the same
+rules; they are never mixed into this read-only base.
 
 A "text" is a table with one non-empty string per language in LANGS: {en, ar, fi, ru}. In TOML either
 ``text.en = "..."`` dotted keys or a ``[name]`` sub-table. Arabic text carries no bare Latin letters or digits (wrap
