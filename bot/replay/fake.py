@@ -16,6 +16,7 @@ from typing import Any
 
 from parley.replay.clock import FakeClock
 from parley.replay.errors import ScenarioError
+from parley.replay.forums import ForumApi
 from parley.replay.guildspec import GuildSpec, MemberSpec
 from parley.replay.jcopy import jcopy
 from parley.replay.messages import MessageStore
@@ -65,7 +66,9 @@ class FakeDiscord:
         self.violations: list[Violation] = []
         self.problems: list[str] = []
         self.current_step: int | None = None
-        self._routes = _compile_routes(self.rest, self.interaction_api)
+        self.forums = ForumApi(self.world, self.store)
+        # Forums first: PATCH /channels/{id} is theirs (RestApi has no PATCH on a channel itself).
+        self._routes = _compile_routes(self.forums, self.rest, self.interaction_api)
 
     # -- the World's state ---------------------------------------------------------------------------------------------
     @property
@@ -331,7 +334,7 @@ def _error_tree(violations: list[dict[str, Any]]) -> dict[str, Any]:
     return tree
 
 
-def _compile_routes(*parts: RestApi | InteractionApi) -> list[tuple[str, re.Pattern[str], Handler]]:
+def _compile_routes(*parts: ForumApi | RestApi | InteractionApi) -> list[tuple[str, re.Pattern[str], Handler]]:
     """Each part's ROUTES, as (method, compiled path, bound handler), in the parts' order."""
     routes = []
     for part in parts:

@@ -29,6 +29,8 @@ class ChannelSpec:
     category: str | None = None
     nsfw: bool = False
     overwrites: tuple[OverwriteSpec, ...] = ()
+    tags: tuple[str, ...] = ()  # forums: the tags it already has
+    require_tag: bool = False  # forums: "Require people to select tags when posting"
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,8 @@ def _channel(data: Any) -> ChannelSpec:
         category=(str(data["category"]).lstrip("#") if data.get("category") else None),
         nsfw=bool(data.get("nsfw", False)),
         overwrites=overwrites,
+        tags=tuple(str(tag) for tag in data.get("tags", ())),
+        require_tag=bool(data.get("require_tag", False)),
     )
 
 

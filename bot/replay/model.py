@@ -24,6 +24,8 @@ USE_COMMANDS = discord.Permissions(use_application_commands=True).value
 PIN_MESSAGES = discord.Permissions(pin_messages=True).value
 CREATE_PUBLIC_THREADS = discord.Permissions(create_public_threads=True).value
 MANAGE_ROLES = discord.Permissions(manage_roles=True).value
+MANAGE_CHANNELS = discord.Permissions(manage_channels=True).value
+MANAGE_THREADS = discord.Permissions(manage_threads=True).value
 
 # What Discord gives @everyone in a new server (the parts that matter for a text community).
 DEFAULT_EVERYONE = discord.Permissions(
@@ -78,6 +80,15 @@ CHANNEL_TYPES = {
     "forum": 15,
 }
 THREAD_TYPES = (10, 11, 12)
+REQUIRE_TAG = 1 << 4  # channel flag: a forum refuses posts without a tag
+FORUM_TAG_NAME_MAX = 20  # Discord's documented limit (the OpenAPI schema says 50; Discord answers 400 past 20)
+
+
+def new_tag(tag_id: int, name: str, *, emoji_name: str | None = None, moderated: bool = False) -> dict[str, Any]:
+    """A forum tag object as Discord sends it."""
+    return {"id": str(tag_id), "name": name, "moderated": moderated, "emoji_id": None, "emoji_name": emoji_name}
+
+
 TEXT_LIKE = (0, 1, 2, 5, 10, 11, 12, 13)
 
 
@@ -208,6 +219,11 @@ class Channel:
     recipient_id: int | None = None  # DMs
     owner_id: int | None = None  # threads
     last_message_id: int | None = None
+    flags: int = 0  # forums: REQUIRE_TAG (16); threads: PINNED (2)
+    tags: list[dict[str, Any]] = field(default_factory=list)  # forums: available_tags, as Discord sends them
+    applied_tags: list[int] = field(default_factory=list)  # forum posts
+    locked: bool = False  # threads
+    archived: bool = False  # threads
 
     @property
     def is_thread(self) -> bool:
@@ -240,7 +256,7 @@ class Channel:
             "permission_overwrites": [o.payload() for o in self.overwrites],
             "parent_id": str(self.parent_id) if self.parent_id else None,
             "nsfw": self.nsfw,
-            "flags": 0,
+            "flags": self.flags,
         }
         if self.type in (0, 5, 15, 11, 12):
             data["topic"] = self.topic
@@ -248,7 +264,7 @@ class Channel:
             data["last_message_id"] = last
         if self.type == 15:
             data.update(
-                available_tags=[],
+                available_tags=[dict(tag) for tag in self.tags],
                 default_reaction_emoji=None,
                 default_sort_order=None,
                 default_forum_layout=0,
@@ -262,11 +278,12 @@ class Channel:
                 message_count=0,
                 member_count=1,
                 total_message_sent=0,
+                applied_tags=[str(tag) for tag in self.applied_tags],
                 thread_metadata={
-                    "archived": False,
+                    "archived": self.archived,
                     "auto_archive_duration": 1440,
                     "archive_timestamp": iso(dt.datetime(2026, 1, 1, tzinfo=dt.UTC)),
-                    "locked": False,
+                    "locked": self.locked,
                     "create_timestamp": None,
                 },
             )

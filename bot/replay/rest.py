@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from parley.replay.forums import FORUM_TYPES, check_thread_send, post_tags
 from parley.replay.jcopy import jcopy
 from parley.replay.messages import MessageStore
 from parley.replay.model import (
@@ -343,9 +344,10 @@ class RestApi:
             if channel.recipient_id in self.world.closed_dms:
                 raise ApiError(403, 50007, "Cannot send messages to this user")
         else:
-            if channel.type in (4, 15):
+            if channel.type in (4, *FORUM_TYPES):
                 raise ApiError(400, 50008, "Cannot send messages in a non-text channel")
             self._require(app, channel, self._send_bits(channel, body, len(req.files)))
+            check_thread_send(self.world, app, channel)
         check_message_body(req.body, len(req.files), editing=False)
         msg = self.store.create(app=app, author_id=app.user.id, channel=channel, body=body, files=req.files)
         return 200, self.store.message_payload(msg)
@@ -431,10 +433,11 @@ class RestApi:
     def h_thread(self, app: BotApp, req: WireRequest, channel_id: str, message_id: str | None = None) -> Response:
         parent = self._guild_channel(channel_id)
         body = req.body if isinstance(req.body, dict) else {}
-        forum = parent.type == 15
+        forum = parent.type in FORUM_TYPES
         self._require(app, parent, SEND_MESSAGES if forum else CREATE_PUBLIC_THREADS)
         if message_id is not None:
             self._message_in(parent, message_id)
+        tags = post_tags(parent, body) if forum else []
         tid = self.world.clock.snowflake() if message_id is None else int(message_id)
         thread = Channel(
             id=tid,
@@ -443,6 +446,7 @@ class RestApi:
             guild_id=self.world.guild.id,
             parent_id=parent.id,
             owner_id=app.user.id,
+            applied_tags=tags,
         )
         self.world.guild.channels[tid] = thread
         self.world.emit("THREAD_CREATE", {**thread.payload(), "newly_created": True})

@@ -20,6 +20,7 @@ from parley.replay.model import (
     CHANNEL_TYPES,
     DEFAULT_BOT,
     DEFAULT_EVERYONE,
+    REQUIRE_TAG,
     USE_COMMANDS,
     VIEW_CHANNEL,
     BotApp,
@@ -30,6 +31,7 @@ from parley.replay.model import (
     Role,
     User,
     iso,
+    new_tag,
     parse_permissions,
 )
 from parley.replay.records import FakeEvent, InteractionRecord, OpenModal
@@ -129,7 +131,9 @@ class World:
             parent_id=parent_id,
             topic=cspec.topic,
             nsfw=cspec.nsfw,
+            flags=REQUIRE_TAG if cspec.require_tag else 0,
         )
+        channel.tags = [new_tag(self.clock.snowflake(), name) for name in cspec.tags]
         for ow in cspec.overwrites:
             target = ow.target
             if target == "bot" or target.startswith("bot:"):
