@@ -23,5 +23,21 @@ class Identity:
         msg = f"member:{guild_id}:{user_id}".encode()
         return hmac.new(self._secret, msg, hashlib.sha256).hexdigest()[:32]
 
+    def seal_user(self, member_key: str, user_id: int) -> int:
+        """The user id hidden under a pad only the secret can make (stored to send a DM the member asked for).
+
+        A one-time pad per member: HMAC(secret, member key) is used for this one id only, so the stored number
+        alone says nothing about who the member is; signed 63-bit so it fits SQLite and PostgreSQL integers.
+        """
+        return (user_id ^ self._pad(member_key)) - (1 << 63)
+
+    def unseal_user(self, member_key: str, sealed: int) -> int:
+        """The user id a `seal_user` hid."""
+        return (sealed + (1 << 63)) ^ self._pad(member_key)
+
+    def _pad(self, member_key: str) -> int:
+        digest = hmac.new(self._secret, f"dm:{member_key}".encode(), hashlib.sha256).digest()
+        return int.from_bytes(digest[:8], "big")
+
     def __repr__(self) -> str:
         return "Identity(secret=***)"

@@ -13,6 +13,7 @@ from parley.cogs._shared.errors import OPTION_MESSAGE
 from parley.cogs._shared.permissions import missing_bot_permissions, require
 from parley.cogs._shared.respond import acknowledge, respond
 from parley.cogs.settings import views
+from parley.cogs.stories import forum_setup
 from parley.database.repositories.settings import SettingsRepository
 from parley.domain.errors import N_, InvalidInput
 from parley.domain.settings import GuildSettings, Role
@@ -95,11 +96,18 @@ class Settings(ParleyCog):
         tips_per_day=locale_str("Tips a member may suggest per day"),
         min_membership_days=locale_str("Days in the server before a member may share or vote"),
         publish_every_hours=locale_str("Hours between publishing slots for approved stories"),
+        story_replies=locale_str("In a forum: may members reply under each story's post?"),
+    )
+    @app_commands.choices(
+        story_replies=[
+            app_commands.Choice(name=locale_str("Open: members can reply"), value="open"),
+            app_commands.Choice(name=locale_str("Closed: posts are locked"), value="closed"),
+        ]
     )
     async def setup_command(
         self,
         interaction: discord.Interaction,
-        stories_channel: discord.TextChannel | None = None,
+        stories_channel: discord.TextChannel | discord.ForumChannel | None = None,
         queue_channel: discord.TextChannel | None = None,
         moderator_role: discord.Role | None = None,
         language: LanguageChoice | None = None,
@@ -107,6 +115,7 @@ class Settings(ParleyCog):
         tips_per_day: app_commands.Range[int, 0, 50] | None = None,
         min_membership_days: app_commands.Range[int, 0, 365] | None = None,
         publish_every_hours: app_commands.Range[int, 1, 168] | None = None,
+        story_replies: str | None = None,
     ) -> None:
         """Show the settings card, applying any options given first."""
         await self.require_admin(interaction)
@@ -133,6 +142,12 @@ class Settings(ParleyCog):
                 changes[name] = value
         if changes:
             notices.append(await self.set_values(interaction, **changes))
+        if story_replies in ("open", "closed"):
+            await forum_setup.set_replies(self.services, interaction.guild_id or 0, story_replies == "open")
+        if stories_channel is not None or story_replies is not None:
+            notices.extend(
+                await forum_setup.forum_notices(self.services, interaction, await self.translations(interaction))
+            )
         t = await self.translations(interaction)
         card = await self.settings_card(interaction, t, notice="\n".join(n for n in notices if n) or None)
         await respond(interaction, view=card, ephemeral=True)

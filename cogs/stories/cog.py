@@ -19,10 +19,12 @@ from discord.ext import commands
 from parley.cogs._shared import queue, voting
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.respond import respond
-from parley.cogs.stories import privacy_log, views
+from parley.cogs.stories import privacy_log, update_queue, views
 from parley.cogs.stories import queue as story_queue
 from parley.cogs.stories.mine import Mine
+from parley.cogs.stories.notices import Notices
 from parley.cogs.stories.reading import Reading
+from parley.cogs.stories.resolving import Resolving
 from parley.cogs.stories.samples import TEMPLATE_SAMPLES
 from parley.cogs.stories.sharing import Sharing
 from parley.database.repositories.stories import StoriesRepository
@@ -70,6 +72,8 @@ class Stories(ParleyCog):
         self.sharing = Sharing(self)
         self.mine_list = Mine(self)
         self.reading = Reading(self)
+        self.resolving = Resolving(self)
+        self.notices = Notices(self)
 
     @property
     def previews(self) -> TtlStore[Preview]:
@@ -80,6 +84,7 @@ class Stories(ParleyCog):
         await super().cog_load()
         privacy_log.install()
         story_queue.register(self.services)
+        update_queue.register(self.services)
         voting.register_vote_target(self.services, KIND, _story_vote_target)
 
     @story.command(name=locale_str("share"), description=locale_str("Share a story about a client, anonymised"))

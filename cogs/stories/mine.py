@@ -18,8 +18,9 @@ from parley.cogs.stories import views
 from parley.cogs.stories.cards import archetype_name, excerpt, title_text
 from parley.cogs.stories.modals import FormContext
 from parley.cogs.stories.parts import Part
+from parley.database.repositories.forum import ForumRepository, Resolution
 from parley.database.repositories.queue import QueueRepository
-from parley.domain.errors import NotAllowed, NotFound
+from parley.domain.errors import N_, NotAllowed, NotFound
 from parley.domain.moderation import REJECT_REASONS
 from parley.domain.stories import MINE_LIMIT, STATUS_EMOJI, STATUS_LABELS, Story, StoryStatus, stamp
 from parley.i18n import Translations
@@ -39,6 +40,7 @@ class Mine(Part):
         stories = await self.repo.mine(guild_id, key, limit=MINE_LIMIT)
         total = await self.repo.count_mine(guild_id, key)
         blocked = await self.repo.is_blocked(guild_id, key)
+        resolutions = await ForumRepository(self.services.db).resolutions(guild_id, [s.id for s in stories])
         render = self.services.renderer.render
         items = []
         for story in stories:
@@ -54,8 +56,15 @@ class Mine(Part):
                 reason=t.gettext(reason) if reason else None,
                 excerpt=excerpt(story, 160),
             )
-            items.append((text, self.mine_buttons(t, story, blocked=blocked)))
-        items = items[: views.items_that_fit(items)]  # eight published stories with links would pass Discord's 40
+            resolution = resolutions.get(story.id)
+            if resolution is not None:
+                text += "\n" + resolved_line(t, resolution)
+            buttons = self.mine_buttons(t, story, blocked=blocked, resolved=resolution is not None)
+            items.append((text, buttons))
+        # How the author hears about decisions, and the button that changes it (room is kept for it).
+        extra = [await self.cog.notices.mine_row(interaction, t)] if stories else []
+        # Eight published stories with links would pass Discord's 40 components.
+        items = items[: max(0, views.items_that_fit([*extra, *items]) - len(extra))]
         header = render(
             "cards/story_mine.md.j2",
             t,
@@ -64,9 +73,11 @@ class Mine(Part):
             share_command=t.command("story share"),
             notice=notice,
         )
-        return views.ListCard(header, items)
+        return views.ListCard(header, [*items, *extra])
 
-    def mine_buttons(self, t: Translations, story: Story, *, blocked: bool = False) -> list[discord.ui.Item[Any]]:
+    def mine_buttons(
+        self, t: Translations, story: Story, *, blocked: bool = False, resolved: bool = False
+    ) -> list[discord.ui.Item[Any]]:
         """What the author can do with a story in its state (a blocked author can't resubmit: no dead button)."""
         status = story.status
         if status in (StoryStatus.PENDING, StoryStatus.APPROVED):
@@ -78,6 +89,8 @@ class Mine(Part):
         buttons: list[discord.ui.Item[Any]] = [views.MineButton("delete", story.id, t)]
         if status is StoryStatus.REJECTED and not blocked:
             buttons.insert(0, views.MineButton("resubmit", story.id, t))
+        if status is StoryStatus.PUBLISHED and not resolved:
+            buttons.insert(0, views.MineButton("resolve", story.id, t))
         link = jump_url(story.guild_id, story.channel_id, story.message_id)
         if status is StoryStatus.PUBLISHED and link:
             buttons.append(discord.ui.Button(label=t.gettext("See the post"), url=link, emoji="🔗"))
@@ -116,6 +129,8 @@ class Mine(Part):
             await update(interaction, view=await self.mine_card(interaction, t, notice=notice))
             # After the answer (Discord wants one within 3 seconds): the post and the queue card.
             await self.clean_up_after_removal(removed)
+        elif action == "resolve":
+            await self.cog.resolving.open_form(interaction, t, story.id)
         elif action == "resubmit":
             if not story.status.resubmittable:
                 raise NotFound()
@@ -128,7 +143,7 @@ class Mine(Part):
         """Delete the story's post and take its text off the queue card (failures are logged, not shown)."""
         if story.channel_id and story.message_id:
             channel = self.bot.get_channel(story.channel_id)
-            if isinstance(channel, discord.TextChannel):
+            if isinstance(channel, discord.TextChannel | discord.Thread):  # a thread: the story's forum post
                 try:
                     await channel.get_partial_message(story.message_id).delete()
                 except discord.HTTPException:
@@ -137,3 +152,18 @@ class Mine(Part):
             entry = await QueueRepository(self.services.db).get(story.guild_id, story.queue_id)
             if entry is not None:
                 await refresh_card(self.services, self.bot, entry)
+
+
+UPDATE_LINES = {
+    "pending": N_("Your update is with the moderators."),
+    "posted": N_("Your update is in the post."),
+    "rejected": N_("The moderators didn't publish your update."),
+}
+
+
+def resolved_line(t: Translations, resolution: Resolution) -> str:
+    """The author's Resolved mark and where their update stands."""
+    line = "-# ✅ " + t.gettext("Marked resolved on {day}.", day=resolution.resolved_on)
+    if resolution.update_status in UPDATE_LINES:
+        line += " " + t.gettext(UPDATE_LINES[resolution.update_status])
+    return line

@@ -18,7 +18,7 @@ import discord
 
 from parley.cogs._shared.permissions import missing_bot_permissions
 from parley.cogs._shared.queue import shared_translations
-from parley.cogs._shared.respond import NO_PINGS
+from parley.cogs.stories.forum import StoriesChannel, post_story
 from parley.cogs.stories.views import post_view
 from parley.database import DatabaseError
 from parley.database.repositories.settings import SettingsRepository
@@ -85,7 +85,7 @@ async def publish_guild(services: Services, guild: discord.Guild, now: dt.dateti
     if not settings.stories_enabled:
         return 0  # stories were turned off after approval: they wait
     channel = guild.get_channel(settings.stories_channel_id) if settings.stories_channel_id else None
-    if not isinstance(channel, discord.TextChannel) or missing_bot_permissions(channel, embed=False):
+    if not isinstance(channel, StoriesChannel) or missing_bot_permissions(channel, embed=False):
         log.warning("guild %s: approved stories wait, the stories channel is missing or not writable", guild.id)
         return 0
     refused = _refused(services)
@@ -103,7 +103,7 @@ async def publish_guild(services: Services, guild: discord.Guild, now: dt.dateti
             continue  # another process took it
         view = post_view(services, due[story_id], t, day=day)
         try:
-            message = await channel.send(view=view, allowed_mentions=NO_PINGS)
+            message = await post_story(services, channel, due[story_id], view, t)
         except (discord.Forbidden, discord.NotFound) as error:
             # The channel is gone or closed to us: every other story would fail the same way. Stop this round.
             await repo.unclaim(story_id)
@@ -118,6 +118,9 @@ async def publish_guild(services: Services, guild: discord.Guild, now: dt.dateti
             log.warning("guild %s: posting story %s failed; it stays approved for the next run", guild.id, story_id)
             await repo.unclaim(story_id)
             continue
+        if message is None:  # a tag-required forum without Parley's tags: nothing can be posted (logged)
+            await repo.unclaim(story_id)
+            break
         await repo.mark_published(story_id, day, message.channel.id, message.id)
         posted += 1
     if posted:

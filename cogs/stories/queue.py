@@ -28,6 +28,7 @@ from parley.cogs._shared.queue import (
 )
 from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, language_in, story_body
+from parley.cogs.stories.notices import notify_decision
 from parley.database import Tx
 from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.settings import SettingsRepository
@@ -287,6 +288,11 @@ async def decide_story(
         await refresh_card(services, interaction.client, decision.entry, moderator=name)
         mine = await moderator_translations(services, interaction)
         await respond(interaction, "✅ " + mine.gettext("Done."), ephemeral=True)
+    if after is not None:
+        try:
+            await notify_decision(services, interaction.client, after, decision)
+        except Exception:  # the decision stands; telling the author must never become the moderator's error
+            log.exception("guild %s: telling the author of story %s failed", guild_id, story.id)
     return decision
 
 

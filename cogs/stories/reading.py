@@ -16,6 +16,7 @@ from parley.cogs._shared.respond import NO_PINGS, respond, update
 from parley.cogs.stories import views
 from parley.cogs.stories.cards import archetype_name, excerpt, title_text
 from parley.cogs.stories.parts import Part
+from parley.database.repositories.forum import ForumRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.domain.errors import Expired, InvalidInput, NotAllowed, NotFound
 from parley.domain.stories import BROWSE_TTL, KIND, BrowseQuery, TtlStore
@@ -122,8 +123,15 @@ class Reading(Part):
             raise NotFound()
         shared = await shared_translations(self.services, guild_id)
         tallies, _ = await voting.load_votes(self.services, guild_id, None, KIND, [str(story_id)])
+        resolution = (await ForumRepository(self.services.db).resolutions(guild_id, [story_id])).get(story_id)
         view = views.post_view(
-            self.services, story, shared, day=story.published_on or "", tally=tallies[str(story_id)], metoo=count
+            self.services,
+            story,
+            shared,
+            day=story.published_on or "",
+            tally=tallies[str(story_id)],
+            metoo=count,
+            resolution=resolution,
         )
         await interaction.response.edit_message(view=view, allowed_mentions=NO_PINGS)
         t = await self.translations(interaction)

@@ -173,6 +173,7 @@ class Sharing(Part):
             "cards/story_sent.md.j2", t, mine_command=t.command("story mine"), left=submitted.left
         )
         await update(interaction, view=views.TextCard(text, accent=views.DONE))
+        await self.cog.notices.ask_once(interaction, t)
         if not queue_batches.batching(self.services.config.stories):
             await post_card(self.services, guild, submitted.entry)
         # Otherwise the card waits for its batch (queue_batches.py): its timing must not point at its author.

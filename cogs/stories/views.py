@@ -26,6 +26,7 @@ from parley.i18n import Translations
 
 if TYPE_CHECKING:
     from parley.cogs.stories.cog import Stories
+    from parley.database.repositories.forum import Resolution
     from parley.services import Services
 
 DONE = discord.Colour(0x57F287)
@@ -155,6 +156,7 @@ MINE_LOOK = {
     "resubmit": ("✏️", N_("Edit and resubmit"), discord.ButtonStyle.primary),
     "erase": ("🗑️", N_("Yes, remove it for good"), discord.ButtonStyle.danger),
     "keep": ("↩️", N_("Keep it"), discord.ButtonStyle.secondary),
+    "resolve": ("✅", N_("Mark resolved"), discord.ButtonStyle.success),
 }
 
 
@@ -184,6 +186,72 @@ class MineButton(
     async def handle(self, interaction: discord.Interaction) -> None:
         """Hand the press to the cog."""
         await _stories(interaction).mine_list.mine_action(interaction, self.action, self.story_id)
+
+
+UPDATE_LOOK = {
+    "confirm": ("✅", N_("Confirm and send"), discord.ButtonStyle.success),
+    "cancel": ("🗑️", N_("Cancel"), discord.ButtonStyle.secondary),
+}
+
+
+class UpdateButton(
+    PersistentItem,
+    discord.ui.DynamicItem[discord.ui.Button],
+    custom_id="parley:story:update:{action}:{token}",
+    action=one_of(UPDATE_LOOK),
+    token=HANDLE,
+):
+    """Confirm or cancel the preview of a Resolved update (the preview lives in memory, keyed by the token)."""
+
+    action: str
+    token: str
+
+    def __init__(self, action: str, token: str, t: Translations | None = None) -> None:
+        emoji, label, style = UPDATE_LOOK[action]
+        super().__init__(
+            discord.ui.Button(
+                custom_id=self.bind(action=action, token=token),
+                label=t.gettext(label) if t else label,
+                emoji=emoji,
+                style=style,
+            )
+        )
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Hand the press to the cog."""
+        await _stories(interaction).resolving.update_action(interaction, self.action, self.token)
+
+
+DM_LOOK = {
+    "yes": ("📬", N_("Yes, send me a DM"), discord.ButtonStyle.primary),
+    "no": ("🔕", N_("No, thanks"), discord.ButtonStyle.secondary),
+}
+
+
+class DmChoiceButton(
+    PersistentItem,
+    discord.ui.DynamicItem[discord.ui.Button],
+    custom_id="parley:story:dms:{choice}",
+    choice=one_of(DM_LOOK),
+):
+    """The author's answer to "may Parley DM you when the moderators decide?" (asked once; /story mine changes it)."""
+
+    choice: str
+
+    def __init__(self, choice: str, t: Translations | None = None) -> None:
+        emoji, label, style = DM_LOOK[choice]
+        super().__init__(
+            discord.ui.Button(
+                custom_id=self.bind(choice=choice),
+                label=t.gettext(label) if t else label,
+                emoji=emoji,
+                style=style,
+            )
+        )
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        """Store the answer and say what it means."""
+        await _stories(interaction).notices.answer(interaction, self.choice == "yes")
 
 
 # ------------------------------------------------------------------------------------------------ browse
@@ -308,8 +376,12 @@ def post_view(
     tally: Tally | None = None,
     metoo: int = 0,
     mine: MemberVote | None = None,
+    resolution: Resolution | None = None,
 ) -> TextCard:
-    """A published story: title, type and day (never a time, never an author), the text, then the buttons."""
+    """A published story: title, type and day (never a time, never an author), the text, then the buttons.
+
+    Once its author marked it Resolved the header says so; in a text channel an approved update joins the card
+    (in a forum it is a message of its own in the post, `update_message_id`)."""
     header = services.renderer.render(
         "cards/story_post.md.j2",
         t,
@@ -318,13 +390,20 @@ def post_view(
         featured=story.featured,
         day=day,
     )
-    body, _ = story_body(story.text, MESSAGE_TEXT_LIMIT - len(header) - 20)
+    update = ""
+    if resolution is not None:
+        header += "\n-# ✅ " + t.gettext("Resolved")
+        if resolution.update_status == "posted" and resolution.update_message_id is None:
+            from parley.cogs.stories.forum import update_text
+
+            update = update_text(t, resolution)
+    body, _ = story_body(story.text, MESSAGE_TEXT_LIMIT - len(header) - len(update) - 40)
     buttons: list[discord.ui.Item[Any]] = [
         *vote_buttons(t, KIND, str(story.id), tally, mine, outcome=False),
         MeTooButton(story.id, metoo_label(t, metoo)),
     ]
     advice = [AdviceButton(story.archetype, t.gettext("Advice for this type of client"))]
-    return TextCard(header, body, rows=[buttons, advice])
+    return TextCard(header, body, update, rows=[buttons, advice])
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
@@ -334,5 +413,7 @@ DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
     BrowsePageButton,
     MeTooButton,
     AdviceButton,
+    UpdateButton,
+    DmChoiceButton,
 )
 POST_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (MeTooButton, AdviceButton)

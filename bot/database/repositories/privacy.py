@@ -60,10 +60,22 @@ _GUILD_TABLES = (
     "server_advice",
     "guild_settings",
     "privacy_message_deletions",
+    "forum_tags",
+    "story_forum_settings",
+    "member_contacts",
 )
 
 # Tables a member's erasure deletes text or rows from; their residue (index segments, WAL, dead tuples) goes too.
-_ERASED_WITH_A_MEMBER = ("stories", "tips", "votes", "story_metoo", "member_settings", "flows", "drafts")
+_ERASED_WITH_A_MEMBER = (
+    "stories",
+    "tips",
+    "votes",
+    "story_metoo",
+    "member_settings",
+    "member_contacts",
+    "flows",
+    "drafts",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +199,10 @@ class PrivacyRepository:
             )
             language = await tx.execute(
                 "DELETE FROM member_settings WHERE guild_id = ? AND member_key = ?", (guild_id, member_key)
+            )
+            # The DM choice (and the sealed user id that comes with a yes) goes with the member.
+            await tx.execute(
+                "DELETE FROM member_contacts WHERE guild_id = ? AND member_key = ?", (guild_id, member_key)
             )
             # A moderator's log entries stay (the server's record) under one fresh random tag.
             retired = retired_moderator_key()
