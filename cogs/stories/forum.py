@@ -75,7 +75,7 @@ async def post_story(
         # Discord would refuse it (a tag is required): the story waits until /setup has made the tags again.
         log.warning("guild %s: the forum requires a tag and Parley's tags are missing; run /setup", channel.guild.id)
         return None
-    fallback = f"{t.gettext('A member story')} · {archetype_name(services, story.archetype, t)}"
+    fallback = t.gettext("A member's story") + " · " + archetype_name(services, story.archetype, t)
     created = await channel.create_thread(
         name=post_name(story.title, fallback), view=view, applied_tags=tags, allowed_mentions=NO_PINGS
     )

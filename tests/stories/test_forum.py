@@ -100,7 +100,7 @@ async def test_a_tag_required_forum_never_gets_an_untagged_post(forum_session: A
         await run_due(s, hours=24)
         [post] = posts(s)
         assert tag_names(s, post.applied_tags) == ["Late payer"]
-        assert [tag["name"] for tag in s.fake.channel("#stories").tags][0] == "Announcements"  # the forum's own stay
+        assert s.fake.channel("#stories").tags[0]["name"] == "Announcements"  # the forum's own tags stay
 
 
 async def test_closed_replies_lock_the_post(forum_session: Any) -> None:
@@ -209,3 +209,43 @@ async def test_the_author_hears_the_rejection_in_story_mine_and_by_dm(forum_sess
         await s.click("mia", "Request edit", in_="#mod-queue")
         await s.submit("mia", {"What should the author change?": "Say less about the footer."})
         assert "sent your story" in s.fake.view(s.fake.messages_in("dm:bob")[-1]).text
+
+
+MINE_WORDS = {
+    "en": ("Mark resolved", "Update (optional)"),
+    "fi": ("Merkitse ratkaistuksi", "Päivitys (valinnainen)"),
+    "ru": ("Отметить решённой", "Обновление (необязательно)"),
+    "ar": ("تعليم كمحلولة", "تحديث (اختياري)"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "late_payer", "resolved", "notice"),
+    [
+        ("fi", "Maksu myöhässä", "Ratkaistu", "Loin kanavalle"),
+        ("ru", "Не платит вовремя", "Решено", "создано 15 тегов"),
+        ("ar", "مماطلة في الدفع", "تمّ الحل", "وسمًا في"),
+        ("en", "Late payer", "Resolved", "Created 15 tags"),
+    ],
+)
+async def test_tags_are_named_in_the_servers_language_and_resolved_shows_in_it(
+    forum_session: Any, lang: str, late_payer: str, resolved: str, notice: str
+) -> None:
+    async with forum_session() as s:
+        step = await set_up_forum(s, language=lang)
+        assert notice in step.message.text  # the admin reads it in the server's language
+        names = [tag["name"] for tag in s.fake.channel("#stories").tags]
+        assert resolved in names and late_payer in names and len(set(names)) == 15
+        await share_and_confirm(
+            s, "bob", "The client ghosted the last invoice after three rounds of revisions.", lang=lang
+        )
+        await s.click("mia", index=0, in_="#mod-queue")  # Approve, in the server's language
+        await run_due(s, hours=24)
+        [post] = posts(s)
+        assert tag_names(s, post.applied_tags) == [late_payer]
+        button, field = MINE_WORDS[lang]  # the server's language is bob's too: he chose none of his own
+        await s.command("bob", "story mine")
+        await s.click("bob", button)
+        await s.submit("bob", {field: ""})
+        assert tag_names(s, post.applied_tags) == [late_payer, resolved]
+        assert s.violations == []
