@@ -10,9 +10,9 @@
 CREATE TABLE forum_tags (
     guild_id    INTEGER NOT NULL,
     channel_id  INTEGER NOT NULL,
-    tag_key     TEXT NOT NULL CHECK (length(tag_key) BETWEEN 1 AND 32),
+    stands_for     TEXT NOT NULL CHECK (length(stands_for) BETWEEN 1 AND 32),
     tag_id      INTEGER NOT NULL,
-    PRIMARY KEY (guild_id, channel_id, tag_key)
+    PRIMARY KEY (guild_id, channel_id, stands_for)
 );
 
 -- How a server publishes stories in a forum: replies open (members discuss under each post) or closed (the post

@@ -88,6 +88,7 @@ class MemberData:
     shares: tuple[Mapping[str, Any], ...] = ()  # stories shared per day (the daily allowance's counter)
     moderation: tuple[Mapping[str, Any], ...] = ()
     sharing_blocked: bool = False
+    decision_dms: bool | None = None  # the answer to "DM me when moderators decide?" (None: never answered)
 
     @property
     def published_stories(self) -> int:
@@ -194,6 +195,8 @@ def build_export(data: MemberData, *, guild_id: int, now: dt.datetime, rules: Re
         "stories_shared_per_day": [dict(s) for s in data.shares],
         "moderation_actions": [dict(m) for m in data.moderation],
         "sharing_blocked": data.sharing_blocked,
+        # The answer only: the sealed user id that a yes stores is the member's own id, which they know.
+        "decision_dms": data.decision_dms,
     }
 
 

@@ -62,7 +62,8 @@ class Mine(Part):
             buttons = self.mine_buttons(t, story, blocked=blocked, resolved=resolution is not None)
             items.append((text, buttons))
         # How the author hears about decisions, and the button that changes it (room is kept for it).
-        extra = [await self.cog.notices.mine_row(interaction, t)] if stories else []
+        dms = await self.cog.notices.mine_row(interaction, t) if stories else None
+        extra = [dms] if dms else []
         # Eight published stories with links would pass Discord's 40 components.
         items = items[: max(0, views.items_that_fit([*extra, *items]) - len(extra))]
         header = render(

@@ -69,12 +69,14 @@ class Notices(Part):
             return "📬 " + t.gettext("You'll get a DM when the moderators decide. Your stories' text is never in it.")
         return "🔕 " + t.gettext("No DMs. You'll find every decision in {command}.", command=t.command("story mine"))
 
-    async def mine_row(self, interaction: discord.Interaction, t: Translations) -> tuple[str, list[Any]]:
-        """The /story mine line about DMs, with the button that changes it."""
+    async def mine_row(self, interaction: discord.Interaction, t: Translations) -> tuple[str, list[Any]] | None:
+        """The /story mine line about DMs, with the button that changes it (once the member answered the question:
+        until then the question itself, asked after sharing, is where they decide)."""
         key = self.member_key(interaction)
         contact = await self.contacts.get(interaction.guild_id or 0, key) if key else None
-        yes = bool(contact and contact.allow_dms)
-        return self.choice_line(t, yes), [views.DmChoiceButton("no" if yes else "yes", t)]
+        if contact is None:
+            return None
+        return self.choice_line(t, contact.allow_dms), [views.DmChoiceButton("no" if contact.allow_dms else "yes", t)]
 
 
 NOTIFIED = (StoryStatus.APPROVED, StoryStatus.REJECTED, StoryStatus.CHANGES_REQUESTED)

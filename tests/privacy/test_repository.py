@@ -22,6 +22,7 @@ COVERED_ELSEWHERE = {"flows", "triage_corrections", "drafts", "guild_presence"}
 # Every column that holds a member's keyed hash, and who handles it in a forget.
 KEY_COLUMNS = {
     ("member_settings", "member_key"),
+    ("member_contacts", "member_key"),
     ("votes", "voter_key"),
     ("tips", "author_key"),
     ("mod_queue", "decided_by"),

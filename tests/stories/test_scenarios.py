@@ -440,7 +440,7 @@ async def test_withdraw_and_delete_from_story_mine(parley):
     await run_due(s, hours=6)
     assert len(s.messages_in("#stories")) == 1
     mine = (await s.command("bob", "story mine")).message
-    assert [b.text for b in mine.buttons] == ["🗑️ Delete", "🔗 See the post", "↩️ Withdraw"]
+    assert [b.text for b in mine.buttons] == ["✅ Mark resolved", "🗑️ Delete", "🔗 See the post", "↩️ Withdraw"]
 
     step = await s.click("bob", "Withdraw")
     assert "Remove story #1?" in step.message.text

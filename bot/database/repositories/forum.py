@@ -38,16 +38,16 @@ class ForumRepository:
     async def tags(self, guild_id: int, channel_id: int) -> dict[str, int]:
         """Parley's tags on a forum, by key (an archetype id or 'resolved')."""
         rows = await self.db.fetchall(
-            "SELECT tag_key, tag_id FROM forum_tags WHERE guild_id = ? AND channel_id = ?", (guild_id, channel_id)
+            "SELECT stands_for, tag_id FROM forum_tags WHERE guild_id = ? AND channel_id = ?", (guild_id, channel_id)
         )
-        return {row["tag_key"]: int(row["tag_id"]) for row in rows}
+        return {row["stands_for"]: int(row["tag_id"]) for row in rows}
 
     async def store_tags(self, guild_id: int, channel_id: int, tags: Mapping[str, int]) -> None:
         """Replace the forum's tags with these (a tag that is gone from the forum is gone from here too)."""
         async with self.db.write() as tx:
             await tx.execute("DELETE FROM forum_tags WHERE guild_id = ? AND channel_id = ?", (guild_id, channel_id))
             await tx.executemany(
-                "INSERT INTO forum_tags (guild_id, channel_id, tag_key, tag_id) VALUES (?, ?, ?, ?)",
+                "INSERT INTO forum_tags (guild_id, channel_id, stands_for, tag_id) VALUES (?, ?, ?, ?)",
                 [(guild_id, channel_id, key, tag_id) for key, tag_id in sorted(tags.items())],
             )
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from parley.database import Database, Tx
+from parley.database.repositories.contacts import ContactsRepository
 from parley.database.repositories.drafts import DraftsRepository
 from parley.database.repositories.flows import FlowsRepository
 from parley.database.repositories.queue import QueueRepository
@@ -125,6 +126,7 @@ class PrivacyRepository:
             (guild_id, member_key),
         )
         stories = StoriesRepository(self.db)
+        contact = await ContactsRepository(self.db).get(guild_id, member_key)
         return MemberData(
             language=await SettingsRepository(self.db).member_language(guild_id, member_key),
             rights_place=await SettingsRepository(self.db).member_rights_place(guild_id, member_key),
@@ -161,6 +163,9 @@ class PrivacyRepository:
                 for row in moderation
             ),
             sharing_blocked=await stories.is_blocked(guild_id, member_key),
+            decision_dms=contact.allow_dms
+            if (contact := await ContactsRepository(self.db).get(guild_id, member_key))
+            else None,
         )
 
     # ------------------------------------------------------------------------------------------------ forget
