@@ -176,7 +176,8 @@ def build_export(data: MemberData, *, guild_id: int, now: dt.datetime, rules: Re
         "server_id": str(guild_id),
         "how_you_are_stored": (
             "Parley stores you as a keyed code computed from this server and your Discord account with a secret "
-            "that is not in its database; it never stores your name or your Discord id. This file lists every row "
+            "that is not in its database; it never stores your name, nor your Discord id unless you asked for DMs "
+            "about moderators' decisions (then sealed with that secret, see decision_dms). This file lists every row "
             "found through that code, and nothing about anyone else."
         ),
         "kept_for": {
