@@ -153,6 +153,10 @@ class Mine(Part):
             entry = await QueueRepository(self.services.db).get(story.guild_id, story.queue_id)
             if entry is not None:
                 await refresh_card(self.services, self.bot, entry)
+        now = stamp(self.services.clock.now())
+        update = await ForumRepository(self.services.db).withdraw_update(story.guild_id, story.id, now)
+        if update is not None:  # an update still waiting for the moderators goes with its story
+            await refresh_card(self.services, self.bot, update)
 
 
 UPDATE_LINES = {

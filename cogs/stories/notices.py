@@ -85,7 +85,7 @@ NOTIFIED = (StoryStatus.APPROVED, StoryStatus.REJECTED, StoryStatus.CHANGES_REQU
 async def notify_decision(services: Services, client: discord.Client, story: Story, decision: Decision) -> bool:
     """DM the author the decision if they asked for it; return whether a DM went out (refusals are logged)."""
     status = status_after(decision.action.name)
-    if status not in NOTIFIED:
+    if status is None or status not in NOTIFIED:
         return False
     contact = await ContactsRepository(services.db).get(story.guild_id, story.author_key)
     if contact is None or not contact.allow_dms or contact.sealed_user is None:

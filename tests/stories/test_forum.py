@@ -249,3 +249,17 @@ async def test_tags_are_named_in_the_servers_language_and_resolved_shows_in_it(
         await s.submit("bob", {field: ""})
         assert tag_names(s, post.applied_tags) == [late_payer, resolved]
         assert s.violations == []
+
+
+async def test_deleting_a_story_takes_its_waiting_update_off_the_queue(forum_session: Any) -> None:
+    async with forum_session() as s:
+        await publish_one(s)
+        await s.command("bob", "story mine")
+        await s.click("bob", "Mark resolved")
+        await s.submit("bob", {"Update (optional)": "They paid the whole invoice in the end."})
+        await s.click("bob", "Confirm and send")
+        await s.click("bob", "Delete")
+        await s.click("bob", "Yes, remove it for good")
+        card = s.fake.view(s.fake.messages_in("#mod-queue")[-1]).text
+        assert "Withdrawn by its author" in card and "paid the whole invoice" not in card
+        assert s.fake.messages_in(posts(s)[0].id) == []  # the post's card went with the story

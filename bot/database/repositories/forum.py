@@ -115,6 +115,16 @@ class ForumRepository:
                 (entry.guild_id, entry.subject_id),
             )
 
+    async def withdraw_update(self, guild_id: int, story_id: int, now: str) -> QueueEntry | None:
+        """Take a removed story's waiting update off the queue; return its entry to redraw (None: none waited)."""
+        queue = QueueRepository(self.db)
+        entry = await queue.for_subject(guild_id, UPDATE_KIND, story_id)
+        if entry is None or entry.status.decided:
+            return None
+        async with self.db.write() as tx:
+            await QueueRepository.withdraw_subject(tx, guild_id, UPDATE_KIND, story_id, now)
+        return await queue.get(guild_id, entry.id)
+
     async def mark_update_posted(self, story_id: int, message_id: int | None) -> None:
         """The update is in the post (a message in the forum thread, or the edited card of a text channel)."""
         async with self.db.write() as tx:
