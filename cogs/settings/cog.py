@@ -144,6 +144,8 @@ class Settings(ParleyCog):
             notices.append(await self.set_values(interaction, **changes))
         if story_replies in ("open", "closed"):
             await forum_setup.set_replies(self.services, interaction.guild_id or 0, story_replies == "open")
+            if not changes:  # the forum's own notices say what it means; a text channel just keeps it for later
+                notices.append(await self.set_values(interaction))
         if stories_channel is not None or story_replies is not None:
             notices.extend(
                 await forum_setup.forum_notices(self.services, interaction, await self.translations(interaction))

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from parley.cogs._shared import voting
 from parley.cogs._shared.queue import shared_translations
 from parley.cogs._shared.respond import NO_PINGS
 from parley.cogs.stories.cards import archetype_name
 from parley.database.repositories.forum import ForumRepository, Resolution
+from parley.database.repositories.stories import StoriesRepository
 from parley.domain.forum import TAG_EMOJI, TAG_NAMES, plan_tags, post_name, post_tags
-from parley.domain.stories import Story
+from parley.domain.stories import KIND, Story
 
 if TYPE_CHECKING:
     from parley.i18n import Translations
@@ -69,7 +71,7 @@ async def post_story(
         return await channel.send(view=view, allowed_mentions=NO_PINGS)
     repo = ForumRepository(services.db)
     available = {tag.id: tag for tag in channel.available_tags}
-    ids = [i for i in post_tags(story.archetype, await repo.tags(channel.guild.id, channel.id), resolved=False)]
+    ids = post_tags(story.archetype, await repo.tags(channel.guild.id, channel.id), resolved=False)
     tags = [available[i] for i in ids if i in available]
     if channel.flags.require_tag and not tags:
         # Discord would refuse it (a tag is required): the story waits until /setup has made the tags again.
@@ -116,7 +118,18 @@ async def show_resolved(services: Services, client: discord.Client, story: Story
                 await where.edit(archived=False, applied_tags=tags)
         elif isinstance(where, discord.TextChannel) and story.message_id:
             t = await shared_translations(services, story.guild_id)
-            view = post_view(services, story, t, day=story.published_on or "", resolution=resolution)
+            # Redrawn whole, so with the counts as they are (votes and "me too" stay on the buttons).
+            tallies, _ = await voting.load_votes(services, story.guild_id, None, KIND, [str(story.id)])
+            metoo = (await StoriesRepository(services.db).metoo_counts([story.id])).get(story.id, 0)
+            view = post_view(
+                services,
+                story,
+                t,
+                day=story.published_on or "",
+                tally=tallies.get(str(story.id)),
+                metoo=metoo,
+                resolution=resolution,
+            )
             await where.get_partial_message(story.message_id).edit(view=view, allowed_mentions=NO_PINGS)
     except discord.HTTPException:
         log.warning("guild %s: could not show story %s as resolved on its post", story.guild_id, story.id)

@@ -50,18 +50,23 @@ class Notices(Part):
             "story. You can change your mind in {command}.",
             command=t.command("story mine"),
         )
-        card = TextCard(text, rows=[[views.DmChoiceButton("yes", t), views.DmChoiceButton("no", t)]])
+        card = TextCard(text, rows=[[views.DmChoiceButton("yes", "ask", t), views.DmChoiceButton("no", "ask", t)]])
         await interaction.followup.send(view=card, ephemeral=True, allowed_mentions=NO_PINGS)
 
-    async def answer(self, interaction: discord.Interaction, yes: bool) -> None:
-        """Store the answer (with the sealed user id for a yes) and confirm it in place."""
+    async def answer(self, interaction: discord.Interaction, yes: bool, *, in_mine: bool = False) -> None:
+        """Store the answer (with the sealed user id for a yes) and confirm it in place (in /story mine: the list,
+        redrawn with the new choice)."""
         key = self.member_key(interaction)
         if interaction.guild_id is None or key is None:
             raise NotAllowed()
         sealed = self.services.identity.seal_user(key, interaction.user.id) if yes else None
         await self.contacts.answer(interaction.guild_id, key, sealed, day_of(self.services.clock.now()))
         t = await self.translations(interaction)
-        await update(interaction, view=TextCard(self.choice_line(t, yes)))
+        if in_mine:
+            notice = "✅ " + t.gettext("Settings saved.")
+            await update(interaction, view=await self.cog.mine_list.mine_card(interaction, t, notice=notice))
+        else:
+            await update(interaction, view=TextCard(self.choice_line(t, yes)))
 
     def choice_line(self, t: Translations, yes: bool) -> str:
         """What the author's choice means, in one line."""
@@ -76,7 +81,8 @@ class Notices(Part):
         contact = await self.contacts.get(interaction.guild_id or 0, key) if key else None
         if contact is None:
             return None
-        return self.choice_line(t, contact.allow_dms), [views.DmChoiceButton("no" if contact.allow_dms else "yes", t)]
+        button = views.DmChoiceButton("no" if contact.allow_dms else "yes", "mine", t)
+        return self.choice_line(t, contact.allow_dms), [button]
 
 
 NOTIFIED = (StoryStatus.APPROVED, StoryStatus.REJECTED, StoryStatus.CHANGES_REQUESTED)

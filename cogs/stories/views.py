@@ -231,18 +231,21 @@ DM_LOOK = {
 class DmChoiceButton(
     PersistentItem,
     discord.ui.DynamicItem[discord.ui.Button],
-    custom_id="parley:story:dms:{choice}",
+    custom_id="parley:story:dms:{choice}:{where}",
     choice=one_of(DM_LOOK),
+    where=one_of(("ask", "mine")),
 ):
-    """The author's answer to "may Parley DM you when the moderators decide?" (asked once; /story mine changes it)."""
+    """The author's answer to "may Parley DM you when the moderators decide?": asked once after sharing (`ask`),
+    changed later in /story mine (`mine`, which is then redrawn)."""
 
     choice: str
+    where: str
 
-    def __init__(self, choice: str, t: Translations | None = None) -> None:
+    def __init__(self, choice: str, where: str, t: Translations | None = None) -> None:
         emoji, label, style = DM_LOOK[choice]
         super().__init__(
             discord.ui.Button(
-                custom_id=self.bind(choice=choice),
+                custom_id=self.bind(choice=choice, where=where),
                 label=t.gettext(label) if t else label,
                 emoji=emoji,
                 style=style,
@@ -251,7 +254,7 @@ class DmChoiceButton(
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Store the answer and say what it means."""
-        await _stories(interaction).notices.answer(interaction, self.choice == "yes")
+        await _stories(interaction).notices.answer(interaction, self.choice == "yes", in_mine=self.where == "mine")
 
 
 # ------------------------------------------------------------------------------------------------ browse

@@ -195,6 +195,11 @@ async def test_the_author_hears_the_rejection_in_story_mine_and_by_dm(forum_sess
         assert "one more small change" not in text  # never the story
         mine = (await s.command("bob", "story mine")).message
         assert "Not published" in mine.text and "Reason: Could identify someone" in mine.text
+        assert "You'll get a DM when the moderators decide" in mine.text  # the choice, and a way to change it
+        step = await s.click("bob", "No, thanks")
+        assert "No DMs." in step.message.text and "Not published" in step.message.text  # the list, redrawn
+        step = await s.click("bob", "Yes, send me a DM")
+        assert "You'll get a DM" in step.message.text
         # dana's DMs are closed: her yes is stored, the DM is refused, and nobody sees an error.
         await share_and_confirm(s, "dana", "The client called me at midnight about a comma in the footer text.")
         await s.click("dana", "Yes, send me a DM")
