@@ -78,6 +78,7 @@ CHANNEL_TYPES = {
     "private_thread": 12,
     "stage": 13,
     "forum": 15,
+    "media": 16,
 }
 THREAD_TYPES = (10, 11, 12)
 REQUIRE_TAG = 1 << 4  # channel flag: a forum refuses posts without a tag
@@ -258,11 +259,11 @@ class Channel:
             "nsfw": self.nsfw,
             "flags": self.flags,
         }
-        if self.type in (0, 5, 15, 11, 12):
+        if self.type in (0, 5, 15, 16, 11, 12):
             data["topic"] = self.topic
             data["rate_limit_per_user"] = 0
             data["last_message_id"] = last
-        if self.type == 15:
+        if self.type in (15, 16):
             data.update(
                 available_tags=[dict(tag) for tag in self.tags],
                 default_reaction_emoji=None,

@@ -121,6 +121,10 @@ class Settings(ParleyCog):
         await self.require_admin(interaction)
         await acknowledge(interaction)  # settings are writes: answer Discord before a slow disk can make us late
         notices: list[str] = []
+        if isinstance(stories_channel, discord.ForumChannel) and stories_channel.is_media():
+            # A media channel wants an image in every post, and stories are words: refused before anything changes.
+            notices.append(await forum_setup.media_refusal(self, interaction, stories_channel))
+            stories_channel = None
         for which, channel in (("stories", stories_channel), ("queue", queue_channel)):
             if channel is not None:
                 notices.append(await self.set_channel(interaction, which, channel.id))

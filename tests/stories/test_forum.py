@@ -268,3 +268,13 @@ async def test_deleting_a_story_takes_its_waiting_update_off_the_queue(forum_ses
         card = s.fake.view(s.fake.messages_in("#mod-queue")[-1]).text
         assert "Withdrawn by its author" in card and "paid the whole invoice" not in card
         assert s.fake.messages_in(posts(s)[0].id) == []  # the post's card went with the story
+
+
+async def test_a_media_channel_is_refused_kindly_and_nothing_changes(forum_session: Any) -> None:
+    guild = forum_guild()
+    guild["channels"] = [*guild["channels"], {"name": "gallery", "type": "media"}]
+    async with forum_session(guild) as s:
+        step = await s.command("owner", "setup", stories_channel="#gallery")
+        assert "is a media channel: its posts need an image" in step.message.text
+        step = await set_up_forum(s)
+        assert "Created 15 tags" in step.message.text and s.fake.channel("#gallery").tags == []
