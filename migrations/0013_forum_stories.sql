@@ -1,9 +1,9 @@
--- revises: 0011
+-- revises: 0012
 -- date: 2026-12-07
 -- why: stories in a forum channel (issue 23, part 1) and authors who learn the moderators' decision (part 3):
 --      the forum tags Parley created (one per type of client, and "Resolved"), whether replies to a story's post
 --      are open, the author's Resolved mark and short update, and the author's own choice to be told by DM.
---      (0014 in the session plan: numbered next to main until the branches before it land; renumber at merge.)
+--      (0014 in the session plan: numbered next on main when it was rebased; renumber at merge if needed.)
 
 -- The tags /setup created (or found) on a forum, by what they stand for: an archetype id or 'resolved'. A tag an
 -- admin deletes in Discord is simply not applied any more (publishing checks the forum's tags as they are).
