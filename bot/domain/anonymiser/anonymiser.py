@@ -8,6 +8,7 @@ from collections.abc import Callable
 from .arabic import ArabicFinder
 from .cased import CasedFinder
 from .detect import detect_language
+from .employers import EmployerFinder
 from .entities import assign_placeholders, resolve_overlaps
 from .labels import LABELS
 from .lexicon import LANGS, Lexicon, load_lexicon
@@ -26,6 +27,7 @@ class Anonymiser:
         self._arabic = ArabicFinder(lexicons["ar"], lexicons["en"].cue("person_before"))
         self._at = frozenset(w for lx in lexicons.values() for w in lx.cue("at_words"))
         self._dot = frozenset(w for lx in lexicons.values() for w in lx.cue("dot_words"))
+        self._employers = EmployerFinder()
         self._suspects = {lang: SuspectFinder(lexicons[lang], lexicons["en"]) for lang in lexicons}
         self._known: dict[str, Callable[[str], bool]] = {}
         for lang, lx in lexicons.items():
@@ -85,6 +87,7 @@ class Anonymiser:
             names += latin
         else:
             names += self._cased[lang].find(text, taken)
+        names += [m for m in self._employers.find(text, lang) if not overlaps(m.start, m.end, taken)]
         return resolve_overlaps(structured + names)
 
 

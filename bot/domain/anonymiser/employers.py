@@ -1,0 +1,104 @@
+"""Big companies named as someone's employer or client: "a contract at Nokia", «работал в Яндексе», "Nokialle".
+
+A brand in platforms.txt is part of the story when it is a tool or a shop ("found him on Google"); the same brand
+is an identifier when the story says the author or the client worked for it, because a team at a named company is
+a small group. Each rule is one predicate with its example as the docstring.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import _read_lines
+from .model import Mention
+from .morph import fi_candidates, ru_candidates
+from .textutil import WORD_RE, norm_ar, norm_key
+
+P_EMPLOYER = 45
+_EN_BEFORE = {"at", "for", "joined", "left", "inside", "within"}
+_RU_BEFORE = {"в", "во", "на", "для", "из", "от", "у", "с", "со"}
+_FI_CASES = ("lla", "llä", "lle", "lta", "ltä", "ssa", "ssä", "sta", "stä", "n")
+_FI_ORG_HEADS = ("ketju", "konserni", "yhtiö", "talo", "tiimi", "kauppa", "kauppias", "myymälä")
+_AR_BEFORE = {"لصالح", "مع", "في", "لدى", "عند", "من", "شركة", "شركه"}
+# A product after the brand is the tool, not the company: "for Google Docs", "at Amazon Prime".
+_PRODUCT_AFTER_RE = re.compile(r"\s+[A-ZА-ЯЁ][\w-]*")
+
+
+class EmployerFinder:
+    """Brands of employer_brands.txt in an employer context, as org mentions."""
+
+    def __init__(self) -> None:
+        entries = _read_lines("employer_brands.txt")
+        self.brands = frozenset(norm_key(w) for w in entries) | frozenset(norm_ar(w) for w in entries)
+
+    def find(self, text: str, lang: str) -> list[Mention]:
+        out = []
+        for m in WORD_RE.finditer(text):
+            word = m.group()
+            brand = self.brand_of(word, lang)
+            if not brand or self.product_follows(text, m.end()):
+                continue
+            if self.employer_context(text, m.start(), word, brand, lang):
+                out.append(Mention(m.start(), m.start() + len(self._head(word)), "org", brand, P_EMPLOYER))
+        return out
+
+    def brand_of(self, word: str, lang: str) -> str:
+        """ "Nokialle" -> nokia, «Яндексе» -> яндекс, "Kesko-ketjun" -> kesko; '' when no brand."""
+        head = norm_key(self._head(word))
+        if head in self.brands:
+            return head
+        if lang == "fi":
+            return next((c for c in sorted(fi_candidates(self._head(word))) if c in self.brands), "")
+        if lang == "ru":
+            return next((c for c in sorted(ru_candidates(word)) if c in self.brands), "")
+        return ""
+
+    def employer_context(self, text: str, start: int, word: str, brand: str, lang: str) -> bool:
+        """Whether the words around say someone works for the brand (see the rules below)."""
+        prev = _prev_word(text, start)
+        if lang == "en" or (lang == "ar" and word.isascii()):
+            return prev in _EN_BEFORE or prev in _AR_BEFORE or _ar_prefixed(text, start)
+        if lang == "ru":
+            return is_ru_oblique(word, brand) or prev in _RU_BEFORE
+        if lang == "fi":
+            return is_fi_local_case(word, brand) or is_fi_org_compound(word)
+        return False
+
+    @staticmethod
+    def product_follows(text: str, end: int) -> bool:
+        """ "for Google Docs", "at Amazon Prime": a capitalised word right after the brand makes it a product."""
+        return bool(_PRODUCT_AFTER_RE.match(text, end)) and text[end : end + 1] == " "
+
+    @staticmethod
+    def _head(word: str) -> str:
+        return word.split("-")[0] if "-" in word and not word.startswith(("Т-", "Альфа-")) else word
+
+
+def is_ru_oblique(word: str, brand: str) -> bool:
+    """ "в Яндексе", "от Сбера": an inflected form is the company as a place of work or a party, not the app."""
+    return norm_key(word) != brand
+
+
+def is_fi_local_case(word: str, brand: str) -> bool:
+    """ "Nokialle", "Keskolla", "Wolttiin"? only local cases and the genitive: Nokian palveluksessa."""
+    w = norm_key(word)
+    return w != brand and w.endswith(_FI_CASES)
+
+
+def is_fi_org_compound(word: str) -> bool:
+    """ "Kesko-ketjun kauppias", "Nokia-konsernissa": the brand as the head of a company compound."""
+    tail = word.partition("-")[2].lower()
+    return bool(tail) and tail.startswith(_FI_ORG_HEADS)
+
+
+def _ar_prefixed(text: str, start: int) -> bool:
+    """ "لـCareem", "بـTalabat": a Latin brand glued to an Arabic preposition."""
+    return text[max(0, start - 2) : start] in ("لـ", "بـ") or text[max(0, start - 1) : start] in ("ل", "ب")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([^\W\d_]+)[\s\u00a0]*$", text[max(0, pos - 40) : pos])
+    if not m:
+        return ""
+    w = m.group(1)
+    return norm_ar(w) if not w.isascii() and "\u0600" <= w[0] <= "\u06ff" else norm_key(w)
