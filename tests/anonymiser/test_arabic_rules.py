@@ -53,3 +53,48 @@ def test_person_rule_does_not_fire(anon: Anonymiser, rule: str, text: str, at: i
 def test_org_word_verdicts(anon: Anonymiser, text: str, k: int, count: int, verdict: str) -> None:
     toks = tokenize(text, ARABIC_WORD_RE)
     assert anon._arabic._org_word(text, toks, k, count) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "k", "count", "verdict"),
+    [
+        ("موقع إخباري في عمان", 1, 0, "end"),  # an online kind described by an adjective
+        ("مطعمها بحري وبعدها", 1, 0, "more"),  # the same shape after a restaurant is its name
+        ("مطعمه وبعد التسليم", 1, 0, "end"),  # a new clause where the name would stand
+        ("متجر بسعر رمزي", 1, 0, "end"),
+    ],
+)
+def test_org_word_after_kind_is_no_name(anon: Anonymiser, text: str, k: int, count: int, verdict: str) -> None:
+    toks = tokenize(text, ARABIC_WORD_RE)
+    assert anon._arabic._org_word(text, toks, k, count) == verdict
+
+
+@pytest.mark.parametrize(
+    ("given", "word", "after_cue", "family"),
+    [
+        ("لينا", "قباني", False, True),  # a word of the vocabulary, but after a listed given name
+        ("وليد", "حوراني", False, True),
+        ("لينا", "طلبت", False, False),  # a verb
+        ("لينا", "من", False, False),
+        ("سارة", "صاحبة", False, False),  # a role word
+        ("سارة", "بالأمس", False, False),
+        ("نجمة", "قباني", False, False),  # not a listed given name, and no cue before it
+    ],
+)
+def test_family_after_given(anon: Anonymiser, given: str, word: str, after_cue: bool, family: bool) -> None:
+    assert anon._arabic._family_after_given(given, word, after_cue) is family
+
+
+def test_compound_and_prefixed_names(anon: Anonymiser) -> None:
+    from parley.domain.anonymiser.arabic import is_compound_tail, is_tatweel_prefixed
+
+    assert is_compound_tail("الدين") and not is_compound_tail("الشركة")
+    assert is_tatweel_prefixed("لـجمال", 2) and not is_tatweel_prefixed("لجمال", 1)
+    cases = {
+        "قال المستقل حسام الدين ساسي إن": "حسام الدين ساسي",  # occupation cue, compound given name, family name
+        "بعد ما سلمت الموقع لـجمال، صار يقول": "جمال",  # a name that is also a word, set apart by لـ
+        "طلب مني كريم ترجمة الموقع": "كريم",  # the subject after a verb and its object pronoun
+        "العميلة لينا قباني من بيروت": "لينا قباني",
+    }
+    for text, name in cases.items():
+        assert name not in anon.anonymise(text, "ar").text, text

@@ -201,6 +201,20 @@ _STRONG_PERSON_CUES = {
 
 
 _Found = tuple[int, int, int] | None
+# Second halves of compound given names: حسام الدين, نور الهدى, فتح الله, عبد الرحمن.
+_ONLINE_KINDS = {"موقع", "متجر", "تطبيق"}
+_COMPOUND_TAILS = {"الدين", "الهدى", "الله", "الرحمن", "الاسلام", "الحق", "الزمان", "الرحيم"}
+
+
+def is_compound_tail(core: str) -> bool:
+    """ "حسام الدين", "نور الهدى": الدين after a given name is the second half of it, not "the religion"."""
+    return core in _COMPOUND_TAILS
+
+
+def is_tatweel_prefixed(word: str, prefix: int) -> bool:
+    """ "لـجمال", "بـأمل": the stretched prefix sets a name apart from the preposition, so even a name that is
+    also a word (جمال "beauty", أمل "hope") is the name."""
+    return prefix >= 2 and word[prefix - 1 : prefix] == "ـ"
 
 
 def _no_conj(word: str) -> str:
@@ -492,6 +506,9 @@ class ArabicFinder:
             if norm_ar(toks[j].text) == "عبد" and n.startswith("ال"):
                 j += 1  # عبد الستار: the two words are one name
                 continue
+            if is_compound_tail(n):
+                j += 1  # حسام الدين, نور الهدى: the second half of a compound given name
+                continue
             nisba = n.startswith("ال") and n.endswith("ي") and len(n) >= 5 and n not in self.core_stop
             nisba = nisba and n not in _NOT_FAMILY
             family = n.startswith("ال") and n in self.lex.surnames
@@ -503,15 +520,35 @@ class ArabicFinder:
                 j += 1
                 continue
             # Maghrebi family names: بوزيد, بوعلام; after a cue, a second unknown word is the family name.
-            bu = n.startswith(("بو", "بن")) and len(n) >= 5 and n not in self.stop and n not in self.lex.frequent
+            bu = n.startswith(("بو", "بن", "بل")) and len(n) >= 5 and n not in self.stop and n not in self.lex.frequent
             second = after_cue and j == i and self._unknown_ok(n, strict=True) and n not in self.lex.places
             # A verb right after the name (رتيل أجلت, X طلعت) is no family name.
             second = second and not n.endswith("ت") and not (len(n) == 4 and n[0] in "اينت")
-            if bu or second:
+            first_only = j == i or (j == i + 1 and is_compound_tail(norm_ar(toks[j].text)))
+            if bu or second or (first_only and self._family_after_given(toks[i].text, nxt, after_cue)):
                 j += 1
                 continue
             break
         return j
+
+    def _family_after_given(self, given: str, word: str, after_cue: bool) -> bool:
+        """ "لينا قباني", "مراد بلحاج": after a listed given name (or one a cue found) the next word is the family
+        name, even when it is also a word, unless it is a frequent word, a verb, a place or a business word."""
+        g = norm_ar(given)
+        listed = any(c in self.lex.first_names and c not in self.lex.ambiguous for _, c in self.analyses(given))
+        if not (listed or after_cue) or g.startswith("ال"):
+            return False
+        n = norm_ar(word)
+        nisba_ani = len(n) >= 5 and n.endswith("اني")  # قباني, حوراني: the family name, not a verb + ني
+        if len(n) < 3 or word[:1] in "وف" or n.startswith(("بال", "لل", "كال")) or (self._verbish(n) and not nisba_ani):
+            return False
+        if n in self.lex.frequent or n in self.stop or n in self.core_stop or n in _NOUN_CONTEXT:
+            return False
+        if n in self.lex.places or n in self.lex.countries or n in self.business or n in self.roles:
+            return False
+        if n in self.name_cues or n in self.org_out | self.org_in or n in self.activities or n in self.id_cues:
+            return False
+        return not n.endswith("ت") or n in self.lex.surnames  # طلبت, اختفت: a verb after the name
 
     def _persons(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """Persons: at each word the start rules below are tried in order; the first that fits gives the span."""
@@ -609,7 +646,7 @@ class ArabicFinder:
             if core not in self.lex.first_names:
                 continue
             if core in self.lex.ambiguous or (core in self.stop and core not in self.lex.first_names):
-                if p == 0 and self._ambiguous_is_name(text, toks, i, prev):
+                if (p == 0 and self._ambiguous_is_name(text, toks, i, prev)) or is_tatweel_prefixed(toks[i].text, p):
                     return i, self._name_run_end(text, toks, i, used), p
                 continue
             return i, self._name_run_end(text, toks, i, used), p
@@ -673,7 +710,9 @@ class ArabicFinder:
 
     def _ambiguous_is_name(self, text: str, toks: list[Token], i: int, prev: str) -> bool:
         lex = self.lex
-        if prev in lex.cue("person_before") or prev in lex.cue("titles"):
+        if prev in lex.cue("person_before") or prev in lex.cue("titles") or _no_conj(prev) in self.name_cues:
+            return True
+        if self._verb_then_object(text, toks, i, prev):
             return True
         # "مدير المشروع أيمن كان…": a role with its object, then the name.
         if (
@@ -695,6 +734,12 @@ class ArabicFinder:
                 if after in kinds or any(c in kinds for _, c in self.analyses(toks[i + 2].text)):
                     return True
         return False
+
+    def _verb_then_object(self, text: str, toks: list[Token], i: int, prev: str) -> bool:
+        """ "طلب مني كريم", "قال لي جمال": after a verb and its object pronoun comes the subject, a name."""
+        if prev not in self.obj_pron or i < 2:
+            return False
+        return _no_conj(self._adjacent_prev(text, toks, i - 1)) in self.lex.cue("strong_verbs")
 
     def _orgs(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """Companies, in three passes: after a kind word, before a legal form, before a لل-activity word."""
@@ -784,10 +829,24 @@ class ArabicFinder:
             return "end"  # "شركة جديدة": an adjective, not a name (nouns like الفجر, الأمل still can be)
         if count and n in _STRONG_PERSON_CUES:
             return "end"
+        if count == 0 and self._not_a_name_start(word, toks[k - 1].text):
+            return "end"
         places = self.lex.places
         if count and any(c in places or "ال" + c in places for _, c in self.analyses(word)):
             return "end"  # "شركة نور الرياض" keeps the town out of the name
         return "more"
+
+    def _not_a_name_start(self, word: str, kind: str) -> bool:
+        """ "موقع إخباري", "متجر بسعر رمزي", "مطعمه وبعد": an adjective, a prepositional phrase or a new clause
+        right after the business word, where a name would stand."""
+        n = norm_ar(word)
+        online = {c for _, c in self._kind_readings(kind)} & _ONLINE_KINDS
+        if online and not n.startswith("ال") and n.endswith("ي") and n in self.lex.vocab:
+            return True  # a site or shop described: موقع إخباري, متجر إلكتروني (but "مطعمها بحري" is a name)
+        if word[:1] in "وفبل" and len(n) > 3:
+            core = n[1:]
+            return core in self.core_stop or core in self.lex.frequent
+        return False
 
     def _named_after_kind(self, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
         """ "براند هدوم اسمه ستايلو": with no name right after the kind word, the name comes after اسمه."""

@@ -16,7 +16,7 @@ from .textutil import WORD_RE, norm_ar, norm_key
 
 P_EMPLOYER = 45
 _EN_BEFORE = {"at", "for", "joined", "left", "inside", "within"}
-_RU_BEFORE = {"в", "во", "на", "для", "из", "от", "у", "с", "со"}
+_RU_BEFORE = {"в", "во", "для", "из", "от"}
 _FI_CASES = ("lla", "llä", "lle", "lta", "ltä", "ssa", "ssä", "sta", "stä", "n")
 _FI_ORG_HEADS = ("ketju", "konserni", "yhtiö", "talo", "tiimi", "kauppa", "kauppias", "myymälä")
 _AR_BEFORE = {"لصالح", "مع", "في", "لدى", "عند", "من", "شركة", "شركه"}
@@ -59,7 +59,7 @@ class EmployerFinder:
         if lang == "en" or (lang == "ar" and word.isascii()):
             return prev in _EN_BEFORE or prev in _AR_BEFORE or _ar_prefixed(text, start)
         if lang == "ru":
-            return is_ru_oblique(word, brand) or prev in _RU_BEFORE
+            return prev in _RU_BEFORE  # "на Озоне", "на Авито" is where one sells, not who one works for
         if lang == "fi":
             return is_fi_local_case(word, brand) or is_fi_org_compound(word)
         return False
@@ -72,11 +72,6 @@ class EmployerFinder:
     @staticmethod
     def _head(word: str) -> str:
         return word.split("-")[0] if "-" in word and not word.startswith(("Т-", "Альфа-")) else word
-
-
-def is_ru_oblique(word: str, brand: str) -> bool:
-    """ "в Яндексе", "от Сбера": an inflected form is the company as a place of work or a party, not the app."""
-    return norm_key(word) != brand
 
 
 def is_fi_local_case(word: str, brand: str) -> bool:
