@@ -12,7 +12,7 @@ from parley.domain.anonymiser.review import Flag, flags, take_out
     ("lang", "raw", "word"),
     [
         ("en", "Harriet Quill paid half. We met in SLC and she never paid the rest.", "SLC"),
-        ("fi", "Asiakas Reija Tuppurainen maksoi puolet. Hän muutti Portugaliin.", "Portugaliin"),
+        ("fi", "Asiakas Reija Tuppurainen maksoi puolet. Portugali oli hänen mukaansa halvempi.", "Portugali"),
         ("ru", "Заказчик Всеволод Ракитин не заплатил, он из ЖБК.", "ЖБК"),
         ("ar", "العميل وليد الشهراني لم يدفع، وبعدها سافر إلى قلقيلية.", "قلقيلية"),
     ],

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .arabic import ArabicFinder
 from .cased import CasedFinder
+from .countries import CountryFinder
 from .detect import detect_language
 from .employers import EmployerFinder
 from .entities import assign_placeholders, resolve_overlaps
@@ -28,6 +29,7 @@ class Anonymiser:
         self._at = frozenset(w for lx in lexicons.values() for w in lx.cue("at_words"))
         self._dot = frozenset(w for lx in lexicons.values() for w in lx.cue("dot_words"))
         self._employers = EmployerFinder()
+        self._countries = CountryFinder()
         self._suspects = {lang: SuspectFinder(lexicons[lang], lexicons["en"]) for lang in lexicons}
         self._known: dict[str, Callable[[str], bool]] = {}
         for lang, lx in lexicons.items():
@@ -87,7 +89,8 @@ class Anonymiser:
             names += latin
         else:
             names += self._cased[lang].find(text, taken)
-        names += [m for m in self._employers.find(text, lang) if not overlaps(m.start, m.end, taken)]
+        extra = self._employers.find(text, lang) + self._countries.find(text, lang)
+        names += [m for m in extra if not overlaps(m.start, m.end, taken)]
         return resolve_overlaps(structured + names)
 
 

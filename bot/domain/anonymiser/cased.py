@@ -265,6 +265,7 @@ class CasedFinder:
         out += self._lowercase_from(text, tokens, out)
         if chat_register(tokens):
             out += self._lowercase_listed(tokens, out)
+            out += self._lowercase_cued(text, tokens, out)
         out = _trim_initial_words(out, text, self)
         return out + self._propagate(rejected, out)
 
@@ -314,6 +315,35 @@ class CasedFinder:
                 out.append(Mention(t.start, t.end, "person", lw, P_NAME))
             elif lw in self.lex.places:
                 out.append(Mention(t.start, t.end, "place", lw, P_NAME))
+        return out
+
+    def _lowercase_cued(self, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """ "worked 3 months for jurgen", "owner deshawn paid", "moved to philly": in all-lower-case chat, a word no
+        vocabulary knows right after a role or a 'where' word is a name or a place (later mentions go with it)."""
+        person_cues = self.lex.cue("lowercase_person_before")
+        place_cues = self.lex.cue("lowercase_place_before")
+        taken = [(m.start, m.end) for m in found]
+        out: list[Mention] = []
+        for a, b in pairwise(tokens):
+            if b.cap or len(b.text) < 4 or text[a.end : b.start] != " " or overlaps(b.start, b.end, taken):
+                continue
+            prev = norm_key(a.text)
+            if prev == "to" and moved_before(text, a.start):
+                prev = "in"  # "moved to philly" (but "went to voicemail" says nothing)
+            typ = "person" if prev in person_cues else "place" if prev in place_cues else ""
+            listed = self.lemmas(b.text) & (self.lex.places if typ == "place" else self.lex.first_names)
+            unknown = self.unknown_name_shape(b.text) and norm_key(b.text) not in self.lex.vocab
+            if not typ or not (unknown or (listed and not listed & self.lex.ambiguous)):
+                continue
+            key = self.lemma(b.text)
+            out += [
+                Mention(t.start, t.end, typ, key, P_NAME)
+                for t in tokens
+                if t.start >= b.start
+                and not t.cap
+                and self.lemma(t.text) == key
+                and not overlaps(t.start, t.end, taken)
+            ]
         return out
 
     def _lower_surname(self, word: str) -> bool:
@@ -623,6 +653,16 @@ class CasedFinder:
             e += 1  # "Е. А." initials, "Inc."
         key = " ".join(self.lemma(t.text) for t in ts)
         return Mention(s, e, typ, key, P_NAME)
+
+
+_MOVED_RE = re.compile(r"\b(?:moved|moving|relocated|flew|drove|went back|lives|living)\s+$")
+
+
+def moved_before(text: str, pos: int) -> bool:
+    """ "moved to", "relocated to", "flew to": the next word is where someone went."""
+    return bool(
+        re.search(r"\b(?:moved|moving|relocated|flew|drove|went back|lives|living)\s+$", text[max(0, pos - 20) : pos])
+    )
 
 
 def chat_register(tokens: list[Token]) -> bool:

@@ -75,9 +75,10 @@ class EmployerFinder:
 
 
 def is_fi_local_case(word: str, brand: str) -> bool:
-    """ "Nokialle", "Keskolla", "Wolttiin"? only local cases and the genitive: Nokian palveluksessa."""
+    """ "Nokialle", "Keskolla", "Woltilla", "Nokian palveluksessa": local cases and the genitive of the brand itself
+    (not "Alkoon", where one goes to shop)."""
     w = norm_key(word)
-    return w != brand and w.endswith(_FI_CASES)
+    return w.startswith(brand) and w[len(brand) :].removeprefix("i") in _FI_CASES
 
 
 def is_fi_org_compound(word: str) -> bool:
