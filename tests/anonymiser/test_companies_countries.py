@@ -73,3 +73,20 @@ def test_lowercase_chat_after_a_cue(anon: Anonymiser, text: str, gone: str, kept
     assert not gone or gone not in out, out
     assert not kept or kept in out, out
     assert moved_before("she moved ", len("she moved ")) and not moved_before("it went ", len("it went "))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "gone"),
+    [
+        ("en", "bro just search mapleleafprints on etsy, thats the shop that stole my designs", "mapleleafprints"),
+        ("ru", "Вот его страница, счёт № 45-К так и не оплачен.", "45-К"),
+        ("en", "Her Fiverr name is tamsinbuilds if you want to check.", "tamsinbuilds"),
+        ("en", "found the client's linkedin: wyatt-harlow-84b2. Calls himself a CEO.", "wyatt-harlow-84b2"),
+    ],
+)
+def test_structured_without_at_or_scheme(anon: Anonymiser, lang: str, text: str, gone: str) -> None:
+    assert gone not in anon.anonymise(text, lang).text
+
+
+def test_a_word_before_on_platform_that_is_a_word_stays(anon: Anonymiser) -> None:
+    assert "something" in anon.anonymise("I posted something on etsy and sold nothing.", "en").text

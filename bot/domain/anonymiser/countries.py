@@ -42,11 +42,12 @@ class CountryFinder:
         if lang not in ("fi", "ru"):
             return []
         names = self._names(lang)
+        prefixes = {n[:3] for n in names}  # inflection keeps the first letters: a cheap filter before morphology
         out = []
         prev = ""
         for m in WORD_RE.finditer(text):
             w = m.group()
-            if w[:1].isupper() and len(w) >= 2:
+            if w[:1].isupper() and len(w) >= 2 and norm_key(w)[:3] in prefixes:
                 cands = {norm_key(w)} | (fi_candidates(w) if lang == "fi" else ru_candidates(w))
                 hit = sorted(cands & names)
                 if hit and (is_ru_where(prev) if lang == "ru" else is_fi_where_case(w, hit[0])):

@@ -30,6 +30,8 @@ class EmployerFinder:
     def __init__(self) -> None:
         entries = _read_lines("employer_brands.txt")
         self.brands = frozenset(norm_key(w) for w in entries) | frozenset(norm_ar(w) for w in entries)
+        # Inflection keeps the first three letters (Nokialle, Яндексе): a cheap filter before morphology.
+        self._prefixes = frozenset(b[:3] for b in self.brands)
 
     def find(self, text: str, lang: str) -> list[Mention]:
         out = []
@@ -47,6 +49,8 @@ class EmployerFinder:
         head = norm_key(self._head(word))
         if head in self.brands:
             return head
+        if head[:3] not in self._prefixes:
+            return ""
         if lang == "fi":
             return next((c for c in sorted(fi_candidates(self._head(word))) if c in self.brands), "")
         if lang == "ru":

@@ -431,6 +431,23 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
         plain = tok.islower() and norm_key(tok) not in lex.common and strong_cue and not _everyday(tok, lex)
         if (marked or plain) and norm_key(tok) not in lex.platforms:
             out.append(Mention(m.start(), m.end(), "handle", tok.lower(), P_CUED_HANDLE))
+    return out + _handles_before_platform(text, lex)
+
+
+_ON_PLATFORM_RE = re.compile(r"(?<![\w@./\-])([a-z][a-z0-9._]{4,})\s+(?:on|at|from|в|на|@)\s+([\w.]+)")
+
+
+def _handles_before_platform(text: str, lex: Lexicon) -> list[Mention]:
+    """ "search mapleleafprints on etsy", "kirjoita pajari_photo on insta": an unknown lower-case word right before
+    "on <platform>" is the account's name there."""
+    out = []
+    for m in _ON_PLATFORM_RE.finditer(text):
+        tok, platform = m.group(1), norm_key(m.group(2))
+        if platform not in lex.platforms or norm_key(tok) in lex.platforms or norm_key(tok) in lex.common:
+            continue
+        if _everyday(tok, lex) or tok.endswith(("ing", "ed", "ly")):
+            continue
+        out.append(Mention(m.start(1), m.end(1), "handle", tok.lower(), P_CUED_HANDLE))
     return out
 
 
@@ -520,7 +537,9 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             continue
         if _is_date(val) and not sign:
             continue
-        if _money_or_unit(text, s, e, lex) or sum(ch.isdigit() for ch in val) < 3:
+        # "№ 45-К": two digits are enough when a number sign and a letter series make it a code.
+        short_code = sign and re.search(r"[A-Za-zА-Яа-яЁё]", val) is not None
+        if _money_or_unit(text, s, e, lex) or sum(ch.isdigit() for ch in val) < (2 if short_code else 3):
             continue
         out.append(Mention(s, e, "number", re.sub(r"\W", "", val).lower(), P_CUED_NUMBER))
     # "Ref: 7F3K-22QX": a mixed code of capitals and digits right after a number cue.
