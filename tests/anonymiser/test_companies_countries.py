@@ -90,3 +90,14 @@ def test_structured_without_at_or_scheme(anon: Anonymiser, lang: str, text: str,
 
 def test_a_word_before_on_platform_that_is_a_word_stays(anon: Anonymiser) -> None:
     assert "something" in anon.anonymise("I posted something on etsy and sold nothing.", "en").text
+
+
+def test_finnish_place_adjective() -> None:
+    from parley.domain.anonymiser.countries import fi_place_of_adjective
+
+    places = frozenset({"espoo", "lahti", "rovaniemi"})
+    assert fi_place_of_adjective("espoolaiselle", places) == "espoo"
+    assert fi_place_of_adjective("lahtelainen", places) == "lahti"
+    assert fi_place_of_adjective("rovaniemeläisen", places) == "rovaniemi"
+    assert fi_place_of_adjective("suomalainen", places) == ""  # a nationality, no town
+    assert fi_place_of_adjective("ulkomaalaiselta", places) == ""

@@ -36,14 +36,14 @@ class CountryFinder:
             self.names[lang] = frozenset(norm_key(w) for w in entries)
         return self.names[lang]
 
-    def find(self, text: str, lang: str) -> list[Mention]:
+    def find(self, text: str, lang: str, places: frozenset[str] = frozenset()) -> list[Mention]:
         if lang == "en":
             return self._english(text)
         if lang not in ("fi", "ru"):
             return []
+        out = _fi_place_adjectives(text, places) if lang == "fi" else []
         names = self._names(lang)
         prefixes = {n[:3] for n in names}  # inflection keeps the first letters: a cheap filter before morphology
-        out = []
         prev = ""
         for m in WORD_RE.finditer(text):
             w = m.group()
@@ -82,3 +82,25 @@ def is_fi_where_case(word: str, lemma: str) -> bool:
     """ "Virosta", "Ruotsiin", "Saksan": an inflected country name says where (the nominative is often a topic)."""
     w = norm_key(word)
     return w != lemma and w.endswith(_FI_CASES)
+
+
+_FI_ADJ_RE = re.compile(r"(?i)\b([a-zåäö]{3,}?)(?:lai|läi)(?:nen|s[a-zåäö]*)\b")
+
+
+def fi_place_of_adjective(word: str, places: frozenset[str]) -> str:
+    """ "espoolaiselle" -> espoo, "lahtelainen" -> lahti, "rovaniemeläisen" -> rovaniemi: the town a Finnish
+    place adjective comes from, or '' (the adjective tells where someone is as much as the town does)."""
+    m = _FI_ADJ_RE.fullmatch(word)
+    if not m:
+        return ""
+    stem = m.group(1).lower()
+    return next((c for c in (stem, stem[:-1] + "i") if c in places), "")
+
+
+def _fi_place_adjectives(text: str, places: frozenset[str]) -> list[Mention]:
+    out = []
+    for m in _FI_ADJ_RE.finditer(text):
+        town = fi_place_of_adjective(m.group(), places)
+        if town:
+            out.append(Mention(m.start(), m.end(), "place", town, P_COUNTRY))
+    return out
