@@ -14,7 +14,7 @@ from parley.domain.anonymiser.review import Flag, flags, take_out
         ("en", "Harriet Quill paid half. We met in SLC and she never paid the rest.", "SLC"),
         ("fi", "Asiakas Reija Tuppurainen maksoi puolet. Portugali oli hänen mukaansa halvempi.", "Portugali"),
         ("ru", "Заказчик Всеволод Ракитин не заплатил, он из ЖБК.", "ЖБК"),
-        ("ar", "العميل وليد الشهراني لم يدفع، وبعدها سافر إلى قلقيلية.", "قلقيلية"),
+        ("ar", "العميل وليد الشهراني لم يدفع، وبعدها سافر إلى عنبتا.", "عنبتا"),
     ],
 )
 def test_flags_of_anonymised_text_and_taking_one_out(anon: Anonymiser, lang: str, raw: str, word: str) -> None:

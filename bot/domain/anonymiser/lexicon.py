@@ -99,7 +99,8 @@ def load_lexicon(lang: str) -> Lexicon:
     cues_path = _data_dir() / f"cues_{lang}.json"
     raw = json.loads(cues_path.read_text(encoding="utf-8"))
     cues = {k: frozenset(norm(w) for w in v) for k, v in raw.items() if isinstance(v, list)}
-    places = set(s(f"places_{lang}.txt"))
+    # The hand list (towns people live in) plus CLDR's exemplar cities of the time zones (build_countries.py).
+    places = set(s(f"places_{lang}.txt")) | s(f"cities_cldr_{lang}.txt")
     first_names, surnames = set(s(f"first_names_{lang}.txt")), set(s(f"surnames_{lang}.txt"))
     if lang in ("en", "fi"):
         # Stories in either language name people and towns from both; the lists are shared.
