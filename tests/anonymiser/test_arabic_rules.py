@@ -98,3 +98,12 @@ def test_compound_and_prefixed_names(anon: Anonymiser) -> None:
     }
     for text, name in cases.items():
         assert name not in anon.anonymise(text, "ar").text, text
+
+
+def test_quoted_name_after_ismuha(anon: Anonymiser) -> None:
+    text = "تعاملت مع مؤسسة صغيرة اسمها «درب النجاح»، والمسؤول أخذ التصاميم"
+    toks = tokenize(text, ARABIC_WORD_RE)
+    found = anon._arabic._quoted_after_name_cue(text, toks, [False] * len(toks))
+    assert [(text[m.start : m.end], m.type) for m in found] == [("درب النجاح", "org")]
+    text = "المصممة نور الهدى ساسي من تونس تقول"
+    assert "ساسي" not in anon.anonymise(text, "ar").text  # the family name after a name found by its cue

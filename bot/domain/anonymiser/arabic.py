@@ -647,7 +647,7 @@ class ArabicFinder:
                 continue
             if core in self.lex.ambiguous or (core in self.stop and core not in self.lex.first_names):
                 if (p == 0 and self._ambiguous_is_name(text, toks, i, prev)) or is_tatweel_prefixed(toks[i].text, p):
-                    return i, self._name_run_end(text, toks, i, used), p
+                    return i, self._name_run_end(text, toks, i, used, after_cue=True), p
                 continue
             return i, self._name_run_end(text, toks, i, used), p
         return None
@@ -744,6 +744,7 @@ class ArabicFinder:
     def _orgs(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """Companies, in three passes: after a kind word, before a legal form, before a لل-activity word."""
         out = self._orgs_after_kind_word(text, toks, used)
+        out += self._quoted_after_name_cue(text, toks, used)
         out += self._orgs_before_legal_form(text, toks, used)
         return out + self._orgs_before_activity(text, toks, used)
 
@@ -775,6 +776,30 @@ class ArabicFinder:
             start_tok, prefix = (i, p) if kind in self.org_in else (i + 1, 0)
             out.append(self._span(toks, start_tok, j, prefix, "org"))
             for k in range(i, j + 1):
+                used[k] = True
+        return out
+
+    def _quoted_after_name_cue(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "شركة ناشئة اسمها «دروب»", "مؤسسة صغيرة اسمها «درب النجاح»": a quoted name after اسمها is the business
+        the clause is about (a person is a listed first name, and people's names are seldom quoted)."""
+        out = []
+        kinds = self.org_out | self.org_in
+        for i, tok in enumerate(toks):
+            if used[i] or _no_conj(norm_ar(tok.text)) not in _STRONG_PERSON_CUES | {"باسم"}:
+                continue
+            q = re.match(r"\s*[«\"“]([^«»\"“”\n]{1,50})[»\"”]", text[tok.end : tok.end + 70])
+            if not q:
+                continue
+            s, e = tok.end + q.start(1), tok.end + q.end(1)
+            inside = [k for k in range(i + 1, len(toks)) if toks[k].start < e]
+            if any(used[k] for k in inside):
+                continue
+            content = norm_ar(q.group(1))
+            person = content in self.lex.first_names and not any(
+                c in kinds for k in range(max(0, i - 4), i) for _, c in self._kind_readings(toks[k].text)
+            )
+            out.append(Mention(s, e, "person" if person else "org", content, P_NAME + 5))
+            for k in inside:
                 used[k] = True
         return out
 
