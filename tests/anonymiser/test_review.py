@@ -13,7 +13,7 @@ from parley.domain.anonymiser.review import Flag, flags, take_out
     [
         ("en", "Harriet Quill paid half. We met in SLC and she never paid the rest.", "SLC"),
         ("fi", "Asiakas Reija Tuppurainen maksoi puolet. Portugali oli hänen mukaansa halvempi.", "Portugali"),
-        ("ru", "Заказчик Всеволод Ракитин не заплатил, он из ЖБК.", "ЖБК"),
+        ("ru", "Заказчик Всеволод Ракитин не заплатил, а ЖБК так и не ответил.", "ЖБК"),
         ("ar", "العميل وليد الشهراني لم يدفع، وبعدها سافر إلى عنبتا.", "عنبتا"),
     ],
 )

@@ -25,18 +25,22 @@ _PRODUCT_AFTER_RE = re.compile(r"\s+[A-ZА-ЯЁ][\w-]*")
 
 
 class EmployerFinder:
-    """Brands of employer_brands.txt in an employer context, as org mentions."""
+    """Brands of employer_brands.txt, and acronyms no list knows, in an employer context, as org mentions."""
 
     def __init__(self) -> None:
+        self.acronyms = frozenset(norm_key(w) for w in _read_lines("acronyms_common.txt"))
         entries = _read_lines("employer_brands.txt")
         self.brands = frozenset(norm_key(w) for w in entries) | frozenset(norm_ar(w) for w in entries)
         # Inflection keeps the first three letters (Nokialle, Яндексе): a cheap filter before morphology.
         self._prefixes = frozenset(b[:3] for b in self.brands)
 
-    def find(self, text: str, lang: str) -> list[Mention]:
+    def find(self, text: str, lang: str, vocab: frozenset[str] = frozenset()) -> list[Mention]:
         out = []
         for m in WORD_RE.finditer(text):
             word = m.group()
+            if self.unknown_acronym(word, vocab) and _prev_word(text, m.start()) in _EN_BEFORE | _RU_BEFORE:
+                out.append(Mention(m.start(), m.end(), "org", norm_key(word), P_EMPLOYER))
+                continue
             brand = self.brand_of(word, lang)
             if not brand or self.product_follows(text, m.end()):
                 continue
@@ -67,6 +71,13 @@ class EmployerFinder:
         if lang == "fi":
             return is_fi_local_case(word, brand) or is_fi_org_compound(word)
         return False
+
+    def unknown_acronym(self, word: str, vocab: frozenset[str]) -> bool:
+        """ "contract QA for NVT", «работал в ЦФТ»: 2-5 capitals no vocabulary or list of work acronyms knows."""
+        if not (2 <= len(word) <= 5 and word.isupper() and word.isalpha()):
+            return False
+        w = norm_key(word)
+        return w not in self.acronyms and w not in vocab and w not in self.brands
 
     @staticmethod
     def product_follows(text: str, end: int) -> bool:
