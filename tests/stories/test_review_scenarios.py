@@ -15,37 +15,38 @@ from tests.stories.conftest import FORMS, assert_no_pings, payload_text, run_due
 STORIES = {
     "en": (
         "bob",
-        "The client Jonathan Whitaker wanted three logo versions for free. We met in SLC, and his office moved to "
-        "Portugal later.",
+        "The client Jonathan Whitaker wanted three logo versions for free. We met in SLC, and his office said "
+        "Portugal was next.",
         "Whitaker",
         ("SLC", "Portugal"),
     ),
     "fi": (
         "alice",
-        "Asiakas Matti Virtanen halusi kolme logoversiota ilmaiseksi. Tapasimme NWT:n toimistolla ja hän muutti "
-        "Portugaliin.",
+        "Asiakas Matti Virtanen halusi kolme logoversiota ilmaiseksi. Tapasimme NWT:n toimistolla ja Portugali oli "
+        "hänen seuraava kohteensa.",
         "Virtanen",
-        ("NWT", "Portugaliin"),
+        ("NWT", "Portugali"),
     ),
     "ru": (
         "ivan",
-        "Заказчик Пётр Сидоров попросил три варианта логотипа бесплатно. Он из ЖБК, а потом уехал в Португалию.",
+        "Заказчик Пётр Сидоров попросил три варианта логотипа бесплатно. ЖБК так и не ответил, а Португалия была "
+        "следующей.",
         "Сидоров",
-        ("ЖБК", "Португалию"),
+        ("ЖБК", "Португалия"),
     ),
     "ar": (
         "layla",
-        "طلب مني العميل أحمد ثلاث نسخ من الشعار مجانًا. قال إنه من قلقيلية وإن مكتبه عند QTX.",
+        "طلب مني العميل أحمد ثلاث نسخ من الشعار مجانًا. قال إنه من عنبتا وإن مكتبه عند QTX.",
         "أحمد",
-        ("قلقيلية", "QTX"),
+        ("عنبتا", "QTX"),
     ),
 }
 # member, tip (a name and a phone number it removes, two words it flags), the name, the phone's digits, the flags
 TIPS = {
     "en": (
         "bob",
-        "When Pekka Mäkinen from Acme Oy did not pay I called his CFO at +358 40 765 4321, then flew to SLC and on "
-        "to Portugal. Always ask for a deposit.",
+        "When Pekka Mäkinen from Acme Oy did not pay I called his CFO at +358 40 765 4321, then flew to SLC; "
+        "Portugal was next. Always ask for a deposit.",
         "Mäkinen",
         "765 4321",
         ("SLC", "Portugal"),
@@ -61,18 +62,18 @@ TIPS = {
     "ru": (
         "ivan",
         "Когда Пётр Сидоров из ООО «Ромашка» не заплатил, я позвонил его бухгалтеру по номеру +7 915 204-33-81 и "
-        "съездил в ЖБК и в КРЗ. Всегда берите предоплату.",
+        "съездил к ЖБК и к КРЗ. Всегда берите предоплату.",
         "Сидоров",
         "204-33-81",
         ("ЖБК", "КРЗ"),
     ),
     "ar": (
         "layla",
-        "عندما لم يدفع العميل سامر حداد اتصلت بمديره على 0599412336 وذهبت إلى مكتبه في قلقيلية وإلى QTX. اطلب دفعة "
+        "عندما لم يدفع العميل سامر حداد اتصلت بمديره على 0599412336 وذهبت إلى مكتبه في عنبتا وإلى QTX. اطلب دفعة "
         "مقدمة دائمًا.",
         "سامر",
         "0599412336",
-        ("قلقيلية", "QTX"),
+        ("عنبتا", "QTX"),
     ),
 }
 TIP_FORMS = {
