@@ -103,3 +103,16 @@ def test_finnish_place_adjective() -> None:
     assert fi_place_of_adjective("rovaniemeläisen", places) == "rovaniemi"
     assert fi_place_of_adjective("suomalainen", places) == ""  # a nationality, no town
     assert fi_place_of_adjective("ulkomaalaiselta", places) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        ("Worst Client Of The Year award goes to a guy called Declan Furrow.", "Client Of The Year", "Furrow"),
+        ("Our Creative Director, Anwen Price, signed it off.", "Creative Director", "Anwen Price"),
+        ("The Head of Growth left and Priya Natarajan took over.", "Head of Growth", "Natarajan"),
+    ],
+)
+def test_title_case_phrases_and_job_titles_are_not_names(anon: Anonymiser, text: str, kept: str, gone: str) -> None:
+    out = anon.anonymise(text, "en").text
+    assert kept in out and gone not in out, out

@@ -62,6 +62,31 @@ _EN_WORD_ENDINGS = ("ly", "ing", "ed", "tion", "sion", "ness", "ment", "ful", "l
 # Any noun goes with быть, so "Созвон был…" says nothing about a name; an oblique case at a sentence start is an object.
 _RU_COPULA = {"был", "была", "было", "были", "будет", "будут", "стал", "стала", "стало", "стали"}
 _RU_OBLIQUE = ("ом", "ем", "ами", "ями", "ах", "ях", "ой", "ую", "ого", "его", "ому", "ему", "ым", "ых", "их")
+# Function words a title-case heading capitalises ("Client Of The Year") and names seldom hold.
+_TITLE_FUNCTION_WORDS = {"of", "the", "from", "is", "your", "my", "to", "a", "an", "in", "on", "for", "with", "are"}
+# Last words of job titles ("Managing Director", "Creative Director").
+_JOB_HEADS = {
+    "director",
+    "manager",
+    "officer",
+    "lead",
+    "designer",
+    "engineer",
+    "developer",
+    "editor",
+    "assistant",
+    "coordinator",
+    "specialist",
+    "consultant",
+    "analyst",
+    "executive",
+    "president",
+    "producer",
+    "strategist",
+    "recruiter",
+    "accountant",
+    "intern",
+}
 # Words joining two capitalised words in one company name after a business word ("кофейня Зерно и Пар").
 _ORG_JOINERS = {"and", "&", "и", "ja", "och"}
 # Lower-case words after which an unknown lower-case word introduced by "from" is someone ("ok so ottoline from ...").
@@ -553,7 +578,20 @@ class CasedFinder:
             lw = norm_key(w)
             if (lw in lex.common or w in lex.cue("org_suffixes")) and not self.is_personish(w) and not self.is_place(w):
                 return []
+        if not person_cue and self.is_title_case_phrase(toks):
+            return []
         return self._classify(text, toks, prev, person_cue)
+
+    def is_title_case_phrase(self, toks: list[Token]) -> bool:
+        """ "Worst Client Of The Year", "our Creative Director", "Head of Growth": ordinary words in title case, with
+        a capitalised function word or a job title at the end, are a heading or a role, not a name."""
+        if len(toks) < 2 or self.lang != "en":
+            return False
+        words = [t.text for t in toks]
+        if not all(self.ordinary(w) and not self.is_personish(w) and not self.is_place(w) for w in words):
+            return False
+        function_word = any(w[:1].isupper() and norm_key(w) in _TITLE_FUNCTION_WORDS for w in words)
+        return function_word or norm_key(words[-1]) in _JOB_HEADS or norm_key(words[0]) in {"head", "chief"}
 
     def _kind_word(self, lw: str) -> bool:
         """An org-kind word, also as the head of a Finnish compound (käännöstoimisto, mainostoimisto)."""
