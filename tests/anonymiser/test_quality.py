@@ -143,12 +143,26 @@ def test_heldout_blind3_floor(anon: Anonymiser) -> None:
 
     Measured then: 11.2 % of identifiers not removed (ar 13.3, en 9.5, fi 14.8, ru 7.5; structured 7.3 %), 92.5 %
     caught (removed or flagged), 2.0 % of letters over-removed; the anonymiser before issue 17 left 12.1 %. Short of
-    the issue's goal (5 %): these floors stop a regression, they are not the goal.
+    the issue's goal (5 %): these floors stop a regression, they are not the goal. After the second pass (no rule
+    written from this set): 8.8 % (ar 9.7, en 6.0, fi 13.0, ru 6.7; structured 4.9 %), 1.4 % over-removed.
     """
     stories = load_jsonl(HERE / "heldout_blind3.jsonl")
     assert {lang: sum(s["lang"] == lang for s in stories) for lang in LANGS} == dict.fromkeys(LANGS, 25)
     report = evaluate(anon, stories).as_dict()
-    assert report["overall"]["leak_rate"] <= 0.13, report["overall"]
-    assert report["overall"]["removed_rate"] <= 0.03, report["overall"]
+    assert report["overall"]["leak_rate"] <= 0.10, report["overall"]
+    assert report["overall"]["removed_rate"] <= 0.02, report["overall"]
     for lang, r in report["by_lang"].items():
-        assert r["leak_rate"] <= 0.18, (lang, r)
+        assert r["leak_rate"] <= 0.15, (lang, r)
+
+
+def test_second_pass_sets_floor(anon: Anonymiser) -> None:
+    """dev17 (tuned on) and heldout17 (scored once; dev17_SOURCES.md): the second pass of issue 17 keeps them.
+
+    Measured: dev17 1.5 % not removed, 1.5 % neither removed nor flagged, 0.9 % over-removed (before: 12.8 %);
+    heldout17 5.1 % not removed (ar 13.3, en 6.7, fi 0, ru 0), 3.4 % neither removed nor flagged (before: 8.5 %).
+    """
+    dev = evaluate(anon, load_jsonl(HERE / "dev17.jsonl")).as_dict()
+    assert dev["overall"]["leak_rate"] <= 0.03 and dev["overall"]["missed_rate"] <= 0.02, dev["overall"]
+    assert dev["structured"]["leak_rate"] <= 0.01 and dev["overall"]["removed_rate"] <= 0.02, dev["overall"]
+    held = evaluate(anon, load_jsonl(HERE / "heldout17.jsonl")).as_dict()
+    assert held["overall"]["leak_rate"] <= 0.07 and held["overall"]["missed_rate"] <= 0.05, held["overall"]
