@@ -89,7 +89,7 @@ class Anonymiser:
             names += latin
         else:
             names += self._cased[lang].find(text, taken)
-        known = lex.vocab | lex.platforms | lex.countries
+        known = (lex.vocab, lex.platforms, lex.countries)
         extra = self._employers.find(text, lang, known) + self._countries.find(text, lang, lex.places)
         names += [m for m in extra if not overlaps(m.start, m.end, taken)]
         return resolve_overlaps(structured + names)

@@ -28,12 +28,15 @@ class CountryFinder:
 
     def __init__(self) -> None:
         self.names: dict[str, frozenset[str]] = {}
+        self._prefixes: dict[str, frozenset[str]] = {}
         self._en_re: re.Pattern[str] | None = None
 
     def _names(self, lang: str) -> frozenset[str]:
         if lang not in self.names:
             entries = _read_lines(f"countries_cldr_{lang}.txt") + _SHORT.get(lang, [])
             self.names[lang] = frozenset(norm_key(w) for w in entries)
+            # Inflection keeps the first letters (Virosta, Казахстана): a cheap filter before morphology.
+            self._prefixes[lang] = frozenset(n[:3] for n in self.names[lang])
         return self.names[lang]
 
     def find(self, text: str, lang: str, places: frozenset[str] = frozenset()) -> list[Mention]:
@@ -43,7 +46,7 @@ class CountryFinder:
             return []
         out = _fi_place_adjectives(text, places) if lang == "fi" else []
         names = self._names(lang)
-        prefixes = {n[:3] for n in names}  # inflection keeps the first letters: a cheap filter before morphology
+        prefixes = self._prefixes[lang]
         prev = ""
         for m in WORD_RE.finditer(text):
             w = m.group()

@@ -34,11 +34,11 @@ class EmployerFinder:
         # Inflection keeps the first three letters (Nokialle, Яндексе): a cheap filter before morphology.
         self._prefixes = frozenset(b[:3] for b in self.brands)
 
-    def find(self, text: str, lang: str, vocab: frozenset[str] = frozenset()) -> list[Mention]:
+    def find(self, text: str, lang: str, known: tuple[frozenset[str], ...] = ()) -> list[Mention]:
         out = []
         for m in WORD_RE.finditer(text):
             word = m.group()
-            if self.unknown_acronym(word, vocab) and _prev_word(text, m.start()) in _EN_BEFORE | _RU_BEFORE:
+            if self.unknown_acronym(word, known) and _prev_word(text, m.start()) in _EN_BEFORE | _RU_BEFORE:
                 out.append(Mention(m.start(), m.end(), "org", norm_key(word), P_EMPLOYER))
                 continue
             brand = self.brand_of(word, lang)
@@ -72,12 +72,12 @@ class EmployerFinder:
             return is_fi_local_case(word, brand) or is_fi_org_compound(word)
         return False
 
-    def unknown_acronym(self, word: str, vocab: frozenset[str]) -> bool:
+    def unknown_acronym(self, word: str, known: tuple[frozenset[str], ...] = ()) -> bool:
         """ "contract QA for NVT", «работал в ЦФТ»: 2-5 capitals no vocabulary or list of work acronyms knows."""
         if not (2 <= len(word) <= 5 and word.isupper() and word.isalpha()):
             return False
         w = norm_key(word)
-        return w not in self.acronyms and w not in vocab and w not in self.brands
+        return w not in self.acronyms and w not in self.brands and not any(w in k for k in known)
 
     @staticmethod
     def product_follows(text: str, end: int) -> bool:
