@@ -24,6 +24,7 @@ from parley.cogs._shared.runtime import services_for
 from parley.cogs._shared.views import ParleyModal
 from parley.database import Tx
 from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.queue_watch import QueueWatchRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.domain import moderation
 from parley.domain.errors import N_, NotConfigured, NotFound
@@ -257,6 +258,17 @@ async def post_card(services: Services, guild: discord.Guild, entry: QueueEntry)
     return message
 
 
+async def deliver(services: Services, guild: discord.Guild, entry: QueueEntry) -> bool:
+    """Bring a new entry to the moderators as the server chose: its own card, or a line in the next digest.
+
+    False when it could not be posted (it stays in the queue and in /mod queue either way).
+    """
+    if (await QueueWatchRepository(services.db).settings(guild.id)).digest:
+        await QueueWatchRepository(services.db).mark_listed(entry.id, stamp(services.clock.now()))
+        return True
+    return await post_card(services, guild, entry) is not None
+
+
 async def refresh_card(
     services: Services, client: discord.Client, entry: QueueEntry, *, moderator: str | None = None
 ) -> None:
@@ -319,7 +331,7 @@ async def decide_and_show(
         note=note,
         effect=kind.effect,
     )
-    if interaction.message is not None and interaction.message.id == decision.entry.message_id:
+    if pressed_on_card(interaction, decision.entry):
         t = await shared_translations(services, guild_id)
         await _edit_in_place(
             interaction, await card_for(services, decision.entry, t, moderator=interaction.user.display_name)
@@ -331,6 +343,13 @@ async def decide_and_show(
     except Exception:  # the decision stands; what follows it must not turn into an error for the moderator
         log.exception("after-decision step of %s entry %s failed", entry.kind, entry.id)
     return decision
+
+
+def pressed_on_card(interaction: discord.Interaction, entry: QueueEntry) -> bool:
+    """Whether the press came from the entry's own card (posted, or the private copy opened from the digest),
+    which is then redrawn in place."""
+    message = interaction.message
+    return message is not None and (message.id == entry.message_id or message.flags.ephemeral)
 
 
 async def _edit_in_place(interaction: discord.Interaction, card: discord.ui.LayoutView) -> None:

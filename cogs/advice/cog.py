@@ -354,7 +354,7 @@ class Advice(ParleyCog):
             # Busy or a failed write (a full disk...): nothing was stored, the member gets their text back.
             await self.offer_retry(interaction, t, error, draft, can_edit=not isinstance(error, NotAllowed))
             return
-        posted = await queue.post_card(self.services, guild, entry)
+        posted = await queue.deliver(self.services, guild, entry)
         today = await TipsRepository(self.services.db).submitted_since(
             guild.id, self.member_key(interaction) or "", day_start(now)
         )
@@ -363,7 +363,7 @@ class Advice(ParleyCog):
             "cards/advice_suggest_done.md.j2",
             t,
             archetype_name=pick(arch.name, t.lang),
-            posted=posted is not None,
+            posted=posted,
             left=max(limits.tips_per_day - today, 0),
         )
         await respond(interaction, view=TextCard(text, accent=views.ACCENT), ephemeral=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import defaultdict
 from dataclasses import dataclass
 
 import discord
@@ -32,11 +31,13 @@ from parley.cogs._shared.queue import (
     shared_translations,
 )
 from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
+from parley.cogs.moderation import digest, watch_settings
 from parley.cogs.moderation.samples import TEMPLATE_SAMPLES
 from parley.cogs.stories import publishing, queue_batches
 from parley.cogs.stories import queue as story_queue
 from parley.cogs.stories.views import POST_ITEMS
 from parley.database.repositories.queue import QueueRepository
+from parley.database.repositories.queue_watch import QueueWatchRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
 from parley.domain.errors import NotAllowed, NotFound
@@ -53,7 +54,6 @@ from parley.domain.stories import (
     reminder_cutoff,
     stamp,
 )
-from parley.domain.stories import KIND as STORY_KIND
 from parley.i18n import Translations
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,8 @@ class DueWork:
     expired: int = 0
     reminded: int = 0
     queued: int = 0  # story cards posted to the queue channel in a batch
+    digests: int = 0  # digests posted (each replacing the previous one)
+    mentions: int = 0  # threshold mentions of the moderators' role
 
 
 def _link(entry: QueueEntry) -> str | None:
@@ -111,7 +113,7 @@ class UnblockButton(
 class Moderation(ParleyCog):
     """The moderation queue for moderators, and the scheduler behind publishing."""
 
-    dynamic_items = (*queue.DYNAMIC_ITEMS, *voting.DYNAMIC_ITEMS, *POST_ITEMS, UnblockButton)
+    dynamic_items = (*queue.DYNAMIC_ITEMS, *voting.DYNAMIC_ITEMS, *POST_ITEMS, *digest.DYNAMIC_ITEMS, UnblockButton)
     template_samples = TEMPLATE_SAMPLES
 
     mod = app_commands.Group(
@@ -140,14 +142,9 @@ class Moderation(ParleyCog):
         if guild_id is None:
             raise NotAllowed()
         t = await self.translations(interaction)
-        repo = QueueRepository(self.services.db)
         # A story waiting for its batch is not listed yet: seeing it appear right after someone confirmed would
         # point at its author, exactly what batching the cards prevents. Days only, for the same reason.
-        listed = [
-            e
-            for e in await repo.pending(guild_id, limit=QUEUE_SCAN_LIMIT)
-            if e.kind != STORY_KIND or e.message_id is not None
-        ]
+        listed = await QueueWatchRepository(self.services.db).visible(guild_id, limit=QUEUE_SCAN_LIMIT)
         entries = listed[:QUEUE_LIST_LIMIT]
         text = self.services.renderer.render(
             "cards/mod_queue.md.j2",
@@ -250,6 +247,61 @@ class Moderation(ParleyCog):
         card = await self.blocks_card(interaction, t, notice=notice)
         await interaction.edit_original_response(view=card, allowed_mentions=NO_PINGS)
 
+    @mod.command(
+        name=locale_str("notify"),
+        description=locale_str("How moderators hear about the queue: cards or a digest, a role mention, reminders"),
+    )
+    @app_commands.describe(
+        mode=locale_str("A card for each item as it arrives, or one digest message"),
+        digest_hour=locale_str("Hour of the day for the digest, in the server's time zone (24: no fixed hour)"),
+        digest_at=locale_str("Also send the digest as soon as this many new items wait (0: off)"),
+        time_zone=locale_str("The server's time zone for the digest hour, such as Europe/Helsinki"),
+        mention_role=locale_str("The role to mention when the queue gets long"),
+        mention_at=locale_str("Mention the role when this many items wait (0: off)"),
+        remind_after_hours=locale_str("Remind moderators of an item every this many hours while it waits"),
+    )
+    @app_commands.choices(
+        mode=[
+            app_commands.Choice(name=locale_str("A card for each item"), value="each"),
+            app_commands.Choice(name=locale_str("One digest message"), value="digest"),
+        ]
+    )
+    async def notify_command(
+        self,
+        interaction: discord.Interaction,
+        mode: app_commands.Choice[str] | None = None,
+        digest_hour: app_commands.Range[int, 0, 24] | None = None,
+        digest_at: app_commands.Range[int, 0, 25] | None = None,
+        time_zone: app_commands.Range[str, 1, 64] | None = None,
+        mention_role: discord.Role | None = None,
+        mention_at: app_commands.Range[int, 0, 1000] | None = None,
+        remind_after_hours: app_commands.Range[int, 1, 720] | None = None,
+    ) -> None:
+        """Show the queue's notification settings, applying any options given first."""
+        await require(self.services, interaction, Role.MODERATOR)
+        guild_id = interaction.guild_id
+        if guild_id is None:
+            raise NotAllowed()
+        t = await self.translations(interaction)
+        options = {
+            "mode": mode.value if mode else None,
+            "digest_hour": digest_hour,
+            "digest_at": digest_at,
+            "time_zone": time_zone,
+            "mention_role": mention_role.id if mention_role else None,
+            "mention_at": mention_at,
+            "remind_after_hours": remind_after_hours,
+        }
+        await acknowledge(interaction)
+        settings, changed = await watch_settings.apply(self.services, guild_id, options)
+        notice = "✅ " + t.gettext("Settings saved.") if changed else None
+        text = watch_settings.card_text(self.services, t, settings, notice=notice)
+        await respond(interaction, view=TextCard(text), ephemeral=True)
+
+    @notify_command.autocomplete("time_zone")
+    async def _zones(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=name, value=name) for name in watch_settings.zone_choices(current)]
+
     # -------------------------------------------------------------------------------------- periodic work
 
     @tasks.loop(minutes=1)
@@ -280,12 +332,20 @@ class Moderation(ParleyCog):
         config = self.services.config
         await stories.release_stale_claims(stamp(now - STALE_CLAIM))
         queued = await queue_batches.post_due_batches(self.services, self.bot, now)
+        watched = await digest.watch(self.services, self.bot, now)
         published = await publishing.publish_due(self.services, self.bot, now)
         expired = await self.expire(now)
         await stories.expire_changes_requested(purge_before(now, config.stories.pending_expiry_days), day_of(now))
         await stories.index_missing_terms()  # stories published before stems were indexed (0011); 0 once done
         reminded = await self.remind(now)
-        return DueWork(published=published, expired=expired, reminded=reminded, queued=queued)
+        return DueWork(
+            published=published,
+            expired=expired,
+            reminded=reminded,
+            queued=queued,
+            digests=watched.posted,
+            mentions=watched.mentions,
+        )
 
     async def expire(self, now: dt.datetime) -> int:
         """Entries pending longer than the expiry become expired (each exactly once) and their cards say so."""
@@ -311,26 +371,30 @@ class Moderation(ParleyCog):
         await refresh_card(self.services, self.bot, entry, moderator="Parley")
 
     async def remind(self, now: dt.datetime) -> int:
-        """One reminder per entry waiting longer than reminder_after_hours, grouped per guild's queue channel."""
+        """Remind each guild's moderators of entries waiting longer than its reminder time, once per such interval.
+
+        The claim is a conditional upsert per entry, so two processes never remind of the same entry twice.
+        """
         config = self.services.config.stories
-        claimed = await StoriesRepository(self.services.db).claim_reminders(
-            reminder_cutoff(now, config.reminder_after_hours), stamp(now)
-        )
-        by_guild: dict[int, list[QueueEntry]] = defaultdict(list)
-        for entry in claimed:
-            by_guild[entry.guild_id].append(entry)
+        watch = QueueWatchRepository(self.services.db)
         sent = 0
-        for guild_id, entries in by_guild.items():
+        for guild_id in await watch.watched_guilds():
+            if self.bot.get_guild(guild_id) is None:
+                continue
             settings = await SettingsRepository(self.services.db).get(guild_id)
             channel = self.bot.get_channel(settings.queue_channel_id or 0)
             if not isinstance(channel, discord.TextChannel):
+                continue
+            hours = (await watch.settings(guild_id)).reminder_hours(config.reminder_after_hours)
+            entries = await watch.claim_reminders(guild_id, reminder_cutoff(now, hours), stamp(now))
+            if not entries:
                 continue
             t = await shared_translations(self.services, guild_id)
             text = self.services.renderer.render(
                 "cards/mod_reminder.md.j2",
                 t,
                 count=len(entries),
-                hours=config.reminder_after_hours,
+                hours=hours,
                 expiry_days=config.pending_expiry_days,
                 entries=[
                     {"id": e.subject_id, "kind": kind_name(self.services, t, e.kind), "link": _link(e)} for e in entries

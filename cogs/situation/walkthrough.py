@@ -10,9 +10,11 @@ from parley.cogs.situation.cards import notice_card
 from parley.cogs.situation.flows import FlowPart
 from parley.cogs.situation.modals import WordsModal
 from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.stats import StatsRepository
 from parley.database.repositories.votes import VotesRepository
 from parley.domain import walkthrough as wt
 from parley.domain.ranking import NEUTRAL
+from parley.domain.stories import stamp
 from parley.domain.triage import TriageResult, classify
 from parley.i18n import Translations
 
@@ -66,6 +68,11 @@ class Walkthrough(FlowPart):
         if state.step != wt.RESULT:
             return painter.step_card(flow.flow_id, flow.version, state, notice=notice)
         plan = await self.plan(interaction, state, flow.free_text)
+        if interaction.guild_id is not None and plan.recognised:
+            # /stats: the client type, counted once per walkthrough for its month; nothing about the member.
+            await StatsRepository(self.services.db).count_walkthrough(
+                flow.flow_id, interaction.guild_id, stamp(self.services.clock.now())[:7], plan.recognised[0].archetype
+            )
         extras = await self.extras(interaction, [item.id for item in plan.advice])
         return painter.result_card(flow.flow_id, flow.version, state, plan, extras, notice=notice)
 

@@ -22,6 +22,7 @@ from parley.cogs._shared.queue import (
     QueueActionButton,
     QueueKind,
     moderator_names,
+    pressed_on_card,
     refresh_card,
     register_queue_kind,
     shared_translations,
@@ -279,7 +280,7 @@ async def decide_story(
     t = await shared_translations(services, guild_id)
     after = await StoriesRepository(services.db).get(guild_id, story.id)
     card = await story_card(services, decision.entry, after, t, moderator=name, notice=notice)
-    if interaction.message is not None and interaction.message.id == decision.entry.message_id:
+    if pressed_on_card(interaction, decision.entry):
         if interaction.response.is_done():
             await interaction.edit_original_response(view=card, allowed_mentions=NO_PINGS)
         else:

@@ -14,7 +14,7 @@ import datetime as dt
 import random
 from typing import TYPE_CHECKING
 
-from parley.cogs._shared.queue import post_card
+from parley.cogs._shared.queue import deliver
 from parley.database.repositories.queue import QueueRepository
 from parley.domain.stories import KIND, parse_stamp
 
@@ -70,7 +70,7 @@ async def post_due_batches(services: Services, client: discord.Client, now: dt.d
         if guild is None:
             continue
         for entry in waiting:
-            if await post_card(services, guild, entry) is not None:
+            if await deliver(services, guild, entry):
                 posted += 1
         batches.sent(guild_id)
     return posted

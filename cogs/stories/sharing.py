@@ -14,7 +14,7 @@ import discord
 from parley.application import Member
 from parley.application.sharing import StoryForm, StorySharing
 from parley.cogs._shared.flags import flag_list, flags_of, picked, removed_line
-from parley.cogs._shared.queue import post_card
+from parley.cogs._shared.queue import deliver
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.stories import queue_batches, views
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
@@ -175,5 +175,5 @@ class Sharing(Part):
         await update(interaction, view=views.TextCard(text, accent=views.DONE))
         await self.cog.notices.ask_once(interaction, t)
         if not queue_batches.batching(self.services.config.stories):
-            await post_card(self.services, guild, submitted.entry)
+            await deliver(self.services, guild, submitted.entry)
         # Otherwise the card waits for its batch (queue_batches.py): its timing must not point at its author.

@@ -104,7 +104,8 @@ class QueueRepository:
         """Pending entries of a kind whose card is not in the queue channel yet (waiting for their batch)."""
         rows = await self.db.fetchall(
             f"SELECT {_ENTRY_COLUMNS} FROM mod_queue "  # noqa: S608 - constant columns
-            "WHERE guild_id = ? AND kind = ? AND status = 'pending' AND message_id IS NULL ORDER BY id LIMIT ?",
+            "WHERE guild_id = ? AND kind = ? AND status = 'pending' AND message_id IS NULL "
+            "AND listed_at IS NULL ORDER BY id LIMIT ?",
             (guild_id, kind, limit),
         )
         return [_entry(row) for row in rows]
@@ -113,6 +114,7 @@ class QueueRepository:
         """Guilds with pending entries of a kind whose card is not posted yet."""
         rows = await self.db.fetchall(
             "SELECT DISTINCT guild_id FROM mod_queue WHERE kind = ? AND status = 'pending' AND message_id IS NULL "
+            "AND listed_at IS NULL "
             "ORDER BY guild_id",
             (kind,),
         )
