@@ -88,7 +88,9 @@ def build(
         if month in per_month and n > 0:
             per_month[month][item] = per_month[month].get(item, 0) + n
             overall[item] = overall.get(item, 0) + n
-    top = [item for item, _ in sorted(overall.items(), key=lambda p: (-p[1], p[0]))[:TOP_TYPES]]
+    # Drawn: the most frequent types that reach k in at least one month; the rest may make "other".
+    drawable = {item for counts in per_month.values() for item, n in counts.items() if n >= k}
+    top = [item for item, _ in sorted(overall.items(), key=lambda p: (-p[1], p[0])) if item in drawable][:TOP_TYPES]
     suppressed = 0
     cells: dict[str, list[Cell]] = {}
     with_other = False

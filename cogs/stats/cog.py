@@ -148,9 +148,10 @@ class Stats(ParleyCog):
             health_lines = _health_lines(t, stats.health)
         return ChartText(
             title=t.gettext("What this community learned"),
-            subtitle=t.gettext(
-                "The last {months} months. Only counts of {k} or more are shown, so nobody can be singled out.",
-                months=len(stats.months),
+            subtitle=t.ngettext(
+                "The last {count} month. Only counts of {k} or more are shown, so nobody can be singled out.",
+                "The last {count} months. Only counts of {k} or more are shown, so nobody can be singled out.",
+                len(stats.months),
                 k=stats.k,
             ),
             types_title=t.gettext("Client types members asked about, per month"),
