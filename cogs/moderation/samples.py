@@ -54,4 +54,40 @@ TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
             ],
         },
     ],
+    "cards/queue_digest.md.j2": [
+        {"entries": [], "total": 0, "day": "2026-03-01"},
+        {
+            "entries": [
+                {"id": 3, "kind": "Story", "day": "2026-03-01"},
+                {"id": 4, "kind": "Tip", "day": "2026-03-03"},
+            ],
+            "total": 40,
+            "day": "2026-03-04",
+        },
+    ],
+    "cards/queue_alert.md.j2": [{"role": "<@&1>", "count": n, "threshold": 10} for n in (1, 2, 10, 11, 100)],
+    "cards/queue_watch_settings.md.j2": [
+        {
+            "mode": "a card for each item as it arrives",
+            "digest": False,
+            "hour": None,
+            "count": None,
+            "zone": "UTC",
+            "role": None,
+            "threshold": None,
+            "remind_hours": 48,
+            "notice": None,
+        },
+        {
+            "mode": "one digest message",
+            "digest": True,
+            "hour": "09:00",
+            "count": 5,
+            "zone": "Europe/Helsinki",
+            "role": "<@&1>",
+            "threshold": 20,
+            "remind_hours": 1,
+            "notice": "✅ Saved.",
+        },
+    ],
 }

@@ -17,6 +17,7 @@ POSTED_IDS = [
     "parley:advice:page:browse:never_satisfied:0",
     "parley:advice:page:browse:non_payer:999",
     "parley:advice:page:top:all:1",
+    "parley:digest:open",
     "parley:draft:edit:0123456789abcdef",
     "parley:draft:lang:0123456789abcdef",
     "parley:draft:start:call_summary",
