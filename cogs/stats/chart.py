@@ -93,7 +93,7 @@ class Canvas:
 
     def png(self) -> bytes:
         out = io.BytesIO()
-        self.image.save(out, format="PNG", optimize=True)
+        self.image.save(out, format="PNG")  # optimize=True: ~10 % smaller, ~1.5x slower
         return out.getvalue()
 
 

@@ -64,6 +64,9 @@ _GUILD_TABLES = (
     "forum_tags",
     "story_forum_settings",
     "member_contacts",
+    "queue_watch_settings",
+    "queue_watch_state",
+    "community_monthly",
 )
 
 # Tables a member's erasure deletes text or rows from; their residue (index segments, WAL, dead tuples) goes too.
