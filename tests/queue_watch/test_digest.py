@@ -81,6 +81,10 @@ async def test_the_digest_goes_out_when_k_new_items_wait(parley):
     [digest] = digests(s)
     assert "3 items are waiting" in digest.text
     assert (await run_due(s)).digests == 0  # the three were shown: counting starts again
+    await s.restart()  # a new process: what was posted is remembered, and the digest's menu still answers
+    assert (await run_due(s)).digests == 0
+    opened = await s.select("mia", ["Story #2, since 2026-01-01"], in_="#mod-queue")
+    assert opened.message.ephemeral and "Story #2" in opened.message.text
     await share(s, 3)
     assert (await run_due(s, hours=5)).digests == 0  # one new item is not three
     [digest] = digests(s)
