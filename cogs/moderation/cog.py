@@ -378,7 +378,8 @@ class Moderation(ParleyCog):
         config = self.services.config.stories
         watch = QueueWatchRepository(self.services.db)
         sent = 0
-        for guild_id in await watch.watched_guilds():
+        # No server reminds sooner than after an hour: only servers with an item waiting that long are read.
+        for guild_id in await watch.waiting_guilds(reminder_cutoff(now, 1)):
             if self.bot.get_guild(guild_id) is None:
                 continue
             settings = await SettingsRepository(self.services.db).get(guild_id)

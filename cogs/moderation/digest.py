@@ -19,7 +19,7 @@ import discord
 
 from parley.cogs._shared.items import PersistentItem
 from parley.cogs._shared.permissions import missing_bot_permissions, require
-from parley.cogs._shared.queue import card_for, kind_name, shared_translations
+from parley.cogs._shared.queue import card_for, kind_name, post_card, shared_translations
 from parley.cogs._shared.respond import NO_PINGS, respond
 from parley.cogs._shared.runtime import services_for
 from parley.cogs.stories.publishing import exclusive
@@ -143,13 +143,15 @@ async def watch_guild(services: Services, guild: discord.Guild, now: dt.datetime
     """Mention the role if the queue reached its threshold; post, replace or update the digest."""
     repo = QueueWatchRepository(services.db)
     settings = await repo.settings(guild.id)
-    if not settings.digest and settings.alert_role_id is None:
+    before = state = await repo.state(guild.id)
+    if not settings.digest and settings.alert_role_id is None and state.message_id is None:
         return WatchRun()
     channel_id = (await SettingsRepository(services.db).get(guild.id)).queue_channel_id
     channel = guild.get_channel(channel_id) if channel_id else None
     if not isinstance(channel, discord.TextChannel) or missing_bot_permissions(channel, embed=False):
         return WatchRun()
-    before = state = await repo.state(guild.id)
+    if not settings.digest and state.message_id is not None:
+        state = await _back_to_cards(services, channel, state)
     total = await repo.count_visible(guild.id)
     t = await shared_translations(services, guild.id)
     mentions = 0
@@ -228,6 +230,20 @@ async def _digest(
         log.warning("guild %s: could not update the queue digest", channel.guild.id)
         return state, 0, 0
     return dataclasses.replace(state, shown=shown), 0, 1
+
+
+async def _back_to_cards(services: Services, channel: discord.TextChannel, state: WatchState) -> WatchState:
+    """The server switched back to a card per item: what the digest listed gets its card, the digest goes."""
+    for entry in await QueueWatchRepository(services.db).visible(channel.guild.id, limit=DIGEST_LIMIT * 4):
+        if entry.message_id is None:
+            await post_card(services, channel.guild, entry)
+    old = _old_message(channel, state)
+    if old is not None:
+        try:
+            await old.delete()
+        except discord.HTTPException:
+            log.info("guild %s: the last digest was already gone", channel.guild.id)
+    return dataclasses.replace(state, channel_id=None, message_id=None, shown="")
 
 
 def _old_message(channel: discord.TextChannel, state: WatchState) -> discord.PartialMessage | None:

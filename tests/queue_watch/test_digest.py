@@ -91,6 +91,22 @@ async def test_the_digest_goes_out_when_k_new_items_wait(parley):
     assert "4 items are waiting" in digest.text  # but the digest lists it (edited in place)
 
 
+async def test_back_to_cards_every_listed_item_gets_its_card_and_the_digest_goes(parley):
+    s = parley
+    await set_up(s)
+    await s.command("mia", "mod notify", mode="digest", digest_at=2, digest_hour=24)
+    await share(s, 0)
+    await share(s, 1)
+    assert (await run_due(s)).digests == 1
+    await s.command("mia", "mod notify", mode="each")
+    await run_due(s)
+    cards = s.messages_in("#mod-queue")
+    assert digests(s) == [] and len(cards) == 2  # nothing lost: each waiting story has its card again
+    assert all(any("Approve" in b.text for b in card.buttons) for card in cards)
+    await share(s, 2)
+    assert len(s.messages_in("#mod-queue")) == 3  # and new ones get theirs at once
+
+
 async def test_two_processes_post_one_digest(parley, parley_factory, clock):
     from parley.replay import ReplaySession
     from tests.conftest import STANDARD_GUILD, STANDARD_MEMBERS

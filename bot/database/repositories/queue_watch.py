@@ -70,6 +70,14 @@ class QueueWatchRepository:
                 )
         return await self.settings(guild_id)
 
+    async def waiting_guilds(self, before: str) -> list[int]:
+        """Guilds with entries pending since before `before` (the only ones a reminder can be due in)."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT guild_id FROM mod_queue WHERE status = 'pending' AND created_at < ? ORDER BY guild_id",
+            (before,),
+        )
+        return [int(row["guild_id"]) for row in rows]
+
     async def watched_guilds(self) -> list[int]:
         """Guilds that chose something for their queue, or have entries waiting."""
         rows = await self.db.fetchall(
