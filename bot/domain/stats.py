@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 #: The smallest count shown as a number (k-anonymity of each chart cell).
 MIN_CELL = 5
@@ -69,7 +69,7 @@ class CommunityStats:
     suppressed: int = 0  # client-type cells left out because they were below k
     health: QueueHealth | None = None
     k: int = MIN_CELL
-    empty: bool = field(default=False)
+    empty: bool = False  # no cell reaches k: the chart only says so
 
 
 def build(

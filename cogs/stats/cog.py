@@ -10,7 +10,7 @@ import asyncio
 import datetime as dt
 import io
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
@@ -26,6 +26,9 @@ from parley.domain.settings import Role
 from parley.domain.stories import parse_stamp, stamp
 from parley.i18n import Translations
 from parley.knowledge.model import pick
+
+if TYPE_CHECKING:
+    from parley.cogs.stats.chart import ChartText
 
 ACCENT = discord.Colour(0x5865F2)
 CACHE_SIZE = 64
@@ -125,7 +128,7 @@ class Stats(ParleyCog):
             health=health,
         )
 
-    def chart_text(self, t: Translations, stats: domain.CommunityStats) -> Any:
+    def chart_text(self, t: Translations, stats: domain.CommunityStats) -> ChartText:
         """Every word of the chart in the reader's language."""
         from babel.dates import format_skeleton
 
