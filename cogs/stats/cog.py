@@ -10,6 +10,7 @@ import asyncio
 import datetime as dt
 import io
 from collections import OrderedDict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import discord
@@ -19,6 +20,7 @@ from discord.app_commands import locale_str
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.permissions import role_for
 from parley.cogs._shared.respond import acknowledge, respond
+from parley.database.repositories.content import ContentRepository
 from parley.database.repositories.queue_watch import QueueWatchRepository
 from parley.database.repositories.stats import StatsRepository
 from parley.domain import stats as domain
@@ -26,6 +28,7 @@ from parley.domain.settings import Role
 from parley.domain.stories import parse_stamp, stamp
 from parley.i18n import Translations
 from parley.knowledge.model import pick
+from parley.knowledge.server_items import ServerItem, item_slug
 
 if TYPE_CHECKING:
     from parley.cogs.stats.chart import ChartText
@@ -86,7 +89,10 @@ class Stats(ParleyCog):
         moderator = await role_for(self.services, interaction) >= Role.MODERATOR
         now = self.services.clock.now()
         stats = await self.gather(guild_id, now, moderator=moderator)
-        words = self.chart_text(t, stats)
+        own = {}
+        if any(item_slug(cell.label) for cell in stats.worked):  # the server's own advice (/content)
+            own = {item.item_id: item for item in await ContentRepository(self.services.db).items(guild_id)}
+        words = self.chart_text(t, stats, own)
         cache = self.services.component(ChartCache)
         key = (guild_id, t.lang, moderator, now.date().isoformat())
         png = cache.get(key)
@@ -128,7 +134,9 @@ class Stats(ParleyCog):
             health=health,
         )
 
-    def chart_text(self, t: Translations, stats: domain.CommunityStats) -> ChartText:
+    def chart_text(
+        self, t: Translations, stats: domain.CommunityStats, own: Mapping[str, ServerItem] | None = None
+    ) -> ChartText:
         """Every word of the chart in the reader's language."""
         from babel.dates import format_skeleton
 
@@ -139,6 +147,10 @@ class Stats(ParleyCog):
         type_names[domain.OTHER] = t.gettext("Other client types")
         advice_names = {}
         for cell in stats.worked:
+            server_item = (own or {}).get(cell.label)
+            if server_item is not None:
+                advice_names[cell.label] = _short(server_item.readable_in(t.lang) or cell.label)
+                continue
             try:
                 advice_names[cell.label] = _short(kb.item(cell.label).t(t.lang))
             except KeyError:

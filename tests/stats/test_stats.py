@@ -230,3 +230,16 @@ def test_the_chart_draws_in_every_language_and_mirrors_for_arabic():
     rtl_title, ltr_title = rtl.crop(band).point(lambda v: 255 if v > 128 else 0), ltr.crop(band)
     assert rtl_title.getbbox()[2] > 900 and rtl_title.getbbox()[0] > 480
     assert ltr_title.point(lambda v: 255 if v > 128 else 0).getbbox()[0] < 60
+
+
+async def test_the_servers_own_advice_is_named_in_its_readers_language(parley):
+    from types import MappingProxyType
+
+    from parley.knowledge.server_items import ServerItem
+
+    s = parley
+    own = ServerItem("ask_deposit", ("non_payer",), MappingProxyType({"en": "Ask for a deposit. Always."}), "us")
+    built = domain.build(domain.months_until(NOW), [], [(own.item_id, 9)], {})
+    words = s.bot.get_cog("Stats").chart_text(services(s).t("fi"), built, {own.item_id: own})
+    assert words.advice_names == {"server.ask_deposit": "Ask for a deposit"}  # no Finnish text: the English one
+    assert words.title == "Mitä tämä yhteisö on oppinut"
