@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from parley.cogs._shared.flags import removed_line
-from parley.cogs._shared.queue import post_card
+from parley.cogs._shared.queue import deliver
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs._shared.views import ParleyModal
 from parley.cogs.stories import views
@@ -172,4 +172,4 @@ class Resolving(Part):
         if story is not None and resolution is not None:
             await show_resolved(self.services, self.bot, story, resolution)
         if entry is not None:
-            await post_card(self.services, guild, entry)
+            await deliver(self.services, guild, entry)  # a card, or a line in the digest

@@ -1,6 +1,6 @@
--- revises: 0012
+-- revises: 0013
 -- date: 2026-12-07
--- note: 0016 in the session plan; 0013 is the next free number on main when it landed.
+-- note: 0016 in the session plan; 0014 is the next free number on main when it landed.
 -- why: moderators who aren't buried and a picture of what the community learned (issue 23, parts 3 and 4).
 --      A server can ask for one digest of the queue (at an hour of its own time zone and/or when k items wait)
 --      instead of a card per item, a role mention when the queue passes a threshold, and reminders repeated
