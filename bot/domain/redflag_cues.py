@@ -52,6 +52,7 @@ _CUES: dict[str, tuple[str, ...]] = {
         r"(?:договор|контракт)\w*\s*(?:[—–-]\s*)?(?:это\s+)?(?:для тех|для людей|для)\s+[^.!?\n]{0,40}?довер\w*",
         # fi
         rf"\b{_FI_REFUSES}\s+(?:\w+\s+){{0,2}}?sopimu\w*",
+        r"\beikä\s+(?:suostu\w*\s+|halua\w*\s+)?allekirjoit\w*\s+(?:\w+\s+)?sopimu\w*",
         r"\bsopimu\w*\s+(?:\w+\s+)?(?:ei\s+(?:tarvita|tarvi\w*|allekirjoiteta)|turh\w*|on\s+(?:vain\s+)?niille|ovat\s+(?:vain\s+)?niille)",
         r"\bilman\s+(?:mitään\s+|kirjallista\s+)?sopimust\w*",
         r"\bsopimu\w*\s+(?:on|ovat)\s+(?:\w+\s+){0,4}?(?:luota|luottamus)\w*",
@@ -91,9 +92,14 @@ _CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:payment (?:method )?(?:not|isn'?t|is not) verified|unverified payment)\b",
         r"(?:нет|ни одного|без|ноль|0)\s+(?:\w+\s+)?(?:отзыв|рейтинг|истори|оценок)\w*",
         r"(?:новый|свежий|пустой|свежезарегистрированный)\s+(?:аккаунт|профиль)\w*",
+        # The value after the noun, as it is often typed: «отзывов ноль», «аккаунт новый», «отзывов у него нет».
+        r"(?:отзыв|оценок|рейтинг)\w*\s+(?:\w+\s+){0,2}?(?:ноль|нет|ни одного|0)\b",
+        r"(?:аккаунт|профиль)\w*\s+(?:\w+\s+)?(?:новый|свежий|пустой|только создан\w*|создан\w* (?:вчера|недавно))",
         r"\b(?:ei|eikä|ei ole|ei oo|ei yhtään|ilman|nolla|0)\s+(?:\w+\s+)?(?:arvio|arvostel|palaute|palautet|historia"
         r"|suosittel)\w*",
         r"\b(?:uusi|tyhjä|tuore)\s+(?:tili|profiili)\w*",
+        r"\b(?:tili|profiili)\w*\s+(?:on\s+)?(?:ihan\s+|aivan\s+|täysin\s+)?(?:uusi|tyhjä|tuore|luotu eilen)\b",
+        r"\b(?:arvio|arvostelu|palaut)\w*\s+(?:\w+\s+)?(?:nolla|ei yhtään|ei ole|ei oo)\b",
         r"(?:ما\s?عنده|ما\s?عندوش|معندوش|ما\s?له|ما\s?لهوش|ليس لديه|لا يوجد|مفيش|ما في|مافي|ما فيه|ما عليه|بدون"
         r"|بلا|صفر)\s+"
         r"(?:اي\s+|ولا\s+)?(?:تقييم|مراجع|تعليق|سجل|تاريخ|ريفيو)\w*",

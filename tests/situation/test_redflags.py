@@ -114,6 +114,32 @@ def test_every_stated_sign_raises_its_flag_quoting_only_its_words(lang, text, ex
         assert all(word in text for word in hit.words)
 
 
+# The value typed after the noun ("отзывов ноль", "tili on uusi") and a second refusal joined by "eikä".
+VALUE_AFTER = [
+    (
+        "Пишет вежливо, но отзывов у него ноль, аккаунт новый, а предоплату давать не хочет.",
+        {
+            "no_history": ("отзывов у него ноль", "аккаунт новый"),
+            "no_upfront": ("предоплату давать не хочет",),
+        },
+    ),
+    (
+        "Ei suostu maksamaan ennakkoa eikä allekirjoittamaan sopimusta. Tili on uusi ja arvosteluja nolla.",
+        {
+            "no_upfront": ("Ei suostu maksamaan ennakkoa",),
+            "no_contract": ("eikä allekirjoittamaan sopimusta",),
+            "no_history": ("Tili on uusi", "arvosteluja nolla"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALUE_AFTER, ids=["ru", "fi"])
+def test_signs_typed_value_last_raise_their_flags(text, expected):
+    risk = rf.assess(FLAGS, [], text)
+    assert {h.id: h.words for h in risk.hits} == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
