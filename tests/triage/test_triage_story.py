@@ -52,3 +52,90 @@ def test_a_price_mentioned_is_no_finding(text):
     assert not result.confident
     assert result.score_of("non_payer") < 0.5
     assert len(result.archetypes) == 14
+
+
+def _features(text: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for m in extract(LEXICON, text):
+        out.setdefault(m.feature, []).append(m)
+    return out
+
+
+def test_money_words_are_scene_setting_without_a_non_payment_cue():
+    paid = _features("He pays the invoice within a day, but every job grows: now a shop too, for the same money.")
+    unpaid = _features("The invoice from March still hasn't been paid, he keeps saying next week.")
+    assert all(m.scene and m.factor < 0.5 for m in paid["pay"] + paid["invoice"])
+    assert all(not m.scene and m.factor == 1.0 for m in unpaid["invoice"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He always pays on the day I send the invoice, no complaints. But the 400 euro landing page now also has a "
+        "blog, a shop and a booking form, and the price hasn't moved since the first email.",
+        "Платит он исправно, деньги приходят в день счёта. Но лендинг за 30 тысяч оброс блогом, магазином и формой "
+        "записи, а цена с первого письма не изменилась.",
+        "Maksaa kyllä laskut heti, ei siinä mitään. Mut 400 euron laskeutumissivuun on nyt tullu blogi, verkkokauppa "
+        "ja varauslomake, ja hinta on sama ku ekassa viestissä.",
+        "بيدفع الفاتورة في نفس اليوم، مفيش مشكلة في الفلوس. بس صفحة الهبوط اللي بـ ٤٠٠ دولار بقى معاها مدونة ومتجر "
+        "وفورم حجز، والسعر زي ما هو من أول رسالة.",
+    ],
+)
+def test_a_price_in_a_story_about_more_work_is_scope_creep_not_non_payment(text):
+    result = classify(text)
+    assert result.top.id == "scope_creep"
+    assert result.score_of("non_payer") < result.top.score / 2
+
+
+def test_swearing_counts_as_abuse_only_in_the_clients_quoted_words():
+    own = _features("This fucking client keeps adding pages to the site.")
+    quoted = _features('He replied "this is fucking useless, did you even try".')
+    assert "profanity" in own and "profanity_quoted" not in own
+    assert "profanity_quoted" in quoted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What the fuck is wrong with people. He wants the logo, the cards, the flyers and a website, all for the "
+        "price of the logo, because I'm 'already in the files'.",
+        "Бля, ну что за люди. Хочет логотип, визитки, флаеры и сайт, всё за цену логотипа, «ты же всё равно в "
+        "файлах сидишь».",
+        "Vittu mitä porukkaa. Se haluaa logon, käyntikortit, flyerit ja nettisivut, kaikki logon hinnalla, ku mä "
+        "'oon kuitenki jo niissä tiedostoissa'.",
+    ],
+)
+def test_the_members_swearing_about_more_work_is_not_abuse(text):
+    result = classify(text)
+    assert result.top.id == "scope_creep"
+    assert result.score_of("abusive") < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He keeps telling me a guy on Fiverr does this for half the price, and my last designer charged less.",
+        "Постоянно говорит, что на кворке такое делают в два раза дешевле, а другие берут меньше.",
+        "Se jaksaa muistuttaa et Fiverristä saa puoleen hintaan ja muut tekee halvemmalla.",
+        "كل شوي يقول إن في ناس تعملها بنص السعر وإنه لقى أرخص مني على خمسات",
+    ],
+)
+def test_comparing_my_price_with_cheaper_freelancers_is_the_cheapskate(text):
+    assert classify(text).top.id == "scope_creep"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She sits on a video call with her camera on all day while I work and asks what I'm doing whenever I go "
+        "quiet. She also rings me five times a day to see where I am.",
+        "Весь день сидит со мной в зуме с камерой и спрашивает, что я сейчас делаю, стоит мне замолчать. И ещё "
+        "звонит пять раз на дню узнать, на каком я этапе.",
+        "Se istuu koko päivän videopuhelussa kamera päällä ku mä teen töitä ja kysyy mitä mä teen heti ku oon "
+        "hiljaa. Lisäks se soittaa viis kertaa päivässä kysyäkseen missä mennään.",
+        "قاعدة معايا على مكالمة فيديو والكاميرا مفتوحة طول اليوم وتسأل بعمل ايه أول ما أسكت. وكمان بتتصل خمس مرات "
+        "في اليوم تعرف وصلت لفين.",
+    ],
+)
+def test_watching_and_checking_in_is_the_micromanager(text):
+    assert classify(text).top.id == "micromanager"

@@ -116,6 +116,36 @@ CONTACT_CONCEPTS = frozenset(
     }
 )
 TIME_WITHOUT_CONTACT = 0.35
+# Money words point to a non-payer only when something in the story says the money didn't come: "he pays 300 for the
+# site and now wants a shop too" is scope creep, "the 300 still hasn't arrived" is not. Without any non-payment cue in
+# the message, paying, an invoice, a delivery or an amount sets the scene and counts this much. ("waiting" is no such
+# cue: "weeks", "since" are in every kind of story.)
+MONEY_SCENE_CONCEPTS = frozenset({PAY_CONCEPT, "invoice", "delivered", MONEY_CONCEPT})
+NONPAYMENT_CONCEPTS = frozenset(
+    {
+        "pay!neg",
+        "unpaid",
+        "later_excuse",
+        "money_trouble",
+        "chase",
+        "payment_limbo",
+        "arrive!neg",
+        "invoice!neg",
+        "pays_on_time!neg",
+        "dispute",
+        "legal",
+        "ghosted",
+    }
+)
+MONEY_WITHOUT_NONPAYMENT = 0.35
+# Swearing is the member's own anger unless it sits in the client's quoted words ('...', "...", «...», “...”): only
+# then does it count as the client being abusive (the "profanity" concept becomes "profanity_quoted").
+PROFANITY_CONCEPT = "profanity"
+QUOTED_PROFANITY = "profanity_quoted"
+_QUOTED_RE = re.compile(
+    r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|«[^»\n]{1,300}»|„[^“”\n]{1,300}[“”]"
+    r"|(?<!\w)'.{1,300}?'(?!\w)"  # 'single quotes': an apostrophe inside a word (I'm, don't) neither opens nor closes
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +355,32 @@ def extract(lexicon: Lexicon, text: str, typos: bool | None = None) -> list[Matc
     ):
         for m in regex.finditer(ascii_digits):
             matches.append(Match(concept, m.start(), m.end(), 1.0, False))
-    return _weigh_time_by_contact(matches, tokens)
+    return _weigh_money_by_nonpayment(_attribute_profanity(_weigh_time_by_contact(matches, tokens), text))
+
+
+def _attribute_profanity(matches: list[Match], text: str) -> list[Match]:
+    """Swearing inside quoted words is the client's (profanity_quoted); outside, it stays the member's own."""
+    if not any(m.feature == PROFANITY_CONCEPT for m in matches):
+        return matches
+    quoted = [(q.start(), q.end()) for q in _QUOTED_RE.finditer(text)]
+    return [
+        Match(QUOTED_PROFANITY, m.start, m.end, m.factor, m.negated, m.scene)
+        if m.feature == PROFANITY_CONCEPT and any(a <= m.start and m.end <= b for a, b in quoted)
+        else m
+        for m in matches
+    ]
+
+
+def _weigh_money_by_nonpayment(matches: list[Match]) -> list[Match]:
+    """Scale money cues down to scene-setting when no cue in the message says the money didn't come."""
+    if any(m.feature in NONPAYMENT_CONCEPTS for m in matches):
+        return matches
+    return [
+        Match(m.feature, m.start, m.end, m.factor * MONEY_WITHOUT_NONPAYMENT, m.negated, scene=True)
+        if m.feature in MONEY_SCENE_CONCEPTS
+        else m
+        for m in matches
+    ]
 
 
 def _weigh_time_by_contact(matches: list[Match], tokens: list[Token]) -> list[Match]:
