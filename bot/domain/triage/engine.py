@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from parley.domain.triage.answers import Answers, answer_logits
 from parley.domain.triage.archetypes import ARCHETYPE_IDS, ARCHETYPE_ORDER
 from parley.domain.triage.errors import TriageInputError
-from parley.domain.triage.features import extract
+from parley.domain.triage.features import MONEY_SCENE_CONCEPTS, extract
 from parley.domain.triage.langid import DEFAULT, SUPPORTED, detect_language
 from parley.domain.triage.lexicon import Lexicon, load_lexicon
 from parley.domain.triage.model import LinearModel, feature_values, load_model, sigmoid
@@ -120,7 +120,12 @@ class TriageEngine:
                 }
             for m in matches:
                 surface = text[m.start : m.end]
-                declared = self.explains.get(m.feature, frozenset())
+                # A money word that only sets the scene (no non-payment cue anywhere) is never quoted as a reason.
+                declared = (
+                    frozenset()
+                    if m.scene and m.feature in MONEY_SCENE_CONCEPTS
+                    else self.explains.get(m.feature, frozenset())
+                )
                 for arch, w in self.model.weights.get(m.feature, {}).items():
                     contribution = w * m.factor
                     if contribution >= WHY_MIN and arch in declared:
