@@ -38,7 +38,9 @@ BLIND1_FLOOR = {"top1": 0.95, "top3": 0.97, "lang_top1": 0.89}
 BLIND2_FLOOR = {"top1": 0.73, "top3": 0.89, "lang_top1": 0.57}
 # Blind 3 (160: 40 a language), scored once after issue 16: 95.6 % / 100 % (ar 92.5, en 100, fi 97.5, ru 92.5);
 # the engine before issue 16 scored 89.4 % / 96.2 % on it. One message is 2.5 points of a language.
-BLIND3_FLOOR = {"top1": 0.92, "top3": 0.97, "lang_top1": 0.87}
+# Round 3 of issue 16 (writer E's examples, story weighing; never tuned on blind 3): 96.9 % / 100 % (ar 95.0, en 100,
+# fi 100, ru 92.5).
+BLIND3_FLOOR = {"top1": 0.94, "top3": 0.97, "lang_top1": 0.9}
 
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
