@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from parley.domain.errors import N_, AlreadyDone
+from parley.domain.cases import CLOSED_CASE_DAYS, IDLE_CASE_DAYS
 
 EXPORT_FORMAT = "parley-member-export"
 EXPORT_VERSION = 1
@@ -89,6 +90,7 @@ class MemberData:
     moderation: tuple[Mapping[str, Any], ...] = ()
     sharing_blocked: bool = False
     decision_dms: bool | None = None  # the answer to "DM me when moderators decide?" (None: never answered)
+    cases: tuple[Mapping[str, Any], ...] = ()  # followed-up cases, and the reminder preferences (issue 22)
 
     @property
     def published_stories(self) -> int:
@@ -119,6 +121,7 @@ class MemberData:
             or self.stories
             or self.metoo
             or self.moderation
+            or self.cases
         )
 
 
@@ -184,6 +187,8 @@ def build_export(data: MemberData, *, guild_id: int, now: dt.datetime, rules: Re
             "walkthroughs_and_drafts_hours_after_last_use": rules.flow_ttl_hours,
             "rejected_and_expired_stories_days": rules.purge_rejected_days,
             "everything_after_parley_leaves_the_server_days": rules.guild_grace_days,
+            "closed_cases_days_after_closing": CLOSED_CASE_DAYS,
+            "open_cases_days_after_last_use": IDLE_CASE_DAYS,
         },
         "language": data.language,
         "know_your_rights_place": data.rights_place,
@@ -198,6 +203,7 @@ def build_export(data: MemberData, *, guild_id: int, now: dt.datetime, rules: Re
         "sharing_blocked": data.sharing_blocked,
         # The answer only: the sealed user id that a yes stores is the member's own id, which they know.
         "decision_dms": data.decision_dms,
+        "cases": [dict(c) for c in data.cases],
     }
 
 
@@ -217,6 +223,7 @@ class ForgetReport:
     votes: int = 0
     flows: int = 0
     drafts: int = 0
+    cases: int = 0
     language: bool = False
     tips_erased: int = 0
     tips_unlinked: int = 0
@@ -291,6 +298,7 @@ class RetentionReport:
     drafts: int = 0
     stories: int = 0
     tips: int = 0
+    cases: int = 0
     guilds_purged: tuple[int, ...] = ()
     guilds_back: tuple[int, ...] = ()
     posts_deleted: int = 0
@@ -322,6 +330,8 @@ class RetentionCutoffs:
     decided_before_day: str  # rejected/expired stories decided before this day (stories keep days only)
     decided_before: str  # rejected/withdrawn tips decided before this time
     left_before: str  # guilds the bot left before this time
+    cases_closed_before: dt.datetime = dt.datetime.min.replace(tzinfo=dt.UTC)  # closed cases, closed before this
+    cases_idle_before: dt.datetime = dt.datetime.min.replace(tzinfo=dt.UTC)  # open cases, untouched since this
 
 
 def retention_cutoffs(now: dt.datetime, rules: RetentionRules) -> RetentionCutoffs:
@@ -332,6 +342,8 @@ def retention_cutoffs(now: dt.datetime, rules: RetentionRules) -> RetentionCutof
         decided_before_day=decided.astimezone(dt.UTC).date().isoformat(),
         decided_before=stamp(decided),
         left_before=stamp(now - dt.timedelta(days=rules.guild_grace_days)),
+        cases_closed_before=now - dt.timedelta(days=CLOSED_CASE_DAYS),
+        cases_idle_before=now - dt.timedelta(days=IDLE_CASE_DAYS),
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from parley.database import Database, Tx
 from parley.database.repositories.contacts import ContactsRepository
+from parley.database.repositories.cases import CasesRepository
 from parley.database.repositories.drafts import DraftsRepository
 from parley.database.repositories.flows import FlowsRepository
 from parley.database.repositories.queue import QueueRepository
@@ -79,6 +80,10 @@ _ERASED_WITH_A_MEMBER = (
     "member_contacts",
     "flows",
     "drafts",
+    "cases",
+    "case_steps",
+    "case_reminders",
+    "case_prefs",
 )
 
 
@@ -100,6 +105,7 @@ class PurgedRows:
     drafts: int = 0
     stories: int = 0
     tips: int = 0
+    cases: int = 0
 
 
 class PrivacyRepository:
@@ -169,6 +175,7 @@ class PrivacyRepository:
             decision_dms=contact.allow_dms
             if (contact := await ContactsRepository(self.db).get(guild_id, member_key))
             else None,
+            cases=tuple(await CasesRepository(self.db).export_member(guild_id, member_key)),
         )
 
     # ------------------------------------------------------------------------------------------------ forget
@@ -237,6 +244,7 @@ class PrivacyRepository:
         votes = await VotesRepository(self.db).forget_member(guild_id, member_key)
         flows = await FlowsRepository(self.db).forget_member(guild_id, member_key)
         drafts = await DraftsRepository(self.db).forget_member(guild_id, member_key)
+        cases = await CasesRepository(self.db).forget_member(guild_id, member_key)
         await self.db.erase_residue(*_ERASED_WITH_A_MEMBER)
         unlinked = stories_unlinked + tips_unlinked
         return ForgetReport(
@@ -244,6 +252,7 @@ class PrivacyRepository:
             votes=votes,
             flows=flows,
             drafts=drafts,
+            cases=cases,
             language=language > 0,
             tips_erased=tips_erased,
             tips_unlinked=tips_unlinked,
@@ -354,7 +363,10 @@ class PrivacyRepository:
         tips = await self._purge_tips(cutoffs.decided_before, stamp(now))
         if tips:  # stories did their own (StoriesRepository.purge)
             await self.db.erase_residue("tips", "votes", "mod_queue")
-        return PurgedRows(flows=flows, drafts=drafts, stories=stories, tips=tips)
+        cases = await CasesRepository(self.db).purge(cutoffs.cases_closed_before, cutoffs.cases_idle_before)
+        if cases:
+            await self.db.erase_residue("cases", "case_steps", "case_reminders")
+        return PurgedRows(flows=flows, drafts=drafts, stories=stories, tips=tips, cases=cases)
 
     async def _purge_tips(self, decided_before: str, at: str) -> int:
         """Rejected and withdrawn tips (text and author hash) go after the retention period, cards included."""
@@ -429,9 +441,10 @@ class PrivacyRepository:
         """Delete every row of a guild the bot left past the grace period; return how many rows went."""
         total = await FlowsRepository(self.db).forget_guild(guild_id)
         total += await DraftsRepository(self.db).forget_guild(guild_id)
+        total += await CasesRepository(self.db).forget_guild(guild_id)
         async with self.db.write() as tx:
             for table in _GUILD_TABLES:
                 total += await tx.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))  # noqa: S608
             await tx.execute("DELETE FROM guild_presence WHERE guild_id = ?", (guild_id,))
-        await self.db.erase_residue(*_GUILD_TABLES, "flows", "drafts")
+        await self.db.erase_residue(*_GUILD_TABLES, "flows", "drafts", "cases", "case_steps", "case_reminders", "case_prefs")
         return total
