@@ -24,9 +24,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from parley.domain.errors import N_, AlreadyDone
 from parley.domain.cases import CLOSED_CASE_DAYS, IDLE_CASE_DAYS
+from parley.domain.errors import N_, AlreadyDone
 
+_DAWN = dt.datetime.min.replace(tzinfo=dt.UTC)  # "before this" matches nothing
 EXPORT_FORMAT = "parley-member-export"
 EXPORT_VERSION = 1
 _STAMP = "%Y-%m-%dT%H:%M:%SZ"
@@ -330,8 +331,8 @@ class RetentionCutoffs:
     decided_before_day: str  # rejected/expired stories decided before this day (stories keep days only)
     decided_before: str  # rejected/withdrawn tips decided before this time
     left_before: str  # guilds the bot left before this time
-    cases_closed_before: dt.datetime = dt.datetime.min.replace(tzinfo=dt.UTC)  # closed cases, closed before this
-    cases_idle_before: dt.datetime = dt.datetime.min.replace(tzinfo=dt.UTC)  # open cases, untouched since this
+    cases_closed_before: dt.datetime = _DAWN  # closed cases, closed before this
+    cases_idle_before: dt.datetime = _DAWN  # open cases, untouched since this
 
 
 def retention_cutoffs(now: dt.datetime, rules: RetentionRules) -> RetentionCutoffs:

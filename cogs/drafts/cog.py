@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import secrets
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -31,6 +31,7 @@ from parley.cogs.drafts.labels import (
 )
 from parley.cogs.drafts.modals import DraftModal, FormId, submitted_values
 from parley.cogs.drafts.values import carry_values
+from parley.database.repositories.cases import CASE_LINK, case_facts
 from parley.database.repositories.drafts import DraftsRepository, StoredDraft
 from parley.domain.drafts import DRAFT_KINDS, DRAFT_LANGS, DRAFT_SPECS, Draft, DraftInputError, DraftRenderer
 from parley.domain.errors import N_, NotFound, NotYours, ParleyError
@@ -156,6 +157,31 @@ class Drafts(ParleyCog):
         )
         await self.send_form(interaction, DraftModal(self, t, draft, replace_card=False, asked_tone=tone))
 
+    async def open_for_case(
+        self,
+        interaction: discord.Interaction,
+        *,
+        guild_id: int,
+        member_key: str,
+        kind: str,
+        language: str,
+        tone: str | None,
+        values: dict[str, str],
+    ) -> None:
+        """Open the details form prefilled from a case (its facts, the client's language, the tone its days overdue
+        call for); works from the member's DMs too, since the case names the server."""
+        t = await self.translations(interaction)
+        draft = StoredDraft(
+            draft_id=secrets.token_hex(8),
+            guild_id=guild_id,
+            member_key=member_key,
+            kind=kind,
+            language=language if language in DRAFT_LANGS else t.lang,
+            tone=fitting_tone(kind, tone),
+            values=values,
+        )
+        await self.send_form(interaction, DraftModal(self, t, draft, replace_card=False, asked_tone=tone))
+
     async def send_form(self, interaction: discord.Interaction, modal: DraftModal) -> None:
         """Open a details form and remember it until it is submitted or times out."""
         self.open_forms.add(modal.custom_id)
@@ -247,8 +273,10 @@ class Drafts(ParleyCog):
         """Load a draft for its owner; someone else gets "isn't yours", an old draft a kind expiry note (None)."""
         ttl = self.services.config.privacy.flow_ttl_hours
         stored = await self.repo.get(draft_id)
-        if stored is not None and (
-            stored.guild_id != interaction.guild_id or stored.member_key != self.member_key(interaction)
+        # The key binds the server and the member, so this also accepts the owner pressing in their DMs (a draft
+        # written from a case reminder) and refuses anyone else anywhere.
+        if stored is not None and self.services.identity.member_key(stored.guild_id, interaction.user.id) != (
+            stored.member_key
         ):
             raise NotYours()
         if stored is None or stored.expired(self.now(), ttl):
@@ -282,21 +310,40 @@ class Drafts(ParleyCog):
     ) -> None:
         """Render the draft and put it on the member's card (with `note` under its header), or say what to fix."""
         file: discord.File | None = None
+        values = {k: v for k, v in stored.values.items() if not k.startswith("@")}
+        facts = await case_facts(self.services.db, stored.values.get(CASE_LINK), self.now().date())
         try:
             draft = self.drafts.render(
-                stored.kind, stored.language, stored.tone, stored.values, today=self.now().date()
+                stored.kind, stored.language, stored.tone, values, today=self.now().date(), facts=facts
             )
         except DraftInputError as error:
             view: discord.ui.LayoutView = self.error_card(t, stored, error)
         else:
-            view, file = self.draft_card(t, stored, draft, note=note)
+            view, file = self.draft_card(t, stored, draft, note=note, follow_up=self.follow_up(t, stored))
         if replace_card:
             await views.replace_card(interaction, view, file)
         else:
             await respond(interaction, view=view, file=file)
 
+    def follow_up(self, t: Translations, stored: StoredDraft) -> discord.ui.Item[Any] | None:
+        """ "Follow this up for me" when the cases capability is loaded and the draft isn't a case's already.
+
+        Asked of the loaded cog by name, not imported: cases build on drafts, so drafts must not import cases.
+        """
+        archetypes = DRAFT_SPECS[stored.kind].archetypes
+        make = getattr(self.bot.get_cog("Cases"), "follow_up_button", None)
+        if CASE_LINK in stored.values or not archetypes or make is None:
+            return None
+        return make(archetypes[0], t, stored.draft_id)
+
     def draft_card(
-        self, t: Translations, stored: StoredDraft, draft: Draft, *, note: str | None = None
+        self,
+        t: Translations,
+        stored: StoredDraft,
+        draft: Draft,
+        *,
+        note: str | None = None,
+        follow_up: discord.ui.Item[Any] | None = None,
     ) -> tuple[views.DraftCard, discord.File | None]:
         """The card showing a rendered draft; long drafts come as a .txt file instead of a code block."""
         file = None if draft.fits_message else views.attachment(draft.text, draft.kind, draft.lang)
@@ -321,6 +368,7 @@ class Drafts(ParleyCog):
             tones=DRAFT_SPECS[draft.kind].tones_for(platform=stored.platform),
             tone=draft.tone,
             lang=draft.lang,
+            follow_up=follow_up,
         )
         return card, file
 

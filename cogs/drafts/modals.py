@@ -134,9 +134,11 @@ class DraftModal(ParleyModal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         try:
+            # Links kept beside the typed values (a case's "@case") survive the form.
+            kept = {k: v for k, v in self.draft.values.items() if k.startswith("@")}
             await self.cog.submit(
                 interaction,
-                replace(self.draft, values=self.typed()),
+                replace(self.draft, values={**kept, **self.typed()}),
                 replace_card=self.replace_card,
                 asked_tone=self.asked_tone,
             )

@@ -61,6 +61,7 @@ class DraftCard(discord.ui.LayoutView):
         tone: str | None,
         lang: str,
         note: str | None = None,
+        follow_up: discord.ui.Item[Any] | None = None,
     ) -> None:
         super().__init__(timeout=None)
         container = discord.ui.Container(accent_colour=ACCENT)
@@ -76,7 +77,10 @@ class DraftCard(discord.ui.LayoutView):
         if tones:
             container.add_item(discord.ui.ActionRow(*(ToneButton(draft_id, x, t, current=x == tone) for x in tones)))
         container.add_item(discord.ui.ActionRow(LanguagePick(draft_id, t, lang)))
-        container.add_item(discord.ui.ActionRow(EditButton(draft_id, t)))
+        actions: list[discord.ui.Item[Any]] = [EditButton(draft_id, t)]
+        if follow_up is not None:
+            actions.append(follow_up)
+        container.add_item(discord.ui.ActionRow(*actions))
         self.add_item(container)
 
 

@@ -39,6 +39,7 @@ class Extras:
     stories: bool = False
     # The know-your-rights picker for the recognised client types (None: no card applies to them).
     rights: Callable[[Translations, Sequence[str]], discord.ui.Item[Any] | None] | None = None
+    follow_up: Callable[[str, Translations], discord.ui.Item[Any]] | None = None  # (archetype, t): open a case
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,8 @@ class Painter:
             # A member who named their safeguards without a platform gets no "Platform dispute" to pick from.
             platform = state.safeguards is None or "platform" in state.safeguards
             actions.append(extras.draft_button(plan.drafts[0], t.gettext("Draft a message")[:80], platform=platform))
+        if extras.follow_up is not None and plan.recognised:
+            actions.append(extras.follow_up(plan.recognised[0].archetype, t))
         if extras.stories:
             actions.append(FlowButton("share", flow_id, version, label=t.gettext("Share my story"), emoji="📖"))
         actions.append(FlowButton("back", flow_id, version, label=t.gettext("Back"), emoji="◀️"))
@@ -450,7 +453,8 @@ def fit_result(
         children.append(discord.ui.Separator())
         if tail:
             children.append(discord.ui.TextDisplay(tail))
-        children.append(discord.ui.ActionRow(*actions))
+        # A row holds five buttons; a sixth (Follow this up, when every other action applies) starts a new row.
+        children.extend(discord.ui.ActionRow(*actions[i : i + 5]) for i in range(0, len(actions), 5))
         children.append(discord.ui.ActionRow(fix))
         if rights is not None:
             children.append(discord.ui.ActionRow(rights))

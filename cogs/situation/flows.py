@@ -185,7 +185,9 @@ class FlowPart:
 
             vote_buttons = buttons_for
 
-        # Drafts and stories lend their buttons only when the host loaded them.
+        # Drafts, stories and cases lend their buttons only when the host loaded them.
+        from parley.cogs.cases.cog import Cases
+        from parley.cogs.cases.views import follow_up_button
         from parley.cogs.drafts.cog import Drafts
         from parley.cogs.drafts.views import draft_button
         from parley.cogs.rights.cog import Rights
@@ -201,4 +203,5 @@ class FlowPart:
             draft_button=draft_button if loaded_cog(client, Drafts) else None,
             stories=loaded_cog(client, Stories) is not None,
             rights=rights_select,
+            follow_up=(lambda archetype, t: follow_up_button(archetype, t)) if loaded_cog(client, Cases) else None,
         )

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from parley.database import Database, Row
 from parley.database.backend import Tx
-from parley.domain.cases import PlannedStep, WorkingHours
+from parley.domain.cases import CaseFacts, PlannedStep, WorkingHours, days_overdue
 from parley.domain.privacy import parse_stamp, stamp
 
 _CASE_COLUMNS = (
@@ -506,9 +506,7 @@ class CasesRepository:
         """Retention: delete cases closed before `closed_before` and open/paused ones untouched since
         `idle_before`; return how many cases went."""
         async with self.db.write() as tx:
-            condition = (
-                "(status = 'closed' AND closed_at < ?) OR (status != 'closed' AND updated_at < ?)"  # constant
-            )
+            condition = "(status = 'closed' AND closed_at < ?) OR (status != 'closed' AND updated_at < ?)"  # constant
             params = (stamp(closed_before), stamp(idle_before))
             await tx.execute(
                 f"DELETE FROM case_reminders WHERE case_id IN (SELECT id FROM cases WHERE {condition})",  # noqa: S608 - constant condition
@@ -519,3 +517,29 @@ class CasesRepository:
                 params,
             )
             return await tx.execute(f"DELETE FROM cases WHERE {condition}", params)  # noqa: S608 - constant condition
+
+
+#: The key a draft written from a case keeps beside its typed values: "<case id>:<step position>".
+CASE_LINK = "@case"
+
+
+async def case_facts(db: Database, link: str | None, today: dt.date) -> CaseFacts | None:
+    """The facts a draft written from a case quotes (None for a draft without a case, or whose case is gone)."""
+    if not link:
+        return None
+    case_part, _, position_part = link.partition(":")
+    if not case_part.isdigit() or not position_part.isdigit():
+        return None
+    case = await CasesRepository(db).get(int(case_part))
+    if case is None:
+        return None
+    position = int(position_part)
+    earlier = tuple(
+        sorted(s.sent_at.date() for s in case.steps if s.sent_at and s.position < position and s.sent_at.date() < today)
+    )
+    return CaseFacts(
+        due_date=case.due_date,
+        overdue_days=days_overdue(case.due_date, today),
+        earlier=earlier,
+        late_fee=case.late_fee,
+    )

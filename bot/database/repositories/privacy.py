@@ -446,5 +446,7 @@ class PrivacyRepository:
             for table in _GUILD_TABLES:
                 total += await tx.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))  # noqa: S608
             await tx.execute("DELETE FROM guild_presence WHERE guild_id = ?", (guild_id,))
-        await self.db.erase_residue(*_GUILD_TABLES, "flows", "drafts", "cases", "case_steps", "case_reminders", "case_prefs")
+        await self.db.erase_residue(
+            *_GUILD_TABLES, "flows", "drafts", "cases", "case_steps", "case_reminders", "case_prefs"
+        )
         return total

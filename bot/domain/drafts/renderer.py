@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from parley.domain.cases import CaseFacts
 from parley.domain.drafts import formatting
 from parley.domain.drafts.errors import OUT_OF_RANGE, REQUIRED, TOO_LONG, DraftInputError
 from parley.domain.drafts.layout import HARD_BREAK, compose
@@ -75,10 +76,12 @@ class DraftRenderer:
         tone: str | None,
         values: Mapping[str, str | None],
         today: date | None = None,
+        facts: CaseFacts | None = None,
     ) -> Draft:
         """Render one draft; DraftInputError for a field the member must fix, ValueError for a caller bug.
 
-        `today` places dates typed without a year ("1 ноября"); it defaults to the current UTC date.
+        `today` places dates typed without a year ("1 ноября"); it defaults to the current UTC date. `facts` (a
+        draft written from a case) lets the template quote earlier steps, count days overdue and add a late fee.
         """
         spec = _spec(kind)
         if lang not in DRAFT_LANGS:
@@ -88,6 +91,8 @@ class DraftRenderer:
         if unknown:
             raise ValueError(f"unknown fields for {kind}: {sorted(unknown)}")
         context = prepare_values(spec, lang, values, today)
+        currency = str(values.get("currency") or "").strip().upper() or None
+        facts = facts or CaseFacts()
         template = self.env.get_template(f"drafts/{lang}/{kind}.txt.j2")
         rendered = template.render(
             tone=resolved_tone,
@@ -96,6 +101,9 @@ class DraftRenderer:
             plural=formatting.make_plural(lang),
             percent=lambda value: formatting.percent(value, lang),
             number=lambda value: formatting.number(value, lang),
+            earlier=[formatting.long_date(day, lang, currency) for day in facts.earlier],
+            overdue_days=facts.overdue_days,
+            late_fee=facts.late_fee,
             **context,
         )
         text = compose(rendered)
