@@ -19,6 +19,7 @@ CREATE TABLE cases (
     revisions_used  INTEGER NULL CHECK (revisions_used IS NULL OR revisions_used BETWEEN 0 AND 999),
     late_fee        INTEGER NOT NULL DEFAULT 0 CHECK (late_fee IN (0, 1)),
     client_lang     TEXT NOT NULL CHECK (length(client_lang) = 2),
+    member_lang     TEXT NOT NULL CHECK (length(member_lang) = 2),  -- the member's language, for DMs (no guild there)
     advice_ids      TEXT NOT NULL DEFAULT '[]',
     outcome         TEXT NULL CHECK (outcome IS NULL OR outcome IN ('worked', 'failed')),
     opened_at       TEXT NOT NULL,

@@ -15,7 +15,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import discord
-from babel.dates import format_datetime
+from babel import Locale
+from babel.dates import format_date, format_time
 from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands, tasks
@@ -237,6 +238,7 @@ class Cases(ParleyCog):
                 member_key=form.member_key,
                 archetype=form.archetype,
                 client_lang=client_lang,
+                member_lang=t.lang,
                 amount=facts["amount"],
                 currency=facts["currency"],
                 due_date=facts["due"],
@@ -320,15 +322,20 @@ class Cases(ParleyCog):
         return head if len(head) <= 80 else head[:79].rstrip() + "…"
 
     def when(self, t: Translations, moment: dt.datetime, hours: rules.WorkingHours) -> str:
-        """A moment on the member's clock, in their language."""
-        return format_datetime(moment, format="medium", tzinfo=hours.zone, locale=t.babel_locale)
+        """A moment on the member's clock, in their language, without seconds ("January 3, 2026, 9:00 AM")."""
+        local = moment.astimezone(hours.zone)
+        joined = str(Locale.parse(t.babel_locale).datetime_formats["medium"])  # "{1}, {0}": date, then time
+        date_text = format_date(local, format="long", locale=t.babel_locale)
+        return joined.replace("{1}", date_text).replace(
+            "{0}", format_time(local, format="short", locale=t.babel_locale)
+        )
 
     def day(self, t: Translations, moment: dt.datetime | dt.date, hours: rules.WorkingHours) -> str:
         """A day on the member's clock, spelled out."""
         value = moment.astimezone(hours.zone).date() if isinstance(moment, dt.datetime) else moment
         return long_date(value, t.lang)
 
-    def case_text(self, t: Translations, case: Case, hours: rules.WorkingHours) -> str:
+    def case_text(self, t: Translations, case: Case, hours: rules.WorkingHours, *, upcoming: bool = True) -> str:
         """The case: its kind, the facts, the ladder with what was reminded and drafted when, and what is next."""
         kb = self.services.knowledge
         name = pick(kb.archetypes[case.archetype].name, t.lang) if case.archetype in kb.archetypes else case.archetype
@@ -369,7 +376,7 @@ class Cases(ParleyCog):
             lines.append("⏸️ " + t.gettext("Paused: the client replied. No reminders until you resume."))
         elif case.status == "closed":
             lines.append("✅ " + t.gettext("Closed."))
-        elif case.next_due_at is not None and case.next_position is not None:
+        elif upcoming and case.next_due_at is not None and case.next_position is not None:
             lines.append(
                 "⏭️ "
                 + t.gettext(
@@ -393,7 +400,7 @@ class Cases(ParleyCog):
         )
         return views.CaseCard(
             headline,
-            self.case_text(t, case, hours),
+            self.case_text(t, case, hours, upcoming=False),
             rows=views.case_rows(case.id, case.status, t, reminder_id=reminder_id),
         )
 
@@ -554,7 +561,7 @@ class Cases(ParleyCog):
         now = self.now()
         hours, _ = await self.hours_of(case.guild_id, case.member_key)
         until = rules.snooze_until(now, days, hours)
-        await self.repo.reschedule(case.id, case.current_position, until, now)
+        await self.repo.reschedule(case.id, case.focus, until, now)
         fresh = await self.repo.get(case.id)
         assert fresh is not None
         notice = "😴 " + t.gettext("Snoozed. Parley will remind you again on {when}.", when=self.when(t, until, hours))
@@ -575,7 +582,7 @@ class Cases(ParleyCog):
         if drafts is None:
             raise NotFound()
         kb = self.services.knowledge
-        position = case.current_position
+        position = case.focus
         step = case.step(position)
         kind = (step.draft_kind if step else None) or next(iter(kb.archetypes[case.archetype].drafts), None)
         if kind is None or kind not in DRAFT_SPECS:
@@ -678,7 +685,7 @@ class Cases(ParleyCog):
         hours, _ = await self.hours_of(case.guild_id, case.member_key)
         slot = hours.next_slot(now)
         if slot > now:  # outside the member's hours (their hours changed since it was scheduled): later
-            await self.repo.reschedule(case.id, claimed.position, slot, now)
+            await self.repo.postpone(claimed.id, claimed.token, slot)
             return 0
         channel = self.bot.get_partial_messageable(claimed.dm_channel_id, type=discord.ChannelType.private)
         following = self._following(case, claimed.position, hours, now)
@@ -687,7 +694,7 @@ class Cases(ParleyCog):
             await self.repo.mark_sent(claimed.id, claimed.token, "dm", now, following)
             log.info("guild %s: a case reminder was already delivered; marked without resending", case.guild_id)
             return 0
-        lang = await self.services.language_for(case.guild_id, case.member_key, None)
+        lang = await self.services.language_for(case.guild_id, case.member_key, case.member_lang)
         t = self.services.t(lang)
         card = self.reminder_card(t, case, claimed.position, hours, claimed.id)
         try:

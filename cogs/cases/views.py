@@ -13,6 +13,7 @@ import discord
 from parley.cogs._shared.cog import cog_of
 from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, PersistentItem, one_of
 from parley.domain.cases import SNOOZE_DAYS
+from parley.domain.errors import N_
 from parley.i18n import Translations
 
 if TYPE_CHECKING:
@@ -97,10 +98,10 @@ class CaseButton(
 
 
 _BUTTONS: dict[str, tuple[str, str, discord.ButtonStyle]] = {
-    "draft": ("Draft the next step", "✉️", discord.ButtonStyle.primary),
-    "replied": ("Client replied", "⏸️", discord.ButtonStyle.secondary),
-    "resolved": ("Got paid / Resolved", "✅", discord.ButtonStyle.success),
-    "resume": ("Resume reminders", "▶️", discord.ButtonStyle.secondary),
+    "draft": (N_("Draft the next step"), "✉️", discord.ButtonStyle.primary),
+    "replied": (N_("Client replied"), "⏸️", discord.ButtonStyle.secondary),
+    "resolved": (N_("Got paid / Resolved"), "✅", discord.ButtonStyle.success),
+    "resume": (N_("Resume reminders"), "▶️", discord.ButtonStyle.secondary),
 }
 
 
@@ -163,9 +164,9 @@ class OutcomeButton(
 
 
 _OUTCOME_BUTTONS: dict[str, tuple[str, str, discord.ButtonStyle]] = {
-    "worked": ("It worked", "👍", discord.ButtonStyle.success),
-    "failed": ("It didn't work", "👎", discord.ButtonStyle.secondary),
-    "skip": ("Skip", "↪️", discord.ButtonStyle.secondary),
+    "worked": (N_("It worked"), "👍", discord.ButtonStyle.success),
+    "failed": (N_("It didn't work"), "👎", discord.ButtonStyle.secondary),
+    "skip": (N_("Skip"), "↪️", discord.ButtonStyle.secondary),
 }
 
 

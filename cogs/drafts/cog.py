@@ -170,7 +170,7 @@ class Drafts(ParleyCog):
     ) -> None:
         """Open the details form prefilled from a case (its facts, the client's language, the tone its days overdue
         call for); works from the member's DMs too, since the case names the server."""
-        t = await self.translations(interaction)
+        t = self.services.t(await self.services.language_for(guild_id, member_key, str(interaction.locale)))
         draft = StoredDraft(
             draft_id=secrets.token_hex(8),
             guild_id=guild_id,
@@ -181,6 +181,13 @@ class Drafts(ParleyCog):
             values=values,
         )
         await self.send_form(interaction, DraftModal(self, t, draft, replace_card=False, asked_tone=tone))
+
+    async def translations_for(self, interaction: discord.Interaction, stored: StoredDraft | None) -> Translations:
+        """The member's language for one of their drafts: the draft names the server, so this holds in DMs too."""
+        if stored is None:
+            return await self.translations(interaction)
+        lang = await self.services.language_for(stored.guild_id, stored.member_key, str(interaction.locale))
+        return self.services.t(lang)
 
     async def send_form(self, interaction: discord.Interaction, modal: DraftModal) -> None:
         """Open a details form and remember it until it is submitted or times out."""
@@ -235,7 +242,7 @@ class Drafts(ParleyCog):
         stored = await self.repo.save(draft, now)
         if stored.member_key != draft.member_key:
             raise NotYours()
-        t = await self.translations(interaction)
+        t = await self.translations_for(interaction, stored)
         await self.show(interaction, t, stored, replace_card=replace_card, note=tone_note(t, asked_tone, stored.tone))
 
     async def change_tone(self, interaction: discord.Interaction, draft_id: str, tone: str) -> None:
@@ -247,7 +254,7 @@ class Drafts(ParleyCog):
             raise NotFound()
         await acknowledge(interaction)
         stored = await self.repo.save(replace(stored, tone=tone), self.now())
-        await self.show(interaction, await self.translations(interaction), stored, replace_card=True)
+        await self.show(interaction, await self.translations_for(interaction, stored), stored, replace_card=True)
 
     async def change_language(self, interaction: discord.Interaction, draft_id: str, lang: str) -> None:
         """Redraft in another language; amounts and dates keep their meaning."""
@@ -259,14 +266,14 @@ class Drafts(ParleyCog):
         values = carry_values(stored.kind, stored.values, stored.language, lang)
         await acknowledge(interaction)
         stored = await self.repo.save(replace(stored, language=lang, values=values), self.now())
-        await self.show(interaction, await self.translations(interaction), stored, replace_card=True)
+        await self.show(interaction, await self.translations_for(interaction, stored), stored, replace_card=True)
 
     async def edit_details(self, interaction: discord.Interaction, draft_id: str) -> None:
         """Reopen the form with everything the member typed."""
         stored = await self.owned(interaction, draft_id)
         if stored is None:
             return
-        t = await self.translations(interaction)
+        t = await self.translations_for(interaction, stored)
         await self.send_form(interaction, DraftModal(self, t, stored, replace_card=True))
 
     async def owned(self, interaction: discord.Interaction, draft_id: str) -> StoredDraft | None:
@@ -283,7 +290,7 @@ class Drafts(ParleyCog):
             if stored is not None:
                 await acknowledge(interaction)
                 await self.repo.delete(draft_id)  # what the member typed goes as soon as the draft expires
-            t = await self.translations(interaction)
+            t = await self.translations_for(interaction, stored)
             await respond(
                 interaction,
                 "⌛ "

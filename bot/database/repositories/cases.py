@@ -16,7 +16,7 @@ from parley.domain.privacy import parse_stamp, stamp
 
 _CASE_COLUMNS = (
     "id, guild_id, member_key, archetype, status, amount, currency, due_date, revisions_used, late_fee, "
-    "client_lang, advice_ids, outcome, opened_at, updated_at, closed_at"
+    "client_lang, member_lang, advice_ids, outcome, opened_at, updated_at, closed_at"
 )
 #: How long a claimed reminder is reserved for the process that claimed it before another may take it over.
 CLAIM_SECONDS = 120
@@ -49,6 +49,7 @@ class Case:
     revisions_used: int | None
     late_fee: bool
     client_lang: str
+    member_lang: str
     advice_ids: tuple[str, ...]
     outcome: str | None
     opened_at: dt.datetime
@@ -71,6 +72,13 @@ class Case:
         done = [s.position for s in self.steps if s.reminded_at or s.sent_at]
         return max(done) if done else 0
 
+    @property
+    def focus(self) -> int:
+        """The step the member acts on (Draft, Snooze): the latest one Parley reminded them of and they haven't
+        drafted yet, else the current one."""
+        waiting = [s.position for s in self.steps if s.reminded_at and not s.sent_at]
+        return max(waiting) if waiting else self.current_position
+
     def step(self, position: int) -> CaseStep | None:
         """The step at `position`, if the ladder has one."""
         return next((s for s in self.steps if s.position == position), None)
@@ -88,6 +96,7 @@ class NewCase:
     member_key: str
     archetype: str
     client_lang: str
+    member_lang: str
     amount: Decimal | None = None
     currency: str | None = None
     due_date: dt.date | None = None
@@ -137,6 +146,7 @@ def _case(row: Row, steps: Sequence[CaseStep] = (), pending: Row | None = None) 
         revisions_used=row["revisions_used"],
         late_fee=bool(row["late_fee"]),
         client_lang=row["client_lang"],
+        member_lang=row["member_lang"],
         advice_ids=tuple(json.loads(row["advice_ids"] or "[]")),
         outcome=row["outcome"],
         opened_at=parse_stamp(row["opened_at"]),
@@ -175,8 +185,8 @@ class CasesRepository:
         async with self.db.write() as tx:
             case_id = await tx.fetchval(
                 "INSERT INTO cases (guild_id, member_key, archetype, amount, currency, due_date, revisions_used, "
-                "late_fee, client_lang, advice_ids, opened_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "late_fee, client_lang, member_lang, advice_ids, opened_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     case.guild_id,
                     case.member_key,
@@ -187,6 +197,7 @@ class CasesRepository:
                     case.revisions_used,
                     int(case.late_fee),
                     case.client_lang,
+                    case.member_lang,
                     json.dumps(list(case.advice_ids)),
                     at,
                     at,
@@ -364,6 +375,15 @@ class CasesRepository:
             if following is not None:
                 await self._schedule(tx, int(row["case_id"]), following[0], following[1])
         return True
+
+    async def postpone(self, reminder_id: int, token: str, due_at: dt.datetime) -> None:
+        """A claimed reminder that falls outside the member's hours: due again at `due_at`, unclaimed."""
+        async with self.db.write() as tx:
+            await tx.execute(
+                "UPDATE case_reminders SET state = 'pending', due_at = ?, claim_token = NULL, claimed_until = NULL, "
+                "attempts = attempts - 1 WHERE id = ? AND claim_token = ?",
+                (stamp(due_at), reminder_id, token),
+            )
 
     async def release(self, reminder_id: int, token: str) -> None:
         """Delivery failed before anything was sent: the reminder is due again for the next run."""
