@@ -70,6 +70,7 @@ async def test_english_draft_is_an_ephemeral_code_block_with_its_source_and_butt
         "⚠️ Final notice",
         "⚖️ Platform dispute",
         "✏️ Edit details",
+        "📌 Follow this up for me",
     ]
     assert card.button("Friendly").disabled and not card.button("Firm").disabled
     assert [o.value for o in card.select("another language").options] == ["en", "ar", "fi", "ru"]
@@ -160,7 +161,7 @@ async def test_switching_tone_and_language_edits_the_card_in_place(session):
 async def test_kinds_without_tones_offer_language_and_edit_only(session):
     await session.command("emma", "draft", kind="call_summary", tone="final")
     card = checked(await session.submit("emma", {"Client's name": "Daniel", "What you agreed": "Launch on 15 May"}))
-    assert [b.text for b in card.buttons] == ["✏️ Edit details"]
+    assert [b.text for b in card.buttons] == ["✏️ Edit details", "📌 Follow this up for me"]
     assert "Tone" not in card.text
     assert "- Launch on 15 May" in draft_text(card)
 

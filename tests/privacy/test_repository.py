@@ -18,7 +18,7 @@ GUILD = 555
 BOB = "b" * 32
 ANN = "a" * 32
 # Tables another repository's forget_guild covers, and the presence row that goes last.
-COVERED_ELSEWHERE = {"flows", "triage_corrections", "drafts", "guild_presence"}
+COVERED_ELSEWHERE = {"flows", "triage_corrections", "drafts", "guild_presence", "cases", "case_prefs"}
 # Every column that holds a member's keyed hash, and who handles it in a forget.
 KEY_COLUMNS = {
     ("member_settings", "member_key"),
@@ -33,6 +33,8 @@ KEY_COLUMNS = {
     ("story_author_blocks", "author_key"),  # kept on purpose (anti-abuse)
     ("story_metoo", "member_key"),
     ("story_shares", "author_key"),
+    ("cases", "member_key"),  # CasesRepository.export_member / forget_member
+    ("case_prefs", "member_key"),
 }
 
 
