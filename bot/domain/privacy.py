@@ -94,6 +94,11 @@ class MemberData:
     cases: tuple[Mapping[str, Any], ...] = ()  # followed-up cases, and the reminder preferences (issue 22)
 
     @property
+    def case_count(self) -> int:
+        """Followed-up cases (the reminder preferences, kept beside them, are not a case)."""
+        return sum(1 for entry in self.cases if "client_kind" in entry)
+
+    @property
     def published_stories(self) -> int:
         """Stories of the member that are up in the stories channel."""
         return sum(1 for s in self.stories if s.get("status") == "published")
@@ -255,6 +260,7 @@ class ForgetReport:
             or self.stories_unlinked
             or self.metoo
             or self.moderation_retagged
+            or self.cases
         )
 
 

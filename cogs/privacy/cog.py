@@ -25,6 +25,7 @@ from parley.cogs.privacy import cleanup
 from parley.cogs.privacy.samples import TEMPLATE_SAMPLES
 from parley.cogs.privacy.views import DONE, ForgetConfirm, PrivacyCard
 from parley.database.repositories.privacy import PrivacyRepository
+from parley.domain.cases import CLOSED_CASE_DAYS, IDLE_CASE_DAYS
 from parley.domain.errors import NotAllowed
 from parley.domain.privacy import (
     ForgetChoice,
@@ -115,6 +116,8 @@ class Privacy(ParleyCog):
             flow_ttl_hours=rules.flow_ttl_hours,
             purge_rejected_days=rules.purge_rejected_days,
             guild_grace_days=rules.guild_grace_days,
+            closed_case_days=CLOSED_CASE_DAYS,
+            idle_case_days=IDLE_CASE_DAYS,
             batch_max_hours=self.services.config.stories.queue_batch_max_hours,
             export_command=t.command("privacy export"),
             forget_command=t.command("privacy forget"),
@@ -225,6 +228,7 @@ class Privacy(ParleyCog):
             drafts=purged.drafts,
             stories=purged.stories,
             tips=purged.tips,
+            cases=purged.cases,
             guilds_purged=tuple(gone),
             guilds_back=tuple(back),
             posts_deleted=deleted,

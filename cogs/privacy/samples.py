@@ -30,6 +30,7 @@ ONE_OF_EACH = MemberData(
     stories=({**_STORY, "status": "pending"},),
     metoo=(3,),
     moderation=({"day": "2026-01-01", "action": "approve", "kind": "tip", "item": 2},),
+    cases=({"client_kind": "non_payer"}, {"reminder_preferences": {}}),
 )
 # Large counts reach every plural form (Arabic has six) and the longest wording.
 MANY = MemberData(
@@ -43,6 +44,7 @@ MANY = MemberData(
     shares=({"day": "2026-01-01", "stories": 2},),
     moderation=({"day": "2026-01-01", "action": "approve", "kind": "tip", "item": 2},) * 4,
     sharing_blocked=True,
+    cases=({"client_kind": "non_payer"},) * 13,
 )
 
 _EVERYTHING = ForgetReport(
@@ -50,6 +52,7 @@ _EVERYTHING = ForgetReport(
     votes=103,
     flows=2,
     drafts=11,
+    cases=22,
     language=True,
     tips_erased=6,
     tips_unlinked=5,
@@ -61,7 +64,9 @@ _EVERYTHING = ForgetReport(
     blocked=True,
     kept=(KEPT_BLOCK, KEPT_UNLINKED, KEPT_OTHERS, KEPT_MODERATION, KEPT_AUDIT),
 )
-_SIMPLE = ForgetReport(choice=ForgetChoice.ERASE, votes=1, stories_erased=1, posts=((1, 2),), kept=(KEPT_AUDIT,))
+_SIMPLE = ForgetReport(
+    choice=ForgetChoice.ERASE, votes=1, stories_erased=1, cases=1, posts=((1, 2),), kept=(KEPT_AUDIT,)
+)
 _NOTHING = ForgetReport(choice=ForgetChoice.ERASE, kept=(KEPT_AUDIT,))
 
 
@@ -71,6 +76,8 @@ def _about(hours: int, days: int, grace: int, batch: int = 3) -> dict[str, Any]:
         "flow_ttl_hours": hours,
         "purge_rejected_days": days,
         "guild_grace_days": grace,
+        "closed_case_days": days,
+        "idle_case_days": grace * 3,
         "export_command": "/privacy export",
         "forget_command": "/privacy forget",
     }
