@@ -256,6 +256,36 @@ class Drafts(ParleyCog):
         stored = await self.repo.save(replace(stored, tone=tone), self.now())
         await self.show(interaction, await self.translations_for(interaction, stored), stored, replace_card=True)
 
+    async def compare_tones(self, interaction: discord.Interaction, draft_id: str) -> None:
+        """The friendly, firm and final versions side by side; each one's button makes it the draft."""
+        stored = await self.owned(interaction, draft_id)
+        if stored is None:
+            return
+        tones = [x for x in views.COMPARED_TONES if x in DRAFT_SPECS[stored.kind].tones_for(platform=stored.platform)]
+        if len(tones) < 2:
+            raise NotFound()
+        t = await self.translations_for(interaction, stored)
+        values = {k: v for k, v in stored.values.items() if not k.startswith("@")}
+        facts = await case_facts(self.services.db, stored.values.get(CASE_LINK), self.now().date())
+        try:
+            texts = {
+                tone: self.drafts.render(
+                    stored.kind, stored.language, tone, values, today=self.now().date(), facts=facts
+                ).text
+                for tone in tones
+            }
+        except DraftInputError as error:
+            await views.replace_card(interaction, self.error_card(t, stored, error), None)
+            return
+        header = "### 🔀 " + t.gettext(
+            "{kind}: three tones side by side. Press the one that fits to make it your draft.",
+            kind=kind_name(t, stored.kind),
+        )
+        await respond(
+            interaction,
+            view=views.ToneComparison(t, draft_id=stored.draft_id, header=header, texts=texts, current=stored.tone),
+        )
+
     async def change_language(self, interaction: discord.Interaction, draft_id: str, lang: str) -> None:
         """Redraft in another language; amounts and dates keep their meaning."""
         stored = await self.owned(interaction, draft_id)

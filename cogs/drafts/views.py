@@ -78,10 +78,63 @@ class DraftCard(discord.ui.LayoutView):
             container.add_item(discord.ui.ActionRow(*(ToneButton(draft_id, x, t, current=x == tone) for x in tones)))
         container.add_item(discord.ui.ActionRow(LanguagePick(draft_id, t, lang)))
         actions: list[discord.ui.Item[Any]] = [EditButton(draft_id, t)]
+        if len(set(tones) & set(COMPARED_TONES)) > 1:
+            actions.append(CompareButton(draft_id, t))
         if follow_up is not None:
             actions.append(follow_up)
         container.add_item(discord.ui.ActionRow(*actions))
         self.add_item(container)
+
+
+#: The tones shown side by side: the ladder's three steps (a platform dispute is a different act, not a tone).
+COMPARED_TONES = ("friendly", "firm", "final")
+COMPARE_TEXT_LIMIT = 3600  # of Components V2's 4000 characters, leaving room for the header and tone names
+
+
+class ToneComparison(discord.ui.LayoutView):
+    """The draft in each tone, side by side (one section per tone, its "use this tone" button beside it)."""
+
+    def __init__(
+        self, t: Translations, *, draft_id: str, header: str, texts: dict[str, str], current: str | None
+    ) -> None:
+        super().__init__(timeout=None)
+        container = discord.ui.Container(accent_colour=ACCENT)
+        container.add_item(discord.ui.TextDisplay(header))
+        budget = max(COMPARE_TEXT_LIMIT // max(len(texts), 1) - 40, 200)
+        for tone, text in texts.items():
+            shown = text if len(text) <= budget else text[: budget - 1].rstrip() + "…"
+            container.add_item(discord.ui.Separator())
+            container.add_item(
+                discord.ui.Section(
+                    discord.ui.TextDisplay(f"**{TONE_EMOJI[tone]} {tone_name(t, tone)}**\n{fenced(shown)}"),
+                    accessory=ToneButton(draft_id, tone, t, current=tone == current),
+                )
+            )
+        self.add_item(container)
+
+
+class CompareButton(
+    PersistentItem,
+    discord.ui.DynamicItem[discord.ui.Button],
+    custom_id="parley:draft:compare:{draft_id}",
+    draft_id=HANDLE,
+):
+    """Show the friendly, firm and final versions side by side before choosing one to copy."""
+
+    draft_id: str
+
+    def __init__(self, draft_id: str, t: Translations | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                custom_id=self.bind(draft_id=draft_id),
+                label=t.gettext("Compare tones") if t else "Compare tones",
+                emoji="🔀",
+                style=discord.ButtonStyle.secondary,
+            )
+        )
+
+    async def handle(self, interaction: discord.Interaction) -> None:
+        await _drafts_cog(interaction).compare_tones(interaction, self.draft_id)
 
 
 class InputErrorCard(discord.ui.LayoutView):
@@ -231,4 +284,4 @@ def draft_button(kind: str, label: str, *, platform: bool = True) -> StartButton
     return StartButton(kind, label, scope=None if platform else OFF_PLATFORM)
 
 
-DYNAMIC_ITEMS = (ToneButton, LanguagePick, EditButton, StartButton)
+DYNAMIC_ITEMS = (ToneButton, LanguagePick, EditButton, StartButton, CompareButton)

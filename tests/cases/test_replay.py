@@ -156,3 +156,22 @@ async def _key(s: ReplaySession, member: str) -> tuple[int, str]:
     guild_id = s.fake.world.guild.id
     user_id = s.fake.member(member).user.id
     return guild_id, services.identity.member_key(guild_id, user_id)
+
+
+async def test_three_tones_side_by_side_then_pick_one(parley):
+    s: ReplaySession = parley
+    await s.command("alice", "draft", kind="payment_reminder")
+    await s.submit(
+        "alice",
+        {"Asiakkaan nimi": "Pekka", "Summa": "1 200", "Valuutta": "EUR", "Eräpäivä": "1.12.2025"},
+    )
+    compared = (await s.click("alice", "🔀")).message
+    assert compared.ephemeral and compared.flags & (1 << 15)
+    sections = [c for c in compared.raw["components"][0]["components"] if c["type"] == 9]
+    assert len(sections) == 3  # friendly, firm, final: a section each, its tone button beside it
+    for name in ("Ystävällinen", "Jämäkkä", "Viimeinen muistutus"):
+        assert f"**{name}" in compared.text or name in compared.text
+    assert compared.text.count("```") == 6 and compared.text.count("Pekka") >= 3
+    assert len(compared.text) <= 4000
+    picked = (await s.click("alice", "Jämäkkä")).message
+    assert picked.event == "edited" and "Jämäkkä" in picked.text and picked.text.count("```") == 2

@@ -70,6 +70,7 @@ async def test_english_draft_is_an_ephemeral_code_block_with_its_source_and_butt
         "⚠️ Final notice",
         "⚖️ Platform dispute",
         "✏️ Edit details",
+        "🔀 Compare tones",
         "📌 Follow this up for me",
     ]
     assert card.button("Friendly").disabled and not card.button("Firm").disabled
