@@ -183,6 +183,7 @@ class CaseFacts:
     overdue_days: int = 0
     earlier: tuple[dt.date, ...] = ()
     late_fee: bool = False
+    agreed: Decimal | None = None  # the project's agreed total, when the case has one (a change order's new total)
 
     @property
     def tone(self) -> str:

@@ -173,6 +173,13 @@ class Cases(ParleyCog):
 
     # ---------------------------------------------------------------------------------------------- opening
 
+    def money_case(self, archetype: str) -> bool:
+        """Whether a case of this kind is about money owed (its ladder drafts payment reminders)."""
+        found = self.services.knowledge.archetypes.get(archetype)
+        if found is None:
+            return False
+        return "payment_reminder" in found.drafts or any(s.draft == "payment_reminder" for s in found.ladder)
+
     def follow_up_button(self, archetype: str, t: Translations, draft_id: str | None = None) -> views.FollowUpButton:
         """The "Follow this up for me" button other capabilities put on their cards (asked of this cog by name)."""
         return views.follow_up_button(archetype, t, draft_id)
@@ -184,8 +191,7 @@ class Cases(ParleyCog):
         if archetype not in kb.archetypes:
             raise NotFound()
         t = await self.translations(interaction)
-        found = kb.archetypes[archetype]
-        money_case = "payment_reminder" in found.drafts or any(s.draft == "payment_reminder" for s in found.ladder)
+        money_case = self.money_case(archetype)
         form = CaseForm(guild_id, key, archetype, money_case, t.lang, advice_on(interaction.message))
         if draft_id is not None:
             draft = await DraftsRepository(self.services.db).get(draft_id)
@@ -342,7 +348,11 @@ class Cases(ParleyCog):
         lines = ["### 📌 " + t.gettext("Case #{number}: {kind}", number=case.id, kind=name)]
         facts: list[str] = []
         if case.amount is not None and case.currency:
-            facts.append(t.gettext("Amount: {amount}", amount=money(case.amount, case.currency, t.lang)))
+            shown = money(case.amount, case.currency, t.lang)
+            if self.money_case(case.archetype):
+                facts.append(t.gettext("Amount: {amount}", amount=shown))
+            else:
+                facts.append(t.gettext("Agreed total: {amount}", amount=shown))
         if case.due_date is not None:
             overdue = rules.days_overdue(case.due_date, self.now().date())
             due = self.day(t, case.due_date, hours)

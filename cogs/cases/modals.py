@@ -56,6 +56,17 @@ class CaseModal(ParleyModal):
         else:
             self.revisions = discord.ui.TextInput(required=False, max_length=4, placeholder="3")
             self.add_item(discord.ui.Label(text=t.gettext("Revisions used so far"), component=self.revisions))
+            # The agreed total lets a change order drafted from the case show the project's new total.
+            self.amount = discord.ui.TextInput(required=False, max_length=30, placeholder="3,000")
+            self.add_item(
+                discord.ui.Label(
+                    text=t.gettext("Agreed project total"),
+                    description=t.gettext("Optional. A change order then shows the new total."),
+                    component=self.amount,
+                )
+            )
+            self.currency = discord.ui.TextInput(required=False, max_length=3, min_length=3, placeholder="EUR")
+            self.add_item(discord.ui.Label(text=t.gettext("Currency"), component=self.currency))
         self.due = discord.ui.TextInput(required=False, max_length=30, default=form.due_date or None)
         self.add_item(
             discord.ui.Label(

@@ -103,7 +103,7 @@ FIELD_HELP: Mapping[str, str] = MappingProxyType(
 )
 KIND_FIELD_HELP: Mapping[tuple[str, str], str] = MappingProxyType(
     {
-        ("change_order", "extra_price"): N_("On top of the agreed budget, for example {example}."),
+        ("change_order", "extra_price"): N_("On top of the budget, like {example}, or hours × rate, like 12 × 50."),
         # Optional on the form, but a price needs one: say so before the member submits.
         ("revision_limit", "currency"): N_("Needed only if you give a price: EUR, USD, GBP, RUB, SAR…"),
     }

@@ -169,3 +169,24 @@ def test_a_payment_reminder_from_a_case_carries_the_facts(lang):
     assert date not in plain and days not in plain
     dispute = renderer.render("payment_reminder", lang, "platform_dispute", values, facts=facts).text
     assert date not in dispute  # a dispute notice quotes the platform, not the reminders
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "line", "total"),
+    [
+        ("en", "12.5 h × 48", "12.5 h × €48.00 = €600.00", "€3,600.00"),
+        ("fi", "12,5 h x 48", "12,5 h × 48,00\xa0€ = 600,00\xa0€", "3\xa0600,00\xa0€"),
+        ("ru", "12,5 ч * 48", "12,5 ч × 48,00\xa0€ = 600,00\xa0€", "3\xa0600,00\xa0€"),
+        ("ar", "12.5 ساعة × 48", "12.5 ساعة × \u200f48.00\xa0€ = \u200f600.00\xa0€", "\u200f3,600.00\xa0€"),
+    ],
+)
+def test_a_change_order_shows_hours_times_rate_and_the_new_total(lang, typed, line, total):
+    renderer = DraftRenderer()
+    values = {**renderer.sample_values("change_order", lang), "extra_price": typed, "currency": "EUR"}
+    text = renderer.render("change_order", lang, None, values, facts=rules.CaseFacts(agreed=Decimal("3000"))).text
+    assert line in text and total in text
+    # Without a case there is no agreed total to add to; a plain price stays as it was.
+    alone = renderer.render("change_order", lang, None, values).text
+    assert line in alone and total not in alone
+    plain = renderer.render("change_order", lang, None, {**values, "extra_price": "600"}).text
+    assert "×" not in plain

@@ -562,4 +562,5 @@ async def case_facts(db: Database, link: str | None, today: dt.date) -> CaseFact
         overdue_days=days_overdue(case.due_date, today),
         earlier=earlier,
         late_fee=case.late_fee,
+        agreed=case.amount,
     )

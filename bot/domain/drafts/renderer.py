@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from parley.domain.cases import CaseFacts
+from parley.domain.cases import CaseFacts, change_order_impact
 from parley.domain.drafts import formatting
 from parley.domain.drafts.errors import OUT_OF_RANGE, REQUIRED, TOO_LONG, DraftInputError
 from parley.domain.drafts.layout import HARD_BREAK, compose
@@ -28,6 +28,11 @@ log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = package_dir("parley.templates")
 FSI, PDI = "\u2068", "\u2069"
+# "12 × 50", "12.5 h x 48", "8 ч * 40", "10 tuntia × 45": a change order priced as hours × rate.
+_HOURS_RATE = re.compile(
+    r"^\s*(?P<hours>\d[\d\s.,٫٬]*?)\s*(?:h|hrs?|hours?|t|tuntia?|ч|час(?:а|ов)?|ساعات|ساعة)?\.?\s*[x×*]\s*(?P<rate>.+?)\s*$",
+    re.IGNORECASE,
+)
 _INVOICE_PREFIX = re.compile(r"^(?:#|№|n[o°º]\.?|nro\.?|nr\.?|rakm|رقم)\s*", re.IGNORECASE)
 
 
@@ -90,9 +95,9 @@ class DraftRenderer:
         unknown = set(values) - {f.id for f in spec.fields}
         if unknown:
             raise ValueError(f"unknown fields for {kind}: {sorted(unknown)}")
-        context = prepare_values(spec, lang, values, today)
-        currency = str(values.get("currency") or "").strip().upper() or None
         facts = facts or CaseFacts()
+        context = prepare_values(spec, lang, values, today, agreed=facts.agreed)
+        currency = str(values.get("currency") or "").strip().upper() or None
         template = self.env.get_template(f"drafts/{lang}/{kind}.txt.j2")
         rendered = template.render(
             tone=resolved_tone,
@@ -147,11 +152,21 @@ def _isolate(text: str, lang: str) -> str:
 
 
 def prepare_values(
-    spec: DraftKind, lang: str, values: Mapping[str, str | None], today: date | None = None
+    spec: DraftKind,
+    lang: str,
+    values: Mapping[str, str | None],
+    today: date | None = None,
+    *,
+    agreed: Decimal | None = None,
 ) -> dict[str, Any]:
-    """Validate and format every field of `spec` for its template; absent optional fields become ""/[]/None."""
-    context: dict[str, Any] = {}
+    """Validate and format every field of `spec` for its template; absent optional fields become ""/[]/None.
+
+    A change order's price may be typed as hours × rate: the template then shows both and their product, and the
+    project's new total when the agreed total is known (`agreed`, from a case).
+    """
+    context: dict[str, Any] = {"extra_hours": None, "extra_rate": None, "new_total": None}
     amounts: dict[str, Decimal] = {}
+    hours_rate: tuple[Decimal, Decimal] | None = None
     dates: dict[str, date] = {}
     for field in spec.fields:
         text = normalise_text(str(values.get(field.id) or ""))
@@ -167,7 +182,12 @@ def prepare_values(
             context[field.id] = _empty(field)
             continue
         try:
-            parsed = _parse(field, text, lang, today)
+            split = _hours_times_rate(text, lang) if spec.id == "change_order" and field.id == "extra_price" else None
+            if split is not None:
+                hours_rate = split
+                parsed = change_order_impact(*split).extra
+            else:
+                parsed = _parse(field, text, lang, today)
         except DraftInputError as error:
             raise error.with_field(field.id) from None
         if parsed in ("", []):  # only bullets or punctuation were typed
@@ -184,9 +204,26 @@ def prepare_values(
         if not currency:
             raise DraftInputError("currency", REQUIRED)
         context[field_id] = formatting.money(amount, currency, lang)
+    if hours_rate is not None and currency:
+        context["extra_hours"] = formatting.number(hours_rate[0], lang)
+        context["extra_rate"] = formatting.money(hours_rate[1], currency, lang)
+    if spec.id == "change_order" and agreed is not None and currency and "extra_price" in amounts:
+        context["new_total"] = formatting.money(agreed + amounts["extra_price"], currency, lang)
     for field_id, day in dates.items():  # after the currency: it tells an Arabic client's month names
         context[field_id] = formatting.long_date(day, lang, currency or None)
     return context
+
+
+def _hours_times_rate(text: str, lang: str) -> tuple[Decimal, Decimal] | None:
+    """(hours, rate) when a price is typed as hours × rate; None for a plain amount."""
+    match = _HOURS_RATE.match(text)
+    if match is None:
+        return None
+    hours = parse_amount(match["hours"].strip(), lang)
+    rate = parse_amount(match["rate"], lang)
+    if hours <= 0 or rate <= 0:
+        raise DraftInputError("extra_price", OUT_OF_RANGE)
+    return hours, rate
 
 
 def _empty(field: DraftField) -> Any:
