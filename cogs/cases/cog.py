@@ -655,6 +655,8 @@ class Cases(ParleyCog):
     @tasks.loop(minutes=REMIND_EVERY_MINUTES)
     async def reminders(self) -> None:
         """Every minute: deliver the reminders that came due."""
+        if self.reminders.current_loop == 0:
+            return  # not at start-up: a (re)starting process does its first round a minute later, calmly
         try:
             async with self._running:
                 await self.deliver_due(self.now())
