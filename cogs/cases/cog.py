@@ -8,6 +8,7 @@ lease, with a delivery key in the reminder's button ids so a restart between sen
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass
@@ -227,7 +228,17 @@ class Cases(ParleyCog):
         try:
             facts = self._parse_facts(t, amount, currency, due, revisions, today)
         except (DraftInputError, ParleyError) as error:
-            await respond(interaction, "⚠️ " + self._input_error(t, error), ephemeral=True)
+            # Nothing typed is lost: the card's button reopens the form with every answer as it was.
+            typed = dataclasses.replace(
+                form, amount=amount or None, currency=currency or None, due_date=due or None, client_lang=client_lang
+            )
+            retry = views.RetryCard(
+                interaction.user.id,
+                "⚠️ " + self._input_error(t, error),
+                t.gettext("Edit details"),
+                lambda again: again.response.send_modal(CaseModal(self, t, typed, revisions=revisions)),
+            )
+            await respond(interaction, view=retry, ephemeral=True)
             return
         await acknowledge(interaction)
         kb = self.services.knowledge

@@ -32,7 +32,7 @@ class CaseModal(ParleyModal):
     """The facts of a case: amount, currency, due date and late fee (money cases) or revisions used, and the
     language the client reads. No client name: Parley stores facts, not people."""
 
-    def __init__(self, cog: Cases, t: Translations, form: CaseForm) -> None:
+    def __init__(self, cog: Cases, t: Translations, form: CaseForm, *, revisions: str | None = None) -> None:
         super().__init__(title=_clip(t.gettext("Follow this up for me"), TITLE_LIMIT), timeout=3600)
         self.cog = cog
         self.form = form
@@ -54,10 +54,14 @@ class CaseModal(ParleyModal):
             )
             self.add_item(discord.ui.Label(text=t.gettext("Currency"), component=self.currency))
         else:
-            self.revisions = discord.ui.TextInput(required=False, max_length=4, placeholder="3")
+            self.revisions = discord.ui.TextInput(
+                required=False, max_length=4, placeholder="3", default=revisions or None
+            )
             self.add_item(discord.ui.Label(text=t.gettext("Revisions used so far"), component=self.revisions))
             # The agreed total lets a change order drafted from the case show the project's new total.
-            self.amount = discord.ui.TextInput(required=False, max_length=30, placeholder="3,000")
+            self.amount = discord.ui.TextInput(
+                required=False, max_length=30, placeholder="3,000", default=form.amount or None
+            )
             self.add_item(
                 discord.ui.Label(
                     text=t.gettext("Agreed project total"),
@@ -65,7 +69,9 @@ class CaseModal(ParleyModal):
                     component=self.amount,
                 )
             )
-            self.currency = discord.ui.TextInput(required=False, max_length=3, min_length=3, placeholder="EUR")
+            self.currency = discord.ui.TextInput(
+                required=False, max_length=3, min_length=3, placeholder="EUR", default=form.currency or None
+            )
             self.add_item(discord.ui.Label(text=t.gettext("Currency"), component=self.currency))
         self.due = discord.ui.TextInput(required=False, max_length=30, default=form.due_date or None)
         self.add_item(

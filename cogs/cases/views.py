@@ -6,12 +6,14 @@ database and its owner checked by keyed hash, so the buttons keep working after 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import discord
 
 from parley.cogs._shared.cog import cog_of
 from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, PersistentItem, one_of
+from parley.cogs._shared.views import OwnedLayoutView
 from parley.domain.cases import SNOOZE_DAYS
 from parley.domain.errors import N_
 from parley.i18n import Translations
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from parley.cogs.cases.cog import Cases
 
 ACCENT = discord.Colour(0x3BA55C)
+ERROR = discord.Colour(0xED4245)
 CLOSED_ACCENT = discord.Colour(0x99AAB5)
 CASE_ACTIONS = ("replied", "resolved", "draft", "resume")
 OUTCOMES = ("worked", "failed", "skip")
@@ -210,6 +213,28 @@ class CaseCard(discord.ui.LayoutView):
             if row:
                 container.add_item(discord.ui.ActionRow(*row))
         self.add_item(container)
+
+
+class RetryCard(OwnedLayoutView):
+    """What to fix in the case form, and a button that reopens it with everything the member typed."""
+
+    def __init__(
+        self,
+        owner_id: int,
+        text: str,
+        label: str,
+        reopen: Callable[[discord.Interaction], Awaitable[Any]],
+    ) -> None:
+        super().__init__(owner_id, timeout=900)
+        button: discord.ui.Button[Any] = discord.ui.Button(label=label, emoji="✏️", style=discord.ButtonStyle.primary)
+
+        async def pressed(interaction: discord.Interaction) -> None:
+            await reopen(interaction)
+
+        button.callback = pressed  # type: ignore[method-assign]
+        self.add_item(
+            discord.ui.Container(discord.ui.TextDisplay(text), discord.ui.ActionRow(button), accent_colour=ERROR)
+        )
 
 
 def case_rows(

@@ -175,3 +175,50 @@ async def test_three_tones_side_by_side_then_pick_one(parley):
     assert len(compared.text) <= 4000
     picked = (await s.click("alice", "Jämäkkä")).message
     assert picked.event == "edited" and "Jämäkkä" in picked.text and picked.text.count("```") == 2
+
+
+async def test_a_mistake_in_the_case_form_is_explained_and_nothing_is_lost(parley):
+    s: ReplaySession = parley
+    await result_card(s, "ivan")
+    await s.click("ivan", "📌")
+    t = t_of(s, "ru")
+    typed = {t.gettext("Amount owed"): "много", t.gettext("Currency"): "EUR", t.gettext("Due date"): "20.12.2025"}
+    step = await s.submit("ivan", {**typed, t.gettext("The language your client reads"): ["ru"]})
+    card = step.message
+    assert card.ephemeral and card.text.startswith("⚠️") and "1 200,50" in card.text  # how to write it, in Russian
+    reopened = (await s.click("ivan", "✏️")).modal
+    assert reopened is not None
+    assert {f.label: f.value for f in reopened.fields if f.kind == "text_input"} == typed
+    fixed = await s.submit(
+        "ivan", {t.gettext("Amount owed"): "1 200", t.gettext("The language your client reads"): ["ru"]}
+    )
+    assert "📌" in fixed.message.text
+    (case,) = await CasesRepository(services_for(s.bot).db).for_member(*(await _key(s, "ivan")))
+    assert case.amount == 1200 and case.due_date == dt.date(2025, 12, 20)
+
+
+async def test_case_list_shows_open_cases_with_their_next_step(parley):
+    s: ReplaySession = parley
+    empty = (await s.command("bob", "case list")).message
+    assert empty.text.startswith("📭") and empty.ephemeral
+    await result_card(s, "bob")
+    await s.click("bob", "📌")
+    await s.submit(
+        "bob",
+        {"Amount owed": "300", "Currency": "USD", "Due date": "Dec 30, 2025", "The language your client reads": ["en"]},
+    )
+    first = await s.command("bob", "case list")
+    listed = next(m for m in first.visible if m.text.startswith("### 📌"))
+    assert "Case #1: " in listed.text and "Amount: $300.00" in listed.text and "Due December 30, 2025" in listed.text
+    assert "Next reminder: January 1, 2026, 12:00\u202fPM" in listed.text  # default hours 9-17 UTC, until bob says
+    assert [b.text for b in listed.buttons] == [
+        "✉️ Draft the next step",
+        "⏸️ Client replied",
+        "✅ Got paid / Resolved",
+        "⏰ Reminder hours and DMs",
+    ]
+    # Without DMs, the due reminder comes as a private notice after bob's command, once.
+    notices = [m for m in first.visible if m.text.startswith("🔔")]
+    assert len(notices) == 1 and notices[0].ephemeral and "Day 1" in notices[0].text
+    again = await s.command("bob", "case list")
+    assert not [m for m in again.visible if m.text.startswith("🔔")]
