@@ -14,6 +14,17 @@ from tests.test_architecture import _dynamic_item_classes
 # Custom ids as released versions of Parley built them: messages carrying them sit in servers and must keep
 # answering after an upgrade, so every one must still be understood by exactly one component, and read back whole.
 POSTED_IDS = [
+    "parley:case:draft:1",
+    "parley:case:draft:12:r7",
+    "parley:case:open:non_payer",
+    "parley:case:open:non_payer:0123456789abcdef",
+    "parley:case:outcome:worked:999999999999999999",
+    "parley:case:prefs:hours",
+    "parley:case:replied:3:r999999999999999999",
+    "parley:case:resolved:3",
+    "parley:case:resume:3",
+    "parley:case:snooze:3",
+    "parley:draft:compare:0123456789abcdef",
     "parley:advice:page:browse:never_satisfied:0",
     "parley:advice:page:browse:non_payer:999",
     "parley:advice:page:top:all:1",
