@@ -129,6 +129,10 @@ class Cases(ParleyCog):
     def __init__(self, bot: commands.Bot, services: Services) -> None:
         super().__init__(bot, services)
         self._running = asyncio.Lock()
+        # Members who get reminders as notices, and when their next one is due: read from the database by every
+        # round of the loop (and kept up to date by this process's own changes), so that a command costs no
+        # database round trip for the great majority of members, who have no notice waiting.
+        self._notices: dict[tuple[int, str], dt.datetime] = {}
 
     async def cog_load(self) -> None:
         await super().cog_load()
@@ -269,6 +273,7 @@ class Cases(ParleyCog):
             now,
         )
         log.info("guild %s: a member opened a case (%s)", form.guild_id, form.archetype)
+        self.expect_notice(form.guild_id, form.member_key, first)
         case = await self.repo.get(case_id)
         assert case is not None  # just stored
         notice = "📌 " + t.gettext("Parley will follow this up with you. Here is your case.")
@@ -666,10 +671,11 @@ class Cases(ParleyCog):
     @tasks.loop(minutes=REMIND_EVERY_MINUTES)
     async def reminders(self) -> None:
         """Every minute: deliver the reminders that came due."""
-        if self.reminders.current_loop == 0:
-            return  # not at start-up: a (re)starting process does its first round a minute later, calmly
         try:
             async with self._running:
+                self._notices = await self.repo.notice_due_times()
+                if self.reminders.current_loop == 0:
+                    return  # at start-up only the notices: a (re)starting process delivers a minute later, calmly
                 await self.deliver_due(self.now())
         except Exception:  # the loop must survive a bad run; the next one retries
             log.exception("delivering case reminders failed; it runs again in a minute")
@@ -683,6 +689,7 @@ class Cases(ParleyCog):
         """A fake clock jumped (the offline Discord's `advance`): deliver what came due."""
         async with self._running:
             await self.deliver_due(self.now())
+            self._notices = await self.repo.notice_due_times()
 
     async def deliver_due(self, now: dt.datetime) -> int:
         """Claim due reminders of members who allowed DMs and deliver each once; return how many went out.
@@ -726,6 +733,7 @@ class Cases(ParleyCog):
             # The member closed their DMs: remind them in Parley instead, from now on.
             await self.repo.save_prefs(case.guild_id, case.member_key, Prefs(hours, None), now)
             await self.repo.release(claimed.id, claimed.token)
+            self.expect_notice(case.guild_id, case.member_key, now)
             log.info("guild %s: a member's DMs are closed; reminders switch to notices", case.guild_id)
             return 0
         except discord.HTTPException as error:
@@ -734,6 +742,11 @@ class Cases(ParleyCog):
             return 0
         await self.repo.mark_sent(claimed.id, claimed.token, "dm", now, following)
         return 1
+
+    def expect_notice(self, guild_id: int, member_key: str, due: dt.datetime) -> None:
+        """Remember that a member may have a notice due at `due` (the loop's next read corrects it)."""
+        known = self._notices.get((guild_id, member_key))
+        self._notices[(guild_id, member_key)] = due if known is None else min(known, due)
 
     def _following(
         self, case: Case, position: int, hours: rules.WorkingHours, now: dt.datetime
@@ -759,10 +772,12 @@ class Cases(ParleyCog):
         if interaction.guild_id is None or interaction.response.type is discord.InteractionResponseType.modal:
             return
         key = self.member_key(interaction)
-        if key is None:
-            return
         now = self.now()
+        due = self._notices.get((interaction.guild_id, key or ""))
+        if key is None or due is None or due > now:
+            return  # nothing due for this member: no database work at all
         taken = await self.repo.take_notices(interaction.guild_id, key, now)
+        self._notices.pop((interaction.guild_id, key), None)
         if not taken:
             return
         t = await self.translations(interaction)
@@ -771,7 +786,10 @@ class Cases(ParleyCog):
             case = await self.repo.get(case_id)
             if case is None:
                 continue
-            await self.repo.mark_sent(reminder_id, None, "notice", now, self._following(case, position, hours, now))
+            following = self._following(case, position, hours, now)
+            await self.repo.mark_sent(reminder_id, None, "notice", now, following)
+            if following is not None:
+                self.expect_notice(interaction.guild_id, key, following[1])
             fresh = await self.repo.get(case_id) or case
             try:
                 await interaction.followup.send(

@@ -410,6 +410,17 @@ class CasesRepository:
             )
         return sorted((int(r["id"]), int(r["case_id"]), int(r["position"])) for r in rows)
 
+    async def notice_due_times(self) -> dict[tuple[int, str], dt.datetime]:
+        """For every member who gets reminders as notices: when their earliest pending reminder is due."""
+        rows = await self.db.fetchall(
+            "SELECT c.guild_id, c.member_key, MIN(r.due_at) AS due_at FROM case_reminders r "
+            "JOIN cases c ON c.id = r.case_id WHERE c.status = 'open' AND r.state = 'pending' "
+            "AND NOT EXISTS (SELECT 1 FROM case_prefs p WHERE p.guild_id = c.guild_id "
+            "AND p.member_key = c.member_key AND p.dm_channel_id IS NOT NULL) "
+            "GROUP BY c.guild_id, c.member_key"
+        )
+        return {(int(r["guild_id"]), r["member_key"]): parse_stamp(r["due_at"]) for r in rows}
+
     async def reminder_states(self, case_id: int) -> list[tuple[int, str, str | None]]:
         """(position, state, via) of every reminder of a case, oldest first (for status and tests)."""
         rows = await self.db.fetchall(
