@@ -136,6 +136,8 @@ class Cases(ParleyCog):
 
     async def cog_load(self) -> None:
         await super().cog_load()
+        # Before any interaction arrives: which members have notices waiting (the loop keeps it current).
+        self._notices = await self.repo.notice_due_times()
         self.reminders.start()
 
     async def cog_unload(self) -> None:
@@ -671,11 +673,11 @@ class Cases(ParleyCog):
     @tasks.loop(minutes=REMIND_EVERY_MINUTES)
     async def reminders(self) -> None:
         """Every minute: deliver the reminders that came due."""
+        if self.reminders.current_loop == 0:
+            return  # not at start-up: a (re)starting process delivers a minute later, calmly
         try:
             async with self._running:
                 self._notices = await self.repo.notice_due_times()
-                if self.reminders.current_loop == 0:
-                    return  # at start-up only the notices: a (re)starting process delivers a minute later, calmly
                 await self.deliver_due(self.now())
         except Exception:  # the loop must survive a bad run; the next one retries
             log.exception("delivering case reminders failed; it runs again in a minute")
