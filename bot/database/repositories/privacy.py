@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from parley.database import Database, Tx
-from parley.database.repositories.contacts import ContactsRepository
 from parley.database.repositories.cases import CasesRepository
+from parley.database.repositories.contacts import ContactsRepository
 from parley.database.repositories.drafts import DraftsRepository
 from parley.database.repositories.flows import FlowsRepository
 from parley.database.repositories.queue import QueueRepository
