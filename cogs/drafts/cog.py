@@ -33,7 +33,7 @@ from parley.cogs.drafts.modals import DraftModal, FormId, submitted_values
 from parley.cogs.drafts.values import carry_values
 from parley.database.repositories.drafts import DraftsRepository, StoredDraft
 from parley.domain.drafts import DRAFT_KINDS, DRAFT_LANGS, DRAFT_SPECS, Draft, DraftInputError, DraftRenderer
-from parley.domain.errors import N_, NotFound, NotYours, ParleyError
+from parley.domain.errors import NotFound, NotYours
 from parley.i18n import Translations
 
 if TYPE_CHECKING:
@@ -49,12 +49,6 @@ LANGUAGE_CHOICES = [app_commands.Choice(name=locale_str(LANGUAGE_LABELS[code]), 
 
 def _field_ids(kind: str) -> set[str]:
     return {field.id for field in DRAFT_SPECS[kind].fields}
-
-
-class GuildOnly(ParleyError):
-    """Drafts belong to a member of a server (their key is per server)."""
-
-    message = N_("Drafts work inside a server, not in direct messages.")
 
 
 class Drafts(ParleyCog):
@@ -141,14 +135,11 @@ class Drafts(ParleyCog):
         """
         if kind not in DRAFT_SPECS:
             raise ValueError(f"unknown draft kind {kind!r}")
-        key = self.member_key(interaction)
-        if key is None or interaction.guild_id is None:
-            raise GuildOnly()
         t = await self.translations(interaction)
         draft = StoredDraft(
             draft_id=secrets.token_hex(8),
-            guild_id=interaction.guild_id,
-            member_key=key,
+            guild_id=interaction.guild_id,  # None in a DM or private channel: the draft is the person's own
+            member_key=self.owner_key(interaction),
             kind=kind,
             language=language if language in DRAFT_LANGS else t.lang,
             tone=fitting_tone(kind, tone, platform=platform),
@@ -176,13 +167,10 @@ class Drafts(ParleyCog):
         if form is None or custom_id in self.open_forms:
             return  # not a draft form, or the live DraftModal handles it
         try:
-            key = self.member_key(interaction)
-            if key is None or interaction.guild_id is None:
-                raise GuildOnly()
             draft = StoredDraft(
                 draft_id=form.draft_id,
                 guild_id=interaction.guild_id,
-                member_key=key,
+                member_key=self.owner_key(interaction),
                 kind=form.kind,
                 language=form.lang if form.lang in DRAFT_LANGS else "en",
                 tone=fitting_tone(form.kind, form.tone, platform=form.platform),
@@ -248,7 +236,7 @@ class Drafts(ParleyCog):
         ttl = self.services.config.privacy.flow_ttl_hours
         stored = await self.repo.get(draft_id)
         if stored is not None and (
-            stored.guild_id != interaction.guild_id or stored.member_key != self.member_key(interaction)
+            stored.guild_id != interaction.guild_id or stored.member_key != self.owner_key(interaction)
         ):
             raise NotYours()
         if stored is None or stored.expired(self.now(), ttl):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import discord
 
 from parley.cogs._shared.cog import loaded_cog
+from parley.cogs._shared.reach import ServerOnly, in_server
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.situation.cards import notice_card
 from parley.cogs.situation.flows import FlowPart
@@ -176,6 +177,8 @@ class Walkthrough(FlowPart):
         """Hand over to the stories capability: its form, on the type of client the result card showed first."""
         from parley.cogs.stories.cog import Stories
 
+        if not in_server(interaction):
+            raise ServerOnly()  # a card from a DM: stories are a server's, so say where they can be shared
         stories = loaded_cog(interaction.client, Stories)
         if stories is not None:
             shown = wt.recognise(self.triage(state, free_text), state.chosen)

@@ -34,7 +34,7 @@ class StoredDraft:
     """One member's draft: kind, draft language (the client's), tone and the values they typed."""
 
     draft_id: str
-    guild_id: int
+    guild_id: int | None  # None: written in a DM or a private channel (member_key is then the person's own key)
     member_key: str
     kind: str
     language: str
@@ -66,7 +66,8 @@ class DraftsRepository:
                 f"INSERT INTO drafts ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "  # noqa: S608 - constant columns
                 "ON CONFLICT (draft_id) DO UPDATE SET language = excluded.language, tone = excluded.tone, "
                 "field_values = excluded.field_values, updated_at = excluded.updated_at "
-                "WHERE drafts.member_key = excluded.member_key AND drafts.guild_id = excluded.guild_id",
+                # The key alone names the owner: a member key is per server, a DM key per person (guild_id NULL).
+                "WHERE drafts.member_key = excluded.member_key",
                 (
                     draft.draft_id,
                     draft.guild_id,
