@@ -17,7 +17,7 @@ from discord import app_commands
 from parley.domain.errors import N_, CommandName, ParleyError
 
 #: The English name of the one message context menu (localized through the catalogs like every command name).
-DRAFT_REPLY_MENU = "Draft a reply with Parley"
+DRAFT_REPLY_MENU = N_("Draft a reply with Parley")
 
 #: Commands that work wherever the member is. Top-level names as registered (before translation).
 EVERYWHERE: frozenset[str] = frozenset({"situation", "draft", "redflags", DRAFT_REPLY_MENU})
@@ -44,9 +44,7 @@ def declare(command: Declarable) -> None:
     anywhere = command.name in EVERYWHERE
     command.guild_only = not anywhere
     command.allowed_installs = app_commands.AppInstallationType(guild=True, user=anywhere)
-    command.allowed_contexts = app_commands.AppCommandContext(
-        guild=True, dm_channel=anywhere, private_channel=anywhere
-    )
+    command.allowed_contexts = app_commands.AppCommandContext(guild=True, dm_channel=anywhere, private_channel=anywhere)
 
 
 def in_server(interaction: discord.Interaction) -> bool:

@@ -98,7 +98,6 @@ class Drafts(ParleyCog):
     @app_commands.command(
         name=locale_str("draft"), description=locale_str("Write a message to a client, in their language")
     )
-    @app_commands.guild_only()
     @app_commands.rename(kind=locale_str("kind"), language=locale_str("language"), tone=locale_str("tone"))
     @app_commands.describe(
         kind=locale_str("What the message is for"),
