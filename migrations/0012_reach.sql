@@ -26,3 +26,11 @@ ALTER TABLE drafts_next RENAME TO drafts;
 
 CREATE INDEX drafts_member ON drafts (guild_id, member_key);
 CREATE INDEX drafts_updated_at ON drafts (updated_at);
+
+-- A person's own language outside any server (/language in a DM with Parley): Discord has no Arabic client
+-- locale, so without this an Arabic speaker could not get Arabic in DMs. person_key is the person's keyed hash
+-- (not a member key: there is no server), so the database alone cannot name them.
+CREATE TABLE person_settings (
+    person_key  TEXT PRIMARY KEY CHECK (length(person_key) >= 32),
+    language    TEXT NULL
+);

@@ -80,7 +80,7 @@ class ParleyCog(commands.Cog):
     async def translations(self, interaction: discord.Interaction) -> Translations:
         """Return the member's reply language for this interaction."""
         lang = await self.services.language_for(
-            interaction.guild_id, self.member_key(interaction), str(interaction.locale)
+            interaction.guild_id, self.owner_key(interaction), str(interaction.locale)
         )
         return self.services.t(lang)
 
@@ -89,7 +89,7 @@ class ParleyCog(commands.Cog):
         send anything (a language that is not a choice, a channel with no resolved data). Runs before the command,
         so a refused option leaves nothing half-applied."""
         if not reach.usable_here(interaction):
-            raise reach.ServerOnly()
+            raise reach.NotHere()
         command = interaction.command
         for param in getattr(command, "parameters", ()):
             value = getattr(interaction.namespace, param.display_name, None)
