@@ -301,3 +301,27 @@ async def test_start_here_button_opens_the_form_after_a_restart(parley: ReplaySe
     step = await parley.click("ivan", "Step by step", in_="#help")
     check_private_card(step.message)
     assert step.message.to == "ivan" and step.message.selects
+
+
+async def test_privacy_forget_in_a_server_also_erases_what_was_left_in_dms(
+    parley: ReplaySession, parley_config: Any
+) -> None:
+    words = "My client keeps calling me at midnight about tiny changes."
+    step = await parley.command("bob", "situation", in_="dm")
+    await fill_form(parley, "bob", step.modal, {**FORMS["en"], "words": words})
+    await parley.command("bob", "language", in_="dm")
+    await parley.select("bob", ["fi"], index=0)
+    await parley.command("bob", "situation", step_by_step=True)  # something in the server too
+
+    def stored() -> str:
+        with sqlite3.connect(parley_config.database.path) as db:
+            return "\n".join(db.iterdump())
+
+    assert words in stored()
+    await parley.command("bob", "privacy forget")
+    await parley.click("bob", "Erase")
+    dump = stored()
+    assert words not in dump
+    with sqlite3.connect(parley_config.database.path) as db:
+        assert db.execute("SELECT count(*) FROM flows").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM person_settings").fetchone() == (0,)

@@ -113,6 +113,11 @@ class DraftsRepository:
         async with self.db.write() as tx:
             return await tx.execute("DELETE FROM drafts WHERE guild_id = ? AND member_key = ?", (guild_id, member_key))
 
+    async def forget_person(self, person_key: str) -> int:
+        """Erase a person's drafts written outside any server (DMs, private channels); return how many."""
+        async with self.db.write() as tx:
+            return await tx.execute("DELETE FROM drafts WHERE guild_id IS NULL AND member_key = ?", (person_key,))
+
     async def forget_guild(self, guild_id: int) -> int:
         """Erase every draft of a guild (the bot left it past the grace period); return how many."""
         async with self.db.write() as tx:

@@ -79,6 +79,13 @@ class SettingsRepository:
             )
         forget()
 
+    async def forget_person(self, person_key: str) -> bool:
+        """Erase a person's language choice outside any server; return whether there was one."""
+        async with self.db.write() as tx:
+            gone = await tx.execute("DELETE FROM person_settings WHERE person_key = ?", (person_key,))
+        forget()
+        return gone > 0
+
     async def set_member_language(self, guild_id: int, member_key: str, language: str | None) -> None:
         """Store (or clear, with None: follow Discord) a member's language."""
         async with self.db.write() as tx:
