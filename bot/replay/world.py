@@ -274,7 +274,7 @@ class World:
             if channel.participants == ids:
                 return channel
         cid = self.clock.snowflake()
-        name = ",".join(self.users[uid].username for uid in ids)
+        name = ",".join(sorted(self.users[uid].username for uid in ids))  # "private:alice,carol", in either order
         self._dm[cid] = Channel(id=cid, name=name, type=1 if len(ids) == 2 else 3, guild_id=None, participants=ids)
         return self._dm[cid]
 

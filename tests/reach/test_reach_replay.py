@@ -325,3 +325,20 @@ async def test_privacy_forget_in_a_server_also_erases_what_was_left_in_dms(
     with sqlite3.connect(parley_config.database.path) as db:
         assert db.execute("SELECT count(*) FROM flows").fetchone() == (0,)
         assert db.execute("SELECT count(*) FROM person_settings").fetchone() == (0,)
+
+
+async def test_a_scenario_file_drives_dms_installs_and_the_menu(parley_factory: Any) -> None:
+    from pathlib import Path
+
+    from parley.replay import run_scenario_async
+
+    transcript = await run_scenario_async(
+        Path(__file__).parent / "scenarios" / "reply_in_a_private_dm.json", parley_factory
+    )
+    steps = transcript["steps"]
+    assert transcript["spec_violations"] == []
+    assert [s["error"] is None for s in steps] == [True, True, True, False]
+    menu = steps[1]["visible"][0]
+    assert menu["ephemeral"] and menu["to"] == "ivan" and menu["channel"] == "private:client,ivan"
+    assert name_of("non_payer", "ru") in menu["content"]
+    assert "not available in the bot's DMs" in steps[3]["error"]
