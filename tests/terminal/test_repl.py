@@ -48,11 +48,11 @@ def number_of(screen: str, pattern: str) -> str:
 
 
 async def test_finnish_member_sees_the_parley_card_with_finnish_command_names(monkeypatch):
-    output = await session(monkeypatch, ["/tilanne", "help"], lang="fi")
+    output = await session(monkeypatch, ["/tilanne vaihe_vaiheelta: true", "help"], lang="fi")
     assert "You are you, a member; replies come in suomi." in output
     assert f"#help · Parley · {ONLY_YOU}" in output
     assert "/tilanne" in output and "/luonnos" in output and "Komennot" in output
-    question = after(output, "/tilanne")
+    question = after(output, "/tilanne vaihe_vaiheelta: true")
     assert "▾ " in question and "[1] " in question and "[2] " in question  # the walkthrough's first question
     assert "• /kieli" in after(output, "help")
 
