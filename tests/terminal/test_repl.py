@@ -217,8 +217,8 @@ async def test_an_over_long_paste_comes_back_for_editing_with_the_limit():
 
 
 async def test_numbers_stay_put_when_a_click_edits_the_message(monkeypatch):
-    output = await session(monkeypatch, ["/situation", "1", "show", "2"], lang="en")
-    first, second, again = after(output, "/situation"), after(output, "1"), after(output, "show")
+    output = await session(monkeypatch, ["/situation step_by_step: true", "1", "show", "2"], lang="en")
+    first, second, again = after(output, "/situation step_by_step: true"), after(output, "1"), after(output, "show")
     restart = number_of(first, "Start over")
     assert number_of(second.split("you ›")[0], "Start over") == restart == number_of(again, "Start over")
     assert number_of(second, "In my own words") == number_of(first, "In my own words")
