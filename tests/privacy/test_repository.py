@@ -33,6 +33,7 @@ KEY_COLUMNS = {
     ("story_author_blocks", "author_key"),  # kept on purpose (anti-abuse)
     ("story_metoo", "member_key"),
     ("story_shares", "author_key"),
+    ("person_settings", "person_key"),  # outside servers: erased by forget with the person's DM data
 }
 
 
