@@ -1,4 +1,4 @@
--- revises: 0013
+-- revises: 0014
 -- date: 2026-12-07
 -- why: Parley in DMs and private channels (issue 22): /draft works where the member is, so a draft written outside
 --      a server has no guild. Its owner is then the person's own keyed hash (a different HMAC message from a
