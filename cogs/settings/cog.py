@@ -7,6 +7,7 @@ from typing import Literal
 import discord
 from discord import app_commands
 from discord.app_commands import locale_str
+from discord.app_commands.transformers import UnionChannelTransformer
 
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import OPTION_MESSAGE
@@ -33,6 +34,15 @@ RANGES = {
     "min_membership_days": (0, 365),
     "publish_every_hours": (1, 168),
 }
+
+
+class StoriesChannel(UnionChannelTransformer):
+    """A text or forum channel for stories. discord.py offers media channels (type 16) with `ForumChannel`, but
+    Discord's spec doesn't list that type for an option and a media post needs an image: offer text and forum only."""
+
+    def __init__(self) -> None:
+        super().__init__(discord.TextChannel, discord.ForumChannel)
+        self._channel_types = [discord.ChannelType.text, discord.ChannelType.forum]
 
 
 class Settings(ParleyCog):
@@ -109,7 +119,8 @@ class Settings(ParleyCog):
     async def setup_command(
         self,
         interaction: discord.Interaction,
-        stories_channel: discord.TextChannel | discord.ForumChannel | None = None,
+        stories_channel: app_commands.Transform[discord.TextChannel | discord.ForumChannel, StoriesChannel]
+        | None = None,
         queue_channel: discord.TextChannel | None = None,
         moderator_role: discord.Role | None = None,
         language: LanguageChoice | None = None,
@@ -124,10 +135,6 @@ class Settings(ParleyCog):
         await self.require_admin(interaction)
         await acknowledge(interaction)  # settings are writes: answer Discord before a slow disk can make us late
         notices: list[str] = []
-        if isinstance(stories_channel, discord.ForumChannel) and stories_channel.is_media():
-            # A media channel wants an image in every post, and stories are words: refused before anything changes.
-            notices.append(await forum_setup.media_refusal(self, interaction, stories_channel))
-            stories_channel = None
         for which, channel in (("stories", stories_channel), ("queue", queue_channel)):
             if channel is not None:
                 notices.append(await self.set_channel(interaction, which, channel.id))
