@@ -57,7 +57,10 @@ class Services:
         from parley.database.repositories.settings import SettingsRepository
 
         repo = SettingsRepository(self.db)
-        stored = await repo.member_language(guild_id, member_key) if guild_id and member_key else None
+        if guild_id:
+            stored = await repo.member_language(guild_id, member_key) if member_key else None
+        else:  # outside a server the key is the person's own (ParleyCog.owner_key)
+            stored = await repo.person_language(member_key) if member_key else None
         guild = await repo.guild_language(guild_id) if guild_id else None
         return resolve_language(stored, guild, discord_locale, self.config.i18n.default_language)
 

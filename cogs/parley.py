@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
+from parley.cogs._shared import reach
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import handle_error
 from parley.cogs._shared.permissions import role_for
@@ -39,13 +40,21 @@ def needed_role(command: app_commands.Command[Any, ..., Any]) -> Role:
     return Role.MEMBER
 
 
-def parley_commands(bot: commands.Bot, t: Translations, role: Role = Role.ADMIN) -> list[CommandLine]:
-    """List the slash commands `role` may use (subcommands spelled out), described in the member's language."""
+def parley_commands(
+    bot: commands.Bot, t: Translations, role: Role = Role.ADMIN, *, everywhere_only: bool = False
+) -> list[CommandLine]:
+    """List the slash commands `role` may use (subcommands spelled out), described in the member's language.
+
+    `everywhere_only`: outside a server, only the commands that work there (reach.EVERYWHERE).
+    """
     lines: list[CommandLine] = []
     for cog in bot.cogs.values():
         if not isinstance(cog, ParleyCog):
             continue
         for command in cog.walk_app_commands():
+            root = command.root_parent.name if command.root_parent else command.name
+            if everywhere_only and root not in reach.EVERYWHERE:
+                continue
             if isinstance(command, app_commands.Command) and needed_role(command) <= role:
                 lines.append(CommandLine(command.qualified_name, t.gettext(command.description)))
     # Alphabetical as the member reads them: Finnish and Russian clients see localized command names.
@@ -111,7 +120,12 @@ class Parley(ParleyCog):
             render(
                 "cards/parley_commands.md.j2",
                 t,
-                commands=parley_commands(self.bot, t, await role_for(self.services, interaction)),
+                commands=parley_commands(
+                    self.bot,
+                    t,
+                    await role_for(self.services, interaction),
+                    everywhere_only=not reach.in_server(interaction),
+                ),
             ),
             render("cards/parley_footer.md.j2", t, language_name=LANGUAGE_NAMES[t.lang]),
         )

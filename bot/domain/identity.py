@@ -39,5 +39,13 @@ class Identity:
         digest = hmac.new(self._secret, f"dm:{member_key}".encode(), hashlib.sha256).digest()
         return int.from_bytes(digest[:8], "big")
 
+    def user_key(self, user_id: int) -> str:
+        """Return the keyed hash for a person outside any server (a DM with Parley, a private channel).
+
+        A different message from `member_key`, so the two can never collide.
+        """
+        msg = f"user:{user_id}".encode()
+        return hmac.new(self._secret, msg, hashlib.sha256).hexdigest()[:32]
+
     def __repr__(self) -> str:
         return "Identity(secret=***)"

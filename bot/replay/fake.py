@@ -245,6 +245,7 @@ class FakeDiscord:
         message: StoredMessage | None = None,
         opened_from: int | None = None,
         name: str = "",
+        install: str | None = None,
     ) -> tuple[InteractionRecord, dict[str, Any]]:
         """Create an interaction and the INTERACTION_CREATE payload Discord would send for it."""
         return self.interaction_api.new_interaction(
@@ -256,6 +257,7 @@ class FakeDiscord:
             message=message,
             opened_from=opened_from,
             name=name,
+            install=install,
         )
 
     # -- HTTP entry point ----------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ class MessageStore:
         if channel is None:
             return False
         if channel.guild_id is None:
-            return channel.recipient_id == user_id
+            return user_id in channel.participants if channel.participants else channel.recipient_id == user_id
         return bool(self.world.permissions(user_id, channel) & VIEW_CHANNEL)
 
     def messages_in(self, channel: str | int | Channel, *, visible_to: str | None = None) -> list[StoredMessage]:
@@ -245,7 +245,7 @@ class MessageStore:
         self.messages[msg.id] = msg
         channel.last_message_id = msg.id
         self.world.record("created", message_id=msg.id, channel_id=channel.id)
-        if msg.ephemeral_to is None:
+        if msg.ephemeral_to is None and not channel.is_private:  # no bot is in members' own DMs
             self.world.emit("MESSAGE_CREATE", self.message_payload(msg, gateway=True))
         return msg
 

@@ -217,7 +217,8 @@ class Channel:
     topic: str | None = None
     nsfw: bool = False
     overwrites: list[Overwrite] = field(default_factory=list)
-    recipient_id: int | None = None  # DMs
+    recipient_id: int | None = None  # DMs with the bot
+    participants: tuple[int, ...] = ()  # private channels: a DM between members, which no bot is in
     owner_id: int | None = None  # threads
     last_message_id: int | None = None
     flags: int = 0  # forums: REQUIRE_TAG (16); threads: PINNED (2)
@@ -232,22 +233,32 @@ class Channel:
         return self.type in THREAD_TYPES
 
     @property
+    def is_private(self) -> bool:
+        """A private channel: a DM between members (no bot in it); only a user install reaches it."""
+        return self.guild_id is None and bool(self.participants)
+
+    @property
     def mention(self) -> str:
         """How scenarios and transcripts name the channel."""
-        return f"#{self.name}" if self.guild_id is not None else f"dm:{self.name}"
+        if self.guild_id is not None:
+            return f"#{self.name}"
+        return f"private:{self.name}" if self.participants else f"dm:{self.name}"
 
     def payload(self, users: Mapping[int, User] | None = None) -> dict[str, Any]:
         """Channel object as Discord sends it."""
         last = str(self.last_message_id) if self.last_message_id else None
-        if self.type == 1:
-            recipient = users[self.recipient_id] if users and self.recipient_id in users else None
-            return {
+        if self.type in (1, 3):  # a DM, or a group DM (its name and owner: the first member)
+            ids = self.participants or ((self.recipient_id,) if self.recipient_id is not None else ())
+            data = {
                 "id": str(self.id),
-                "type": 1,
+                "type": self.type,
                 "last_message_id": last,
                 "flags": 0,
-                "recipients": [recipient.payload()] if recipient else [],
+                "recipients": [users[uid].payload() for uid in ids if users and uid in users],
             }
+            if self.type == 3:
+                data.update(name=self.name, icon=None, owner_id=str(ids[0]))
+            return data
         data: dict[str, Any] = {
             "id": str(self.id),
             "type": self.type,

@@ -90,6 +90,9 @@ class RestApi:
         channel = self.world.any_channel(int(channel_id)) if channel_id.isdigit() else None
         if channel is None:
             raise ApiError(404, 10003, "Unknown Channel")
+        if channel.is_private:
+            # Members' own DMs: a bot is not in them; only the interaction webhooks of a user install reach there.
+            raise ApiError(403, 50001, "Missing Access")
         return channel
 
     def _require(self, app: BotApp, channel: Channel, bits: int) -> None:

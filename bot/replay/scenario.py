@@ -15,8 +15,19 @@ from parley.replay.guildspec import GuildSpec, MemberSpec, parse_members
 from parley.replay.results import StepResult
 from parley.replay.runtime import BotFactory
 
-ACTIONS = ("command", "click", "select", "submit", "restart", "advance", "say", "permissions", "role_permissions")
-_COMMON = {"as", "in", "expect_error", "bot", "options", "note"}
+ACTIONS = (
+    "command",
+    "menu",
+    "click",
+    "select",
+    "submit",
+    "restart",
+    "advance",
+    "say",
+    "permissions",
+    "role_permissions",
+)
+_COMMON = {"as", "in", "expect_error", "bot", "options", "note", "install"}
 
 
 @dataclass(frozen=True)
@@ -70,7 +81,7 @@ def _check_step(index: int, step: Any) -> dict[str, Any]:
     unknown = set(step) - set(ACTIONS) - _COMMON
     if unknown:
         raise ScenarioError(f"step {index}: unknown keys {sorted(unknown)}")
-    if actions[0] in ("command", "click", "select", "submit", "say") and "as" not in step:
+    if actions[0] in ("command", "menu", "click", "select", "submit", "say") and "as" not in step:
         raise ScenarioError(f'step {index}: {actions[0]} needs "as": member name')
     return dict(step)
 
@@ -86,7 +97,16 @@ async def run_step(session: Any, step: Mapping[str, Any]) -> StepResult:
             step.get("options") or {},
             in_=step.get("in"),
             bot_=step.get("bot"),
+            install=step.get("install"),
             expect_error=expect,
+        )
+    if "menu" in step:
+        # A message context menu on the newest message the member sees (in "in", when given).
+        messages = session.messages_for(who, step.get("in"))
+        if not messages:
+            raise ScenarioError(f"{who} sees no message to use {step['menu']!r} on")
+        return await session.message_command(
+            who, str(step["menu"]), messages[0], install=step.get("install"), expect_error=expect
         )
     if "click" in step:
         spec = _action_spec(step, "click", "label")

@@ -15,6 +15,8 @@ from parley.replay.errors import ReplayStartupError, ReplayStepError, ScenarioEr
 from parley.replay.fake import FakeDiscord
 from parley.replay.guildspec import GuildSpec, MemberSpec
 from parley.replay.interactions import Resolver, check_command_access, command_data, modal_submission, select_values
+from parley.replay.model import BotApp, Channel
+from parley.replay.private import check_outside_access, message_command_data
 from parley.replay.records import LOADING, FakeEvent, InteractionRecord, StoredMessage
 from parley.replay.results import StepResult, VisibleMessage
 from parley.replay.runtime import (
@@ -173,20 +175,57 @@ class ReplaySession:
         *,
         in_: str | None = None,
         bot_: str | None = None,
+        install: str | None = None,
         expect_error: bool = False,
         **named_options: Any,
     ) -> StepResult:
         """Run a slash command: `path` with spaces for subcommands ("story share"); options by name.
 
-        `in_` is the channel ("#help"; default: the first text channel), `bot_` picks the bot when several
-        have the command. Options may also come as a dict (for names that clash with these keywords).
+        `in_` is the channel ("#help"; default: the first text channel; "dm" the member's DM with the bot;
+        "private:alice,carol" a DM between members, reached through the member's own install), `bot_` picks the
+        bot when several have the command, `install` ("user" or "guild") says which installation of the app
+        authorizes it in a DM (default "user"). Options may also come as a dict (for names that clash with these
+        keywords).
         """
         opts = {**(options or {}), **named_options}
         shown = " ".join(f"{k}={v!r}" for k, v in opts.items())
         action = f"{member}: /{path}{' ' + shown if shown else ''}{' in ' + in_ if in_ else ''}"
 
         async def run(tracker: Tracker) -> InteractionRecord:
-            return self._command_interaction(member, path, opts, channel=in_, bot=bot_)
+            return self._command_interaction(member, path, opts, channel=in_, bot=bot_, install=install)
+
+        return await self._step(action, run, expect_error=expect_error)
+
+    async def message_command(
+        self,
+        member: str,
+        name: str,
+        message: int | VisibleMessage,
+        *,
+        install: str | None = None,
+        expect_error: bool = False,
+    ) -> StepResult:
+        """Use a message context-menu command ("Apps" > `name`) on a message the member can see."""
+        target_id = message.message_id if isinstance(message, VisibleMessage) else message
+        action = f"{member}: menu {name!r} on message {target_id}"
+
+        async def run(tracker: Tracker) -> InteractionRecord:
+            m = self.fake.member(member)
+            target = self.fake.messages.get(target_id or 0)
+            if target is None or not self.fake.store.visible_to(target, m.user.id):
+                raise ScenarioError(f"{member} sees no message {target_id}")
+            channel = self.fake.channel(target.channel_id)
+            app, command = self._find_command(name, channel, type_=3)
+            if channel.guild_id is None:
+                check_outside_access(command, channel, install)
+            else:
+                check_command_access(self.fake, command, m.user.id, channel)
+            data = message_command_data(command, self.fake.store.message_payload(target))
+            rec, payload = self.fake.new_interaction(
+                app, type_=2, user_id=m.user.id, channel=channel, data=data, name=command["name"], install=install
+            )
+            self._runtimes[app.key].feed("INTERACTION_CREATE", payload)
+            return rec
 
         return await self._step(action, run, expect_error=expect_error)
 
@@ -345,32 +384,53 @@ class ReplaySession:
         channel: str | None,
         bot: str | None,
         focused: str | None = None,
+        install: str | None = None,
     ) -> InteractionRecord:
         m = self.fake.member(member)
-        ch = self.fake.channel(channel) if channel else self.fake.default_channel()
+        if channel == "dm":
+            ch = self.fake.world.dm_channel(m.user.id)
+        else:
+            ch = self.fake.channel(channel) if channel else self.fake.default_channel()
         parts = path.strip().lstrip("/").split()
         if not parts:
             raise ScenarioError("empty command")
-        candidates = []
-        for key in [bot] if bot else list(self._runtimes):
-            app = self.fake.app(key)
-            command = app.command(self.fake.guild.id, parts[0])
-            if command is not None:
-                candidates.append((app, command))
-        if not candidates:
-            known = {k: self.fake.app(k).command_names(self.fake.guild.id) for k in self._runtimes}
-            raise ScenarioError(f"no bot has a /{parts[0]} command; commands: {known}")
-        if len(candidates) > 1:
-            raise ScenarioError(f"/{parts[0]} exists in several bots {[a.key for a, _ in candidates]}: pass bot=")
-        app, command = candidates[0]
-        check_command_access(self.fake, command, m.user.id, ch)
+        app, command = self._find_command(parts[0], ch, bot=bot)
+        if ch.guild_id is None:
+            check_outside_access(command, ch, install)
+        else:
+            check_command_access(self.fake, command, m.user.id, ch)
         resolver = Resolver(self.fake, m.user.id)
         data = command_data(self.fake, command, parts[1:], options, resolver, focused=focused)
         rec, payload = self.fake.new_interaction(
-            app, type_=4 if focused else 2, user_id=m.user.id, channel=ch, data=data, name=command["name"]
+            app,
+            type_=4 if focused else 2,
+            user_id=m.user.id,
+            channel=ch,
+            data=data,
+            name=command["name"],
+            install=install,
         )
         self._runtimes[app.key].feed("INTERACTION_CREATE", payload)
         return rec
+
+    def _find_command(
+        self, name: str, channel: Channel, *, bot: str | None = None, type_: int = 1
+    ) -> tuple[BotApp, dict[str, Any]]:
+        """The bot and command Discord would invoke here: guild commands only count inside the guild."""
+        guild_id = channel.guild_id  # None outside the guild: only global commands are offered there
+        candidates = []
+        for key in [bot] if bot else list(self._runtimes):
+            app = self.fake.app(key)
+            command = app.command(guild_id, name, type_)
+            if command is not None and (guild_id is not None or not command.get("guild_id")):
+                candidates.append((app, command))
+        if not candidates:
+            known = {k: self.fake.app(k).command_names(guild_id) for k in self._runtimes}
+            what = f"/{name} command" if type_ == 1 else f"{name!r} menu command"
+            raise ScenarioError(f"no bot has a {what} here; commands: {known}")
+        if len(candidates) > 1:
+            raise ScenarioError(f"/{name} exists in several bots {[a.key for a, _ in candidates]}: pass bot=")
+        return candidates[0]
 
     def _find(
         self, member: str, in_: str | None, *, want: str, **criteria: Any

@@ -7,6 +7,7 @@ from typing import Any
 from parley.replay.jcopy import jcopy
 from parley.replay.messages import MessageStore
 from parley.replay.model import BotApp, Channel
+from parley.replay.private import outside_owners, outside_permissions
 from parley.replay.records import (
     ATTACHMENT_SIZE_LIMIT,
     EPHEMERAL,
@@ -49,8 +50,14 @@ class InteractionApi:
         message: StoredMessage | None = None,
         opened_from: int | None = None,
         name: str = "",
+        install: str | None = None,
     ) -> tuple[InteractionRecord, dict[str, Any]]:
-        """Create an interaction and the INTERACTION_CREATE payload Discord would send for it."""
+        """Create an interaction and the INTERACTION_CREATE payload Discord would send for it.
+
+        `install` says which installation authorizes it outside the guild: "user" (the member's own install: the
+        only one that reaches a private channel, and the default in a DM with the bot) or "guild" (the server's
+        install, used from the bot's DM). See private.py.
+        """
         iid = self.world.clock.snowflake()
         rec = InteractionRecord(
             id=iid,
@@ -74,7 +81,11 @@ class InteractionApi:
             "data": data,
             "token": rec.token,
             "version": 1,
-            "app_permissions": str(self.world.permissions(app.user.id, channel)),
+            "app_permissions": str(
+                self.world.permissions(app.user.id, channel)
+                if channel.guild_id is not None
+                else outside_permissions(channel)
+            ),
             "locale": user.locale,
             "entitlements": [],
             "entitlement_sku_ids": [],
@@ -94,7 +105,8 @@ class InteractionApi:
                 context=0,
             )
         else:
-            payload.update(user=user.payload(), authorizing_integration_owners={"1": str(user_id)}, context=1)
+            owners, context = outside_owners(channel, user_id, install)
+            payload.update(user=user.payload(), authorizing_integration_owners=owners, context=context)
         if message is not None:
             payload["message"] = self.store.message_payload(message)
         return rec, payload

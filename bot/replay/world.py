@@ -224,7 +224,8 @@ class World:
         return _role_named(self.guild, name)
 
     def channel(self, ref: str | int) -> Channel:
-        """A channel by "#name", name, "dm:member" or id."""
+        """A channel by "#name", name, "dm:member" (the member's DM with the bot), "private:alice,carol" (a DM between
+        members, which no bot is in) or id."""
         if isinstance(ref, int):
             channel = self.any_channel(ref)
             if channel is None:
@@ -242,6 +243,8 @@ class World:
             cid = self.dm_channels.get(member.user.id)
             if cid is not None:
                 return self._dm[cid]
+        if ref.startswith("private:"):
+            return self.private_channel([name.strip() for name in ref[8:].split(",")])
         raise ScenarioError(f"unknown channel {ref!r}; channels: {[c.mention for c in self.guild.channels.values()]}")
 
     def any_channel(self, cid: int) -> Channel | None:
@@ -260,6 +263,19 @@ class World:
             self._dm[cid] = Channel(
                 id=cid, name=self.users[user_id].username, type=1, guild_id=None, recipient_id=user_id
             )
+        return self._dm[cid]
+
+    def private_channel(self, names: list[str]) -> Channel:
+        """The DM between these members (created on first use): a private channel no bot is in."""
+        ids = tuple(sorted({self.member(name).user.id for name in names}))
+        if len(ids) < 2:
+            raise ScenarioError(f"a private channel needs two members or more, got {names}")
+        for channel in self._dm.values():
+            if channel.participants == ids:
+                return channel
+        cid = self.clock.snowflake()
+        name = ",".join(sorted(self.users[uid].username for uid in ids))  # "private:alice,carol", in either order
+        self._dm[cid] = Channel(id=cid, name=name, type=1 if len(ids) == 2 else 3, guild_id=None, participants=ids)
         return self._dm[cid]
 
     def default_channel(self) -> Channel:

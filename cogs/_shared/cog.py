@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from parley.cogs._shared import reach
 from parley.cogs._shared.errors import OptionOutOfRange, handle_error
 from parley.domain.errors import NotFound
 from parley.i18n import Translations
@@ -49,6 +50,8 @@ class ParleyCog(commands.Cog):
         self.services = services
 
     async def cog_load(self) -> None:
+        for command in self.get_app_commands():
+            reach.declare(command)  # server only, or wherever the member is (reach.EVERYWHERE)
         if self.dynamic_items:
             self.bot.add_dynamic_items(*self.dynamic_items)
 
@@ -67,10 +70,17 @@ class ParleyCog(commands.Cog):
             return None
         return self.services.identity.member_key(interaction.guild_id, interaction.user.id)
 
+    def owner_key(self, interaction: discord.Interaction) -> str:
+        """The keyed hash that owns what the member starts here: per server in a server, per person elsewhere (a DM,
+        a private channel), so a walkthrough or a draft started in a DM is theirs and nobody else's."""
+        if interaction.guild_id is None:
+            return self.services.identity.user_key(interaction.user.id)
+        return self.services.identity.member_key(interaction.guild_id, interaction.user.id)
+
     async def translations(self, interaction: discord.Interaction) -> Translations:
         """Return the member's reply language for this interaction."""
         lang = await self.services.language_for(
-            interaction.guild_id, self.member_key(interaction), str(interaction.locale)
+            interaction.guild_id, self.owner_key(interaction), str(interaction.locale)
         )
         return self.services.t(lang)
 
@@ -78,6 +88,8 @@ class ParleyCog(commands.Cog):
         """Enforce the options' declared types, choices and ranges in code: Discord does, but a modified client can
         send anything (a language that is not a choice, a channel with no resolved data). Runs before the command,
         so a refused option leaves nothing half-applied."""
+        if not reach.usable_here(interaction):
+            raise reach.NotHere()
         command = interaction.command
         for param in getattr(command, "parameters", ()):
             value = getattr(interaction.namespace, param.display_name, None)

@@ -113,7 +113,11 @@ async def reply_language(interaction: discord.Interaction) -> Translations:
 
         return I18n.load().get(resolve_language(None, None, str(interaction.locale)))
     try:
-        key = services.identity.member_key(interaction.guild_id, interaction.user.id) if interaction.guild_id else None
+        identity = services.identity
+        if interaction.guild_id:
+            key = identity.member_key(interaction.guild_id, interaction.user.id)
+        else:
+            key = identity.user_key(interaction.user.id)
         lang = await services.language_for(interaction.guild_id, key, str(interaction.locale))
     except Exception:  # the database may be the very thing failing
         lang = resolve_language(None, None, str(interaction.locale), services.config.i18n.default_language)

@@ -34,7 +34,7 @@ from parley.cogs.drafts.values import carry_values
 from parley.database.repositories.cases import CASE_LINK, case_facts
 from parley.database.repositories.drafts import DraftsRepository, StoredDraft
 from parley.domain.drafts import DRAFT_KINDS, DRAFT_LANGS, DRAFT_SPECS, Draft, DraftInputError, DraftRenderer
-from parley.domain.errors import N_, NotFound, NotYours, ParleyError
+from parley.domain.errors import NotFound, NotYours
 from parley.i18n import Translations
 
 if TYPE_CHECKING:
@@ -50,12 +50,6 @@ LANGUAGE_CHOICES = [app_commands.Choice(name=locale_str(LANGUAGE_LABELS[code]), 
 
 def _field_ids(kind: str) -> set[str]:
     return {field.id for field in DRAFT_SPECS[kind].fields}
-
-
-class GuildOnly(ParleyError):
-    """Drafts belong to a member of a server (their key is per server)."""
-
-    message = N_("Drafts work inside a server, not in direct messages.")
 
 
 class Drafts(ParleyCog):
@@ -105,7 +99,6 @@ class Drafts(ParleyCog):
     @app_commands.command(
         name=locale_str("draft"), description=locale_str("Write a message to a client, in their language")
     )
-    @app_commands.guild_only()
     @app_commands.rename(kind=locale_str("kind"), language=locale_str("language"), tone=locale_str("tone"))
     @app_commands.describe(
         kind=locale_str("What the message is for"),
@@ -142,14 +135,11 @@ class Drafts(ParleyCog):
         """
         if kind not in DRAFT_SPECS:
             raise ValueError(f"unknown draft kind {kind!r}")
-        key = self.member_key(interaction)
-        if key is None or interaction.guild_id is None:
-            raise GuildOnly()
         t = await self.translations(interaction)
         draft = StoredDraft(
             draft_id=secrets.token_hex(8),
-            guild_id=interaction.guild_id,
-            member_key=key,
+            guild_id=interaction.guild_id,  # None in a DM or private channel: the draft is the person's own
+            member_key=self.owner_key(interaction),
             kind=kind,
             language=language if language in DRAFT_LANGS else t.lang,
             tone=fitting_tone(kind, tone, platform=platform),
@@ -209,13 +199,10 @@ class Drafts(ParleyCog):
         if form is None or custom_id in self.open_forms:
             return  # not a draft form, or the live DraftModal handles it
         try:
-            key = self.member_key(interaction)
-            if key is None or interaction.guild_id is None:
-                raise GuildOnly()
             draft = StoredDraft(
                 draft_id=form.draft_id,
                 guild_id=interaction.guild_id,
-                member_key=key,
+                member_key=self.owner_key(interaction),
                 kind=form.kind,
                 language=form.lang if form.lang in DRAFT_LANGS else "en",
                 tone=fitting_tone(form.kind, form.tone, platform=form.platform),
@@ -310,12 +297,16 @@ class Drafts(ParleyCog):
         """Load a draft for its owner; someone else gets "isn't yours", an old draft a kind expiry note (None)."""
         ttl = self.services.config.privacy.flow_ttl_hours
         stored = await self.repo.get(draft_id)
-        # The key binds the server and the member, so this also accepts the owner pressing in their DMs (a draft
-        # written from a case reminder) and refuses anyone else anywhere.
-        if stored is not None and self.services.identity.member_key(stored.guild_id, interaction.user.id) != (
-            stored.member_key
-        ):
-            raise NotYours()
+        # A draft from a server is its member's wherever they press (a draft written from a case reminder comes to
+        # their DMs); a draft started outside servers is the person's. Anyone else is refused anywhere.
+        if stored is not None:
+            owner = (
+                self.owner_key(interaction)
+                if stored.guild_id is None
+                else self.services.identity.member_key(stored.guild_id, interaction.user.id)
+            )
+            if owner != stored.member_key:
+                raise NotYours()
         if stored is None or stored.expired(self.now(), ttl):
             if stored is not None:
                 await acknowledge(interaction)

@@ -176,7 +176,13 @@ class Privacy(ParleyCog):
             await update(interaction, view=PrivacyCard("↩️ " + t.gettext("Cancelled. Nothing was erased.")))
             return
         await interaction.response.defer()
-        report = await self.repo.forget_member(guild_id, key, choice, self.services.clock.now())
+        report = await self.repo.forget_member(
+            guild_id,
+            key,
+            choice,
+            self.services.clock.now(),
+            person_key=self.services.identity.user_key(interaction.user.id),  # and what they left in DMs
+        )
         deleted = await cleanup.delete_posts_now(self.services, self.bot, guild_id, report.posts)
         log.info("guild %s: a member erased their data (%s)", guild_id, choice.value)
         text = self.services.renderer.render(

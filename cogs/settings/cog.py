@@ -7,6 +7,7 @@ from typing import Literal
 import discord
 from discord import app_commands
 from discord.app_commands import locale_str
+from discord.app_commands.transformers import UnionChannelTransformer
 
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import OPTION_MESSAGE
@@ -33,6 +34,15 @@ RANGES = {
     "min_membership_days": (0, 365),
     "publish_every_hours": (1, 168),
 }
+
+
+class StoriesChannel(UnionChannelTransformer):
+    """A text or forum channel for stories. discord.py offers media channels (type 16) with `ForumChannel`, but
+    Discord's spec doesn't list that type for an option and a media post needs an image: offer text and forum only."""
+
+    def __init__(self) -> None:
+        super().__init__(discord.TextChannel, discord.ForumChannel)
+        self._channel_types = [discord.ChannelType.text, discord.ChannelType.forum]
 
 
 class Settings(ParleyCog):
@@ -97,6 +107,7 @@ class Settings(ParleyCog):
         min_membership_days=locale_str("Days in the server before a member may share or vote"),
         publish_every_hours=locale_str("Hours between publishing slots for approved stories"),
         story_replies=locale_str("In a forum: may members reply under each story's post?"),
+        start_here_channel=locale_str("Post a “Start here” message there, for members who don't use commands"),
     )
     @app_commands.choices(
         story_replies=[
@@ -104,10 +115,12 @@ class Settings(ParleyCog):
             app_commands.Choice(name=locale_str("Closed: posts are locked"), value="closed"),
         ]
     )
+    @app_commands.rename(start_here_channel=locale_str("start_here_channel"))
     async def setup_command(
         self,
         interaction: discord.Interaction,
-        stories_channel: discord.TextChannel | discord.ForumChannel | None = None,
+        stories_channel: app_commands.Transform[discord.TextChannel | discord.ForumChannel, StoriesChannel]
+        | None = None,
         queue_channel: discord.TextChannel | None = None,
         moderator_role: discord.Role | None = None,
         language: LanguageChoice | None = None,
@@ -116,15 +129,12 @@ class Settings(ParleyCog):
         min_membership_days: app_commands.Range[int, 0, 365] | None = None,
         publish_every_hours: app_commands.Range[int, 1, 168] | None = None,
         story_replies: str | None = None,
+        start_here_channel: discord.TextChannel | None = None,
     ) -> None:
         """Show the settings card, applying any options given first."""
         await self.require_admin(interaction)
         await acknowledge(interaction)  # settings are writes: answer Discord before a slow disk can make us late
         notices: list[str] = []
-        if isinstance(stories_channel, discord.ForumChannel) and stories_channel.is_media():
-            # A media channel wants an image in every post, and stories are words: refused before anything changes.
-            notices.append(await forum_setup.media_refusal(self, interaction, stories_channel))
-            stories_channel = None
         for which, channel in (("stories", stories_channel), ("queue", queue_channel)):
             if channel is not None:
                 notices.append(await self.set_channel(interaction, which, channel.id))
@@ -154,6 +164,8 @@ class Settings(ParleyCog):
             notices.extend(
                 await forum_setup.forum_notices(self.services, interaction, await self.translations(interaction))
             )
+        if start_here_channel is not None:
+            notices.append(await self.post_start_here(interaction, start_here_channel.id))
         t = await self.translations(interaction)
         card = await self.settings_card(interaction, t, notice="\n".join(n for n in notices if n) or None)
         await respond(interaction, view=card, ephemeral=True)
@@ -179,6 +191,30 @@ class Settings(ParleyCog):
         await acknowledge(interaction)
         await self.repo.update(interaction.guild_id, self._now(), **{column: channel_id})  # type: ignore[arg-type]
         return "✅ " + t.gettext("{setting} set to {channel}.", setting=label, channel=channel.mention)
+
+    async def post_start_here(self, interaction: discord.Interaction, channel_id: int) -> str:
+        """Post the "Start here" message in a help channel, in the server's language; its buttons outlive restarts."""
+        from parley.cogs.situation.intake import start_here_message
+
+        t = await self.translations(interaction)
+        guild = interaction.guild
+        channel = guild.get_channel(channel_id) if guild else None
+        if not isinstance(channel, discord.TextChannel):
+            return "⚠️ " + t.gettext("I can't see that channel. Check that I have View Channel there.")
+        missing = missing_bot_permissions(channel, embed=False)
+        if missing:
+            names = t.join([t.gettext(PERMISSION_NAMES[m]) for m in missing])
+            return "⚠️ " + t.gettext(
+                "I couldn't post the “Start here” message: I'm missing {permissions} in {channel}.",
+                permissions=names,
+                channel=channel.mention,
+            )
+        # The message is public: it speaks the server's language (or the admin's, when the server has none set).
+        settings = await self.repo.get(interaction.guild_id)  # type: ignore[arg-type]
+        public = self.services.t(settings.language) if settings.language else t
+        await acknowledge(interaction)
+        await channel.send(view=start_here_message(public), allowed_mentions=discord.AllowedMentions.none())
+        return "✅ " + t.gettext("The “Start here” message is posted in {channel}.", channel=channel.mention)
 
     async def set_values(self, interaction: discord.Interaction, **changes: object) -> str:
         """Store plain values and confirm."""
@@ -214,21 +250,24 @@ class Settings(ParleyCog):
     @app_commands.command(
         name=locale_str("language"), description=locale_str("Choose the language Parley uses with you")
     )
-    @app_commands.guild_only()
     async def language(self, interaction: discord.Interaction) -> None:
-        """Show the language picker."""
-        key = self.member_key(interaction)
-        current = await self.repo.member_language(interaction.guild_id, key)  # type: ignore[arg-type]
+        """Show the language picker (a server's own choice in a server, the person's own elsewhere)."""
+        key = self.owner_key(interaction)
+        if interaction.guild_id is None:
+            current = await self.repo.person_language(key)
+        else:
+            current = await self.repo.member_language(interaction.guild_id, key)
         t = await self.translations(interaction)
         await respond(interaction, view=self.language_card(t, current, notice=None), ephemeral=True)
 
     async def store_member_language(self, interaction: discord.Interaction, language: str | None) -> views.LanguageCard:
         """Store a member's choice and return the card in the new language."""
-        key = self.member_key(interaction)
-        if key is None:
-            raise app_commands.NoPrivateMessage()
+        key = self.owner_key(interaction)
         await acknowledge(interaction)
-        await self.repo.set_member_language(interaction.guild_id, key, language)  # type: ignore[arg-type]
+        if interaction.guild_id is None:
+            await self.repo.set_person_language(key, language)
+        else:
+            await self.repo.set_member_language(interaction.guild_id, key, language)
         t = await self.translations(interaction)
         notice = "✅ " + t.gettext(
             "Saved. Parley will answer you in {language} from now on.", language=LANGUAGE_NAMES[t.lang]

@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import discord
-from discord import app_commands
 
 from parley.cogs._shared import voting
 from parley.cogs._shared.cog import loaded_cog
+from parley.cogs._shared.reach import in_server
 from parley.cogs._shared.respond import acknowledge, update
 from parley.cogs.situation.cards import Extras, Painter, notice_card
 from parley.database.repositories.flows import FlowsRepository
@@ -79,11 +79,8 @@ class FlowPart:
         return await self.cog.translations(interaction)
 
     def owner_key(self, interaction: discord.Interaction) -> str:
-        """The member's keyed hash (the commands are guild-only, so there is always one)."""
-        key = self.cog.member_key(interaction)
-        if key is None:
-            raise app_commands.NoPrivateMessage()
-        return key
+        """Whose flow this is: the member's key in a server, the person's own key in a DM or private channel."""
+        return self.cog.owner_key(interaction)
 
     async def create(
         self,
@@ -132,7 +129,7 @@ class FlowPart:
         try:
             return wt.check_access(
                 flow,
-                member_key=self.cog.member_key(interaction),
+                member_key=self.owner_key(interaction),
                 version=version,
                 now=self.now(),
                 ttl_hours=self.services.config.privacy.flow_ttl_hours,
@@ -173,7 +170,8 @@ class FlowPart:
     async def extras(self, interaction: discord.Interaction, advice_ids: Sequence[str] = ()) -> Extras:
         """What the other capabilities lend the cards: vote buttons with this server's counts, drafts, stories."""
         vote_buttons: Callable[[str, Translations], list[discord.ui.Item[Any]]] | None = None
-        if advice_ids and interaction.guild_id is not None:
+        here = in_server(interaction)  # votes and stories belong to a server's community, not a DM
+        if advice_ids and here and interaction.guild_id is not None:
             tallies, mine = await voting.load_votes(
                 self.services, interaction.guild_id, self.cog.member_key(interaction), "advice", advice_ids
             )
@@ -201,7 +199,7 @@ class FlowPart:
         return Extras(
             vote_buttons=vote_buttons,
             draft_button=draft_button if loaded_cog(client, Drafts) else None,
-            stories=loaded_cog(client, Stories) is not None,
+            stories=here and loaded_cog(client, Stories) is not None,
             rights=rights_select,
             follow_up=(lambda archetype, t: follow_up_button(archetype, t)) if loaded_cog(client, Cases) else None,
         )

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+
 import discord
 
 from parley.cogs._shared.cog import loaded_cog
+from parley.cogs._shared.reach import ServerOnly, in_server
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.situation.cards import notice_card
 from parley.cogs.situation.flows import FlowPart
+from parley.cogs.situation.intake import IntakeForm
 from parley.cogs.situation.modals import WordsModal
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stats import StatsRepository
 from parley.database.repositories.votes import VotesRepository
+from parley.domain import intake
 from parley.domain import walkthrough as wt
+from parley.domain.intake import IntakeAnswers
 from parley.domain.ranking import NEUTRAL
 from parley.domain.stories import stamp
 from parley.domain.triage import TriageResult, classify
 from parley.i18n import Translations
+
+log = logging.getLogger(__name__)
 
 SITUATION = "situation"
 
@@ -28,17 +36,64 @@ class Walkthrough(FlowPart):
     expired = wt.FlowExpired
     not_yours = wt.FlowNotYours
 
-    async def start(self, interaction: discord.Interaction, describe: str | None) -> None:
-        """Open a walkthrough (reading `describe` first, when given)."""
+    async def start(
+        self, interaction: discord.Interaction, describe: str | None, *, step_by_step: bool = False
+    ) -> None:
+        """Open the one-screen form; or the step-by-step card when asked, or reading `describe` first when given."""
+        words = describe.strip() if describe and describe.strip() else None
+        if words is None and not step_by_step:
+            await self.open_intake(interaction)
+            return
         await acknowledge(interaction)  # before the database writes: a stalled disk must not miss the 3 s deadline
         t = await self.translations(interaction)
         if not await self.enabled(interaction):
             await respond(interaction, view=notice_card(self.switched_off(t)), ephemeral=True)
             return
-        words = describe.strip() if describe and describe.strip() else None
         state = wt.start(self.read_words(words) if words else None)
         flow = await self.create(interaction, t, state, words)
         await respond(interaction, view=await self.card(interaction, t, flow), ephemeral=True)
+
+    async def open_intake(self, interaction: discord.Interaction) -> None:
+        """The one-screen form; where Discord refuses it, the step-by-step card instead (never a dead end)."""
+        t = await self.translations(interaction)
+        if not await self.enabled(interaction):
+            await respond(interaction, view=notice_card(self.switched_off(t)), ephemeral=True)
+            return
+        try:
+            await interaction.response.send_modal(IntakeForm(t))
+        except discord.HTTPException as error:
+            # An API or client that doesn't know radio and checkbox groups refuses the form: ask step by step.
+            log.warning(
+                "the one-screen form was refused (%s); falling back to the step-by-step walkthrough", error.code
+            )
+            notice = "-# ℹ️ " + t.gettext("The one-screen form couldn't open here, so let's go step by step.")
+            await self.start_steps(interaction, t, notice=notice)
+
+    async def start_steps(self, interaction: discord.Interaction, t: Translations, *, notice: str | None) -> None:
+        """A new step-by-step walkthrough from the first question."""
+        await acknowledge(interaction)
+        flow = await self.create(interaction, t, wt.start(), None)
+        await respond(interaction, view=await self.card(interaction, t, flow, notice=notice), ephemeral=True)
+
+    async def on_intake(self, interaction: discord.Interaction, answers: IntakeAnswers) -> None:
+        """The one-screen form was sent: the result card, or the step-by-step card where the answers fall short."""
+        await acknowledge(interaction)  # the flow is stored first: answer Discord before a slow disk makes us late
+        t = await self.translations(interaction)
+        if not await self.enabled(interaction):
+            await respond(interaction, view=notice_card(self.switched_off(t)), ephemeral=True)
+            return
+        outcome = intake.to_state(answers, self.read_words(answers.words) if answers.words else None)
+        flow = await self.create(interaction, t, outcome.state, answers.words)
+        notice = None
+        if outcome.short == "too_many":
+            notice = "-# ℹ️ " + t.ngettext(
+                "Pick at most {count} situation: here they are again, with your other answers kept.",
+                "Pick at most {count} situations: here they are again, with your other answers kept.",
+                wt.MAX_SITUATIONS,
+            )
+        elif outcome.short == "nothing":
+            notice = "-# ℹ️ " + t.gettext("Pick at least one situation, or describe it in your own words, first.")
+        await respond(interaction, view=await self.card(interaction, t, flow, notice=notice), ephemeral=True)
 
     async def enabled(self, interaction: discord.Interaction) -> bool:
         """Whether the server's admins left the walkthrough on."""
@@ -176,6 +231,8 @@ class Walkthrough(FlowPart):
         """Hand over to the stories capability: its form, on the type of client the result card showed first."""
         from parley.cogs.stories.cog import Stories
 
+        if not in_server(interaction):
+            raise ServerOnly()  # a card from a DM: stories are a server's, so say where they can be shared
         stories = loaded_cog(interaction.client, Stories)
         if stories is not None:
             shown = wt.recognise(self.triage(state, free_text), state.chosen)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 
@@ -15,16 +15,6 @@ from parley.domain.forum import TAG_NAMES, TAGS_PER_FORUM
 if TYPE_CHECKING:
     from parley.i18n import Translations
     from parley.services import Services
-
-
-async def media_refusal(cog: Any, interaction: discord.Interaction, channel: discord.ForumChannel) -> str:
-    """Why a media channel can't hold stories, in the admin's language."""
-    t = await cog.translations(interaction)
-    return "⚠️ " + t.gettext(
-        "{channel} is a media channel: its posts need an image, and stories are words. Choose a forum or a text "
-        "channel for stories.",
-        channel=channel.mention,
-    )
 
 
 async def set_replies(services: Services, guild_id: int, replies_open: bool) -> None:

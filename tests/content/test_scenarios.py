@@ -184,7 +184,7 @@ async def test_the_export_re_imports_to_the_same_items_and_names_no_member(open_
 @pytest.mark.parametrize("lang", LANGS)
 async def test_a_non_payer_result_offers_know_your_rights_cards(open_session, lang):
     s = await open_session(lang)
-    await s.command("bob", "situation")
+    await s.command("bob", "situation", step_by_step=True)
     await s.select("bob", ["not_paying"], index=0)
     await s.click("bob", "📬")
     await s.select("bob", ["none"], index=0)
@@ -204,7 +204,7 @@ async def test_a_non_payer_result_offers_know_your_rights_cards(open_session, la
     assert result.text == s.messages_for("bob")[1].text  # the result card stays as it was
 
     # the place is remembered: the next result offers it first, pinned; the member's export holds it
-    await s.command("bob", "situation")
+    await s.command("bob", "situation", step_by_step=True)
     await s.select("bob", ["not_paying"], index=0)
     await s.click("bob", "📬")
     await s.select("bob", ["none"], index=0)

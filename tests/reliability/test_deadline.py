@@ -90,7 +90,7 @@ async def _stalled_burst(db: Path) -> dict[str, tuple[Outcome, str]]:
         await s.command("m023", "draft", kind="payment_reminder")
         await s.command("m024", "story share")
         await s.submit("m024", {"Type of client": "non_payer", "Your story": STORY})
-        await s.command("m025", "situation")
+        await s.command("m025", "situation", step_by_step=True)
         await s.click("m025", "words")
         s.strict = False
         started = time.perf_counter()

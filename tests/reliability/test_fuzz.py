@@ -158,7 +158,7 @@ async def _open(s: BurstSession, member: str, opener: str) -> Burst:
     if opener == "draft":
         return await s.burst([s.command_action(member, "draft", kind="payment_reminder")])
     if opener == "situation words":
-        await s.burst([s.command_action(member, "situation")])
+        await s.burst([s.command_action(member, "situation", step_by_step=True)])
         return await s.burst([s.click_action(member, "words")])  # "In my own words" / "Edit my words"
     return await s.burst([s.command_action(member, opener)])
 

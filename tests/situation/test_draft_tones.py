@@ -8,7 +8,7 @@ PAYMENT_EN = {"Client's name": "Daniel", "Amount": "1,200", "Currency": "EUR", "
 
 
 async def reminder_after(session, safeguards: list[str]):
-    await session.command("alice", "situation")
+    await session.command("alice", "situation", step_by_step=True)
     await session.select("alice", ["not_paying"], index=0)
     await session.click("alice", "📬")
     await session.select("alice", safeguards, index=0)
@@ -39,7 +39,7 @@ async def test_platform_dispute_stays_when_the_work_is_through_a_platform(sessio
 
 
 async def test_a_form_open_during_a_restart_still_leaves_the_platform_dispute_out(session):
-    await session.command("alice", "situation")
+    await session.command("alice", "situation", step_by_step=True)
     await session.select("alice", ["not_paying"], index=0)
     await session.click("alice", "📬")
     await session.select("alice", ["contract"], index=0)

@@ -127,7 +127,7 @@ async def test_the_full_walkthrough_three_ways(open_session, lang):
 
         # 1. answers only
         situations, stage, safeguards, keep, expected = flows["answers"]
-        step = await s.command("alice", "situation")
+        step = await s.command("alice", "situation", step_by_step=True)
         check_card(step.message, lang)
         await answer_all(s, situations, stage, safeguards, keep)
         card = check_result(s, lang, expected)
@@ -142,7 +142,7 @@ async def test_the_full_walkthrough_three_ways(open_session, lang):
         if how == "describe":
             await s.command("alice", "situation", describe=text)
         else:
-            await s.command("alice", "situation")
+            await s.command("alice", "situation", step_by_step=True)
             await s.click("alice", "✍️")
             modal = s.fake.modals[s.fake.member("alice").user.id]
             assert modal is not None
@@ -179,7 +179,7 @@ async def test_describe_skips_what_it_answers_and_back_reopens_it(session):
 
 
 async def test_back_and_progress(session):
-    await session.command("alice", "situation")
+    await session.command("alice", "situation", step_by_step=True)
     assert "1 of 4" in session.last_message("alice").text
     await session.select("alice", ["rude", "all_hours"], index=0)
     assert "2 of 4" in session.last_message("alice").text
@@ -191,7 +191,7 @@ async def test_back_and_progress(session):
 
 
 async def test_a_restart_mid_flow_continues(session):
-    await session.command("alice", "situation")
+    await session.command("alice", "situation", step_by_step=True)
     await session.select("alice", ["more_than_agreed"], index=0)
     await session.restart()
     await session.click("alice", "🛠️")  # a button drawn before the restart
@@ -202,7 +202,7 @@ async def test_a_restart_mid_flow_continues(session):
 
 
 async def test_an_expired_walkthrough_says_so(session, clock):
-    await session.command("alice", "situation")
+    await session.command("alice", "situation", step_by_step=True)
     await session.select("alice", ["rude"], index=0)
     await session.advance(25 * 3600)
     step = await session.click("alice", "🛠️")
@@ -229,7 +229,7 @@ async def test_someone_elses_walkthrough(session):
 
 
 async def test_a_double_click_advances_once(session):
-    await session.command("alice", "situation")
+    await session.command("alice", "situation", step_by_step=True)
     await session.select("alice", ["rude"], index=0)
     message = session.fake.messages_for("alice")[0]
     before = copy.deepcopy(message.components)
@@ -247,7 +247,7 @@ async def test_a_double_click_advances_once(session):
 async def test_not_whats_happening_records_an_anonymous_correction(session):
     from parley.database.repositories.flows import FlowsRepository
 
-    await session.command("alice", "situation")
+    await session.command("alice", "situation", step_by_step=True)
     await answer_all(session, ["not_paying"], "📬", ["none"], "🤔")
     check_result(session, "en", "non_payer")
     await session.select("alice", ["string_along"], placeholder="Not what's happening")
@@ -262,7 +262,7 @@ async def test_not_whats_happening_records_an_anonymous_correction(session):
 async def test_walkthrough_switched_off(session):
     await session.command("owner", "setup")
     await session.click("owner", "Walkthrough")
-    step = await session.command("alice", "situation")
+    step = await session.command("alice", "situation", step_by_step=True)
     assert "switched off" in step.message.text and "/redflags" in step.message.text
     assert step.message.buttons == []
 
@@ -367,7 +367,7 @@ async def test_share_my_story_opens_the_story_form_on_the_type_of_client_found(s
     await session.command(
         "owner", "setup", stories_channel="#stories", queue_channel="#mod-queue", moderator_role="@Moderators"
     )
-    await session.command("alice", "situation")
+    await session.command("alice", "situation", step_by_step=True)
     await answer_all(session, ["not_paying"], "📬", ["none"], "🤔")
     step = await session.click("alice", "📖")
     modal = session.fake.modals[session.fake.member("alice").user.id]
@@ -377,7 +377,7 @@ async def test_share_my_story_opens_the_story_form_on_the_type_of_client_found(s
 
 
 async def test_share_my_story_before_setup_says_what_is_missing(session):
-    await session.command("alice", "situation")
+    await session.command("alice", "situation", step_by_step=True)
     await answer_all(session, ["not_paying"], "📬", ["none"], "🤔")
     step = await session.click("alice", "📖")
     assert session.fake.modals.get(session.fake.member("alice").user.id) is None

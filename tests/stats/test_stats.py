@@ -188,7 +188,7 @@ async def test_moderators_also_see_queue_health(parley):
 async def test_a_walkthrough_is_counted_once_for_its_month(parley):
     s = parley
     await set_up(s)
-    await s.command("bob", "situation")
+    await s.command("bob", "situation", step_by_step=True)
     await s.select("bob", ["not_paying"], index=0)
     await s.click("bob", "📬")
     await s.select("bob", ["none"], index=0)

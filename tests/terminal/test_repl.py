@@ -48,11 +48,11 @@ def number_of(screen: str, pattern: str) -> str:
 
 
 async def test_finnish_member_sees_the_parley_card_with_finnish_command_names(monkeypatch):
-    output = await session(monkeypatch, ["/tilanne", "help"], lang="fi")
+    output = await session(monkeypatch, ["/tilanne vaihe_vaiheelta: true", "help"], lang="fi")
     assert "You are you, a member; replies come in suomi." in output
     assert f"#help · Parley · {ONLY_YOU}" in output
     assert "/tilanne" in output and "/luonnos" in output and "Komennot" in output
-    question = after(output, "/tilanne")
+    question = after(output, "/tilanne vaihe_vaiheelta: true")
     assert "▾ " in question and "[1] " in question and "[2] " in question  # the walkthrough's first question
     assert "• /kieli" in after(output, "help")
 
@@ -217,8 +217,8 @@ async def test_an_over_long_paste_comes_back_for_editing_with_the_limit():
 
 
 async def test_numbers_stay_put_when_a_click_edits_the_message(monkeypatch):
-    output = await session(monkeypatch, ["/situation", "1", "show", "2"], lang="en")
-    first, second, again = after(output, "/situation"), after(output, "1"), after(output, "show")
+    output = await session(monkeypatch, ["/situation step_by_step: true", "1", "show", "2"], lang="en")
+    first, second, again = after(output, "/situation step_by_step: true"), after(output, "1"), after(output, "show")
     restart = number_of(first, "Start over")
     assert number_of(second.split("you ›")[0], "Start over") == restart == number_of(again, "Start over")
     assert number_of(second, "In my own words") == number_of(first, "In my own words")

@@ -34,7 +34,7 @@ class StoredDraft:
     """One member's draft: kind, draft language (the client's), tone and the values they typed."""
 
     draft_id: str
-    guild_id: int
+    guild_id: int | None  # None: written in a DM or a private channel (member_key is then the person's own key)
     member_key: str
     kind: str
     language: str
@@ -66,7 +66,8 @@ class DraftsRepository:
                 f"INSERT INTO drafts ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "  # noqa: S608 - constant columns
                 "ON CONFLICT (draft_id) DO UPDATE SET language = excluded.language, tone = excluded.tone, "
                 "field_values = excluded.field_values, updated_at = excluded.updated_at "
-                "WHERE drafts.member_key = excluded.member_key AND drafts.guild_id = excluded.guild_id",
+                # The key alone names the owner: a member key is per server, a DM key per person (guild_id NULL).
+                "WHERE drafts.member_key = excluded.member_key",
                 (
                     draft.draft_id,
                     draft.guild_id,
@@ -111,6 +112,11 @@ class DraftsRepository:
         """Erase every draft of a member in a guild (for /privacy forget); return how many."""
         async with self.db.write() as tx:
             return await tx.execute("DELETE FROM drafts WHERE guild_id = ? AND member_key = ?", (guild_id, member_key))
+
+    async def forget_person(self, person_key: str) -> int:
+        """Erase a person's drafts written outside any server (DMs, private channels); return how many."""
+        async with self.db.write() as tx:
+            return await tx.execute("DELETE FROM drafts WHERE guild_id IS NULL AND member_key = ?", (person_key,))
 
     async def forget_guild(self, guild_id: int) -> int:
         """Erase every draft of a guild (the bot left it past the grace period); return how many."""

@@ -138,6 +138,14 @@ class FlowsRepository:
             )
         return len(rows)
 
+    async def forget_person(self, person_key: str) -> int:
+        """Erase a person's flows outside any server (DMs, private channels); return how many."""
+        async with self.db.write() as tx:
+            rows = await tx.fetchall(
+                "DELETE FROM flows WHERE guild_id IS NULL AND member_key = ? RETURNING flow_id", (person_key,)
+            )
+        return len(rows)
+
     async def forget_guild(self, guild_id: int) -> int:
         """Erase a guild's flows and corrections (the bot left long ago); return how many rows."""
         async with self.db.write() as tx:

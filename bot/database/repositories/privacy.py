@@ -78,6 +78,7 @@ _ERASED_WITH_A_MEMBER = (
     "story_metoo",
     "member_settings",
     "member_contacts",
+    "person_settings",
     "flows",
     "drafts",
     "cases",
@@ -181,9 +182,18 @@ class PrivacyRepository:
     # ------------------------------------------------------------------------------------------------ forget
 
     async def forget_member(
-        self, guild_id: int, member_key: str, choice: ForgetChoice, now: dt.datetime
+        self,
+        guild_id: int,
+        member_key: str,
+        choice: ForgetChoice,
+        now: dt.datetime,
+        *,
+        person_key: str | None = None,
     ) -> ForgetReport:
         """Erase (or, for published items under ForgetChoice.UNLINK, unlink) everything a member left in a guild.
+
+        With `person_key`, what the same person left outside any server goes too (walkthroughs and drafts from DMs
+        and private channels, their language there): nothing of it belongs to another server.
 
         Raises StoryBeingPosted, erasing nothing, while one of their stories is being posted.
         """
@@ -245,6 +255,10 @@ class PrivacyRepository:
         flows = await FlowsRepository(self.db).forget_member(guild_id, member_key)
         drafts = await DraftsRepository(self.db).forget_member(guild_id, member_key)
         cases = await CasesRepository(self.db).forget_member(guild_id, member_key)
+        if person_key is not None:
+            flows += await FlowsRepository(self.db).forget_person(person_key)
+            drafts += await DraftsRepository(self.db).forget_person(person_key)
+            language += int(await SettingsRepository(self.db).forget_person(person_key))
         await self.db.erase_residue(*_ERASED_WITH_A_MEMBER)
         unlinked = stories_unlinked + tips_unlinked
         return ForgetReport(

@@ -62,6 +62,30 @@ class SettingsRepository:
             ),
         )
 
+    async def person_language(self, person_key: str) -> str | None:
+        """Return a person's language choice outside any server (a DM with Parley, a private channel)."""
+        return await memoised(
+            ("person_language", id(self.db), person_key),
+            lambda: self.db.fetchval("SELECT language FROM person_settings WHERE person_key = ?", (person_key,)),
+        )
+
+    async def set_person_language(self, person_key: str, language: str | None) -> None:
+        """Store (or clear, with None: follow Discord) a person's language outside any server."""
+        async with self.db.write() as tx:
+            await tx.execute(
+                "INSERT INTO person_settings (person_key, language) VALUES (?, ?) "
+                "ON CONFLICT (person_key) DO UPDATE SET language = excluded.language",
+                (person_key, language),
+            )
+        forget()
+
+    async def forget_person(self, person_key: str) -> bool:
+        """Erase a person's language choice outside any server; return whether there was one."""
+        async with self.db.write() as tx:
+            gone = await tx.execute("DELETE FROM person_settings WHERE person_key = ?", (person_key,))
+        forget()
+        return gone > 0
+
     async def set_member_language(self, guild_id: int, member_key: str, language: str | None) -> None:
         """Store (or clear, with None: follow Discord) a member's language."""
         async with self.db.write() as tx:

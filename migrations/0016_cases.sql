@@ -1,4 +1,4 @@
--- revises: 0014
+-- revises: 0015
 -- date: 2026-12-07
 -- why: issue 22 (parts 1 and 4): a member can ask Parley to follow a client problem up with them. A case keeps the
 --      facts the member typed (kind of client, amount, due date, revisions used), the escalation ladder's steps with
