@@ -44,7 +44,7 @@ def t_of(session: ReplaySession, lang: str):
 
 
 async def result_card(session: ReplaySession, member: str) -> None:
-    await session.command(member, "situation")
+    await session.command(member, "situation", step_by_step=True)
     await session.select(member, ["not_paying"], index=0)
     await session.click(member, "📬")
     await session.select(member, ["none"], index=0)
