@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from parley.application import Member
 from parley.database import DatabaseError
+from parley.database.repositories.reports import LockdownRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
 from parley.domain.anonymiser import Anonymiser
 from parley.domain.errors import N_, AlreadyDone, CommandName, InvalidInput, NotConfigured, NotFound, NotYours
 from parley.domain.moderation import QueueEntry
+from parley.domain.reports import LockedDown
 from parley.domain.settings import GuildSettings
 from parley.domain.stories import (
     PREVIEW_TTL,
@@ -89,13 +91,20 @@ class StorySharing:
         """The anonymiser, built once per process on first use."""
         return self.services.component(Anonymiser.load)
 
-    async def settings(self, guild_id: int) -> GuildSettings:
-        """The server's settings, if stories can be taken at all: switched on, and channels set up."""
+    async def settings(self, guild_id: int, *, keeping: bool = False) -> GuildSettings:
+        """The server's settings, if stories can be taken at all: switched on, channels set up, no lockdown.
+
+        `keeping`: the member has a preview (at Confirm), so a lockdown's refusal says it is kept.
+        """
         settings = await SettingsRepository(self.services.db).get(guild_id)
         if not settings.stories_enabled:
             raise StoriesClosed()
         if settings.missing_for_stories():
             raise NotConfigured(command=CommandName("setup"))
+        if await LockdownRepository(self.services.db).is_on(guild_id):
+            if keeping:
+                raise LockedDown(LockedDown.keeping, minutes=int(PREVIEW_TTL.total_seconds() // 60))
+            raise LockedDown()
         return settings
 
     async def can_share(self, member: Member) -> GuildSettings:
@@ -192,7 +201,7 @@ class StorySharing:
         preview = self.owned(member, token)
         if preview.too_long_by:
             raise StoryTooLong()
-        settings = await self.settings(member.guild_id)
+        settings = await self.settings(member.guild_id, keeping=True)
         # Taken out first, so a double click cannot send the story twice.
         if self.previews.pop(preview.token, self.services.clock.now()) is None:
             raise AlreadyDone(ALREADY_SENT)

@@ -19,11 +19,13 @@ from parley.cogs.advice import views
 from parley.cogs.advice.listing import member_votes, paginate, ranked_entries
 from parley.cogs.advice.modals import SuggestTipModal, TipDraft, TipRetryCard
 from parley.cogs.advice.preview import TipPreviewCard
+from parley.database.repositories.reports import LockdownRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.tips import TipsRepository
 from parley.domain.anonymiser import Anonymiser
 from parley.domain.anonymiser.review import Flag
 from parley.domain.errors import DatabaseBusy, InvalidInput, NotAllowed, ParleyError, SaveFailed
+from parley.domain.reports import LockedDown
 from parley.domain.settings import GuildSettings
 from parley.domain.tips import (
     TipsClosed,
@@ -273,6 +275,8 @@ class Advice(ParleyCog):
         if not settings.tips_enabled:
             raise TipsClosed()
         await queue.require_queue_channel(self.services, guild_id, t)
+        if await LockdownRepository(self.services.db).is_on(guild_id):
+            raise LockedDown()
         limits = settings.limits(self.services.config)
         now = self.services.clock.now()
         check_membership(
@@ -336,6 +340,10 @@ class Advice(ParleyCog):
         if guild is None:
             raise NotAllowed()
         limits = (await SettingsRepository(self.services.db).get(guild.id)).limits(self.services.config)
+        if await LockdownRepository(self.services.db).is_on(guild.id):
+            # Paused while the member typed or previewed: nothing is sent and they get their text back.
+            await self.offer_retry(interaction, t, LockedDown(), draft, can_edit=False)
+            return
         text = draft.text
         await interaction.response.defer(ephemeral=True, thinking=True)
         now = self.services.clock.now()

@@ -31,7 +31,7 @@ from parley.cogs._shared.queue import (
     shared_translations,
 )
 from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond
-from parley.cogs.moderation import digest, watch_settings
+from parley.cogs.moderation import digest, lockdown, watch_settings
 from parley.cogs.moderation.samples import TEMPLATE_SAMPLES
 from parley.cogs.stories import publishing, queue_batches
 from parley.cogs.stories import queue as story_queue
@@ -42,6 +42,7 @@ from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
 from parley.domain.errors import NotAllowed, NotFound
 from parley.domain.moderation import EXPIRE, REJECT_REASONS, AlreadyDecided, QueueEntry
+from parley.domain.reports import SERVER_KIND
 from parley.domain.safe_text import user_text
 from parley.domain.settings import Role
 from parley.domain.stories import (
@@ -184,19 +185,39 @@ class Moderation(ParleyCog):
                 name = names.name(guild_id, entry.moderator_key)
                 who = user_text(name) if name else t.gettext("moderator {tag}", tag=moderator_tag(entry.moderator_key))
             reason = REJECT_REASONS.get(entry.reason or "")
+            if entry.kind == BLOCK_KIND:
+                item = t.gettext("Block #{number}", number=entry.subject_id)
+            elif entry.kind == SERVER_KIND:
+                item = t.gettext("the whole server")
+            else:
+                item = f"{kind_name(self.services, t, entry.kind)} #{entry.subject_id}"
             rows.append(
                 {
                     "day": entry.at[:10],
                     "moderator": who,
                     "action": action_label(t, entry.action),
-                    "item": t.gettext("Block #{number}", number=entry.subject_id)
-                    if entry.kind == BLOCK_KIND
-                    else f"{kind_name(self.services, t, entry.kind)} #{entry.subject_id}",
+                    "item": item,
                     "reason": t.gettext(reason) if reason else None,
                 }
             )
         text = self.services.renderer.render("cards/mod_audit.md.j2", t, rows=rows)
         await respond(interaction, view=TextCard(text), ephemeral=True)
+
+    @mod.command(
+        name=locale_str("lockdown"),
+        description=locale_str("Pause sharing, tips and publishing in this server at once, or lift the pause"),
+    )
+    @app_commands.describe(state=locale_str("On pauses everything at once; off resumes it"))
+    @app_commands.rename(state=locale_str("state"))
+    @app_commands.choices(
+        state=[
+            app_commands.Choice(name=locale_str("on: pause sharing, tips and publishing"), value="on"),
+            app_commands.Choice(name=locale_str("off: resume"), value="off"),
+        ]
+    )
+    async def lockdown_command(self, interaction: discord.Interaction, state: app_commands.Choice[str]) -> None:
+        """Switch the server's lockdown (moderators only; audited)."""
+        await lockdown.switch(self, interaction, state.value == "on")
 
     @mod.command(
         name=locale_str("blocks"), description=locale_str("Authors blocked from sharing, by story number; unblock")

@@ -21,6 +21,7 @@ from parley.cogs._shared.queue import shared_translations
 from parley.cogs.stories.forum import StoriesChannel, post_story
 from parley.cogs.stories.views import post_view
 from parley.database import DatabaseError
+from parley.database.repositories.reports import LockdownRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
 from parley.domain.stories import day_of, publishing_order, stamp
@@ -84,6 +85,8 @@ async def publish_guild(services: Services, guild: discord.Guild, now: dt.dateti
     settings = await SettingsRepository(services.db).get(guild.id)
     if not settings.stories_enabled:
         return 0  # stories were turned off after approval: they wait
+    if await LockdownRepository(services.db).is_on(guild.id):
+        return 0  # lockdown: approved stories wait, in their order, until a moderator lifts it
     channel = guild.get_channel(settings.stories_channel_id) if settings.stories_channel_id else None
     if not isinstance(channel, StoriesChannel) or missing_bot_permissions(channel, embed=False):
         log.warning("guild %s: approved stories wait, the stories channel is missing or not writable", guild.id)
