@@ -19,6 +19,7 @@ from parley.cogs.advice import views
 from parley.cogs.advice.listing import member_votes, paginate, ranked_entries
 from parley.cogs.advice.modals import SuggestTipModal, TipDraft, TipRetryCard
 from parley.cogs.advice.preview import TipPreviewCard
+from parley.cogs.reports.views import ReportButton, report_label
 from parley.database.repositories.reports import LockdownRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.tips import TipsRepository
@@ -248,10 +249,12 @@ class Advice(ParleyCog):
         page = min(max(page, 0), len(pages) - 1)
         shown = [entries[i] for i in pages[page]]
         mine = await member_votes(self.services, guild_id, self.member_key(interaction), shown)
-        rows = [
-            (texts[i], voting.vote_row(t, e.kind, e.item_id, e.tally, mine.get((e.kind, e.item_id))))
-            for i, e in zip(pages[page], shown, strict=True)
-        ]
+        rows = []
+        for i, e in zip(pages[page], shown, strict=True):
+            row = voting.vote_row(t, e.kind, e.item_id, e.tally, mine.get((e.kind, e.item_id)))
+            if e.kind == "tip":  # members' tips can be reported; the guides' own advice is cited, not reported
+                row.add_item(ReportButton("tip", int(e.item_id), report_label(t)))
+            rows.append((texts[i], row))
         arch = kb.archetypes.get(archetype) if archetype else None
         header = render(
             "cards/advice_browse.md.j2" if scope == "browse" else "cards/advice_top.md.j2",

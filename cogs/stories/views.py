@@ -17,6 +17,7 @@ from parley.cogs._shared.cog import cog_of
 from parley.cogs._shared.flags import flag_select
 from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, Field, PersistentItem, one_of
 from parley.cogs._shared.voting import vote_buttons
+from parley.cogs.reports.views import ReportButton, report_label
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
 from parley.domain.anonymiser.review import Flag
 from parley.domain.errors import N_
@@ -405,7 +406,10 @@ def post_view(
         *vote_buttons(t, KIND, str(story.id), tally, mine, outcome=False),
         MeTooButton(story.id, metoo_label(t, metoo)),
     ]
-    advice = [AdviceButton(story.archetype, t.gettext("Advice for this type of client"))]
+    advice = [
+        AdviceButton(story.archetype, t.gettext("Advice for this type of client")),
+        ReportButton(KIND, story.id, report_label(t)),
+    ]
     return TextCard(header, body, update, rows=[buttons, advice])
 
 

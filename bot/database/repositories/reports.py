@@ -72,16 +72,9 @@ class ReportsRepository:
     ) -> tuple[Report, QueueEntry]:
         """Store a report and queue it, in one transaction, within the limits (AlreadyReported, TooManyReports)."""
         async with self.db.write() as tx:
-            if await tx.fetchval(
-                "SELECT 1 FROM reports WHERE guild_id = ? AND kind = ? AND item_id = ? AND reporter_key = ?",
-                (guild_id, kind, item_id, reporter_key),
-            ):
+            if await self.has_reported(guild_id, kind, item_id, reporter_key, reader=tx):
                 raise AlreadyReported()
-            recent = await tx.fetchval(
-                "SELECT COUNT(*) FROM reports WHERE guild_id = ? AND reporter_key = ? AND created_at > ?",
-                (guild_id, reporter_key, since),
-            )
-            check_allowance(int(recent or 0), per_hour)
+            check_allowance(await self.recent(guild_id, reporter_key, since, reader=tx), per_hour)
             row = await tx.fetchone(
                 "INSERT INTO reports (guild_id, kind, item_id, reporter_key, reason, details, created_at) "  # noqa: S608 - constant columns
                 f"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_REPORT_COLUMNS}",
@@ -91,6 +84,24 @@ class ReportsRepository:
             report = _report(row)
             entry = await QueueRepository.enqueue(tx, guild_id, REPORT_KIND, report.id, now)
         return report, entry
+
+    async def has_reported(
+        self, guild_id: int, kind: str, item_id: int, reporter_key: str, *, reader: Tx | None = None
+    ) -> bool:
+        """Tell whether a member already reported an item (one report per member per item)."""
+        found = await (reader or self.db).fetchval(
+            "SELECT 1 FROM reports WHERE guild_id = ? AND kind = ? AND item_id = ? AND reporter_key = ?",
+            (guild_id, kind, item_id, reporter_key),
+        )
+        return bool(found)
+
+    async def recent(self, guild_id: int, reporter_key: str, since: str, *, reader: Tx | None = None) -> int:
+        """How many reports a member sent since `since` (for the hourly limit)."""
+        count = await (reader or self.db).fetchval(
+            "SELECT COUNT(*) FROM reports WHERE guild_id = ? AND reporter_key = ? AND created_at > ?",
+            (guild_id, reporter_key, since),
+        )
+        return int(count or 0)
 
     async def get(self, guild_id: int, report_id: int) -> Report | None:
         """One report (without its reporter)."""
