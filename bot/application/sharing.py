@@ -6,12 +6,12 @@ holds (in memory, for a few minutes) and what `confirm` stores is the anonymised
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from parley.application import Member
 from parley.database import DatabaseError
-from parley.database.repositories.reports import LockdownRepository
+from parley.database.repositories.reports import CorrectionsRepository, LockdownRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
 from parley.domain.anonymiser import Anonymiser
@@ -25,6 +25,7 @@ from parley.domain.stories import (
     PreviewGone,
     Removal,
     StoriesClosed,
+    StoryStatus,
     StoryTooLong,
     TtlStore,
     check_can_share,
@@ -141,6 +142,7 @@ class StorySharing:
         token: str | None = None,
         story_id: int | None = None,
         reader_lang: str,
+        correction: bool = False,
     ) -> Preview:
         """Anonymise the form into a preview kept in memory (replacing the one under `token` when editing).
 
@@ -151,7 +153,8 @@ class StorySharing:
         previous = self.owned(member, token) if token else None
         if story_id is not None:
             story = await self.repo.get(member.guild_id, story_id)
-            if story is None or not story.is_by(member.key) or not story.status.resubmittable:
+            allowed = story.status is StoryStatus.PUBLISHED if correction else story.status.resubmittable
+            if story is None or not story.is_by(member.key) or not allowed:
                 raise NotFound()
         archetype = form.archetype or ""
         if archetype not in self.services.knowledge.archetypes:
@@ -188,6 +191,7 @@ class StorySharing:
                 now=now,
                 story_id=story_id,
             )
+            preview = replace(preview, correction=correction and story_id is not None)
         self.previews.put(preview.token, preview, now)
         return preview
 
@@ -213,7 +217,11 @@ class StorySharing:
         limits = claimed.settings.limits(self.services.config)
         now = self.services.clock.now()
         try:
-            if preview.story_id is not None:
+            if preview.correction and preview.story_id is not None:
+                entry = await CorrectionsRepository(self.services.db).request(
+                    guild_id, preview.story_id, preview.author_key, preview.title, preview.text, stamp(now)
+                )
+            elif preview.story_id is not None:
                 _story, entry = await self.repo.resubmit(
                     guild_id,
                     preview.story_id,
@@ -242,7 +250,7 @@ class StorySharing:
             self.previews.put(preview.token, preview, now)
             raise
         left = None
-        if preview.story_id is None:
+        if preview.story_id is None and not preview.correction:
             shared = await self.repo.shared_on_day(guild_id, preview.author_key, day_of(now))
             left = max(0, limits.stories_per_day - shared)
         self.sent.put(preview.token, True, now)

@@ -116,7 +116,9 @@ def clean_details(details: str | None) -> str | None:
     details = (details or "").strip() or None
     if details is not None and len(details) > DETAILS_MAX_CHARS:
         raise InvalidInput(
-            NP_("Please keep the details under {count} character.", "Please keep the details under {count} characters."),
+            NP_(
+                "Please keep the details under {count} character.", "Please keep the details under {count} characters."
+            ),
             count=DETAILS_MAX_CHARS,
         )
     return details

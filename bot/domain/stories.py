@@ -343,6 +343,8 @@ class Preview:
     expires_at: dt.datetime
     story_id: int | None = None
     passes: int = 1
+    #: a correction of the published story `story_id`, asked for by its author
+    correction: bool = False
 
     @property
     def removed_total(self) -> int:

@@ -51,8 +51,12 @@ def unwrap(error: BaseException) -> BaseException:
 
 
 def _missing_permissions(error: BaseException, t: Translations) -> str:
+    from parley.cogs._shared.permissions import PERMISSION_NAMES
+
     perms = getattr(error, "missing_permissions", None) or []
-    names = ", ".join(p.replace("_", " ").title() for p in perms)
+    names = t.join(
+        [t.gettext(PERMISSION_NAMES[p]) if p in PERMISSION_NAMES else p.replace("_", " ").title() for p in perms]
+    )
     if isinstance(error, app_commands.BotMissingPermissions):
         return t.gettext(
             "I'm missing a permission here: {permissions}. A server admin can grant it.", permissions=names
@@ -129,7 +133,11 @@ async def handle_error(interaction: discord.Interaction, error: BaseException, *
     error = unwrap(error)
     t = await reply_language(interaction)
     incident: str | None = None
+    missing = _missing_here(interaction, error)
     for handler in CHAIN:
+        if missing:
+            text = "⚠️ " + missing_line(t, missing, interaction)
+            break
         if handler.should_handle(error):
             text = "⚠️ " + handler.message(error, t)
             break
@@ -154,6 +162,24 @@ async def handle_error(interaction: discord.Interaction, error: BaseException, *
     except discord.HTTPException:
         log.warning("could not deliver an error reply for %s", where or _where(interaction))
     return incident
+
+
+def _missing_here(interaction: discord.Interaction, error: BaseException) -> list[str]:
+    """Discord refused for lack of a permission (403, code 50013): what the bot lacks in this channel, if known."""
+    if not isinstance(error, discord.Forbidden) or error.code != 50013:
+        return []
+    from parley.cogs._shared.permissions import missing_here
+
+    return missing_here(interaction)
+
+
+def missing_line(t: Translations, missing: list[str], interaction: discord.Interaction) -> str:
+    """Name the exact permission to grant, and where."""
+    from parley.cogs._shared.permissions import grant_line
+
+    channel = interaction.channel
+    where = channel.mention if isinstance(channel, discord.abc.GuildChannel) else t.gettext("this channel")
+    return grant_line(t, missing, where)
 
 
 def _where(interaction: discord.Interaction) -> str:

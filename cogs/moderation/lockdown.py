@@ -46,7 +46,9 @@ async def switch(cog: Moderation, interaction: discord.Interaction, on: bool) ->
         )
     else:
         text = "🔓 " + (
-            t.gettext("Lockdown lifted. Sharing, tips and publishing resume; approved stories go out in the next round.")
+            t.gettext(
+                "Lockdown lifted. Sharing, tips and publishing resume; approved stories go out in the next round."
+            )
             if changed
             else t.gettext("There was no lockdown to lift; nothing changed.")
         )

@@ -28,7 +28,6 @@ from parley.cogs._shared.queue import (
 from parley.cogs._shared.respond import NO_PINGS
 from parley.cogs._shared.views import ParleyModal
 from parley.cogs.stories.cards import title_text
-from parley.cogs.stories.views import post_view
 from parley.database import Tx
 from parley.database.repositories.reports import CorrectionsRepository, ReportsRepository
 from parley.database.repositories.stories import StoriesRepository
@@ -70,6 +69,8 @@ def anonymise(services: Services, text: str, lang: str | None) -> str:
 
 async def redraw_post(services: Services, client: discord.Client, guild_id: int, story_id: int) -> None:
     """Redraw a published story's post from the database (its text changed); failures are logged only."""
+    from parley.cogs.stories.views import post_view  # the post shows this capability's Report button
+
     repo = StoriesRepository(services.db)
     story = await repo.get(guild_id, story_id)
     if story is None or not story.channel_id or not story.message_id:
@@ -113,8 +114,11 @@ class ReportQueueKind(QueueKind):
         repo = ReportsRepository(services.db)
         report = await repo.get(entry.guild_id, entry.subject_id)
         if report is None:  # its reporter used /privacy forget
-            return "### 🚩 " + t.gettext("Report #{number}", number=entry.subject_id) + "\n" + t.gettext(
-                "This report was withdrawn."
+            return (
+                "### 🚩 "
+                + t.gettext("Report #{number}", number=entry.subject_id)
+                + "\n"
+                + t.gettext("This report was withdrawn.")
             )
         item = await repo.reported(entry.guild_id, report.kind, report.item_id)
         return services.renderer.render(
@@ -287,4 +291,3 @@ def register(services: Services) -> None:
     """Make reports and corrections known to this bot's queue buttons."""
     register_queue_kind(services, ReportQueueKind())
     register_queue_kind(services, CorrectionQueueKind())
-

@@ -11,7 +11,12 @@ from discord.app_commands.transformers import UnionChannelTransformer
 
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import OPTION_MESSAGE
-from parley.cogs._shared.permissions import missing_bot_permissions, require
+from parley.cogs._shared.permissions import (
+    PERMISSION_NAMES,
+    channel_problems,
+    missing_bot_permissions,
+    require,
+)
 from parley.cogs._shared.respond import acknowledge, respond
 from parley.cogs.settings import views
 from parley.cogs.stories import forum_setup
@@ -20,11 +25,6 @@ from parley.domain.errors import N_, InvalidInput
 from parley.domain.settings import GuildSettings, Role
 from parley.i18n import LANGUAGE_NAMES, Translations
 
-PERMISSION_NAMES = {
-    "view_channel": N_("View Channel"),
-    "send_messages": N_("Send Messages"),
-    "embed_links": N_("Embed Links"),
-}
 CHANNEL_LABELS = {"stories": N_("Stories channel"), "queue": N_("Moderation queue")}
 LanguageChoice = Literal["en", "ar", "fi", "ru", "auto"]
 # The declared ranges of /setup's numbers: Discord's client enforces them, a modified client need not.
@@ -245,6 +245,16 @@ class Settings(ParleyCog):
             missing=t.join(missing),
             notice=notice,
         )
+        guild = interaction.guild
+        problems = channel_problems(
+            t,
+            {
+                "stories": guild.get_channel(settings.stories_channel_id or 0) if guild else None,  # type: ignore[dict-item]
+                "queue": guild.get_channel(settings.queue_channel_id or 0) if guild else None,  # type: ignore[dict-item]
+            },
+        )
+        if problems:
+            text += "\n" + "\n".join(f"⚠️ {line}" for line in problems)
         return views.SettingsCard(text, t, settings)
 
     @app_commands.command(

@@ -88,6 +88,9 @@ class Mine(Part):
         if status is StoryStatus.PUBLISHING:
             return []
         buttons: list[discord.ui.Item[Any]] = [views.MineButton("delete", story.id, t)]
+        if status is StoryStatus.PUBLISHED:
+            # Taking it down (Delete) needs nobody's approval; a new text does (the moderators read it first).
+            buttons.insert(0, views.MineButton("correct", story.id, t))
         if status is StoryStatus.REJECTED and not blocked:
             buttons.insert(0, views.MineButton("resubmit", story.id, t))
         if status is StoryStatus.PUBLISHED and not resolved:
@@ -132,6 +135,17 @@ class Mine(Part):
             await self.clean_up_after_removal(removed)
         elif action == "resolve":
             await self.cog.resolving.open_form(interaction, t, story.id)
+        elif action == "correct":
+            if story.status is not StoryStatus.PUBLISHED:
+                raise NotFound()
+            modal = self.cog.sharing.story_modal(
+                t,
+                FormContext(story_id=story.id, correction=True),
+                archetype=story.archetype,
+                title=story.title,
+                text=story.text,
+            )
+            await interaction.response.send_modal(modal)
         elif action == "resubmit":
             if not story.status.resubmittable:
                 raise NotFound()

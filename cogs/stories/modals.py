@@ -26,6 +26,8 @@ class FormContext:
 
     token: str | None = None
     story_id: int | None = None
+    #: the author asks for a correction of their published story `story_id` (it goes to the moderators as one)
+    correction: bool = False
 
 
 class StoryModal(ParleyModal):
@@ -43,7 +45,12 @@ class StoryModal(ParleyModal):
         title: str | None = None,
         text: str | None = None,
     ) -> None:
-        heading = t.gettext("Share a story") if context == FormContext() else t.gettext("Edit your story")
+        if context.correction:
+            heading = t.gettext("Correct your story")
+        elif context == FormContext():
+            heading = t.gettext("Share a story")
+        else:
+            heading = t.gettext("Edit your story")
         super().__init__(title=heading[:45], timeout=1800)
         self.flow = flow
         self.t = t

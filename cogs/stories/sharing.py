@@ -84,7 +84,12 @@ class Sharing(Part):
     ) -> None:
         """Anonymise what the member typed (the raw text goes no further than the rules) and show the preview."""
         preview = await self.rules.preview(
-            self.member(interaction), form, token=context.token, story_id=context.story_id, reader_lang=t.lang
+            self.member(interaction),
+            form,
+            token=context.token,
+            story_id=context.story_id,
+            reader_lang=t.lang,
+            correction=context.correction,
         )
         del form
         card = self.preview_card(t, preview)
@@ -143,7 +148,7 @@ class Sharing(Part):
             preview = self.rules.owned(member, token)
             modal = self.story_modal(
                 t,
-                FormContext(token=token, story_id=preview.story_id),
+                FormContext(token=token, story_id=preview.story_id, correction=preview.correction),
                 archetype=preview.archetype,
                 title=preview.title,
                 text=preview.text,
@@ -169,6 +174,20 @@ class Sharing(Part):
             # Nothing was stored and the preview is kept (StorySharing.confirm): say plainly what happened.
             _, confirm_label, _ = views.PREVIEW_LOOK["confirm"]
             raise SaveFailed(error.reason, retry=t.gettext(confirm_label)) from error
+        if claimed.preview.correction:
+            # A correction is about a story everyone can already read: its card goes to the moderators at once.
+            text = (
+                "### ✅ "
+                + t.gettext("Thank you: your correction is with the moderators")
+                + "\n"
+                + t.gettext(
+                    "The post keeps its current text until a moderator approves the correction. Follow it in {command}.",
+                    command=t.command("story mine"),
+                )
+            )
+            await update(interaction, view=views.TextCard(text, accent=views.DONE))
+            await post_card(self.services, guild, submitted.entry)
+            return
         text = self.services.renderer.render(
             "cards/story_sent.md.j2", t, mine_command=t.command("story mine"), left=submitted.left
         )

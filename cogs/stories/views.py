@@ -155,6 +155,7 @@ MINE_LOOK = {
     "withdraw": ("↩️", N_("Withdraw"), discord.ButtonStyle.secondary),
     "delete": ("🗑️", N_("Delete"), discord.ButtonStyle.danger),
     "resubmit": ("✏️", N_("Edit and resubmit"), discord.ButtonStyle.primary),
+    "correct": ("✏️", N_("Request a correction"), discord.ButtonStyle.secondary),
     "erase": ("🗑️", N_("Yes, remove it for good"), discord.ButtonStyle.danger),
     "keep": ("↩️", N_("Keep it"), discord.ButtonStyle.secondary),
     "resolve": ("✅", N_("Mark resolved"), discord.ButtonStyle.success),

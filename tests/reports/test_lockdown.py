@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stories.conftest import FORMS, assert_no_pings, run_due, services, set_up, share, share_and_confirm, speak_arabic
+from tests.stories.conftest import (
+    FORMS,
+    assert_no_pings,
+    run_due,
+    services,
+    set_up,
+    share_and_confirm,
+    speak_arabic,
+)
 
 # What a member reads when sharing is paused, and how /mod lockdown answers, per language.
 PAUSED = {
@@ -96,7 +104,11 @@ async def test_tips_during_lockdown_come_back_as_text(parley):
     await lockdown(s, "on")
     await s.submit(
         "bob",
-        {"Type of client": "non_payer", "Your tip": "Ask for a deposit before you start any work.", "Language of the tip": "en"},
+        {
+            "Type of client": "non_payer",
+            "Your tip": "Ask for a deposit before you start any work.",
+            "Language of the tip": "en",
+        },
     )
     step = await s.click("bob", "Confirm and send")
     text = step.message.text

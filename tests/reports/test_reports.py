@@ -3,8 +3,6 @@ and double reports answered kindly; the reporter never revealed."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.stories.conftest import (
     assert_no_pings,
     author_traces,
@@ -13,7 +11,6 @@ from tests.stories.conftest import (
     services,
     set_up,
     share_and_confirm,
-    speak_arabic,
 )
 
 STORY = "The client asked for unlimited revisions for a flat fee and never signed anything."

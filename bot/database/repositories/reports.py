@@ -131,9 +131,7 @@ class ReportsRepository:
             )
             if row is None:
                 return Reported(kind, item_id, None)
-            return Reported(
-                kind, item_id, row["text"], row["title"], row["lang"], row["channel_id"], row["message_id"]
-            )
+            return Reported(kind, item_id, row["text"], row["title"], row["lang"], row["channel_id"], row["message_id"])
         row = await self.db.fetchone(
             "SELECT text, lang FROM tips WHERE guild_id = ? AND id = ? AND status = 'approved'", (guild_id, item_id)
         )
@@ -157,7 +155,8 @@ class ReportsRepository:
                 raise NotFound()
             return
         await tx.execute(
-            "UPDATE tips SET status = 'withdrawn', decided_at = ? WHERE guild_id = ? AND id = ? AND status = 'approved'",
+            "UPDATE tips SET status = 'withdrawn', decided_at = ? "
+            "WHERE guild_id = ? AND id = ? AND status = 'approved'",
             (now, guild_id, item_id),
         )
         await VotesRepository.delete_item(tx, guild_id, TIP_KIND, str(item_id))

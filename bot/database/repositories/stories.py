@@ -14,6 +14,7 @@ from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.votes import Reader, VotesRepository
 from parley.domain.errors import N_, AlreadyDone, NotFound
 from parley.domain.moderation import AuditEntry, Decision, QueueEntry, QueueStatus
+from parley.domain.reports import CORRECTION_KIND
 from parley.domain.search_terms import index_terms
 from parley.domain.stories import (
     BLOCK_KIND,
@@ -405,6 +406,7 @@ class StoriesRepository:
             if not story.status.removable:
                 raise BeingPublished()
             await QueueRepository.withdraw_subject(tx, guild_id, KIND, story_id, now)
+            await QueueRepository.withdraw_subject(tx, guild_id, CORRECTION_KIND, story_id, now)
             await VotesRepository.delete_item(tx, guild_id, KIND, str(story_id))
             await tx.execute("DELETE FROM stories WHERE guild_id = ? AND id = ?", (guild_id, story_id))
         await self.db.erase_residue("stories", "votes")
