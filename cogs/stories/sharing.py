@@ -181,7 +181,8 @@ class Sharing(Part):
                 + t.gettext("Thank you: your correction is with the moderators")
                 + "\n"
                 + t.gettext(
-                    "The post keeps its current text until a moderator approves the correction. Follow it in {command}.",
+                    "The post keeps its current text until a moderator approves the correction. "
+                    "Follow it in {command}.",
                     command=t.command("story mine"),
                 )
             )
