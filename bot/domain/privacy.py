@@ -91,6 +91,7 @@ class MemberData:
     moderation: tuple[Mapping[str, Any], ...] = ()
     sharing_blocked: bool = False
     decision_dms: bool | None = None  # the answer to "DM me when moderators decide?" (None: never answered)
+    reports: tuple[Mapping[str, Any], ...] = ()  # what the member reported (item, reason, anonymised details)
     cases: tuple[Mapping[str, Any], ...] = ()  # followed-up cases, and the reminder preferences (issue 22)
 
     @property
@@ -210,6 +211,7 @@ def build_export(data: MemberData, *, guild_id: int, now: dt.datetime, rules: Re
         # The answer only: the sealed user id that a yes stores is the member's own id, which they know.
         "decision_dms": data.decision_dms,
         "cases": [dict(c) for c in data.cases],
+        "reports": [dict(r) for r in data.reports],
     }
 
 

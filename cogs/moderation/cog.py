@@ -21,7 +21,7 @@ from parley.cogs._shared import queue, voting
 from parley.cogs._shared.cards import TextCard, jump_url
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.items import SNOWFLAKE, PersistentItem
-from parley.cogs._shared.permissions import require
+from parley.cogs._shared.permissions import channel_problems, require
 from parley.cogs._shared.queue import (
     action_label,
     kind_name,
@@ -161,7 +161,23 @@ class Moderation(ParleyCog):
             ],
             total=len(listed),
         )
+        text += await self.permission_warnings(interaction, t)
         await respond(interaction, view=TextCard(text), ephemeral=True)
+
+    async def permission_warnings(self, interaction: discord.Interaction, t: Translations) -> str:
+        """Lines naming what Parley lacks in the queue and stories channels (empty when nothing is missing)."""
+        guild = interaction.guild
+        if guild is None:
+            return ""
+        settings = await SettingsRepository(self.services.db).get(guild.id)
+        problems = channel_problems(
+            t,
+            {
+                "queue": guild.get_channel(settings.queue_channel_id or 0),  # type: ignore[dict-item]
+                "stories": guild.get_channel(settings.stories_channel_id or 0),  # type: ignore[dict-item]
+            },
+        )
+        return "".join(f"\n⚠️ {line}" for line in problems)
 
     @mod.command(name=locale_str("audit"), description=locale_str("The latest moderation actions, newest first"))
     @app_commands.describe(count=locale_str("How many actions to show (default 10)"))

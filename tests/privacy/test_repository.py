@@ -36,6 +36,7 @@ KEY_COLUMNS = {
     ("cases", "member_key"),  # CasesRepository.export_member / forget_member
     ("case_prefs", "member_key"),
     ("person_settings", "person_key"),  # outside servers: erased by forget with the person's DM data
+    ("reports", "reporter_key"),
 }
 
 

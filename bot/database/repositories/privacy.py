@@ -68,6 +68,8 @@ _GUILD_TABLES = (
     "queue_watch_settings",
     "queue_watch_state",
     "community_monthly",
+    "reports",
+    "guild_lockdowns",
 )
 
 # Tables a member's erasure deletes text or rows from; their residue (index segments, WAL, dead tuples) goes too.
@@ -137,7 +139,15 @@ class PrivacyRepository:
         )
         stories = StoriesRepository(self.db)
         contact = await ContactsRepository(self.db).get(guild_id, member_key)
+        reports = await self.db.fetchall(
+            "SELECT kind, item_id, reason, details, created_at FROM reports "
+            "WHERE guild_id = ? AND reporter_key = ? ORDER BY id",
+            (guild_id, member_key),
+        )
         return MemberData(
+            reports=tuple(
+                {k: row[k] for k in ("kind", "item_id", "reason", "details", "created_at")} for row in reports
+            ),
             language=await SettingsRepository(self.db).member_language(guild_id, member_key),
             rights_place=await SettingsRepository(self.db).member_rights_place(guild_id, member_key),
             votes=tuple(await VotesRepository(self.db).export_member(guild_id, member_key)),
@@ -229,6 +239,8 @@ class PrivacyRepository:
             await tx.execute(
                 "DELETE FROM member_contacts WHERE guild_id = ? AND member_key = ?", (guild_id, member_key)
             )
+            # Reports go with their reporter (their queue cards then say the report was withdrawn).
+            await tx.execute("DELETE FROM reports WHERE guild_id = ? AND reporter_key = ?", (guild_id, member_key))
             # A moderator's log entries stay (the server's record) under one fresh random tag.
             retired = retired_moderator_key()
             retagged = await tx.execute(
