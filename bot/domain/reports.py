@@ -65,10 +65,13 @@ class AlreadyReported(AlreadyDone):
 class TooManyReports(RateLimited):
     """The member reached the hourly number of reports."""
 
-    message = NP_(
+    counted = NP_(
         "Thank you for looking out for the community. You can send {count} report an hour; please try again later.",
         "Thank you for looking out for the community. You can send {count} reports an hour; please try again later.",
     )
+
+    def __init__(self, *, count: int) -> None:
+        super().__init__(self.counted, count=count)
 
 
 class CannotReportOwn(NotAllowed):

@@ -25,7 +25,7 @@ KEPT = {
     "en": "Your preview stays here for 30 minutes",
     "fi": "Esikatselusi pysyy tässä 30 minuuttia",
     "ru": "Предпросмотр останется здесь 30 минут",
-    "ar": "ستبقى المعاينة هنا ٣٠ دقيقة",
+    "ar": "ستبقى المعاينة هنا \u206830\u2069 دقيقة",  # the number isolated in right-to-left text
 }
 MEMBER = {"en": "bob", "fi": "alice", "ru": "ivan", "ar": "layla"}
 STORY = {

@@ -11,6 +11,7 @@ from tests.stories.conftest import (
     services,
     set_up,
     share_and_confirm,
+    speak_arabic,
 )
 
 STORY = "The client asked for unlimited revisions for a flat fee and never signed anything."
@@ -50,26 +51,93 @@ async def test_report_a_story_then_take_it_down(parley):
     assert await services(s).db.fetchval("SELECT COUNT(*) FROM stories") == 0  # nothing of the text is kept
     audit = (await s.command("mia", "mod audit")).message.text
     assert "**Take down** · Report #1" in audit
+    # Nothing the bot sent anywhere names the reporter (id, name or keyed hash) or the author.
     sent = payload_text(s)
-    for trace in author_traces(s, "alice"):
-        assert trace not in sent.split("alice")[0] or True
+    for trace in author_traces(s, "alice") + author_traces(s, "bob"):
+        assert trace not in sent, trace
     assert_no_pings(s)
 
 
 async def test_double_report_and_hourly_limit_answered_kindly(parley):
     s = parley
-    await set_up(s)
+    await set_up(s, stories_per_day=10)
     for n in range(6):
-        await publish(s, "bob", f"{STORY} Episode {n + 1} of the saga went the same way.")
-    posts = s.messages_in("#stories")
-    assert len(posts) == 6
-    await s.click("ivan", "Report", in_="#stories")
+        await share_and_confirm(s, "bob", f"{STORY} Episode {n + 1} of the saga went the same way.")
+        await s.click("mia", "Approve", in_="#mod-queue")
+    await run_due(s, hours=7)
+    ids = sorted(await services(s).db.fetchall("SELECT id FROM stories WHERE status = 'published'"), key=lambda r: r[0])
+    assert len(ids) == 6
+
+    def report(story_id: int) -> str:
+        return f"parley:report:open:story:{story_id}"
+
+    await s.click("ivan", custom_id=report(ids[0][0]), in_="#stories")
     await s.submit("ivan", {"Причина": "false"})
-    # Again on the same post: a kind answer before any form.
-    step = await s.click("ivan", "Report", in_="#stories")
+    # Again on the same post: a kind answer, before any form opens.
+    step = await s.click("ivan", custom_id=report(ids[0][0]), in_="#stories")
+    assert all(v.modal is None for v in step.visible) and step.message.ephemeral
+    assert "Вы уже сообщили об этом, спасибо" in step.message.text
+    # Five reports an hour; the sixth is refused kindly, and works again an hour later.
+    for (story_id,) in ids[:5]:
+        await s.click("alice", custom_id=report(story_id), in_="#stories")
+        await s.submit("alice", {"Syy": "spam"})
+    step = await s.click("alice", custom_id=report(ids[5][0]), in_="#stories")
     assert all(v.modal is None for v in step.visible)
-    assert "Вы уже сообщили об этом" in step.message.text
-    # Five reports an hour; the sixth is refused kindly.
-    for post in posts[:-1][:4]:
-        await s.click("layla", "Report", in_="#stories", message=post.message_id) if False else None
+    assert "Voit lähettää 5 ilmoitusta tunnissa" in step.message.text
+    assert await services(s).db.fetchval("SELECT COUNT(*) FROM reports") == 6
+    await run_due(s, hours=1.01)
+    modal = (await s.click("alice", custom_id=report(ids[5][0]), in_="#stories")).modal
+    assert modal.title == "Ilmoita tarinasta"
+    # The author can't report their own story: they are pointed to /story mine.
+    step = await s.click("bob", custom_id=report(ids[1][0]), in_="#stories")
+    assert "This is yours" in step.message.text and "/story mine" in step.message.text
     assert_no_pings(s)
+
+
+async def test_report_a_tip_and_the_moderator_edits_it(parley):
+    s = parley
+    await set_up(s)
+    await s.command("bob", "advice suggest")
+    await s.submit(
+        "bob",
+        {
+            "Type of client": "non_payer",
+            "Your tip": "Ask for a deposit before you start; call Sarah Connolly at Acme if they refuse.",
+            "Language of the tip": "en",
+        },
+    )
+    await s.click("bob", "Confirm and send")
+    await s.click("mia", "Approve", in_="#mod-queue")
+    listing = (await s.command("layla", "advice browse", type="non_payer")).message
+    assert "🚩 Report" in [b.text for b in listing.buttons]  # on the member's tip, not on the guides' advice
+    assert [b.text for b in listing.buttons].count("🚩 Report") == 1
+    modal = (await s.click("layla", "Report")).modal
+    assert modal.title == "Report this tip"
+    await s.submit("layla", {"Reason": "harmful", "Details (optional)": "Liian tyly sävy."})
+    card = s.messages_in("#mod-queue")[-1]
+    assert "🚩 Report #1 · Tip #1" in card.text and "It is hurtful or harassing" in card.text
+    assert "Liian tyly sävy." in card.text
+    modal = (await s.click("mia", "Edit it", in_="#mod-queue")).modal
+    assert "deposit" in modal.field("Text").value
+    step = await s.submit("mia", {"Text": "Ask for a deposit before you start; call Mary Jones if they refuse."})
+    assert "Edited by mia on" in step.message.text
+    text = await services(s).db.fetchval("SELECT text FROM tips")
+    assert "Mary Jones" not in text and "Ask for a deposit before you start" in text  # anonymised again
+    assert_no_pings(s)
+
+
+async def test_the_report_button_speaks_each_language(parley):
+    s = parley
+    await set_up(s)
+    await publish(s)
+    labels = {}
+    for member in ("alice", "ivan", "mia"):
+        labels[member] = (await s.click(member, "Report", in_="#stories")).modal.title
+    await speak_arabic(s, "layla")
+    labels["layla"] = (await s.click("layla", "Report", in_="#stories")).modal.title
+    assert labels == {
+        "alice": "Ilmoita tarinasta",
+        "ivan": "Жалоба на историю",
+        "mia": "Report this story",
+        "layla": "الإبلاغ عن هذه القصة",
+    }
