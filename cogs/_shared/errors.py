@@ -177,8 +177,7 @@ def missing_line(t: Translations, missing: list[str], interaction: discord.Inter
     """Name the exact permission to grant, and where."""
     from parley.cogs._shared.permissions import grant_line
 
-    channel = interaction.channel
-    where = channel.mention if isinstance(channel, discord.abc.GuildChannel) else t.gettext("this channel")
+    where = getattr(interaction.channel, "mention", None) or t.gettext("this channel")
     return grant_line(t, missing, where)
 
 

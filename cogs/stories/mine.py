@@ -22,6 +22,7 @@ from parley.database.repositories.forum import ForumRepository, Resolution
 from parley.database.repositories.queue import QueueRepository
 from parley.domain.errors import N_, NotAllowed, NotFound
 from parley.domain.moderation import REJECT_REASONS
+from parley.domain.reports import CORRECTION_KIND
 from parley.domain.stories import MINE_LIMIT, STATUS_EMOJI, STATUS_LABELS, Story, StoryStatus, stamp
 from parley.i18n import Translations
 
@@ -167,6 +168,9 @@ class Mine(Part):
             entry = await QueueRepository(self.services.db).get(story.guild_id, story.queue_id)
             if entry is not None:
                 await refresh_card(self.services, self.bot, entry)
+        correction = await QueueRepository(self.services.db).for_subject(story.guild_id, CORRECTION_KIND, story.id)
+        if correction is not None:  # a correction that waited is withdrawn with the story: its card says so
+            await refresh_card(self.services, self.bot, correction)
         now = stamp(self.services.clock.now())
         update = await ForumRepository(self.services.db).withdraw_update(story.guild_id, story.id, now)
         if update is not None:  # an update still waiting for the moderators goes with its story
