@@ -152,6 +152,7 @@ async def test_share_edit_confirm_approve_and_publish_in_a_later_slot(parley, la
         "👎 Not helpful · 0",
         f"🤝 {words['metoo']} · 0",
         f"📘 {words['advice']}",
+        "🚩 Report",
     ]
     assert (await run_due(s, hours=6)).published == 0  # exactly once
 
@@ -440,7 +441,13 @@ async def test_withdraw_and_delete_from_story_mine(parley):
     await run_due(s, hours=6)
     assert len(s.messages_in("#stories")) == 1
     mine = (await s.command("bob", "story mine")).message
-    assert [b.text for b in mine.buttons] == ["✅ Mark resolved", "🗑️ Delete", "🔗 See the post", "↩️ Withdraw"]
+    assert [b.text for b in mine.buttons] == [
+        "✅ Mark resolved",
+        "✏️ Request a correction",
+        "🗑️ Delete",
+        "🔗 See the post",
+        "↩️ Withdraw",
+    ]
 
     step = await s.click("bob", "Withdraw")
     assert "Remove story #1?" in step.message.text
