@@ -153,8 +153,10 @@ class StorySharing:
         previous = self.owned(member, token) if token else None
         if story_id is not None:
             story = await self.repo.get(member.guild_id, story_id)
-            allowed = story.status is StoryStatus.PUBLISHED if correction else story.status.resubmittable
-            if story is None or not story.is_by(member.key) or not allowed:
+            if story is None or not story.is_by(member.key):
+                raise NotFound()
+            # A correction is of a published story; a resubmission of one the moderators sent back or rejected.
+            if not (story.status is StoryStatus.PUBLISHED if correction else story.status.resubmittable):
                 raise NotFound()
         archetype = form.archetype or ""
         if archetype not in self.services.knowledge.archetypes:

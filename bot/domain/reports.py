@@ -109,7 +109,7 @@ class Report:
 
 def check_reason(reason: str | None) -> str:
     """A reason from the list, or a kind refusal."""
-    if reason not in REPORT_REASONS:
+    if reason is None or reason not in REPORT_REASONS:
         raise InvalidInput(N_("Please pick a reason from the list."))
     return reason
 

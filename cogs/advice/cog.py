@@ -14,12 +14,12 @@ from parley.cogs._shared.cards import TextCard
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import unwrap
 from parley.cogs._shared.flags import flag_list, removed_counts, removed_line
+from parley.cogs._shared.reporting import ReportButton, report_label
 from parley.cogs._shared.respond import respond
 from parley.cogs.advice import views
 from parley.cogs.advice.listing import member_votes, paginate, ranked_entries
 from parley.cogs.advice.modals import SuggestTipModal, TipDraft, TipRetryCard
 from parley.cogs.advice.preview import TipPreviewCard
-from parley.cogs.reports.views import ReportButton, report_label
 from parley.database.repositories.reports import LockdownRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.tips import TipsRepository

@@ -158,21 +158,7 @@ class ReportQueueKind(QueueKind):
 
     async def effect(self, tx: Tx, decision: Decision) -> None:
         """Take the item down, or put the moderator's edit in, inside the decision's transaction."""
-        entry = decision.entry
-        row = await tx.fetchone(
-            "SELECT kind, item_id FROM reports WHERE guild_id = ? AND id = ?", (entry.guild_id, entry.subject_id)
-        )
-        if row is None:
-            return
-        if decision.action.name == TAKE_DOWN.name:
-            await ReportsRepository.take_down(
-                tx, entry.guild_id, row["kind"], row["item_id"], entry.decided_at or decision.audit.at
-            )
-        elif decision.action.name == EDIT_ITEM.name:
-            edit = _EDIT.get()
-            if edit is None:
-                raise NotFound()
-            await ReportsRepository.edit_item(tx, entry.guild_id, row["kind"], row["item_id"], *edit)
+        await ReportsRepository.apply_decision(tx, decision, _EDIT.get())
 
     async def run_action(
         self, services: Services, interaction: discord.Interaction, entry: QueueEntry, action: Action

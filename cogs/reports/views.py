@@ -1,8 +1,4 @@
-"""The Report button and the report form.
-
-The button is a DynamicItem (`parley:report:open:<kind>:<item>`) so it works on every post after restarts; its id
-names the item, never who pressed or who wrote it.
-"""
+"""The report form (the Report button itself is shared: cogs/_shared/reporting.py, on other capabilities' cards)."""
 
 from __future__ import annotations
 
@@ -10,57 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from parley.cogs._shared.cog import cog_of
-from parley.cogs._shared.items import SNOWFLAKE, PersistentItem, one_of
+from parley.cogs._shared.reporting import ReportButton
 from parley.cogs._shared.views import ParleyModal
-from parley.domain.reports import DETAILS_MAX_CHARS, REPORT_REASONS, REPORTABLE
+from parley.domain.reports import DETAILS_MAX_CHARS, REPORT_REASONS
 from parley.i18n import Translations
 
 if TYPE_CHECKING:
     from parley.cogs.reports.cog import Reports
-
-
-def _reports(interaction: discord.Interaction) -> Reports:
-    from parley.cogs.reports.cog import Reports
-
-    return cog_of(interaction, Reports)
-
-
-def report_label(t: Translations) -> str:
-    """The button's text in a language."""
-    return t.gettext("Report")
-
-
-class ReportButton(
-    PersistentItem,
-    discord.ui.DynamicItem[discord.ui.Button],
-    custom_id="parley:report:open:{kind}:{item_id}",
-    kind=one_of(REPORTABLE),
-    item_id=SNOWFLAKE,
-):
-    """Report a published story or an approved tip to the moderators (the form asks why)."""
-
-    kind: str
-    item_id: int
-
-    def __init__(self, kind: str, item_id: int, label: str | None = None) -> None:
-        super().__init__(
-            discord.ui.Button(
-                custom_id=self.bind(kind=kind, item_id=item_id),
-                label=label or "Report",
-                emoji="🚩",
-                style=discord.ButtonStyle.secondary,
-            )
-        )
-
-    @classmethod
-    def keep(cls, item: discord.ui.Item[Any]) -> dict[str, Any]:
-        # A shared post keeps the label in the server's language it was drawn in.
-        return {"label": getattr(item, "label", None)}
-
-    async def handle(self, interaction: discord.Interaction) -> None:
-        """Check the member may report it, then open the form."""
-        await _reports(interaction).open_form(interaction, self.kind, self.item_id)
 
 
 class ReportModal(ParleyModal):

@@ -16,8 +16,8 @@ from parley.cogs._shared.cards import ACCENT, TextCard
 from parley.cogs._shared.cog import cog_of
 from parley.cogs._shared.flags import flag_select
 from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, Field, PersistentItem, one_of
+from parley.cogs._shared.reporting import ReportButton, report_label
 from parley.cogs._shared.voting import vote_buttons
-from parley.cogs.reports.views import ReportButton, report_label
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
 from parley.domain.anonymiser.review import Flag
 from parley.domain.errors import N_

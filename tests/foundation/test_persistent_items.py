@@ -53,6 +53,8 @@ POSTED_IDS = [
     "parley:queue:reject:111111111111111111",
     "parley:queue:reject:7",
     "parley:redflags:check:0123456789abcdef:0",
+    "parley:report:open:story:1",
+    "parley:report:open:tip:999999999999999999",
     "parley:redflags:none:0123456789abcdef:7",
     "parley:redflags:restart:0123456789abcdef:7",
     "parley:redflags:text:0123456789abcdef:7",

@@ -12,10 +12,12 @@ from parley.domain.errors import NotFound
 from parley.domain.moderation import AuditEntry, Decision, QueueEntry, QueueStatus
 from parley.domain.reports import (
     CORRECTION_KIND,
+    EDIT_ITEM,
     LOCKDOWN_OFF,
     LOCKDOWN_ON,
     REPORT_KIND,
     SERVER_KIND,
+    TAKE_DOWN,
     AlreadyReported,
     Report,
     check_allowance,
@@ -136,6 +138,22 @@ class ReportsRepository:
             "SELECT text, lang FROM tips WHERE guild_id = ? AND id = ? AND status = 'approved'", (guild_id, item_id)
         )
         return Reported(kind, item_id, row["text"] if row else None, None, row["lang"] if row else None)
+
+    @classmethod
+    async def apply_decision(cls, tx: Tx, decision: Decision, edit: tuple[str, str | None] | None) -> None:
+        """A report's decision on the item it names (Dismiss leaves it be); `edit` is Edit's (text, title)."""
+        entry = decision.entry
+        row = await tx.fetchone(
+            "SELECT kind, item_id FROM reports WHERE guild_id = ? AND id = ?", (entry.guild_id, entry.subject_id)
+        )
+        if row is None:
+            return  # its reporter used /privacy forget: the decision stands, there is nothing to act on
+        if decision.action.name == TAKE_DOWN.name:
+            await cls.take_down(tx, entry.guild_id, row["kind"], row["item_id"], decision.audit.at)
+        elif decision.action.name == EDIT_ITEM.name:
+            if edit is None:
+                raise NotFound()
+            await cls.edit_item(tx, entry.guild_id, row["kind"], row["item_id"], *edit)
 
     @staticmethod
     async def take_down(tx: Tx, guild_id: int, kind: str, item_id: int, now: str) -> None:
