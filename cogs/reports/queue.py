@@ -22,6 +22,7 @@ from parley.cogs._shared.queue import (
     QueueCard,
     QueueKind,
     decide_and_show,
+    refresh_card,
     register_queue_kind,
     shared_translations,
 )
@@ -180,6 +181,10 @@ class ReportQueueKind(QueueKind):
         if action.name == TAKE_DOWN.name:
             await delete_post(interaction.client, item.channel_id, item.message_id)
             await repo.erase_residue()
+            # Other members' reports of the item were decided with it: their cards say so now.
+            for sibling in await repo.entries_for_item(entry.guild_id, report.kind, report.item_id):
+                if sibling.id != entry.id and sibling.decision == TAKE_DOWN.name:
+                    await refresh_card(services, interaction.client, sibling, moderator=interaction.user.display_name)
 
     async def after(self, services: Services, interaction: discord.Interaction, decision: Decision) -> None:
         """An edited story's post shows the new text."""

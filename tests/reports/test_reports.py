@@ -44,13 +44,22 @@ async def test_report_a_story_then_take_it_down(parley):
     for trace in author_traces(s, "alice") + author_traces(s, "bob"):
         assert trace not in card.text
 
+    # A second member reports it too: a card of its own, and both count two reports.
+    await s.click("ivan", "Report", in_="#stories")
+    await s.submit("ivan", {"Причина": "harmful"})
+    second = s.messages_in("#mod-queue")[-1]
+    assert "🚩 Report #2 · Story #1" in second.text and "2 members reported this item" in second.text
+
     decided = (await s.click("mia", "Take down", in_="#mod-queue")).message
     assert "Taken down by mia on" in decided.text and decided.buttons == []
     assert STORY not in decided.text
+    # The first report was decided with it: no moderator is left with a card about an item that is gone.
+    first = next(m for m in s.messages_in("#mod-queue") if m.message_id == card.message_id)
+    assert "Taken down by mia on" in first.text and first.buttons == [] and STORY not in first.text
     assert s.messages_in("#stories") == []  # the post is deleted
     assert await services(s).db.fetchval("SELECT COUNT(*) FROM stories") == 0  # nothing of the text is kept
     audit = (await s.command("mia", "mod audit")).message.text
-    assert "**Take down** · Report #1" in audit
+    assert "**Take down** · Report #1" in audit and "**Take down** · Report #2" in audit
     # Nothing the bot sent anywhere names the reporter (id, name or keyed hash) or the author.
     sent = payload_text(s)
     for trace in author_traces(s, "alice") + author_traces(s, "bob"):

@@ -150,10 +150,52 @@ class ReportsRepository:
             return  # its reporter used /privacy forget: the decision stands, there is nothing to act on
         if decision.action.name == TAKE_DOWN.name:
             await cls.take_down(tx, entry.guild_id, row["kind"], row["item_id"], decision.audit.at)
+            await cls._close_siblings(tx, decision, row["kind"], row["item_id"])
         elif decision.action.name == EDIT_ITEM.name:
             if edit is None:
                 raise NotFound()
             await cls.edit_item(tx, entry.guild_id, row["kind"], row["item_id"], *edit)
+
+    @staticmethod
+    async def _close_siblings(tx: Tx, decision: Decision, kind: str, item_id: int) -> None:
+        """Other members' pending reports of a taken-down item are decided with it (each audited), so no
+        moderator is left with cards about an item that is gone."""
+        entry, audit = decision.entry, decision.audit
+        rows = await tx.fetchall(
+            "SELECT q.id, q.subject_id FROM mod_queue q JOIN reports r ON r.id = q.subject_id "
+            "WHERE q.guild_id = ? AND q.kind = ? AND q.status = 'pending' AND q.id <> ? "
+            "AND r.guild_id = ? AND r.kind = ? AND r.item_id = ?",
+            (entry.guild_id, REPORT_KIND, entry.id, entry.guild_id, kind, item_id),
+        )
+        for row in rows:
+            await tx.execute(
+                "UPDATE mod_queue SET status = ?, decided_at = ?, decided_by = ?, decision = ? "
+                "WHERE id = ? AND status = 'pending'",
+                (entry.status.value, entry.decided_at, entry.decided_by, entry.decision, row["id"]),
+            )
+            await QueueRepository.record(
+                tx,
+                AuditEntry(
+                    guild_id=entry.guild_id,
+                    at=audit.at,
+                    moderator_key=audit.moderator_key,
+                    action=audit.action,
+                    kind=REPORT_KIND,
+                    subject_id=row["subject_id"],
+                    queue_id=row["id"],
+                ),
+            )
+
+    async def entries_for_item(self, guild_id: int, kind: str, item_id: int) -> list[QueueEntry]:
+        """The queue entries of every report of one item (to redraw their cards after a takedown)."""
+        rows = await self.db.fetchall(
+            "SELECT q.id FROM mod_queue q JOIN reports r ON r.id = q.subject_id "
+            "WHERE q.guild_id = ? AND q.kind = ? AND r.guild_id = ? AND r.kind = ? AND r.item_id = ? ORDER BY q.id",
+            (guild_id, REPORT_KIND, guild_id, kind, item_id),
+        )
+        queue = QueueRepository(self.db)
+        entries = [await queue.get(guild_id, int(row["id"])) for row in rows]
+        return [e for e in entries if e is not None]
 
     @staticmethod
     async def take_down(tx: Tx, guild_id: int, kind: str, item_id: int, now: str) -> None:
