@@ -77,7 +77,7 @@ async def redraw_post(services: Services, client: discord.Client, guild_id: int,
     if story is None or not story.channel_id or not story.message_id:
         return
     channel = client.get_channel(story.channel_id)
-    if not isinstance(channel, discord.TextChannel):
+    if not isinstance(channel, discord.TextChannel | discord.Thread):  # a thread: the story's forum post
         return
     t = await shared_translations(services, guild_id)
     tallies, _ = await voting.load_votes(services, guild_id, None, STORY_KIND, [str(story_id)])
@@ -94,7 +94,7 @@ async def delete_post(client: discord.Client, channel_id: int | None, message_id
     if not channel_id or not message_id:
         return
     channel = client.get_channel(channel_id)
-    if not isinstance(channel, discord.TextChannel):
+    if not isinstance(channel, discord.TextChannel | discord.Thread):  # a thread: the story's forum post
         return
     try:
         await channel.get_partial_message(message_id).delete()
