@@ -12,7 +12,7 @@ import secrets
 import discord
 
 from parley.cogs._shared.cog import ParleyCog
-from parley.cogs._shared.queue import post_card, require_queue_channel
+from parley.cogs._shared.queue import deliver, require_queue_channel
 from parley.cogs._shared.respond import acknowledge, respond
 from parley.cogs.reports import queue, views
 from parley.cogs.reports.samples import TEMPLATE_SAMPLES
@@ -113,7 +113,7 @@ class Reports(ParleyCog):
             since=window_start(now),
             per_hour=REPORTS_PER_HOUR,
         )
-        await post_card(self.services, guild, entry)
+        await deliver(self.services, guild, entry)  # its own card, or a line in the digest
         text = "🚩 " + t.gettext(
             "Thank you. The moderators will look at it; nobody will learn that you reported it, the author least "
             "of all."

@@ -187,7 +187,7 @@ class Sharing(Part):
                 )
             )
             await update(interaction, view=views.TextCard(text, accent=views.DONE))
-            await post_card(self.services, guild, submitted.entry)
+            await deliver(self.services, guild, submitted.entry)
             return
         text = self.services.renderer.render(
             "cards/story_sent.md.j2", t, mine_command=t.command("story mine"), left=submitted.left
