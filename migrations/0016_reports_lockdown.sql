@@ -1,9 +1,9 @@
--- revises: 0014
+-- revises: 0015
 -- date: 2026-12-07
 -- why: reports, corrections and lockdown (issue 23, part 2). Members report a published story or tip (a reason
 --      from a list and optional anonymised details) into the moderators' queue; an author asks for a correction of
 --      their published story (the anonymised new text waits on the story's own row until a moderator decides);
---      moderators pause sharing, tips and publishing in a server at once. (0015 in the session plan, as
+--      moderators pause sharing, tips and publishing in a server at once. (0015 in the session plan; renumbered
 --      at merge to the next free number.)
 
 -- One row per report. reporter_key is the reporter's keyed hash (never shown to anyone, never to the author): it
