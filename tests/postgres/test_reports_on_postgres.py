@@ -1,4 +1,4 @@
-"""tests/reports/test_repository.py on PostgreSQL: the same migration (0016) and repositories, the other engine."""
+"""tests/reports/test_repository.py on PostgreSQL: the same migration (0017) and repositories, the other engine."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
--- revises: 0015
+-- revises: 0016
 -- date: 2026-12-07
 -- why: reports, corrections and lockdown (issue 23, part 2). Members report a published story or tip (a reason
 --      from a list and optional anonymised details) into the moderators' queue; an author asks for a correction of
