@@ -30,6 +30,9 @@ import discord
 
 from parley.cogs._shared.errors import handle_error
 
+if TYPE_CHECKING:
+    from parley.i18n import Translations
+
 _FIELD = re.compile(r"\{([a-z_]+)\}|\[|\]")
 
 
@@ -55,6 +58,20 @@ SNOWFLAKE = Field(r"[1-9][0-9]{0,17}", int, examples=(1, int("9" * 18)))
 HANDLE = Field(r"[0-9a-f]{16}", examples=("0123456789abcdef", "fedcba9876543210"))
 #: An archetype or knowledge id: a lowercase slug of at most 32 characters.
 SLUG = Field(r"[a-z][a-z_]{0,31}", examples=("creep", "a" * 32))
+
+#: How a button looks: (emoji, label as written in the source, style); the label is translated when drawn.
+ButtonLook = tuple[str, str, discord.ButtonStyle]
+
+
+def looked_button(
+    look: ButtonLook, custom_id: str, t: Translations | None, *, disabled: bool = False
+) -> discord.ui.Button[Any]:
+    """A button drawn from its look, labelled in the reader's language (as written when there is no reader: the
+    DynamicItem parsing a press doesn't need the label)."""
+    emoji, label, style = look
+    return discord.ui.Button(
+        custom_id=custom_id, label=t.gettext(label) if t else label, emoji=emoji, style=style, disabled=disabled
+    )
 
 
 def compile_shape(shape: str, fields: dict[str, Field]) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from parley.cogs._shared.cog import cog_of
-from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, PersistentItem, one_of
+from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, ButtonLook, PersistentItem, looked_button, one_of
 from parley.cogs._shared.views import OwnedLayoutView
 from parley.domain.cases import SNOOZE_DAYS
 from parley.domain.errors import N_
@@ -86,25 +86,19 @@ class CaseButton(
     def __init__(
         self, action: str, case_id: int, reminder_id: int | None = None, t: Translations | None = None
     ) -> None:
-        label, emoji, style = _BUTTONS[action]
         super().__init__(
-            discord.ui.Button(
-                custom_id=self.bind(action=action, case_id=case_id, reminder_id=reminder_id),
-                label=t.gettext(label) if t else label,
-                emoji=emoji,
-                style=style,
-            )
+            looked_button(_BUTTONS[action], self.bind(action=action, case_id=case_id, reminder_id=reminder_id), t)
         )
 
     async def handle(self, interaction: discord.Interaction) -> None:
         await _cases_cog(interaction).act(interaction, self.case_id, self.action)
 
 
-_BUTTONS: dict[str, tuple[str, str, discord.ButtonStyle]] = {
-    "draft": (N_("Draft the next step"), "✉️", discord.ButtonStyle.primary),
-    "replied": (N_("Client replied"), "⏸️", discord.ButtonStyle.secondary),
-    "resolved": (N_("Got paid / Resolved"), "✅", discord.ButtonStyle.success),
-    "resume": (N_("Resume reminders"), "▶️", discord.ButtonStyle.secondary),
+_BUTTONS: dict[str, ButtonLook] = {
+    "draft": ("✉️", N_("Draft the next step"), discord.ButtonStyle.primary),
+    "replied": ("⏸️", N_("Client replied"), discord.ButtonStyle.secondary),
+    "resolved": ("✅", N_("Got paid / Resolved"), discord.ButtonStyle.success),
+    "resume": ("▶️", N_("Resume reminders"), discord.ButtonStyle.secondary),
 }
 
 
@@ -152,24 +146,16 @@ class OutcomeButton(
     case_id: int
 
     def __init__(self, value: str, case_id: int, t: Translations | None = None) -> None:
-        label, emoji, style = _OUTCOME_BUTTONS[value]
-        super().__init__(
-            discord.ui.Button(
-                custom_id=self.bind(value=value, case_id=case_id),
-                label=t.gettext(label) if t else label,
-                emoji=emoji,
-                style=style,
-            )
-        )
+        super().__init__(looked_button(_OUTCOME_BUTTONS[value], self.bind(value=value, case_id=case_id), t))
 
     async def handle(self, interaction: discord.Interaction) -> None:
         await _cases_cog(interaction).record_outcome(interaction, self.case_id, self.value)
 
 
-_OUTCOME_BUTTONS: dict[str, tuple[str, str, discord.ButtonStyle]] = {
-    "worked": (N_("It worked"), "👍", discord.ButtonStyle.success),
-    "failed": (N_("It didn't work"), "👎", discord.ButtonStyle.secondary),
-    "skip": (N_("Skip"), "↪️", discord.ButtonStyle.secondary),
+_OUTCOME_BUTTONS: dict[str, ButtonLook] = {
+    "worked": ("👍", N_("It worked"), discord.ButtonStyle.success),
+    "failed": ("👎", N_("It didn't work"), discord.ButtonStyle.secondary),
+    "skip": ("↪️", N_("Skip"), discord.ButtonStyle.secondary),
 }
 
 

@@ -15,7 +15,7 @@ import discord
 from parley.cogs._shared.cards import ACCENT, TextCard
 from parley.cogs._shared.cog import cog_of
 from parley.cogs._shared.flags import flag_select
-from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, Field, PersistentItem, one_of
+from parley.cogs._shared.items import HANDLE, SLUG, SNOWFLAKE, Field, PersistentItem, looked_button, one_of
 from parley.cogs._shared.reporting import ReportButton, report_label
 from parley.cogs._shared.voting import vote_buttons
 from parley.cogs.stories.cards import MESSAGE_TEXT_LIMIT, archetype_name, story_body, title_text
@@ -101,15 +101,8 @@ class PreviewButton(
     token: str
 
     def __init__(self, action: str, token: str, t: Translations | None = None, *, disabled: bool = False) -> None:
-        emoji, label, style = PREVIEW_LOOK[action]
         super().__init__(
-            discord.ui.Button(
-                custom_id=self.bind(action=action, token=token),
-                label=t.gettext(label) if t else label,
-                emoji=emoji,
-                style=style,
-                disabled=disabled,
-            )
+            looked_button(PREVIEW_LOOK[action], self.bind(action=action, token=token), t, disabled=disabled)
         )
 
     async def handle(self, interaction: discord.Interaction) -> None:
@@ -175,15 +168,7 @@ class MineButton(
     story_id: int
 
     def __init__(self, action: str, story_id: int, t: Translations | None = None) -> None:
-        emoji, label, style = MINE_LOOK[action]
-        super().__init__(
-            discord.ui.Button(
-                custom_id=self.bind(action=action, story_id=story_id),
-                label=t.gettext(label) if t else label,
-                emoji=emoji,
-                style=style,
-            )
-        )
+        super().__init__(looked_button(MINE_LOOK[action], self.bind(action=action, story_id=story_id), t))
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Hand the press to the cog."""
@@ -209,15 +194,7 @@ class UpdateButton(
     token: str
 
     def __init__(self, action: str, token: str, t: Translations | None = None) -> None:
-        emoji, label, style = UPDATE_LOOK[action]
-        super().__init__(
-            discord.ui.Button(
-                custom_id=self.bind(action=action, token=token),
-                label=t.gettext(label) if t else label,
-                emoji=emoji,
-                style=style,
-            )
-        )
+        super().__init__(looked_button(UPDATE_LOOK[action], self.bind(action=action, token=token), t))
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Hand the press to the cog."""
@@ -244,15 +221,7 @@ class DmChoiceButton(
     where: str
 
     def __init__(self, choice: str, where: str, t: Translations | None = None) -> None:
-        emoji, label, style = DM_LOOK[choice]
-        super().__init__(
-            discord.ui.Button(
-                custom_id=self.bind(choice=choice, where=where),
-                label=t.gettext(label) if t else label,
-                emoji=emoji,
-                style=style,
-            )
-        )
+        super().__init__(looked_button(DM_LOOK[choice], self.bind(choice=choice, where=where), t))
 
     async def handle(self, interaction: discord.Interaction) -> None:
         """Store the answer and say what it means."""
