@@ -43,6 +43,14 @@ HAVE_LABEL = (N_("What do you have in place?"), N_("Tick everything that applies
 WORDS_LABEL = (N_("In your own words (optional)"), N_("Only you see this. It's deleted once this walkthrough expires."))
 
 
+def _labelled(t: Translations, words: tuple[str, str], component: Any) -> discord.ui.Label[Any]:
+    """A form field in its label: the question (at most 45 characters, Discord's limit) and its help (100)."""
+    text, help_text = words
+    return discord.ui.Label(
+        text=_clip(t.gettext(text), 45), description=_clip(t.gettext(help_text), 100), component=component
+    )
+
+
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -57,26 +65,24 @@ class IntakeForm(ParleyModal):
             timeout=FORM_TIMEOUT,
         )
         for group, situations in SITUATION_GROUPS.items():
-            text, help_text = GROUP_LABELS[group]
             options = [
                 discord.CheckboxGroupOption(label=_clip(t.gettext(labels.SITUATIONS[s][1]), 100), value=s)
                 for s in situations
             ]
             self.add_item(
-                discord.ui.Label(
-                    text=_clip(t.gettext(text), 45),
-                    description=_clip(t.gettext(help_text), 100),
-                    component=discord.ui.CheckboxGroup(
+                _labelled(
+                    t,
+                    GROUP_LABELS[group],
+                    discord.ui.CheckboxGroup(
                         custom_id=group, options=options, required=False, min_values=0, max_values=len(options)
                     ),
                 )
             )
-        stage_text, stage_help = STAGE_LABEL
         self.add_item(
-            discord.ui.Label(
-                text=_clip(t.gettext(stage_text), 45),
-                description=_clip(t.gettext(stage_help), 100),
-                component=discord.ui.RadioGroup(
+            _labelled(
+                t,
+                STAGE_LABEL,
+                discord.ui.RadioGroup(
                     custom_id=STAGE,
                     required=False,
                     options=[
@@ -86,26 +92,24 @@ class IntakeForm(ParleyModal):
                 ),
             )
         )
-        have_text, have_help = HAVE_LABEL
         have = [
             discord.CheckboxGroupOption(label=_clip(t.gettext(label), 100), value=value)
             for value, (_, label) in labels.SAFEGUARDS.items()
         ]
         self.add_item(
-            discord.ui.Label(
-                text=_clip(t.gettext(have_text), 45),
-                description=_clip(t.gettext(have_help), 100),
-                component=discord.ui.CheckboxGroup(
+            _labelled(
+                t,
+                HAVE_LABEL,
+                discord.ui.CheckboxGroup(
                     custom_id=HAVE, options=have, required=False, min_values=0, max_values=len(have)
                 ),
             )
         )
-        words_text, words_help = WORDS_LABEL
         self.add_item(
-            discord.ui.Label(
-                text=_clip(t.gettext(words_text), 45),
-                description=_clip(t.gettext(words_help), 100),
-                component=discord.ui.TextInput(
+            _labelled(
+                t,
+                WORDS_LABEL,
+                discord.ui.TextInput(
                     custom_id=WORDS,
                     style=discord.TextStyle.paragraph,
                     placeholder=_clip(t.gettext("For example: what they said or did, and what worries you"), 100),
