@@ -332,19 +332,24 @@ async def test_arabic_reader_gets_arabic_cards_with_isolated_values(open_session
 
 async def test_a_vote_click_and_a_situation_take_few_database_round_trips(open_session):
     """Settings and languages are read once per interaction and a vote is one hand-off to the database thread:
-    counted, not timed (how fast is the bench's business)."""
+    counted, not timed (how fast is the bench's business). The counter is the process's: background work (the
+    retention run at start-up, the minute loops) can land in one window, so each interaction is counted three times
+    and the fewest is its own."""
     from parley.bench.harness import count_round_trips, round_trips
 
     count_round_trips()
+    vote_trips: list[int] = []
+    situation_trips: list[int] = []
     async with open_session(MEMBERS) as s:
         await s.command("bob", "advice browse", type="non_payer")
         await s.command("bob", "situation", describe="The client has not paid my invoice for two months")
-        before = round_trips()
-        step = await s.click("bob", "Helpful")
-        vote_trips = round_trips() - before
-        assert "👍 Helpful · 1" in buttons(step.message)
-        before = round_trips()
-        await s.command("bob", "situation", describe="The client keeps asking for free extra work")
-        situation_trips = round_trips() - before
-    assert 1 <= vote_trips <= 5, vote_trips
-    assert 1 <= situation_trips <= 5, situation_trips
+        for n, shown in enumerate(("👍 Helpful · 1", "👍 Helpful · 0", "👍 Helpful · 1")):  # on, off, on again
+            before = round_trips()
+            step = await s.click("bob", "Helpful")
+            vote_trips.append(round_trips() - before)
+            assert shown in buttons(step.message), (n, buttons(step.message))
+            before = round_trips()
+            await s.command("bob", "situation", describe="The client keeps asking for free extra work")
+            situation_trips.append(round_trips() - before)
+    assert 1 <= min(vote_trips) <= 5, vote_trips
+    assert 1 <= min(situation_trips) <= 5, situation_trips
