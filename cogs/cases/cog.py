@@ -28,14 +28,23 @@ from parley.cogs._shared.cog import ParleyCog, loaded_cog
 from parley.cogs._shared.respond import NO_PINGS, acknowledge, respond, update
 from parley.cogs.cases import views
 from parley.cogs.cases.modals import CaseModal, PrefsModal
-from parley.database.repositories.cases import Case, CasesRepository, ClaimedReminder, NewCase, Prefs
+from parley.database.repositories.cases import (
+    OUTSIDE_SERVERS,
+    Case,
+    CasesRepository,
+    ClaimedReminder,
+    NewCase,
+    Prefs,
+)
 from parley.database.repositories.drafts import DraftsRepository
 from parley.database.repositories.votes import VotesRepository
 from parley.domain import cases as rules
 from parley.domain.drafts import DRAFT_SPECS, DraftInputError, parse_amount, parse_currency, parse_date, parse_int
 from parley.domain.drafts.formatting import long_date, money
 from parley.domain.errors import N_, NotFound, NotYours, ParleyError
+from parley.domain.safe_text import user_text
 from parley.i18n import Translations
+from parley.i18n.bidi import isolate
 from parley.knowledge.model import pick
 
 if TYPE_CHECKING:
@@ -49,12 +58,6 @@ LIST_LIMIT = 5
 MIN_GAP = dt.timedelta(days=1)
 HISTORY_LOOKBACK = 25  # messages of the DM channel searched for an unmarked delivery
 UNLOAD_WAIT_SECONDS = 4
-
-
-class GuildOnly(ParleyError):
-    """Cases belong to a member of a server (their key is per server)."""
-
-    message = N_("Open and manage cases from a server channel where Parley is.")
 
 
 class NoCurrency(ParleyError):
@@ -123,7 +126,6 @@ class Cases(ParleyCog):
     case = app_commands.Group(
         name=locale_str("case"),
         description=locale_str("Cases Parley follows up with you until they are resolved"),
-        guild_only=True,
     )
 
     def __init__(self, bot: commands.Bot, services: Services) -> None:
@@ -158,17 +160,21 @@ class Cases(ParleyCog):
         return self.services.clock.now()
 
     def _member(self, interaction: discord.Interaction) -> tuple[int, str]:
-        key = self.member_key(interaction)
-        if interaction.guild_id is None or key is None:
-            raise GuildOnly()
-        return interaction.guild_id, key
+        """Whose cases these are: the member's in a server; outside servers (a DM, a private channel) the person's
+        own, under their per-person key and the guild id `OUTSIDE_SERVERS`."""
+        return interaction.guild_id or OUTSIDE_SERVERS, self.owner_key(interaction)
+
+    def _owner_of(self, guild_id: int, user_id: int) -> str:
+        """The key a case of this guild id has when this user owns it (per person outside servers)."""
+        identity = self.services.identity
+        return identity.user_key(user_id) if guild_id == OUTSIDE_SERVERS else identity.member_key(guild_id, user_id)
 
     async def owned(self, interaction: discord.Interaction, case_id: int) -> tuple[Case, Translations]:
         """A case for its owner, wherever they press (a server channel or their DMs); the member's language."""
         case = await self.repo.get(case_id)
         if case is None:
             raise NotFound()
-        if self.services.identity.member_key(case.guild_id, interaction.user.id) != case.member_key:
+        if self._owner_of(case.guild_id, interaction.user.id) != case.member_key:
             raise NotYours()
         lang = await self.services.language_for(case.guild_id, case.member_key, str(interaction.locale))
         return case, self.services.t(lang)
@@ -439,7 +445,13 @@ class Cases(ParleyCog):
         """Show the member's open and paused cases, each with its next step and buttons."""
         guild_id, key = self._member(interaction)
         t = await self.translations(interaction)
-        cases = await self.repo.for_member(guild_id, key, open_only=True)
+        if guild_id == OUTSIDE_SERVERS:
+            # In a DM the person sees all their cases: their DM ones and those they opened in the bot's servers.
+            user_id = interaction.user.id
+            owners = [(guild_id, key)] + [(g.id, self._owner_of(g.id, user_id)) for g in self.bot.guilds]
+            cases = await self.repo.for_owners(owners, open_only=True)
+        else:
+            cases = await self.repo.for_member(guild_id, key, open_only=True)
         hours, prefs = await self.hours_of(guild_id, key)
         if not cases:
             text = "📭 " + t.gettext(
@@ -452,6 +464,9 @@ class Cases(ParleyCog):
             if n:
                 card.add_item(discord.ui.Separator())
             card.add_item(discord.ui.TextDisplay(self.case_text(t, case, hours)))
+            if case.guild_id != guild_id and (server := self.bot.get_guild(case.guild_id)) is not None:
+                where_opened = t.gettext("Opened in the server {server}", server=isolate(user_text(server.name)))
+                card.add_item(discord.ui.TextDisplay("-# " + where_opened))
             for row in views.case_rows(case.id, case.status, t, snooze=False):
                 card.add_item(discord.ui.ActionRow(*row))
         more = len(cases) - LIST_LIMIT
@@ -628,7 +643,7 @@ class Cases(ParleyCog):
         tone = rules.tone_for(rules.days_overdue(case.due_date, self.now().date()))
         await drafts.open_for_case(
             interaction,
-            guild_id=case.guild_id,
+            guild_id=case.guild_id or None,  # a draft made outside servers has no guild (DraftsRepository)
             member_key=case.member_key,
             kind=kind,
             language=case.client_lang,
@@ -654,6 +669,8 @@ class Cases(ParleyCog):
         )
 
     async def _vote_outcome(self, interaction: discord.Interaction, case: Case, value: str) -> None:
+        if case.guild_id == OUTSIDE_SERVERS:
+            return  # advice votes belong to a server's community (a DM card has no vote buttons to record)
         member = Member(
             case.guild_id, interaction.user.id, case.member_key, getattr(interaction.user, "joined_at", None)
         )
@@ -771,19 +788,19 @@ class Cases(ParleyCog):
     @commands.Cog.listener()
     async def on_app_command_completion(self, interaction: discord.Interaction, command: Any) -> None:
         """A member without DMs gets their due reminders as a private notice after their next Parley command."""
-        if interaction.guild_id is None or interaction.response.type is discord.InteractionResponseType.modal:
+        if interaction.response.type is discord.InteractionResponseType.modal:
             return
-        key = self.member_key(interaction)
+        guild_id, key = self._member(interaction)
         now = self.now()
-        due = self._notices.get((interaction.guild_id, key or ""))
-        if key is None or due is None or due > now:
+        due = self._notices.get((guild_id, key))
+        if due is None or due > now:
             return  # nothing due for this member: no database work at all
-        taken = await self.repo.take_notices(interaction.guild_id, key, now)
-        self._notices.pop((interaction.guild_id, key), None)
+        taken = await self.repo.take_notices(guild_id, key, now)
+        self._notices.pop((guild_id, key), None)
         if not taken:
             return
         t = await self.translations(interaction)
-        hours, _ = await self.hours_of(interaction.guild_id, key)
+        hours, _ = await self.hours_of(guild_id, key)
         for reminder_id, case_id, position in taken:
             case = await self.repo.get(case_id)
             if case is None:
@@ -791,11 +808,11 @@ class Cases(ParleyCog):
             following = self._following(case, position, hours, now)
             await self.repo.mark_sent(reminder_id, None, "notice", now, following)
             if following is not None:
-                self.expect_notice(interaction.guild_id, key, following[1])
+                self.expect_notice(guild_id, key, following[1])
             fresh = await self.repo.get(case_id) or case
             try:
                 await interaction.followup.send(
                     view=self.reminder_card(t, fresh, position, hours, None), ephemeral=True, allowed_mentions=NO_PINGS
                 )
             except discord.HTTPException:
-                log.warning("guild %s: a case notice could not be shown", interaction.guild_id)
+                log.warning("guild %s: a case notice could not be shown", guild_id)

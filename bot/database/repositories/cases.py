@@ -14,6 +14,10 @@ from parley.database.backend import Tx
 from parley.domain.cases import CaseFacts, PlannedStep, WorkingHours, days_overdue
 from parley.domain.privacy import parse_stamp, stamp
 
+#: The guild id of a case opened outside any server (a DM, a private channel, through a user install): Discord
+#: never gives a guild the id 0, and such a case's member_key is the person's own key (Identity.user_key).
+OUTSIDE_SERVERS = 0
+
 _CASE_COLUMNS = (
     "id, guild_id, member_key, archetype, status, amount, currency, due_date, revisions_used, late_fee, "
     "client_lang, member_lang, advice_ids, outcome, opened_at, updated_at, closed_at"
@@ -225,6 +229,19 @@ class CasesRepository:
             f"SELECT {_CASE_COLUMNS} FROM cases WHERE guild_id = ? AND member_key = ?{where} "  # noqa: S608 - constant text
             "ORDER BY id DESC",
             (guild_id, member_key),
+        )
+        return [await self._full(row) for row in rows]
+
+    async def for_owners(self, owners: list[tuple[int, str]], *, open_only: bool = False) -> list[Case]:
+        """The cases of one person under several keys (their DM key and their member key in each server), in one
+        query, newest first."""
+        if not owners:
+            return []
+        pairs = " OR ".join(["(guild_id = ? AND member_key = ?)"] * len(owners))
+        where = " AND status != 'closed'" if open_only else ""
+        rows = await self.db.fetchall(
+            f"SELECT {_CASE_COLUMNS} FROM cases WHERE ({pairs}){where} ORDER BY id DESC",  # noqa: S608 - constant text
+            tuple(value for owner in owners for value in owner),
         )
         return [await self._full(row) for row in rows]
 
@@ -519,6 +536,10 @@ class CasesRepository:
             count = await tx.execute("DELETE FROM cases WHERE guild_id = ? AND member_key = ?", (guild_id, member_key))
             await tx.execute("DELETE FROM case_prefs WHERE guild_id = ? AND member_key = ?", (guild_id, member_key))
         return count
+
+    async def forget_person(self, person_key: str) -> int:
+        """Erase the cases and reminder preferences a person keeps outside any server (their DMs)."""
+        return await self.forget_member(OUTSIDE_SERVERS, person_key)
 
     async def forget_guild(self, guild_id: int) -> int:
         """Erase every case of a guild the bot left past the grace period; return how many rows."""

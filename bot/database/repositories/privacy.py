@@ -202,8 +202,8 @@ class PrivacyRepository:
     ) -> ForgetReport:
         """Erase (or, for published items under ForgetChoice.UNLINK, unlink) everything a member left in a guild.
 
-        With `person_key`, what the same person left outside any server goes too (walkthroughs and drafts from DMs
-        and private channels, their language there): nothing of it belongs to another server.
+        With `person_key`, what the same person left outside any server goes too (walkthroughs, drafts and cases from
+        DMs and private channels, their language there): nothing of it belongs to another server.
 
         Raises StoryBeingPosted, erasing nothing, while one of their stories is being posted.
         """
@@ -270,6 +270,7 @@ class PrivacyRepository:
         if person_key is not None:
             flows += await FlowsRepository(self.db).forget_person(person_key)
             drafts += await DraftsRepository(self.db).forget_person(person_key)
+            cases += await CasesRepository(self.db).forget_person(person_key)
             language += int(await SettingsRepository(self.db).forget_person(person_key))
         await self.db.erase_residue(*_ERASED_WITH_A_MEMBER)
         unlinked = stories_unlinked + tips_unlinked
