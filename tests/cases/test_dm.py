@@ -155,3 +155,20 @@ async def test_forgetting_the_person_erases_their_dm_cases_and_retention_purges_
     await s.click("bob", "Erase")
     assert await cases.for_member(OUTSIDE_SERVERS, person_key) == []
     assert await cases.prefs(OUTSIDE_SERVERS, person_key) is None
+
+
+async def test_follow_up_on_a_draft_made_in_a_dm_prefills_the_persons_case(parley):
+    s: ReplaySession = parley
+    services = services_for(s.bot)
+    person_key = services.identity.user_key(s.fake.member("bob").user.id)
+    step = await s.command("bob", "draft", in_="dm", install="user", kind="payment_reminder")
+    typed = {"client_name": "Acme", "amount": "1200", "currency": "EUR", "due_date": "2025-12-01"}
+    await s.submit("bob", {f.label: typed[f.custom_id] for f in step.modal.fields if f.custom_id in typed})
+    form = (await s.click("bob", "📌", in_="dm:bob")).modal
+    assert form is not None
+    prefilled = {f.label: f.value for f in form.fields if f.kind == "text_input"}
+    assert prefilled["Amount owed"] == "1200" and prefilled["Currency"] == "EUR"
+    await s.submit("bob", {"The language your client reads": ["en"]})
+    (case,) = await CasesRepository(services.db).for_member(OUTSIDE_SERVERS, person_key)
+    assert case.archetype == "non_payer" and case.due_date == dt.date(2025, 12, 1)
+    assert "📌" in s.last_message("bob", "dm:bob").text
