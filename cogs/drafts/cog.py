@@ -151,7 +151,7 @@ class Drafts(ParleyCog):
         self,
         interaction: discord.Interaction,
         *,
-        guild_id: int,
+        guild_id: int | None,
         member_key: str,
         kind: str,
         language: str,
@@ -159,7 +159,7 @@ class Drafts(ParleyCog):
         values: dict[str, str],
     ) -> None:
         """Open the details form prefilled from a case (its facts, the client's language, the tone its days overdue
-        call for); works from the member's DMs too, since the case names the server."""
+        call for); works from the member's DMs too, since the case names the server (None: the person's own case)."""
         t = self.services.t(await self.services.language_for(guild_id, member_key, str(interaction.locale)))
         draft = StoredDraft(
             draft_id=secrets.token_hex(8),

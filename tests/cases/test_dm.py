@@ -172,3 +172,11 @@ async def test_follow_up_on_a_draft_made_in_a_dm_prefills_the_persons_case(parle
     (case,) = await CasesRepository(services.db).for_member(OUTSIDE_SERVERS, person_key)
     assert case.archetype == "non_payer" and case.due_date == dt.date(2025, 12, 1)
     assert "📌" in s.last_message("bob", "dm:bob").text
+    # The case's next step is drafted in the DM too: a draft of the person's own (no server), prefilled.
+    await s.command("bob", "case list", in_="dm")
+    drafted = await s.click("bob", "✉️", in_="dm:bob")
+    assert drafted.modal is not None
+    assert {f.custom_id: f.value for f in drafted.modal.fields}["currency"] == "EUR"
+    draft = (await s.submit("bob", {"Client's name": "Acme"})).message
+    assert draft.ephemeral and "Acme" in draft.text
+    assert s.violations == []
