@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from parley.database import Database
+from parley.database.repositories.forum import UPDATE_KIND, ForumRepository
 from parley.database.repositories.privacy import _GUILD_TABLES, PrivacyRepository
 from parley.database.repositories.stories import StoriesRepository
 from parley.domain.privacy import ForgetChoice, StoryBeingPosted
@@ -128,3 +129,33 @@ async def test_the_deletion_queue_counts_attempts_and_forgets_done_ones(db):
     await repo.deletion_done(10, 21)
     assert [(q.message_id, q.attempts) for q in await repo.queued_deletions()] == [(20, 2)]
     assert await repo.queued_deletions(GUILD + 1) == []
+
+
+@pytest.mark.parametrize("choice", list(ForgetChoice))
+async def test_a_pending_resolved_update_and_its_queue_card_go_with_the_member(db, choice):
+    stories = StoriesRepository(db)
+    story, _ = await stories.submit(
+        GUILD, BOB, archetype="non_payer", lang="en", title=None, text="x", day="2026-01-10", now="t", per_day=5
+    )
+    async with db.write() as tx:
+        await tx.execute(
+            "UPDATE stories SET status = 'published', channel_id = 70, message_id = 71 WHERE id = ?", (story.id,)
+        )
+    await ForumRepository(db).resolve(GUILD, story.id, BOB, "2026-01-11", "t2", "They paid in the end.")
+    async with db.write() as tx:
+        await tx.execute(
+            "UPDATE mod_queue SET channel_id = 80, message_id = 81 WHERE kind = ? AND subject_id = ?",
+            (UPDATE_KIND, story.id),
+        )
+
+    await PrivacyRepository(db).forget_member(GUILD, BOB, choice, NOW)
+
+    assert await db.fetchval("SELECT COUNT(*) FROM mod_queue WHERE kind = ?", (UPDATE_KIND,)) == 0
+    queued = {(q.channel_id, q.message_id) for q in await PrivacyRepository(db).queued_deletions(GUILD)}
+    assert (80, 81) in queued  # the update's card leaves the queue channel
+    row = await db.fetchone("SELECT update_text, update_status, author_key FROM stories WHERE id = ?", (story.id,))
+    if choice is ForgetChoice.ERASE:
+        assert row is None and (70, 71) in queued
+    else:  # the story stays up, unlinked; the update no moderator approved does not
+        assert row["update_text"] is None and row["update_status"] is None and row["author_key"] != BOB
+        assert (70, 71) not in queued

@@ -21,6 +21,7 @@ from parley.database.repositories.cases import CasesRepository
 from parley.database.repositories.contacts import ContactsRepository
 from parley.database.repositories.drafts import DraftsRepository
 from parley.database.repositories.flows import FlowsRepository
+from parley.database.repositories.forum import UPDATE_KIND
 from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stories import StoriesRepository
@@ -109,6 +110,20 @@ class PurgedRows:
     stories: int = 0
     tips: int = 0
     cases: int = 0
+
+
+async def _take_cards(
+    tx: Tx, guild_id: int, kinds: Iterable[str], subject_id: int, posts: list[tuple[int, int]]
+) -> None:
+    """Remove a subject's queue entries and add their cards in the queue channel to `posts` (to delete)."""
+    for kind in kinds:
+        cards = await tx.fetchall(
+            "SELECT channel_id, message_id FROM mod_queue WHERE guild_id = ? AND kind = ? AND subject_id = ? "
+            "AND channel_id IS NOT NULL AND message_id IS NOT NULL",
+            (guild_id, kind, subject_id),
+        )
+        posts.extend((int(c["channel_id"]), int(c["message_id"])) for c in cards)
+        await QueueRepository.delete_subject(tx, guild_id, kind, subject_id)
 
 
 class PrivacyRepository:
@@ -305,7 +320,9 @@ class PrivacyRepository:
     ) -> tuple[int, int]:
         """Erase or unlink a member's stories or tips; add the messages showing erased ones to `posts`."""
         has_post = table == "stories"  # tips are shown in ephemeral lists only; stories have a channel post
-        columns = "id, status, channel_id, message_id" if has_post else "id, status"
+        # A story's Resolved update goes through the queue under a kind of its own.
+        kinds = (kind, UPDATE_KIND) if has_post else (kind,)
+        columns = "id, status, channel_id, message_id, update_status" if has_post else "id, status"
         rows = await tx.fetchall(
             f"SELECT {columns} FROM {table} WHERE guild_id = ? AND author_key = ? ORDER BY id",  # noqa: S608 - fixed names
             (guild_id, member_key),
@@ -319,18 +336,19 @@ class PrivacyRepository:
                     f"UPDATE {table} SET author_key = ? WHERE id = ?",  # noqa: S608 - fixed names
                     (unlinked_author_key(), item_id),
                 )
+                if has_post and row["update_status"] == "pending":
+                    # The story stays (unlinked), but an update no moderator has approved is the member's, not yet
+                    # the server's: it goes, with its card.
+                    await tx.execute(
+                        "UPDATE stories SET update_text = NULL, update_status = NULL WHERE id = ?", (item_id,)
+                    )
+                    await _take_cards(tx, guild_id, (UPDATE_KIND,), item_id, posts)
                 unlinked += 1
                 continue
             if has_post and row["channel_id"] and row["message_id"]:
                 posts.append((int(row["channel_id"]), int(row["message_id"])))
-            cards = await tx.fetchall(
-                "SELECT channel_id, message_id FROM mod_queue WHERE guild_id = ? AND kind = ? AND subject_id = ? "
-                "AND channel_id IS NOT NULL AND message_id IS NOT NULL",
-                (guild_id, kind, item_id),
-            )
-            posts.extend((int(c["channel_id"]), int(c["message_id"])) for c in cards)
+            await _take_cards(tx, guild_id, kinds, item_id, posts)
             await VotesRepository.delete_item(tx, guild_id, kind, str(item_id))
-            await QueueRepository.delete_subject(tx, guild_id, kind, item_id)
             # Story rows take their "me too"s (ON DELETE CASCADE) and their search-index entry (trigger) along.
             await tx.execute(f"DELETE FROM {table} WHERE guild_id = ? AND id = ?", (guild_id, item_id))  # noqa: S608
             erased += 1
