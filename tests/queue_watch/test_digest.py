@@ -198,3 +198,28 @@ def test_digest_due_once_a_local_day_from_the_hour():
 def test_alert_once_per_crossing(raised, waiting, expected):
     settings = WatchSettings(1, alert_role_id=5, alert_threshold=2)
     assert alert_due(settings, WatchState(1, alert_raised=raised), waiting) == expected
+
+
+async def test_a_report_waits_in_the_digest_and_is_decided_from_it(parley):
+    s = parley
+    await set_up(s)
+    await share(s, 0)
+    await s.click("mia", "Approve", in_="#mod-queue")
+    await run_due(s, hours=7)
+    assert len(s.messages_in("#stories")) == 1
+    await s.command("mia", "mod notify", mode="digest", digest_hour=24, digest_at=1)
+    await s.click("alice", "Report", in_="#stories")
+    await s.submit("alice", {"Syy": "identifies"})
+    assert not any("🚩 Report #1" in m.text for m in s.messages_in("#mod-queue"))  # no card of its own
+    assert (await run_due(s)).digests == 1
+    [digest] = digests(s)
+    assert "1 item is waiting" in digest.text and "**Report #1**" in digest.text
+    opened = await s.select("mia", ["Report #1, since 2026-01-01"], in_="#mod-queue")
+    assert opened.message.ephemeral and "🚩 Report #1 · Story #1" in opened.message.text
+    assert [b.text for b in opened.message.buttons] == ["🗑️ Take down", "✏️ Edit it", "👌 Dismiss"]
+    decided = await s.click("mia", "Take down")
+    assert "Taken down by mia on" in decided.message.text
+    await run_due(s)
+    assert s.messages_in("#stories") == []
+    [digest] = digests(s)
+    assert "Report #1" not in digest.text
