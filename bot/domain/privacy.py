@@ -177,18 +177,30 @@ def draft_entry(
     return entry
 
 
-def build_export(data: MemberData, *, guild_id: int, now: dt.datetime, rules: RetentionRules) -> dict[str, Any]:
-    """The JSON document /privacy export attaches: the member's own data and how long each part is kept."""
-    return {
+def build_export(
+    data: MemberData,
+    *,
+    guild_id: int | None,
+    now: dt.datetime,
+    rules: RetentionRules,
+    outside: MemberData | None = None,
+) -> dict[str, Any]:
+    """The JSON document /privacy export attaches: the member's own data and how long each part is kept.
+
+    In a server, `data` is the member's data there and `outside` what the same person left outside any server (DMs
+    with Parley, private channels); outside a server (`guild_id` None), `data` is that alone.
+    """
+    document = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "generated_at": stamp(now),
-        "server_id": str(guild_id),
+        "server_id": None if guild_id is None else str(guild_id),
         "how_you_are_stored": (
             "Parley stores you as a keyed code computed from this server and your Discord account with a secret "
-            "that is not in its database; it never stores your name, nor your Discord id unless you asked for DMs "
-            "about moderators' decisions (then sealed with that secret, see decision_dms). This file lists every row "
-            "found through that code, and nothing about anyone else."
+            "that is not in its database (outside servers: from your Discord account alone); it never stores your "
+            "name, nor your Discord id unless you asked for DMs about moderators' decisions (then sealed with that "
+            "secret, see decision_dms). This file lists every row found through those codes, and nothing about "
+            "anyone else."
         ),
         "kept_for": {
             "walkthroughs_and_drafts_hours_after_last_use": rules.flow_ttl_hours,
@@ -213,6 +225,14 @@ def build_export(data: MemberData, *, guild_id: int, now: dt.datetime, rules: Re
         "cases": [dict(c) for c in data.cases],
         "reports": [dict(r) for r in data.reports],
     }
+    if outside is not None:
+        document["outside_servers"] = {
+            "language": outside.language,
+            "walkthroughs": [dict(f) for f in outside.flows],
+            "drafts": [dict(d) for d in outside.drafts],
+            "cases": [dict(c) for c in outside.cases],
+        }
+    return document
 
 
 def export_filename(now: dt.datetime) -> str:

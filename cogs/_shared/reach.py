@@ -2,8 +2,8 @@
 
 Parley installs both ways: to a server (the admins add it) and to a member's own account (a user install), which
 brings its commands into the member's DMs with Parley and their private channels. What helps a member privately
-(talking a situation through, a draft, a red-flag check, the message menu, the member's own cases, and
-/language and /parley to choose the language and find the way) works anywhere; what belongs to a
+(talking a situation through, a draft, a red-flag check, the message menu, the member's own cases, their data
+(/privacy), and /language and /parley to choose the language and find the way) works anywhere; what belongs to a
 community (stories, tips, votes, moderation, settings) stays in the server.
 
 `EVERYWHERE` is the one list: a command named here is declared for guild and user installs in every context;
@@ -22,7 +22,7 @@ DRAFT_REPLY_MENU = N_("Draft a reply with Parley")
 
 #: Commands that work wherever the member is. Top-level names as registered (before translation).
 EVERYWHERE: frozenset[str] = frozenset(
-    {"situation", "draft", "redflags", "case", "language", "parley", DRAFT_REPLY_MENU}
+    {"situation", "draft", "redflags", "case", "language", "parley", "privacy", DRAFT_REPLY_MENU}
 )
 
 Declarable = app_commands.Command | app_commands.Group | app_commands.ContextMenu

@@ -26,7 +26,6 @@ from parley.cogs.privacy.samples import TEMPLATE_SAMPLES
 from parley.cogs.privacy.views import DONE, ForgetConfirm, PrivacyCard
 from parley.database.repositories.privacy import PrivacyRepository
 from parley.domain.cases import CLOSED_CASE_DAYS, IDLE_CASE_DAYS
-from parley.domain.errors import NotAllowed
 from parley.domain.privacy import (
     ForgetChoice,
     MemberData,
@@ -57,7 +56,6 @@ class Privacy(ParleyCog):
     privacy = app_commands.Group(
         name=locale_str("privacy"),
         description=locale_str("Your data in Parley: what is kept, a copy of it, erasing it"),
-        guild_only=True,
     )
 
     def __init__(self, bot: commands.Bot, services: Services) -> None:
@@ -91,11 +89,19 @@ class Privacy(ParleyCog):
         """The retention periods in force."""
         return RetentionRules.from_config(self.services.config.privacy)
 
-    def _member(self, interaction: discord.Interaction) -> tuple[int, str]:
-        key = self.member_key(interaction)
-        if interaction.guild_id is None or key is None:
-            raise NotAllowed()
-        return interaction.guild_id, key
+    def _member(self, interaction: discord.Interaction) -> tuple[int | None, str]:
+        """Whose data: the member's in this server, or outside any server (guild None) the person's own, which is
+        what they left in DMs with Parley and private channels."""
+        return interaction.guild_id, self.owner_key(interaction)
+
+    async def _data(self, guild_id: int | None, key: str) -> MemberData:
+        return await (self.repo.export_person(key) if guild_id is None else self.repo.export_member(guild_id, key))
+
+    async def _outside(self, interaction: discord.Interaction) -> MemberData | None:
+        """In a server: what the same person left outside servers (forget erases it too, so both show it)."""
+        if interaction.guild_id is None:
+            return None
+        return await self.repo.export_person(self.services.identity.user_key(interaction.user.id))
 
     # ------------------------------------------------------------------------------------------------ about
 
@@ -126,34 +132,37 @@ class Privacy(ParleyCog):
     # ----------------------------------------------------------------------------------------------- export
 
     @privacy.command(
-        name=locale_str("export"), description=locale_str("Get a file with everything Parley keeps about you here")
+        name=locale_str("export"), description=locale_str("Get a file with everything Parley keeps about you")
     )
     async def export(self, interaction: discord.Interaction) -> None:
         """Reply privately with a JSON file of the member's data in this server and a one-paragraph summary."""
         guild_id, key = self._member(interaction)
         t = await self.translations(interaction)
         now = self.services.clock.now()
-        data = await self.repo.export_member(guild_id, key)
-        document = build_export(data, guild_id=guild_id, now=now, rules=self.rules)
+        data, outside = await self._data(guild_id, key), await self._outside(interaction)
+        document = build_export(data, guild_id=guild_id, now=now, rules=self.rules, outside=outside)
         payload = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False).encode()
         summary = self.services.renderer.render(
-            "cards/privacy_export.md.j2", t, data=data, flow_ttl_hours=self.rules.flow_ttl_hours
+            "cards/privacy_export.md.j2",
+            t,
+            data=data,
+            outside=outside,
+            outside_servers=guild_id is None,
+            flow_ttl_hours=self.rules.flow_ttl_hours,
         )
         file = discord.File(io.BytesIO(payload), filename=export_filename(now), description=t.gettext("Your data"))
         await respond(interaction, summary, file=file, ephemeral=True)
 
     # ----------------------------------------------------------------------------------------------- forget
 
-    @privacy.command(
-        name=locale_str("forget"), description=locale_str("Erase what Parley keeps about you in this server")
-    )
+    @privacy.command(name=locale_str("forget"), description=locale_str("Erase what Parley keeps about you"))
     async def forget(self, interaction: discord.Interaction) -> None:
         """Show what would be erased and ask: erase, erase but leave published posts up unlinked, or cancel."""
         guild_id, key = self._member(interaction)
         t = await self.translations(interaction)
-        data = await self.repo.export_member(guild_id, key)
-        text = self.confirm_text(t, data)
-        if data.empty:
+        data, outside = await self._data(guild_id, key), await self._outside(interaction)
+        text = self.confirm_text(t, data, outside, outside_servers=guild_id is None)
+        if data.empty and (outside is None or outside.empty):
             await respond(interaction, view=PrivacyCard(text), ephemeral=True)
             return
         view = ForgetConfirm(
@@ -162,10 +171,17 @@ class Privacy(ParleyCog):
         await respond(interaction, view=view, ephemeral=True)
         view.interaction = interaction
 
-    def confirm_text(self, t: Translations, data: MemberData) -> str:
+    def confirm_text(
+        self, t: Translations, data: MemberData, outside: MemberData | None = None, *, outside_servers: bool = False
+    ) -> str:
         """The confirm step: what would be erased; the choice about published items when there are any."""
         return self.services.renderer.render(
-            "cards/privacy_forget_confirm.md.j2", t, data=data, export_command=t.command("privacy export")
+            "cards/privacy_forget_confirm.md.j2",
+            t,
+            data=data,
+            outside=outside,
+            outside_servers=outside_servers,
+            export_command=t.command("privacy export"),
         )
 
     async def forget_chosen(self, interaction: discord.Interaction, choice: ForgetChoice | None) -> None:
@@ -176,18 +192,23 @@ class Privacy(ParleyCog):
             await update(interaction, view=PrivacyCard("↩️ " + t.gettext("Cancelled. Nothing was erased.")))
             return
         await interaction.response.defer()
-        report = await self.repo.forget_member(
-            guild_id,
-            key,
-            choice,
-            self.services.clock.now(),
-            person_key=self.services.identity.user_key(interaction.user.id),  # and what they left in DMs
-        )
-        deleted = await cleanup.delete_posts_now(self.services, self.bot, guild_id, report.posts)
-        log.info("guild %s: a member erased their data (%s)", guild_id, choice.value)
+        if guild_id is None:
+            report, deleted = await self.repo.forget_person(key), 0
+            log.info("a person erased what they left outside servers")
+        else:
+            report = await self.repo.forget_member(
+                guild_id,
+                key,
+                choice,
+                self.services.clock.now(),
+                person_key=self.services.identity.user_key(interaction.user.id),  # and what they left in DMs
+            )
+            deleted = await cleanup.delete_posts_now(self.services, self.bot, guild_id, report.posts)
+            log.info("guild %s: a member erased their data (%s)", guild_id, choice.value)
         text = self.services.renderer.render(
             "cards/privacy_forget_done.md.j2",
             t,
+            outside_servers=guild_id is None,
             report=report,
             kept=[t.gettext(reason) for reason in report.kept],
             pending=report.posts_deleted - deleted,

@@ -47,6 +47,15 @@ MANY = MemberData(
     cases=({"client_kind": "non_payer"},) * 13,
 )
 
+# What a person left outside servers (DMs with Parley, private channels): only these kinds exist there.
+OUTSIDE = MemberData(
+    language="ru",
+    flows=({"kind": "situation"},) * 3,
+    drafts=({"kind": "payment_reminder"},),
+    cases=({"client_kind": "non_payer"},) * 2,
+)
+OUTSIDE_CASES_ONLY = MemberData(cases=({"client_kind": "scope_creep"},))
+
 _EVERYTHING = ForgetReport(
     choice=ForgetChoice.UNLINK,
     votes=103,
@@ -68,6 +77,7 @@ _SIMPLE = ForgetReport(
     choice=ForgetChoice.ERASE, votes=1, stories_erased=1, cases=1, posts=((1, 2),), kept=(KEPT_AUDIT,)
 )
 _NOTHING = ForgetReport(choice=ForgetChoice.ERASE, kept=(KEPT_AUDIT,))
+_OUTSIDE_DONE = ForgetReport(choice=ForgetChoice.ERASE, flows=3, drafts=1, cases=2, language=True)
 
 
 def _about(hours: int, days: int, grace: int, batch: int = 3) -> dict[str, Any]:
@@ -86,14 +96,23 @@ def _about(hours: int, days: int, grace: int, batch: int = 3) -> dict[str, Any]:
 TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
     "cards/privacy_about.md.j2": [_about(24, 30, 30), _about(1, 1, 1, 1), _about(2, 0, 102, 0)],
     "cards/privacy_export.md.j2": [
-        {"data": data, "flow_ttl_hours": hours} for data, hours in ((EMPTY, 24), (ONE_OF_EACH, 1), (MANY, 103))
+        *({"data": data, "flow_ttl_hours": hours} for data, hours in ((EMPTY, 24), (ONE_OF_EACH, 1), (MANY, 103))),
+        {"data": ONE_OF_EACH, "outside": OUTSIDE, "flow_ttl_hours": 24},
+        {"data": OUTSIDE, "outside_servers": True, "flow_ttl_hours": 24},
+        {"data": OUTSIDE_CASES_ONLY, "outside_servers": True, "flow_ttl_hours": 2},
+        {"data": EMPTY, "outside_servers": True, "flow_ttl_hours": 24},
     ],
     "cards/privacy_forget_confirm.md.j2": [
-        {"data": data, "export_command": "/privacy export"} for data in (EMPTY, BLOCKED_ONLY, ONE_OF_EACH, MANY)
+        *({"data": data, "export_command": "/privacy export"} for data in (EMPTY, BLOCKED_ONLY, ONE_OF_EACH, MANY)),
+        {"data": EMPTY, "outside": OUTSIDE, "export_command": "/privacy export"},
+        {"data": MANY, "outside": OUTSIDE_CASES_ONLY, "export_command": "/privacy export"},
+        {"data": OUTSIDE, "outside_servers": True, "export_command": "/privacy export"},
+        {"data": EMPTY, "outside_servers": True, "export_command": "/privacy export"},
     ],
     "cards/privacy_forget_done.md.j2": [
         {"report": _EVERYTHING, "kept": list(_EVERYTHING.kept), "pending": 2},
         {"report": _SIMPLE, "kept": list(_SIMPLE.kept), "pending": 0},
         {"report": _NOTHING, "kept": list(_NOTHING.kept), "pending": 0},
+        {"report": _OUTSIDE_DONE, "kept": [], "pending": 0, "outside_servers": True},
     ],
 }

@@ -4,6 +4,7 @@ channels through a user install, the message menu and the "Start here" button. E
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -348,3 +349,41 @@ async def test_a_scenario_file_drives_dms_installs_and_the_menu(parley_factory: 
     assert menu["ephemeral"] and menu["to"] == "ivan" and menu["channel"] == "private:client,ivan"
     assert name_of("non_payer", "ru") in menu["content"]
     assert "not available in the bot's DMs" in steps[3]["error"]
+
+
+async def test_privacy_in_a_dm_exports_and_forgets_what_was_left_outside_servers(
+    parley: ReplaySession, parley_config: Any
+) -> None:
+    from tests.privacy.conftest import attached_json
+
+    words = "My client keeps calling me at midnight about tiny changes."
+    step = await parley.command("bob", "situation", in_="dm")
+    await fill_form(parley, "bob", step.modal, {**FORMS["en"], "words": words})
+    await parley.command("bob", "situation", step_by_step=True)  # and a walkthrough in the server
+
+    exported = await parley.command("bob", "privacy export", in_="dm")
+    card = exported.message
+    assert card.ephemeral and card.to == "bob" and card.channel == "dm:bob" and card.pings == ()
+    assert card.text.startswith("📦 Here is a copy of everything Parley keeps about you outside servers")
+    assert "1 walkthrough" in card.text and "vote" not in card.text  # only what can exist outside servers
+    data = attached_json(exported)
+    assert data["server_id"] is None and "outside_servers" not in data
+    [flow] = data["walkthroughs"]
+    assert flow["your_words"] == words
+    # In the server, the copy holds the server's data and, apart, what the same person left outside servers.
+    in_server = await parley.command("bob", "privacy export")
+    assert "The file also holds what you left outside servers" in in_server.message.text
+    server_data = attached_json(in_server)
+    assert [f["your_words"] for f in server_data["outside_servers"]["walkthroughs"]] == [words]
+    assert words not in json.dumps(server_data["walkthroughs"])
+
+    confirm = await parley.command("bob", "privacy forget", in_="dm")
+    assert "Erase what you left outside servers?" in confirm.message.text and "1 walkthrough" in confirm.message.text
+    done = await parley.click("bob", "Erase")
+    assert "Parley has forgotten what you left outside servers" in done.message.text
+    assert "Kept, and why" not in done.message.text
+    with sqlite3.connect(parley_config.database.path) as db:
+        assert words not in "\n".join(db.iterdump())
+        assert db.execute("SELECT count(*) FROM flows").fetchone() == (1,)  # the server's walkthrough stays
+    again = await parley.command("bob", "privacy forget", in_="dm")
+    assert "Parley keeps nothing about you outside servers." in again.message.text

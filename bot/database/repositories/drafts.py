@@ -108,6 +108,15 @@ class DraftsRepository:
         )
         return [_from_row(row) for row in rows]
 
+    async def for_person(self, person_key: str) -> list[StoredDraft]:
+        """Every draft a person wrote outside any server (DMs, private channels), oldest first."""
+        rows = await self.db.fetchall(
+            f"SELECT {_COLUMNS} FROM drafts WHERE guild_id IS NULL AND member_key = ? "  # noqa: S608 - constant columns
+            "ORDER BY created_at, draft_id",
+            (person_key,),
+        )
+        return [_from_row(row) for row in rows]
+
     async def forget_member(self, guild_id: int, member_key: str) -> int:
         """Erase every draft of a member in a guild (for /privacy forget); return how many."""
         async with self.db.write() as tx:

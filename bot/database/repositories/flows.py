@@ -130,6 +130,14 @@ class FlowsRepository:
         )
         return [_flow(row) for row in rows]
 
+    async def for_person(self, person_key: str) -> list[Flow]:
+        """A person's flows outside any server (DMs, private channels), for /privacy export."""
+        rows = await self.db.fetchall(
+            f"SELECT {_COLUMNS} FROM flows WHERE guild_id IS NULL AND member_key = ? ORDER BY created_at",  # noqa: S608
+            (person_key,),
+        )
+        return [_flow(row) for row in rows]
+
     async def forget_member(self, guild_id: int, member_key: str) -> int:
         """Erase a member's flows in a guild (for /privacy forget); return how many."""
         async with self.db.write() as tx:

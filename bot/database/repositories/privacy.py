@@ -15,11 +15,12 @@ import datetime as dt
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from parley.database import Database, Tx
-from parley.database.repositories.cases import CasesRepository
+from parley.database.repositories.cases import OUTSIDE_SERVERS, CasesRepository
 from parley.database.repositories.contacts import ContactsRepository
-from parley.database.repositories.drafts import DraftsRepository
+from parley.database.repositories.drafts import DraftsRepository, StoredDraft
 from parley.database.repositories.flows import FlowsRepository
 from parley.database.repositories.forum import UPDATE_KIND
 from parley.database.repositories.queue import QueueRepository
@@ -41,6 +42,7 @@ from parley.domain.privacy import (
     stamp,
     unlinked_author_key,
 )
+from parley.domain.walkthrough import Flow
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +114,35 @@ class PurgedRows:
     cases: int = 0
 
 
+def _flow_entries(flows: Iterable[Flow]) -> tuple[dict[str, Any], ...]:
+    return tuple(
+        flow_entry(
+            kind=f.kind,
+            language=f.language,
+            state=f.state,
+            free_text=f.free_text,
+            created_at=f.created_at,
+            updated_at=f.updated_at,
+        )
+        for f in flows
+    )
+
+
+def _draft_entries(drafts: Iterable[StoredDraft]) -> tuple[dict[str, Any], ...]:
+    return tuple(
+        draft_entry(
+            kind=d.kind,
+            language=d.language,
+            tone=d.tone,
+            values=d.values,
+            platform=d.platform,
+            created_at=d.created_at,
+            updated_at=d.updated_at,
+        )
+        for d in drafts
+    )
+
+
 async def _take_cards(
     tx: Tx, guild_id: int, kinds: Iterable[str], subject_id: int, posts: list[tuple[int, int]]
 ) -> None:
@@ -166,29 +197,8 @@ class PrivacyRepository:
             language=await SettingsRepository(self.db).member_language(guild_id, member_key),
             rights_place=await SettingsRepository(self.db).member_rights_place(guild_id, member_key),
             votes=tuple(await VotesRepository(self.db).export_member(guild_id, member_key)),
-            flows=tuple(
-                flow_entry(
-                    kind=f.kind,
-                    language=f.language,
-                    state=f.state,
-                    free_text=f.free_text,
-                    created_at=f.created_at,
-                    updated_at=f.updated_at,
-                )
-                for f in flows
-            ),
-            drafts=tuple(
-                draft_entry(
-                    kind=d.kind,
-                    language=d.language,
-                    tone=d.tone,
-                    values=d.values,
-                    platform=d.platform,
-                    created_at=d.created_at,
-                    updated_at=d.updated_at,
-                )
-                for d in drafts
-            ),
+            flows=_flow_entries(flows),
+            drafts=_draft_entries(drafts),
             tips=tuple(await TipsRepository(self.db).export_member(guild_id, member_key)),
             stories=tuple(await stories.export_member(guild_id, member_key)),
             metoo=tuple(int(row["story_id"]) for row in metoo),
@@ -202,6 +212,16 @@ class PrivacyRepository:
             if (contact := await ContactsRepository(self.db).get(guild_id, member_key))
             else None,
             cases=tuple(await CasesRepository(self.db).export_member(guild_id, member_key)),
+        )
+
+    async def export_person(self, person_key: str) -> MemberData:
+        """What a person left outside any server (DMs with Parley, private channels), through their own key:
+        walkthroughs, drafts, cases and their language there. Nothing else is kept outside servers."""
+        return MemberData(
+            language=await SettingsRepository(self.db).person_language(person_key),
+            flows=_flow_entries(await FlowsRepository(self.db).for_person(person_key)),
+            drafts=_draft_entries(await DraftsRepository(self.db).for_person(person_key)),
+            cases=tuple(await CasesRepository(self.db).export_member(OUTSIDE_SERVERS, person_key)),
         )
 
     # ------------------------------------------------------------------------------------------------ forget
@@ -305,6 +325,22 @@ class PrivacyRepository:
             moderation_retagged=retagged,
             blocked=blocked,
             kept=kept_reasons(unlinked=unlinked, moderation_retagged=retagged, blocked=blocked, allowance=allowance),
+        )
+
+    async def forget_person(self, person_key: str) -> ForgetReport:
+        """Erase what a person left outside any server (/privacy forget in a DM); their servers are untouched."""
+        flows = await FlowsRepository(self.db).forget_person(person_key)
+        drafts = await DraftsRepository(self.db).forget_person(person_key)
+        cases = await CasesRepository(self.db).forget_person(person_key)
+        language = await SettingsRepository(self.db).forget_person(person_key)
+        await self.db.erase_residue("flows", "drafts", "cases", "case_steps", "case_reminders", "person_settings")
+        return ForgetReport(
+            choice=ForgetChoice.ERASE,
+            flows=flows,
+            drafts=drafts,
+            cases=cases,
+            language=language,
+            kept=(),  # outside servers there is no log, no block and nobody else's vote to keep
         )
 
     @staticmethod
