@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,10 @@ class Row(Protocol):
 
 class Tx(Protocol):
     """An open write transaction; it commits when its `async with` block ends and rolls back on an exception."""
+
+    # What the writes sharing this transaction (one group commit) remember between them, e.g. an item's tally;
+    # emptied whenever one of them is undone, so it only ever holds what the transaction itself says.
+    memo: dict[Any, Any]
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; return the number of rows it changed."""
@@ -78,7 +82,7 @@ class Backend(Protocol):
         """Open a write transaction: `async with backend.write() as tx:`."""
         ...
 
-    async def run_write(self, fn: Any) -> Any:
+    def run_write(self, fn: Any) -> Awaitable[Any]:
         """Run `async def fn(tx)` in a write transaction shared with concurrent callers (group commit)."""
         ...
 

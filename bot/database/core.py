@@ -14,7 +14,7 @@ from parley.database.errors import DatabaseError
 from parley.database.sqlite import SQLiteBackend
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Awaitable, Sequence
 
     from parley.config import DatabaseConfig
     from parley.database.dialect import TextMatch
@@ -88,14 +88,14 @@ class Database:
         """`async with db.write() as tx:` one transaction; commits on success, rolls back on an exception."""
         return self.backend.write()
 
-    async def run_write(self, fn: WriteFn) -> Any:
-        """Run `async def fn(tx)` in a write transaction shared with concurrent callers; return its result.
+    def run_write(self, fn: WriteFn) -> Awaitable[Any]:
+        """Run `async def fn(tx)` in a write transaction shared with concurrent callers; await its result.
 
-        Group commit: concurrent callers share one transaction, each in its own savepoint, and every one is
-        answered after the one COMMIT (a failing `fn` is undone alone and raises to its caller). `fn` may only
-        await its tx: on SQLite it runs on the database's own thread. See bot/database/group.py.
+        Group commit: concurrent callers share one transaction and every one is answered after the one COMMIT
+        (a failing `fn` is undone alone and raises to its caller; it may be run twice, see group.py). `fn` may
+        only await its tx: on SQLite it runs on the database's own thread. See bot/database/group.py.
         """
-        return await self.backend.run_write(fn)
+        return self.backend.run_write(fn)
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """Read the first row of a query, or None."""

@@ -60,36 +60,57 @@ class GroupCommit:
         self._flusher: asyncio.Task[None] | None = None
         self.groups = 0  # how many transactions ran (the tests and the bench read it)
 
-    async def submit(self, fn: WriteFn) -> Any:
-        """Queue `fn`, wait for its group's COMMIT, return what it returned (or raise what it raised)."""
+    def submit(self, fn: WriteFn) -> asyncio.Future[Any]:
+        """Queue `fn`; the future gets what it returned (or what it raised) after its group's COMMIT."""
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._queue.append((fn, future))
-        if self._flusher is None or self._flusher.done():
+        if self._flusher is None:
             self._flusher = asyncio.create_task(self._flush(), name="parley-group-commit")
-        return await future
+        return future
 
     async def _flush(self) -> None:
-        while self._queue:
+        try:
             # Yield once so that writers woken in the same loop turn join this group instead of the next.
             await asyncio.sleep(0)
+            running = self._start()
+            while running is not None:
+                batch, job = running
+                try:
+                    outcomes = await job
+                except asyncio.CancelledError:
+                    for _, fut in batch:
+                        fut.cancel()
+                    raise
+                except BaseException as exc:  # BEGIN or COMMIT failed: nothing of the group was kept
+                    for _, fut in batch:
+                        if not fut.done():
+                            fut.set_exception(exc)
+                    running = self._start()
+                    continue
+                # The next group goes to the writer before this one's callers are answered: the database works
+                # on it while the event loop wakes them (each wake-up queues its caller's next write).
+                running = self._start()
+                for (_, fut), outcome in zip(batch, outcomes, strict=True):
+                    if fut.done():
+                        continue
+                    if outcome.error is not None:
+                        fut.set_exception(outcome.error)
+                    else:
+                        fut.set_result(outcome.value)
+        except asyncio.CancelledError:  # the loop is shutting down: nobody queued will be written
+            for _, fut in self._queue:
+                fut.cancel()
+            self._queue.clear()
+            raise
+        finally:
+            self._flusher = None
+
+    def _start(self) -> tuple[list[tuple[WriteFn, asyncio.Future[Any]]], asyncio.Future[list[Outcome[Any]]]] | None:
+        """Hand the oldest queued writes (at most `cap`) to the backend as one group; None when nothing waits."""
+        while self._queue:
             batch = [(fn, fut) for fn, fut in self._queue[: self.cap] if not fut.cancelled()]
             del self._queue[: self.cap]
-            if not batch:
-                continue
-            self.groups += 1
-            try:
-                outcomes = await self._run_group([fn for fn, _ in batch])
-            except BaseException as exc:  # BEGIN or COMMIT failed: nothing of the group was kept
-                for _, fut in batch:
-                    if not fut.done():
-                        fut.set_exception(exc)
-                if isinstance(exc, asyncio.CancelledError):
-                    raise
-                continue
-            for (_, fut), outcome in zip(batch, outcomes, strict=True):
-                if fut.done():
-                    continue
-                if outcome.error is not None:
-                    fut.set_exception(outcome.error)
-                else:
-                    fut.set_result(outcome.value)
+            if batch:
+                self.groups += 1
+                return batch, asyncio.ensure_future(self._run_group([fn for fn, _ in batch]))
+        return None

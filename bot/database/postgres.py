@@ -34,7 +34,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -264,18 +264,21 @@ async def _init_connection(conn: Any) -> None:
 class _PostgresTx:
     """The Tx handed out by PostgresBackend.write(); valid only inside its `async with` block."""
 
-    __slots__ = ("_conn", "_locked", "_on_keyed", "_open")
+    __slots__ = ("_conn", "_locked", "_on_keyed", "_open", "memo", "statements")
 
     def __init__(self, conn: Any, on_keyed: Callable[[], None]) -> None:
         self._conn = conn
         self._open = True
         self._locked = False
         self._on_keyed = on_keyed
+        self.memo: dict[Any, Any] = {}  # what the writes of one group remember between them (see sqlite._ThreadTx)
+        self.statements = 0  # how many statements ran (a group tells a write that ran none from one that did)
 
     async def _check(self, sql: str) -> None:
         if not self._open:
             raise RuntimeError("this transaction has ended; use the tx only inside its `async with db.write()` block")
         _check_statement(sql)
+        self.statements += 1
         if not self._locked:
             # No narrower scope was declared: serialise with every other default write (see the module doc).
             self._locked = True
@@ -338,6 +341,10 @@ class _PostgresTx:
 
 
 # -------------------------------------------------------------------------------------------------- backend
+
+
+class _Redo(Exception):
+    """A grouped write failed after running a statement: roll the group back and run it with savepoints."""
 
 
 # The most writes one group commit holds (as on SQLite; see bot/database/sqlite.py).
@@ -459,17 +466,41 @@ class PostgresBackend:
         finally:
             release_local()
 
-    async def run_write(self, fn: WriteFn) -> Any:
+    def run_write(self, fn: WriteFn) -> Awaitable[Any]:
         """Run `async def fn(tx)` in a write transaction shared with concurrent callers (group commit).
 
-        Same contract as on SQLite: a savepoint per caller, every caller answered after the one COMMIT.
+        Same contract as on SQLite: the group runs plainly in one transaction, every caller answered after its
+        COMMIT; if a write fails after running a statement, the group is run again with a savepoint per write.
         """
         if _writing.get() is self:
             raise RuntimeError("db.write() is already open in this task; pass its tx down instead of nesting")
         self._check_open()
-        return await self.group.submit(fn)
+        return self.group.submit(fn)
 
     async def _run_group(self, fns: Sequence[WriteFn]) -> list[Outcome[Any]]:
+        try:
+            return await self._run_plainly(fns)
+        except _Redo:
+            # A write failed after running a statement: PostgreSQL cannot undo it alone without a savepoint (a
+            # failed statement even aborts the whole transaction), so the group was rolled back; run it again
+            # with a savepoint per write (the writes only use their tx, so they give the same answers).
+            return await self._run_in_savepoints(fns)
+
+    async def _run_plainly(self, fns: Sequence[WriteFn]) -> list[Outcome[Any]]:
+        outcomes: list[Outcome[Any]] = []
+        async with self.write() as tx:
+            await tx.fetchval("SELECT 1")  # the default write lock, before any write runs
+            for fn in fns:
+                ran = tx.statements
+                try:
+                    outcomes.append(Outcome(await fn(tx)))
+                except Exception as exc:
+                    if tx.statements != ran:
+                        raise _Redo from exc  # rolls the group back (write() does)
+                    outcomes.append(Outcome(error=exc))  # refused before touching the database
+        return outcomes
+
+    async def _run_in_savepoints(self, fns: Sequence[WriteFn]) -> list[Outcome[Any]]:
         outcomes: list[Outcome[Any]] = []
         async with self.write() as tx:
             # Take the default write lock before the first savepoint, so that no rolled-back savepoint owns it.
@@ -479,6 +510,7 @@ class PostgresBackend:
                     async with tx._conn.transaction():  # nested: a SAVEPOINT, rolled back alone on an exception
                         outcomes.append(Outcome(value=await fn(tx)))
                 except Exception as exc:
+                    tx.memo.clear()
                     outcomes.append(Outcome(error=exc))
         return outcomes
 

@@ -14,7 +14,7 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -86,11 +86,12 @@ def _driver_errors(what: str = "") -> Iterator[None]:
 class _SQLiteTx:
     """The Tx handed out by SQLiteBackend.write(); valid only inside its `async with` block."""
 
-    __slots__ = ("_conn", "_open")
+    __slots__ = ("_conn", "_open", "memo")
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
         self._open = True
+        self.memo: dict[Any, Any] = {}
 
     def _check(self, sql: str) -> None:
         if not self._open:
@@ -157,18 +158,20 @@ def _every(conn: sqlite3.Connection, sql: str, params: Params) -> list[Row]:
 
 
 class _ThreadTx:
-    """The Tx a grouped write gets on the writer's own thread: the same methods, run synchronously.
+    """The Tx the writes of one group get on the writer's own thread: the same methods, run synchronously.
 
     Its coroutines never suspend, so `group.drive` runs a whole `async def fn(tx)` in one step on that thread.
     sqlite3 errors are translated once per write by `_run_group_in_thread`, not per statement: a vote is a few
-    statements, and Python around them, not SQLite, was most of its cost.
+    statements, and Python around them, not SQLite, was most of its cost. `memo` is what the group's writes
+    remember between them (the votes keep each item's tally there); it is emptied when a write is undone.
     """
 
-    __slots__ = ("_conn", "_open")
+    __slots__ = ("_conn", "_open", "memo")
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._open = True
+        self.memo: dict[Any, Any] = {}
 
     def _cursor(self, sql: str, params: Params) -> sqlite3.Cursor:
         if not self._open:
@@ -196,7 +199,7 @@ class _ThreadTx:
         """Return the first row of a query (seeing this transaction's writes), or None."""
         cursor = self._cursor(sql, params)
         row = cursor.fetchone()
-        cursor.close()  # an unfinished statement would block RELEASE of the write's savepoint
+        cursor.close()  # an unfinished statement would block a savepoint's RELEASE or the COMMIT
         return row  # type: ignore[no-any-return]
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
@@ -222,26 +225,24 @@ def _translated(exc: sqlite3.Error, what: str = "") -> Exception:
 
 
 def _run_group_in_thread(conn: sqlite3.Connection, fns: list[WriteFn]) -> list[Outcome[Any]]:
-    """BEGIN IMMEDIATE; each write in its own savepoint; COMMIT. Runs on the writer's thread, in one hand-off."""
+    """BEGIN IMMEDIATE; every write; COMMIT. Runs on the writer's thread, in one hand-off.
+
+    The writes run one after the other without savepoints (a savepoint costs as much as a vote's read). A write
+    that refuses before changing anything (NotFound, SelfVote: the common failures) just reports its error. One
+    that fails after changing rows, or on an SQLite error, would leave part of itself behind: then the whole group
+    is rolled back and run again with a savepoint per write, so that one is undone alone (the writes only read
+    and write through their tx, so running them again gives the same answers).
+    """
     with _driver_errors(" (waiting to start a write)"):
         conn.execute("BEGIN IMMEDIATE")
-    outcomes: list[Outcome[Any]] = []
-    execute = conn.execute
     try:
-        for fn in fns:
-            execute("SAVEPOINT parley_write")
-            tx = _ThreadTx(conn)
-            try:
-                outcome: Outcome[Any] = Outcome(value=drive(fn(tx)))
-            except sqlite3.Error as exc:  # a constraint, a full disk: this write alone is undone
-                execute("ROLLBACK TO parley_write")
-                outcome = Outcome(error=_translated(exc))
-            except Exception as exc:  # the write's own refusal (NotFound, SelfVote, ...): undone alone too
-                execute("ROLLBACK TO parley_write")
-                outcome = Outcome(error=exc)
-            tx._open = False
-            execute("RELEASE parley_write")
-            outcomes.append(outcome)
+        outcomes = _run_plainly(conn, fns)
+        if outcomes is None:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            with _driver_errors(" (waiting to start a write)"):
+                conn.execute("BEGIN IMMEDIATE")
+            outcomes = _run_in_savepoints(conn, fns)
         with _driver_errors(" (at commit)"):
             conn.execute("COMMIT")
     except BaseException:
@@ -249,6 +250,53 @@ def _run_group_in_thread(conn: sqlite3.Connection, fns: list[WriteFn]) -> list[O
             with suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
         raise
+    return outcomes
+
+
+def _run_plainly(conn: sqlite3.Connection, fns: list[WriteFn]) -> list[Outcome[Any]] | None:
+    """Each write in turn in the open transaction; None when one failed after changing something."""
+    tx = _ThreadTx(conn)
+    outcomes: list[Outcome[Any]] = []
+    append = outcomes.append
+    try:
+        for fn in fns:
+            changes = conn.total_changes
+            try:
+                append(Outcome(drive(fn(tx))))
+            except sqlite3.Error:
+                return None
+            except Exception as exc:  # the write's own refusal: harmless if it changed nothing yet
+                if conn.total_changes != changes:
+                    return None
+                tx.memo.clear()
+                append(Outcome(error=exc))
+    finally:
+        tx._open = False
+    return outcomes
+
+
+def _run_in_savepoints(conn: sqlite3.Connection, fns: list[WriteFn]) -> list[Outcome[Any]]:
+    """Each write in its own savepoint: a failing one is rolled back alone."""
+    tx = _ThreadTx(conn)
+    outcomes: list[Outcome[Any]] = []
+    execute = conn.execute
+    try:
+        for fn in fns:
+            execute("SAVEPOINT parley_write")
+            try:
+                outcome: Outcome[Any] = Outcome(drive(fn(tx)))
+            except sqlite3.Error as exc:  # a constraint, a full disk: this write alone is undone
+                execute("ROLLBACK TO parley_write")
+                tx.memo.clear()
+                outcome = Outcome(error=_translated(exc))
+            except Exception as exc:  # the write's own refusal (NotFound, SelfVote, ...): undone alone too
+                execute("ROLLBACK TO parley_write")
+                tx.memo.clear()
+                outcome = Outcome(error=exc)
+            execute("RELEASE parley_write")
+            outcomes.append(outcome)
+    finally:
+        tx._open = False
     return outcomes
 
 
@@ -352,16 +400,17 @@ class SQLiteBackend:
             finally:
                 _writing.reset(token)
 
-    async def run_write(self, fn: WriteFn) -> Any:
+    def run_write(self, fn: WriteFn) -> Awaitable[Any]:
         """Run `async def fn(tx)` in a write transaction shared with concurrent callers (group commit).
 
-        `fn` runs on the writer's thread and may only await its tx. It returns after the COMMIT (or raises what
-        `fn` raised, with its changes undone). See bot/database/group.py.
+        `fn` runs on the writer's thread and may only await its tx. What this returns is awaited; it gives what
+        `fn` returned after the COMMIT (or raises what `fn` raised, with its changes undone). A plain function
+        handing back the group's future: a vote's path is short. See bot/database/group.py.
         """
         if _writing.get() is self:
             raise RuntimeError("db.write() is already open in this task; pass its tx down instead of nesting")
         self._check_open()
-        return await self.group.submit(fn)
+        return self.group.submit(fn)
 
     async def _run_group(self, fns: list[WriteFn]) -> list[Outcome[Any]]:
         async with self._write_lock:

@@ -13,6 +13,7 @@ from parley.domain.votes import (
     Tally,
     VoteResult,
     VoteTarget,
+    apply,
     check_vote,
     press,
 )
@@ -21,6 +22,8 @@ from parley.domain.votes import (
 _CHUNK = 400
 _ONE = "guild_id = ? AND kind = ? AND item_id = ? AND axis = ? AND voter_key = ?"
 _INSERT = "INSERT INTO votes (guild_id, kind, item_id, axis, voter_key, value, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_DELETE_ONE = f"DELETE FROM votes WHERE {_ONE}"  # noqa: S608 - a constant condition
+_UPDATE_ONE = f"UPDATE votes SET value = ?, voted_at = ? WHERE {_ONE}"  # noqa: S608 - a constant condition
 # Spelling out both axes lets the primary key (guild, kind, item, axis, voter) find each row directly; without it
 # SQLite walks every vote on the item to test the voter (10 ms per item at 1 M votes).
 _MINE_ONE = (
@@ -77,34 +80,45 @@ class VotesRepository:
 
         Raises NotFound when the item is gone, SelfVote on one's own item. The row's primary key makes every
         member count once per axis even if two presses race; the tally is kept by triggers in the same
-        transaction (migration 0009). Concurrent presses share one transaction (group commit, a savepoint each,
-        answered after the COMMIT), so `resolve` must only await the reader it is given.
-        """
+        transaction (migration 0009). Concurrent presses share one transaction (group commit, answered after the
+        COMMIT), so `resolve` must only await the reader it is given, and may run twice (see database/group.py)."""
 
         async def apply_press(tx: Tx) -> VoteResult:
             target = await resolve(tx, guild_id, item_id)
             if target is None:
                 raise NotFound()
             axis = check_vote(target, voter_key, value)
-            key = (guild_id, kind, item_id, axis.value, voter_key)
             # The member's votes on both axes, by primary key: the pressed axis's current vote, and (with the
             # press applied) the member's votes after it, in one statement.
-            before = {row[0]: row[1] for row in await tx.fetchall(_MINE_ONE, (guild_id, kind, item_id, voter_key))}
-            transition = press(before.get(axis.value), value)
+            helpful = outcome = None
+            for row in await tx.fetchall(_MINE_ONE, (guild_id, kind, item_id, voter_key)):
+                if row[0] == "helpful":
+                    helpful = row[1]
+                else:
+                    outcome = row[1]
+            transition = press(helpful if axis is Axis.HELPFUL else outcome, value)
+            key = (guild_id, kind, item_id, axis.value, voter_key)
             if transition.after is None:
-                await tx.execute(f"DELETE FROM votes WHERE {_ONE}", key)  # noqa: S608 - a constant condition
+                await tx.execute(_DELETE_ONE, key)
             elif transition.before is None:
                 await tx.execute(_INSERT, (*key, transition.after, now))
             else:
-                await tx.execute(
-                    f"UPDATE votes SET value = ?, voted_at = ? WHERE {_ONE}",  # noqa: S608 - a constant condition
-                    (transition.after, now, *key),
-                )
-            before[axis.value] = transition.after
-            mine = MemberVote(helpful=before.get(Axis.HELPFUL.value), outcome=before.get(Axis.OUTCOME.value))
-            # The count after the press, kept by the triggers in this same transaction.
-            counts = {row[0]: row[1] for row in await tx.fetchall(_TALLY_ONE, (guild_id, kind, item_id))}
-            return VoteResult(target=target, transition=transition, mine=mine, tally=Tally.from_counts(counts))
+                await tx.execute(_UPDATE_ONE, (transition.after, now, *key))
+            if axis is Axis.HELPFUL:
+                helpful = transition.after
+            else:
+                outcome = transition.after
+            # The item's counts after the press. The triggers keep vote_tallies in this same transaction; it is
+            # read at the item's first press in a group, and each later press on the item in the group adds its
+            # own change to that (the group's writes run one at a time, so this is exactly what a read would say).
+            memo_key = ("vote_tally", guild_id, kind, item_id)
+            tally = tx.memo.get(memo_key)
+            if tally is None:
+                tally = Tally.from_counts(dict(await tx.fetchall(_TALLY_ONE, (guild_id, kind, item_id))))
+            else:
+                tally = apply(tally, transition)
+            tx.memo[memo_key] = tally
+            return VoteResult(target, transition, MemberVote(helpful, outcome), tally)
 
         result: VoteResult = await self.db.run_write(apply_press)
         return result
