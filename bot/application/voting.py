@@ -71,7 +71,8 @@ class Voting:
 
     async def may_vote(self, member: Member, kind: str) -> None:
         """Refuse before anything is written: members newer than the server's minimum, kinds nobody serves."""
-        settings = await SettingsRepository(self.services.db).get(member.guild_id)
+        # The member's language comes with the settings (one read): the answer to the press needs it next.
+        settings, _ = await SettingsRepository(self.services.db).for_member(member.guild_id, member.key)
         min_days = settings.limits(self.services.config).min_membership_days
         check_membership(member.joined_at, self.services.clock.now(), min_days)
         self.resolver(kind)

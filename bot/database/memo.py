@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Hashable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-__all__ = ["forget", "interaction_scope", "memoised", "scope_interactions"]
+__all__ = ["forget", "interaction_scope", "memoised", "recall", "remember", "scope_interactions"]
 
 T = TypeVar("T")
 
@@ -44,6 +44,21 @@ async def memoised(key: Hashable, load: Callable[[], Awaitable[T]]) -> T:
     value = await load()
     memo[key] = value
     return value
+
+
+def recall(*keys: Hashable) -> tuple[Any, ...] | None:
+    """The values memoised for all of `keys` in this interaction, or None if one is missing (or no scope)."""
+    memo = _memo.get()
+    if memo is None or any(key not in memo for key in keys):
+        return None
+    return tuple(memo[key] for key in keys)
+
+
+def remember(key: Hashable, value: Any) -> None:
+    """Memoise a value read together with another one (one query for both); nothing outside a scope."""
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value
 
 
 def forget() -> None:

@@ -78,7 +78,8 @@ class Tally:
     @classmethod
     def from_counts(cls, counts: Mapping[str, int]) -> Tally:
         """Build a tally from {value: count} (missing values count zero)."""
-        return cls(**{value: int(counts.get(value, 0)) for value in VALUES})
+        get = counts.get
+        return cls(int(get("up", 0)), int(get("down", 0)), int(get("worked", 0)), int(get("failed", 0)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +132,17 @@ def press(current: str | None, pressed: str) -> Transition:
 
 def apply(tally: Tally, transition: Transition) -> Tally:
     """Return the tally after a transition (the counts a group of votes hands on, and the pure model in tests)."""
-    counts = {"up": tally.up, "down": tally.down, "worked": tally.worked, "failed": tally.failed}
-    if transition.before is not None:
-        counts[transition.before] -= 1
-    if transition.after is not None:
-        counts[transition.after] += 1
-    return Tally(**counts)
+    up, down, worked, failed = tally.up, tally.down, tally.worked, tally.failed
+    for value, step in ((transition.before, -1), (transition.after, 1)):
+        if value == "up":
+            up += step
+        elif value == "down":
+            down += step
+        elif value == "worked":
+            worked += step
+        elif value == "failed":
+            failed += step
+    return Tally(up, down, worked, failed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,12 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from parley.database import Database
-from parley.database.memo import forget, memoised
+from parley.database.memo import forget, memoised, recall, remember
 from parley.domain.settings import GuildSettings
 
 _COLUMNS = GuildSettings.field_names()
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM guild_settings WHERE guild_id = ?"  # noqa: S608 - fixed columns
 _BOOLS = {"walkthrough_enabled", "stories_enabled", "tips_enabled"}
+# A server's settings and one member's language in one read (a vote click needs both; each read is a round trip).
+# `(SELECT 1)` gives the one row the LEFT JOIN hangs the settings on, so a server without settings still answers.
+_FOR_MEMBER = (
+    f"SELECT {', '.join('gs.' + c for c in _COLUMNS[1:])}, "  # noqa: S608 - fixed columns
+    "(SELECT language FROM member_settings WHERE guild_id = ? AND member_key = ?) AS member_language, "
+    "gs.guild_id AS found FROM (SELECT 1) AS one LEFT JOIN guild_settings gs ON gs.guild_id = ?"
+)
 
 
 class SettingsRepository:
@@ -23,12 +30,23 @@ class SettingsRepository:
         """Return a server's settings (all defaults when it never ran /setup); read once per interaction."""
         return await memoised(("guild_settings", id(self.db), guild_id), lambda: self._read(guild_id))
 
+    async def for_member(self, guild_id: int, member_key: str) -> tuple[GuildSettings, str | None]:
+        """A server's settings and a member's stored language there, in one read; both are memoised for the
+        interaction as `get` and `member_language` would (so their later calls read nothing)."""
+        settings_key = ("guild_settings", id(self.db), guild_id)
+        language_key = ("member_language", id(self.db), guild_id, member_key)
+        known = recall(settings_key, language_key)
+        if known is not None:
+            return known[0], known[1]
+        row = await self.db.fetchone(_FOR_MEMBER, (guild_id, member_key, guild_id))
+        settings = _settings(guild_id, row if row is not None and row["found"] is not None else None)
+        language: str | None = row["member_language"] if row is not None else None
+        remember(settings_key, settings)
+        remember(language_key, language)
+        return settings, language
+
     async def _read(self, guild_id: int) -> GuildSettings:
-        row = await self.db.fetchone(_SELECT, (guild_id,))
-        if row is None:
-            return GuildSettings(guild_id=guild_id)
-        values = {c: (bool(row[c]) if c in _BOOLS else row[c]) for c in _COLUMNS}
-        return GuildSettings(**values)
+        return _settings(guild_id, await self.db.fetchone(_SELECT, (guild_id,)))
 
     async def update(self, guild_id: int, now: str, **changes: Any) -> GuildSettings:
         """Change some settings of a server and return them all."""
@@ -110,3 +128,10 @@ class SettingsRepository:
                 "ON CONFLICT (guild_id, member_key) DO UPDATE SET rights_place = excluded.rights_place",
                 (guild_id, member_key, place),
             )
+
+
+def _settings(guild_id: int, row: Any) -> GuildSettings:
+    """The settings in a row with the settings columns (None: the server never ran /setup, all defaults)."""
+    if row is None:
+        return GuildSettings(guild_id=guild_id)
+    return GuildSettings(guild_id, *(bool(row[c]) if c in _BOOLS else row[c] for c in _COLUMNS[1:]))
