@@ -14,6 +14,7 @@ thread (one hand-off per group, see SQLiteBackend), PostgreSQL as one transactio
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -51,11 +52,14 @@ def drive(coro: Coroutine[Any, Any, T]) -> T:
 class GroupCommit:
     """A queue of writes and the one flusher that commits them in groups of at most `cap`."""
 
-    def __init__(self, run_group: Callable[[Sequence[WriteFn]], Awaitable[list[Outcome[Any]]]], cap: int) -> None:
-        if cap < 1:
-            raise ValueError("a group holds at least one write")
+    def __init__(
+        self, run_group: Callable[[Sequence[WriteFn]], Awaitable[list[Outcome[Any]]]], cap: int, *, depth: int = 1
+    ) -> None:
+        if cap < 1 or depth < 1:
+            raise ValueError("a group holds at least one write, and at least one group runs at a time")
         self._run_group = run_group
         self.cap = cap
+        self.depth = depth  # groups handed to the backend at once (it runs them one after the other, in order)
         self._queue: list[tuple[WriteFn, asyncio.Future[Any]]] = []
         self._flusher: asyncio.Task[None] | None = None
         self.groups = 0  # how many transactions ran (the tests and the bench read it)
@@ -69,12 +73,14 @@ class GroupCommit:
         return future
 
     async def _flush(self) -> None:
+        running: deque[tuple[list[tuple[WriteFn, asyncio.Future[Any]]], asyncio.Future[list[Outcome[Any]]]]]
+        running = deque()
         try:
             # Yield once so that writers woken in the same loop turn join this group instead of the next.
             await asyncio.sleep(0)
-            running = self._start()
-            while running is not None:
-                batch, job = running
+            self._fill(running)
+            while running:
+                batch, job = running[0]
                 try:
                     outcomes = await job
                 except asyncio.CancelledError:
@@ -82,14 +88,16 @@ class GroupCommit:
                         fut.cancel()
                     raise
                 except BaseException as exc:  # BEGIN or COMMIT failed: nothing of the group was kept
+                    running.popleft()
                     for _, fut in batch:
                         if not fut.done():
                             fut.set_exception(exc)
-                    running = self._start()
+                    self._fill(running)
                     continue
-                # The next group goes to the writer before this one's callers are answered: the database works
+                running.popleft()
+                # The next group goes to the backend before this one's callers are answered: the database works
                 # on it while the event loop wakes them (each wake-up queues its caller's next write).
-                running = self._start()
+                self._fill(running)
                 for (_, fut), outcome in zip(batch, outcomes, strict=True):
                     if fut.done():
                         continue
@@ -98,6 +106,10 @@ class GroupCommit:
                     else:
                         fut.set_result(outcome.value)
         except asyncio.CancelledError:  # the loop is shutting down: nobody queued will be written
+            for batch, job in running:
+                job.cancel()
+                for _, fut in batch:
+                    fut.cancel()
             for _, fut in self._queue:
                 fut.cancel()
             self._queue.clear()
@@ -105,12 +117,11 @@ class GroupCommit:
         finally:
             self._flusher = None
 
-    def _start(self) -> tuple[list[tuple[WriteFn, asyncio.Future[Any]]], asyncio.Future[list[Outcome[Any]]]] | None:
-        """Hand the oldest queued writes (at most `cap`) to the backend as one group; None when nothing waits."""
-        while self._queue:
+    def _fill(self, running: deque[Any]) -> None:
+        """Hand the oldest queued writes to the backend, `cap` per group, until `depth` groups are in flight."""
+        while self._queue and len(running) < self.depth:
             batch = [(fn, fut) for fn, fut in self._queue[: self.cap] if not fut.cancelled()]
             del self._queue[: self.cap]
             if batch:
                 self.groups += 1
-                return batch, asyncio.ensure_future(self._run_group([fn for fn, _ in batch]))
-        return None
+                running.append((batch, asyncio.ensure_future(self._run_group([fn for fn, _ in batch]))))

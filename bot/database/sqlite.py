@@ -310,8 +310,12 @@ class SQLiteBackend:
         self._writer = writer
         self._reader = reader
         self._write_lock = asyncio.Lock()
+        self._lock_wanted = 0  # tasks waiting for the lock outside group commit (write(), migrations, close)
+        self._chained = 0  # groups handed to the writer's thread and not finished: they hold the lock together
         self._closed = False
-        self.group = GroupCommit(self._run_group, GROUP_CAP)
+        # Two groups in flight: the writer's thread starts the next as soon as one commits, instead of waiting for
+        # the event loop to wake up, answer and hand it over (each group is still answered after its own COMMIT).
+        self.group = GroupCommit(self._run_group, GROUP_CAP, depth=2)
 
     @property
     def location(self) -> str:
@@ -354,7 +358,7 @@ class SQLiteBackend:
         """Wait for the running write, then close both connections; safe to call twice."""
         if self._closed:
             return
-        async with self._write_lock:
+        async with self._exclusive():
             self._closed = True
             with suppress(sqlite3.Error):
                 # Cheap, and recommended by SQLite before closing a long-lived connection.
@@ -372,7 +376,7 @@ class SQLiteBackend:
         """`async with backend.write() as tx:`; commits at the end of the block, rolls back on an exception."""
         if _writing.get() is self:
             raise RuntimeError("db.write() is already open in this task; pass its tx down instead of nesting")
-        async with self._write_lock:
+        async with self._exclusive():
             self._check_open()
             token = _writing.set(self)
             try:
@@ -412,13 +416,36 @@ class SQLiteBackend:
         self._check_open()
         return self.group.submit(fn)
 
+    @asynccontextmanager
+    async def _exclusive(self) -> AsyncIterator[None]:
+        """Hold the write lock (counted while waiting for it, so that group commit lets it through)."""
+        self._lock_wanted += 1
+        try:
+            await self._write_lock.acquire()
+        finally:
+            self._lock_wanted -= 1
+        try:
+            yield
+        finally:
+            self._write_lock.release()
+
     async def _run_group(self, fns: list[WriteFn]) -> list[Outcome[Any]]:
-        async with self._write_lock:
+        # A group joins the ones already on the writer's thread (aiosqlite's queue runs them in order, each its own
+        # transaction) unless another write waits for the lock: then it queues behind that write, so votes arriving
+        # without pause can't keep db.write() out. The first group of a chain takes the lock, the last frees it.
+        if self._chained == 0 or self._lock_wanted:
+            await self._write_lock.acquire()  # once it is ours, no chain is left (a chain holds it while it runs)
+        self._chained += 1
+        try:
             self._check_open()
             # One hand-off to the writer's thread for the whole group (aiosqlite's own queue, so the statements
             # stay on the thread that owns the connection). A cancelled wait still lets the thread finish.
             job = asyncio.ensure_future(self._writer._execute(_run_group_in_thread, self._writer._conn, fns))
             return await asyncio.shield(job)
+        finally:
+            self._chained -= 1
+            if self._chained == 0:
+                self._write_lock.release()
 
     async def _rollback(self) -> None:
         # The transaction may already be gone (a failed COMMIT can end it); that is fine.
@@ -441,7 +468,7 @@ class SQLiteBackend:
         WAL keeps every page version written since the last checkpoint, including the ones that held the text;
         a TRUNCATE checkpoint copies the current pages into the main file and cuts the WAL to zero bytes.
         """
-        async with self._write_lock:
+        async with self._exclusive():
             self._check_open()
             with _driver_errors(" (erasing residue)"):
                 for table in tables:
@@ -480,7 +507,7 @@ class SQLiteBackend:
     async def migration_status(self, directory: Path | None = None) -> MigrationStatus:
         """Applied and pending migrations; raises MigrationError if the history and the files disagree."""
         migrations = discover(directory)
-        async with self._write_lock:
+        async with self._exclusive():
             self._check_open()
             applied = await self._applied()
         return MigrationStatus(applied=tuple(applied), pending=tuple(pending_migrations(migrations, applied)))
@@ -489,7 +516,7 @@ class SQLiteBackend:
         """Apply pending migrations in order, each in its own transaction; return those applied."""
         migrations = discover(directory)
         done: list[Migration] = []
-        async with self._write_lock:
+        async with self._exclusive():
             self._check_open()
             pending = pending_migrations(migrations, await self._applied())
             for migration in pending:

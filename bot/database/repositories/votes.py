@@ -12,6 +12,7 @@ from parley.domain.votes import (
     Axis,
     MemberVote,
     Tally,
+    Transition,
     VoteResult,
     VoteTarget,
     apply,
@@ -22,7 +23,12 @@ from parley.domain.votes import (
 # SQLite's default limit on host parameters is 999 (32766 in newer builds); stay well below it.
 _CHUNK = 400
 _ONE = "guild_id = ? AND kind = ? AND item_id = ? AND axis = ? AND voter_key = ?"
-_INSERT = "INSERT INTO votes (guild_id, kind, item_id, axis, voter_key, value, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+# A first vote on an axis, and the member's vote on the other axis, in one statement (no row: they had voted).
+_INSERT_FIRST = (
+    "INSERT INTO votes (guild_id, kind, item_id, axis, voter_key, value, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (guild_id, kind, item_id, axis, voter_key) DO NOTHING "
+    "RETURNING (SELECT value FROM votes WHERE guild_id = ? AND kind = ? AND item_id = ? AND axis = ? AND voter_key = ?)"
+)
 _DELETE_ONE = f"DELETE FROM votes WHERE {_ONE}"  # noqa: S608 - a constant condition
 _UPDATE_ONE = f"UPDATE votes SET value = ?, voted_at = ? WHERE {_ONE}"  # noqa: S608 - a constant condition
 # Spelling out both axes lets the primary key (guild, kind, item, axis, voter) find each row directly; without it
@@ -33,6 +39,7 @@ _MINE_ONE = (
 )
 # The axis column of each button value (a plain str: an enum's .value is slow on a vote's short path).
 _AXIS_NAME = {value: axis.value for value, axis in VALUES.items()}
+_OTHER_AXIS = {value: ("outcome" if axis is Axis.HELPFUL else "helpful") for value, axis in VALUES.items()}
 _TALLY_ONE = "SELECT value, n FROM vote_tallies WHERE guild_id = ? AND kind = ? AND item_id = ? AND n > 0"
 
 
@@ -91,26 +98,25 @@ class VotesRepository:
             if target is None:
                 raise NotFound()
             axis = check_vote(target, voter_key, value)
-            # The member's votes on both axes, by primary key: the pressed axis's current vote, and (with the
-            # press applied) the member's votes after it, in one statement.
-            helpful = outcome = None
-            for row in await tx.fetchall(_MINE_ONE, (guild_id, kind, item_id, voter_key)):
-                if row[0] == "helpful":
-                    helpful = row[1]
+            column, other = _AXIS_NAME[value], _OTHER_AXIS[value]
+            # Most presses are a member's first vote on that axis: one statement inserts it and reads their vote on
+            # the other axis. When they had one already (nothing inserted), read both and change or undo it.
+            row = await tx.fetchone(
+                _INSERT_FIRST,
+                (guild_id, kind, item_id, column, voter_key, value, now, guild_id, kind, item_id, other, voter_key),
+            )
+            if row is not None:
+                transition = Transition(axis, None, value)
+                mine = {column: value, other: row[0]}
+            else:
+                mine = {r[0]: r[1] for r in await tx.fetchall(_MINE_ONE, (guild_id, kind, item_id, voter_key))}
+                transition = press(mine.get(column), value)
+                key = (guild_id, kind, item_id, column, voter_key)
+                if transition.after is None:
+                    await tx.execute(_DELETE_ONE, key)
                 else:
-                    outcome = row[1]
-            transition = press(helpful if axis is Axis.HELPFUL else outcome, value)
-            key = (guild_id, kind, item_id, _AXIS_NAME[value], voter_key)
-            if transition.after is None:
-                await tx.execute(_DELETE_ONE, key)
-            elif transition.before is None:
-                await tx.execute(_INSERT, (*key, transition.after, now))
-            else:
-                await tx.execute(_UPDATE_ONE, (transition.after, now, *key))
-            if axis is Axis.HELPFUL:
-                helpful = transition.after
-            else:
-                outcome = transition.after
+                    await tx.execute(_UPDATE_ONE, (transition.after, now, *key))
+                mine[column] = transition.after
             # The item's counts after the press. The triggers keep vote_tallies in this same transaction; it is
             # read at the item's first press in a group, and each later press on the item in the group adds its
             # own change to that (the group's writes run one at a time, so this is exactly what a read would say).
@@ -121,7 +127,7 @@ class VotesRepository:
             else:
                 tally = apply(tally, transition)
             tx.memo[memo_key] = tally
-            return VoteResult(target, transition, MemberVote(helpful, outcome), tally)
+            return VoteResult(target, transition, MemberVote(mine.get("helpful"), mine.get("outcome")), tally)
 
         result: VoteResult = await self.db.run_write(apply_press)
         return result
