@@ -102,3 +102,26 @@ def test_interaction_create_is_parsed_in_its_own_scope_once_wrapped() -> None:
     wrapped({})
     wrapped({})
     assert seen[0] == {} and seen[1] == {} and seen[0] is not seen[1]
+
+
+async def test_a_vote_reads_the_settings_and_the_member_language_once_for_both(tmp_path: Path) -> None:
+    async with await Database.open(tmp_path / "memo.db") as db:
+        await db.migrate()
+        counting = CountingDb(db)
+        repo = SettingsRepository(counting)  # type: ignore[arg-type]
+        with interaction_scope():
+            settings, language = await repo.for_member(GUILD, MEMBER)
+            assert (settings, language) == (await repo.get(GUILD), None)
+            assert settings.min_membership_days is None and settings.tips_enabled  # no /setup yet: defaults
+            assert await repo.member_language(GUILD, MEMBER) is None
+        assert counting.reads == 1
+        await SettingsRepository(db).update(GUILD, "2026-01-01T00:00:00Z", language="fi", min_membership_days=3)
+        await SettingsRepository(db).set_member_language(GUILD, MEMBER, "ar")
+        with interaction_scope():
+            settings, language = await repo.for_member(GUILD, MEMBER)
+            assert (settings.language, settings.min_membership_days, language) == ("fi", 3, "ar")
+            assert await repo.for_member(GUILD, MEMBER) == (settings, "ar")
+            assert await repo.member_language(GUILD, MEMBER) == "ar"
+            assert await repo.get(GUILD) == settings
+            assert await repo.for_member(GUILD, "o" * 32) == (settings, None)  # another member: their own read
+        assert counting.reads == 3

@@ -11,7 +11,7 @@ from parley.database import Database
 from parley.database.group import drive
 from parley.database.repositories.votes import VotesRepository
 from parley.domain.errors import NotFound
-from parley.domain.votes import Tally, VoteTarget
+from parley.domain.votes import MemberVote, Tally, VoteTarget
 
 GUILD = 7
 NOW = "2026-03-01T12:00:00Z"
@@ -139,3 +139,72 @@ async def test_a_vote_on_a_missing_item_changes_nothing(any_db: Database) -> Non
     result = await repo.cast(GUILD, key(1), "advice", ITEMS[0], "up", NOW, resolve=advice)
     assert result.tally == Tally(up=1)
     assert await any_db.fetchval("SELECT COUNT(*) FROM vote_tallies") == 1
+
+
+async def test_each_voter_is_answered_after_the_commit_that_holds_their_vote(any_db: Database) -> None:
+    """The moment a press returns, its vote is committed: another connection (the reader, or a pooled one on
+    PostgreSQL, which sees only committed rows) already reads it, for every one of many concurrent voters."""
+    repo = VotesRepository(any_db)
+
+    async def vote_and_look(n: int) -> str | None:
+        await repo.cast(GUILD, key(n), "advice", ITEMS[n % 3], "up" if n % 2 else "down", NOW, resolve=advice)
+        return await any_db.fetchval(
+            "SELECT value FROM votes WHERE guild_id = ? AND item_id = ? AND voter_key = ?",
+            (GUILD, ITEMS[n % 3], key(n)),
+        )
+
+    seen = await asyncio.gather(*(vote_and_look(n) for n in range(150)))
+    assert seen == ["up" if n % 2 else "down" for n in range(150)]
+
+
+async def test_refused_votes_in_a_group_leave_the_others_and_their_counts_exact(any_db: Database) -> None:
+    repo = VotesRepository(any_db)
+    # Members who said "it worked" before: their first helpful vote reports that outcome vote too.
+    for n in range(0, 60, 10):
+        await repo.cast(GUILD, key(n), "advice", ITEMS[0], "worked", NOW, resolve=advice)
+
+    async def press(n: int):
+        item = "gone.item" if n % 7 == 0 else ITEMS[0]
+        return await repo.cast(GUILD, key(n), "advice", item, "up", NOW, resolve=advice)
+
+    results = await asyncio.gather(*(press(n) for n in range(60)), return_exceptions=True)
+    refused = [n for n, r in enumerate(results) if isinstance(r, NotFound)]
+    assert refused == [n for n in range(60) if n % 7 == 0]
+    counted = [r for r in results if not isinstance(r, BaseException)]
+    assert len(counted) == 60 - len(refused)
+    # Each press reports the counts right after it: the up counts rise one by one, the outcome votes stay.
+    assert sorted(r.tally.up for r in counted) == list(range(1, len(counted) + 1))
+    assert {r.tally.worked for r in counted} == {6}
+    for n, r in enumerate(results):
+        if not isinstance(r, BaseException):
+            assert r.mine == MemberVote("up", "worked" if n % 10 == 0 else None)
+    assert (await repo.tallies(GUILD, "advice", [ITEMS[0]]))[ITEMS[0]] == Tally(up=len(counted), worked=6)
+
+
+async def test_a_write_waiting_for_the_lock_gets_through_a_stream_of_votes(any_db: Database) -> None:
+    """Votes that keep coming (each voter pressing again as soon as answered) never keep db.write() out."""
+    await make_table(any_db)
+    repo = VotesRepository(any_db)
+    rounds_done: list[int] = []
+    written_at: list[int] = []
+    flowing = asyncio.Event()
+
+    async def voter(n: int) -> None:
+        for r in range(20):
+            await repo.cast(GUILD, key(n), "advice", ITEMS[n % 3], "up", NOW, resolve=advice)
+            if n == 0:
+                rounds_done.append(r)
+                if r == 2:
+                    flowing.set()
+
+    async def writer() -> None:
+        await flowing.wait()
+        async with any_db.write() as tx:
+            await tx.execute("INSERT INTO notes (id, body) VALUES (?, ?)", (1, "through"))
+        written_at.append(len(rounds_done))
+
+    await asyncio.gather(writer(), *(voter(n) for n in range(300)))  # more than two full groups
+    assert written_at and written_at[0] < 20  # it went in while the votes were still coming
+    assert await any_db.fetchval("SELECT body FROM notes WHERE id = 1") == "through"
+    # 20 presses each, alternately cast and undone: nothing is left.
+    assert await any_db.fetchval("SELECT COUNT(*) FROM votes WHERE guild_id = ?", (GUILD,)) == 0
