@@ -1,11 +1,18 @@
-"""Group commit: concurrent small writes share one transaction, each in its own savepoint.
+"""Group commit: concurrent small writes share one transaction; every caller is answered after its COMMIT.
 
 A vote is a few statements; committing it alone costs more than running it, and on SQLite every statement is a
 hand-off to the connection's thread. `GroupCommit.submit(fn)` queues `fn` (an `async def fn(tx)`); one flusher
-takes everything queued (at most `cap` at a time), runs each in a SAVEPOINT inside one write transaction, and
-answers every caller only after that transaction's COMMIT, so durability is exactly that of `db.write()`. A
-failing `fn` is rolled back to its savepoint alone and its exception goes to its own caller; if the COMMIT fails,
-every caller of that group gets the error and nothing of the group is kept.
+takes everything queued (at most `cap` at a time) and has the backend run it as one write transaction, then
+answers every caller of that group, so durability is exactly that of `db.write()`. The next group is handed over
+before the last one's callers are answered (`depth` groups may be in flight: SQLite runs them one after another
+on its thread, each its own transaction).
+
+The writes of a group run one after the other without savepoints (a savepoint per write cost as much as a vote's
+own read). A write that raises before changing anything (a refusal: NotFound, SelfVote) just gets its error. If
+one fails after changing rows, the group is rolled back and run again with a savepoint per write, so the failing
+one is undone alone and raises to its own caller: a grouped `fn` may therefore run twice, and must only read and
+write through its tx (no other side effects). If the COMMIT fails, every caller of that group gets the error and
+nothing of the group is kept.
 
 The backends supply `run_group(fns) -> outcomes`: SQLite runs the whole group as one function on the writer's
 thread (one hand-off per group, see SQLiteBackend), PostgreSQL as one transaction on one pooled connection.
