@@ -123,7 +123,8 @@ class VotesRepository:
             memo_key = ("vote_tally", guild_id, kind, item_id)
             tally = tx.memo.get(memo_key)
             if tally is None:
-                tally = Tally.from_counts(dict(await tx.fetchall(_TALLY_ONE, (guild_id, kind, item_id))))
+                counts = {r[0]: r[1] for r in await tx.fetchall(_TALLY_ONE, (guild_id, kind, item_id))}
+                tally = Tally.from_counts(counts)
             else:
                 tally = apply(tally, transition)
             tx.memo[memo_key] = tally
