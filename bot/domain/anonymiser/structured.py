@@ -255,6 +255,14 @@ _PLATFORM_DOMAINS = {
     "t",
     "wa",
     "fb",
+    "hh",
+    "weblancer",
+    "youdo",
+    "profi",
+    "freelance",
+    "peopleperhour",
+    "toptal",
+    "guru",
 }
 
 _PUNCT_TRAIL = ".,;:!?)]}'\"»”’،؛؟…"
@@ -268,6 +276,12 @@ BARE_URL_RE = re.compile(
     r"[A-Za-z0-9\u0430-\u044f\u0410-\u042f])?\.)+)(" + _TLD_ALT + r")(?![\w\-])((?:[/?#][^\s<>\"«»“”]*)?)",
     re.IGNORECASE,
 )
+# "tally.so/r/w4Lp", "kauppa.example.top/p/12": with a path, any top-level domain of letters makes a link.
+PATH_URL_RE = re.compile(
+    r"(?<![\w@./\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,6}/(?=[\w\-+#%~])[^\s<>\"«»“”]+", re.IGNORECASE
+)
+# "rohan.k@okicici": a payment address (UPI) has no dot after the @.
+UPI_RE = re.compile(r"(?<![\w@.+\-])[A-Za-z0-9][A-Za-z0-9._\-]{2,}@[A-Za-z]{3,}(?![\w.@\-])")
 AT_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 DISCORD_MENTION_RE = re.compile(r"<@!?\d{5,}>")
 LEGACY_DISCORD_RE = re.compile(r"(?<![\w@])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
@@ -344,8 +358,9 @@ def _money_or_unit(text: str, start: int, end: int, lex: Lexicon) -> bool:
 def find_emails(text: str, lex: Lexicon, all_at: Iterable[str], all_dot: Iterable[str]) -> list[Mention]:
     """Plain and spelled-out e-mail addresses (anna at acme dot com, k.s собака yandex точка ru)."""
     out = [Mention(m.start(), m.end(), "email", m.group().lower(), P_EMAIL) for m in EMAIL_RE.finditer(text)]
-    at = "|".join(re.escape(w) for w in sorted(set(all_at), key=len, reverse=True))
-    dot = "|".join(re.escape(w) for w in sorted(set(all_dot), key=len, reverse=True))
+    out += [Mention(m.start(), m.end(), "email", m.group().lower(), P_EMAIL) for m in UPI_RE.finditer(text)]
+    at = "|".join(_as_written(w) for w in sorted(set(all_at), key=len, reverse=True))
+    dot = "|".join(_as_written(w) for w in sorted(set(all_dot), key=len, reverse=True))
     at_re = rf"(?:\s*[\(\[\{{<]\s*(?:{at}|@)\s*[\)\]\}}>]\s*|\s+(?:{at})\s+)"
     dot_re = rf"(?:\s*[\(\[\{{<]\s*(?:{dot})\s*[\)\]\}}>]\s*|\s+(?:{dot})\s+|\.)"
     part = r"[A-Za-z0-9][A-Za-z0-9_%+\-]*"
@@ -369,6 +384,15 @@ def find_emails(text: str, lex: Lexicon, all_at: Iterable[str], all_dot: Iterabl
     return out
 
 
+# Cue words are stored normalised (آ and أ as ا, ة as ه, ى as ي); the text keeps the letters as typed.
+_AR_VARIANTS = {"ا": "[اآأإ]", "ه": "[هة]", "ي": "[يى]"}
+
+
+def _as_written(word: str) -> str:
+    """ "آت", "نقطة": a pattern for a normalised cue word that matches every way of writing it."""
+    return "".join(_AR_VARIANTS.get(ch, re.escape(ch)) for ch in word)
+
+
 def find_urls(text: str) -> list[Mention]:
     """Links with a scheme or www, and bare domains with a known top-level domain."""
     out = []
@@ -386,7 +410,17 @@ def find_urls(text: str) -> list[Mention]:
         if text[m.start() - 1 : m.start()] == "@":
             continue
         out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
+    for m in PATH_URL_RE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        if "/" in text[s:e].rstrip("/"):
+            out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
     return out
+
+
+def is_platform_domain(token: str) -> bool:
+    """ "freelancer.com", "FL.ru": a platform's bare domain is the story, not someone's site."""
+    labels = token.lower().split(".")
+    return len(labels) >= 2 and labels[-1] in _TLDS and labels[-2] in _PLATFORM_DOMAINS
 
 
 def _url_key(url: str) -> str:
@@ -415,23 +449,130 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
             continue
         # Four words back only for a username-shaped token ("his insta is ruairi.smiles"); two otherwise.
         marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
-        before = _words_before(text, m.start(), 4 if marked else 2, lex.norm)
+        before = _words_before(text, m.start(), 4, lex.norm)
         if not before:
             continue
         two = " ".join(reversed(before[:2]))
         strong_cue = (
             before[0] in strong or two in phrases or (len(before) > 1 and before[1] in strong and before[0] in weak)
         )
+        cue = _handle_cue(before, strong, weak, lex)
         # After "username"/"ник" any odd-looking token is a handle; after a platform name it needs digits or _ .
         # "käyttäjänsä oli aatu.gamedev", "his insta is ruairi.smiles", "username on Upwork was dmitry_k88".
         near = any(w in strong or w in weak for w in before[:4])
-        if not (strong_cue or before[0] in weak or (near and marked)):
+        if not (strong_cue or cue or before[0] in weak or (near and marked)):
             continue
-        # "my profile photo": an everyday word after "profile" is not a username.
-        plain = tok.islower() and norm_key(tok) not in lex.common and strong_cue and not _everyday(tok, lex)
-        if (marked or plain) and norm_key(tok) not in lex.platforms:
-            out.append(Mention(m.start(), m.end(), "handle", tok.lower(), P_CUED_HANDLE))
+        shaped = marked or _plain_handle(tok, lex, strong_cue or cue == "strong")
+        if (norm_key(tok) in lex.platforms or not shaped) and not (
+            cue == "weak" and _plain_handle_after_platform(tok, lex)
+        ):
+            continue
+        out.append(Mention(m.start(), m.end(), "handle", tok.lower(), P_CUED_HANDLE))
     return out + _handles_before_platform(text, lex)
+
+
+# Words that may stand between a handle cue and the handle: "username there is X", "ник там был X", "nimi siellä oli X".
+_HANDLE_FILLERS = {
+    "there",
+    "is",
+    "was",
+    "his",
+    "her",
+    "their",
+    "name",
+    "as",
+    "under",
+    "he",
+    "she",
+    "they",
+    "там",
+    "он",
+    "она",
+    "тут",
+    "был",
+    "была",
+    "было",
+    "его",
+    "её",
+    "ее",
+    "у",
+    "него",
+    "неё",
+    "нее",
+    "siellä",
+    "täällä",
+    "oli",
+    "on",
+    "hän",
+    "se",
+    "sen",
+    "hänen",
+    "nimi",
+    "nimensä",
+    "مستخدم",
+    "هو",
+    "كان",
+    "اسم",
+}
+
+
+def _handle_cue(before: list[str], strong: frozenset[str], weak: frozenset[str], lex: Lexicon) -> str:
+    """ "username there is X" -> 'strong', "Kworkissa X" / "на фрилансе X" -> 'weak': the nearest cue word behind
+    at most two filler words ("there", "там", "oli"), or '' when an ordinary word comes first."""
+    for w in before[:3]:
+        if w in strong:
+            return "strong"
+        if w in weak or _is_platform_word(w, lex):
+            return "weak"
+        if w not in _HANDLE_FILLERS:
+            return ""
+    return ""
+
+
+def _is_platform_word(word: str, lex: Lexicon) -> bool:
+    """ "upworkissa", "kworkissa", "кворке": a platform name, inflected (a case ending of at most four letters)."""
+    if word in lex.platforms:
+        return True
+    return any(word.startswith(p) and len(word) - len(p) <= 4 for p in _INFLECTABLE_PLATFORMS)
+
+
+# Platform names long enough that a word starting with one is that platform, inflected.
+_INFLECTABLE_PLATFORMS = (
+    "upwork",
+    "fiverr",
+    "kwork",
+    "кворк",
+    "фриланс",
+    "behance",
+    "dribbble",
+    "github",
+    "gitlab",
+    "telegram",
+    "телеграм",
+    "instagram",
+    "инстаграм",
+    "linkedin",
+    "линкедин",
+    "tiktok",
+    "хабр",
+)
+
+
+def _plain_handle(tok: str, lex: Lexicon, strong_cue: bool) -> bool:
+    """ "username there is kellanbrightworks": a lower-case word no vocabulary knows, right after a handle cue."""
+    return strong_cue and tok.islower() and norm_key(tok) not in lex.common and not _everyday(tok, lex)
+
+
+def _plain_handle_after_platform(tok: str, lex: Lexicon) -> bool:
+    """ "upworkissa tammelandesign", "на кворке boreaspro": after a platform word, a lower-case Latin word of five
+    letters or more that no vocabulary (of the story's language or English) knows."""
+    return (
+        tok.islower()
+        and len(tok) >= 5
+        and norm_key(tok) not in lex.common
+        and norm_key(tok) not in lex.platforms
+        and not _everyday(tok, lex)
+    )
 
 
 _ON_PLATFORM_RE = re.compile(r"(?<![\w@./\-])([a-z][a-z0-9._]{4,})\s+(?:on|at|from|в|на|@)\s+([\w.]+)")
@@ -503,6 +644,15 @@ def _is_possible_phone(cand: str, lang: str) -> bool:
     return False
 
 
+_SERIES_RE = re.compile(r"(?<![\w#№])[A-ZА-ЯЁ]{1,4}[ \u00a0]$")
+
+
+def _series_before(text: str, pos: int) -> str:
+    """ "contract numbered CN 4471-B": a letter series written apart from its digits belongs to the number."""
+    m = _SERIES_RE.search(text, max(0, pos - 6), pos)
+    return m.group() if m else ""
+
+
 def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
     """Phones (international and local formats) and ids: IBAN, cards, tax ids, invoice/order numbers."""
     out: list[Mention] = []
@@ -530,7 +680,14 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             continue
         before = _words_before(text, s, 3, lex.norm)
         kind = _cue_kind(before, num_cues, phone_cues)
+        series = _series_before(text, s) if kind != "number" else ""
+        if series and _cue_kind(_words_before(text, s - len(series), 3, lex.norm), num_cues, phone_cues) == "number":
+            before, kind = _words_before(text, s - len(series), 3, lex.norm), "number"
+        else:
+            series = ""
         sign = bool(before) and before[0] in ("#", "№")
+        s -= len(series) if kind == "number" else 0
+        val = text[s:e]
         if kind != "number" and not (kind == "" and before and before[0] in _NEUTRAL_NUMBER_WORDS):
             continue
         if kind == "" and (_is_possible_phone(val, lex.lang) and "/" not in val):

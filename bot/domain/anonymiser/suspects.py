@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 from .lexicon import Lexicon, _read_lines
 from .model import Span, Suspect
 from .morph import fi_candidates
 from .russian import ru_is_known, ru_proper_kind
+from .structured import is_platform_domain
 from .textutil import ARABIC_WORD_RE, Token, is_sentence_start, norm_ar, norm_key, overlaps, tokenize
 
 # A review list longer than this is not read; Discord's select also stops at 25 options.
@@ -46,8 +48,19 @@ class SuspectFinder:
         self.en = en
         self.lang = lex.lang
         self._not_identifying = lex.platforms | lex.calendar | lex.common | en.platforms | en.calendar
+        # "ИНН", "IBAN", "телегу", "Кворка": words that name a kind of number or a platform identify no one.
+        self._cue_words = (
+            lex.cue("number_cues") | en.cue("number_cues") | lex.cue("handle_weak_cues") | en.cue("handle_weak_cues")
+        )
         # صور is Tyre and "photos": a place that is also a word is a suspect only after في/من.
         self._ambiguous_places = frozenset(norm_ar(w) for w in _read_lines("ambiguous_places_ar.txt"))
+
+    @cached_property
+    def _platform_stems(self) -> tuple[str, ...]:
+        """ "телега" -> "телег", "kwork" -> "kwork": what an inflected platform word starts with."""
+        words = self.lex.cue("handle_weak_cues") | self.en.cue("handle_weak_cues")
+        stems = {w[:-1] if w[-1] in "aeiouyäöаеёиоуыэюяь" else w for w in words if w.isalpha()}
+        return tuple(st for st in stems if len(st) >= 5)  # "инст" would also start "Инстар"
 
     def find(self, text: str, spans: Iterable[Span]) -> tuple[Suspect, ...]:
         """Suspects outside the removed spans, adjacent words merged, at most MAX_SUSPECTS (first ones kept)."""
@@ -82,6 +95,8 @@ class SuspectFinder:
         w = tok.text
         if len(w) < 2 or self._norm(w) in self._not_identifying or self.is_platform_compound(w):
             return ""
+        if self.is_cue_word(w) or self.is_inflected_platform(w):
+            return ""
         if self.lang == "ar" and not w.isascii():
             return self._arabic_kind(w, prev, after_name)
         if self.lang == "ru" and not w.isascii():
@@ -96,7 +111,8 @@ class SuspectFinder:
             return "place" if prev in _PLACE_WORDS.get(self.lang, set()) else "org"
         if not tok.cap:
             return self._lower_kind(w, prev)
-        if self.is_known_word(w) and (tok.sent_start or is_sentence_start(text, tok.start)):
+        at_start = tok.sent_start or is_sentence_start(text, tok.start)
+        if at_start and (self.is_known_word(w) or self.is_known_compound(w)):
             return ""
         if self.is_known_word(w) and not self.is_name_listed(w):
             return ""
@@ -110,6 +126,23 @@ class SuspectFinder:
         if self.lang == "fi" and word[:1].isupper():
             return bool(fi_candidates(word) & (self.lex.platforms | self.en.platforms))
         return False
+
+    def is_cue_word(self, word: str) -> bool:
+        """ "ИНН 7707083893", "IBAN он дал": a word that says what kind of number or account follows."""
+        return self._norm(word) in self._cue_words
+
+    def is_inflected_platform(self, word: str) -> bool:
+        """ "с Кворка", "в телегу", "Kworkissa": a platform name with a case ending (at most three letters)."""
+        w = self._norm(word)
+        return any(w.startswith(stem) and 0 < len(w) - len(stem) <= 3 for stem in self._platform_stems)
+
+    def is_known_compound(self, word: str) -> bool:
+        """ "Tilausnumero", "Asiakaspalvelu": a Finnish compound of two everyday words (at a sentence start)."""
+        w = self._norm(word)
+        return self.lang == "fi" and any(
+            w[:i] in self.lex.vocab and (w[i:] in self.lex.vocab or fi_candidates(w[i:]) & self.lex.vocab)
+            for i in range(3, len(w) - 2)
+        )
 
     def is_country(self, word: str) -> bool:
         """ "she moved to Portugal": a country narrows down who someone is; the author decides."""
@@ -188,8 +221,10 @@ class SuspectFinder:
     @staticmethod
     def _file_or_domain(tok: str) -> bool:
         """ "report.pdf", "v2.1": a file name or a version number is not a username."""
-        return bool(re.search(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|zip|txt|psd|ai|fig|mp4|mov)$", tok, re.I)) or bool(
-            re.fullmatch(r"[vV]?\d+(?:\.\d+)+", tok)
+        return (
+            bool(re.search(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|zip|txt|psd|ai|fig|mp4|mov)$", tok, re.I))
+            or bool(re.fullmatch(r"[vV]?\d+(?:\.\d+)+", tok))
+            or is_platform_domain(tok)
         )
 
 
