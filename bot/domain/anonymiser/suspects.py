@@ -33,10 +33,51 @@ _PLACE_WORDS = {
 }
 _PERSON_WORDS = {
     "en": {"with", "named", "called", "client", "mr", "mrs", "ms", "dr", "by"},
-    "fi": {"asiakas", "nimeltä"},
+    "fi": {"asiakas", "nimeltä", "nimeltään", "joku", "eräs", "tyyppi", "kaveri", "herra", "rouva"},
     "ru": {"с", "со", "клиент", "заказчик", "зовут"},
     "ar": {"اسمه", "اسمها", "العميل", "الاستاذ", "الأستاذ", "مع"},
 }
+# Words after which an unknown word is a company's name: "tmi kattopojalta", "ооо ромашка", "شركة ...".
+_ORG_WORDS = {
+    "en": {"llc", "ltd", "inc"},
+    "fi": {"tmi", "toiminimi", "oy", "ky", "ay", "firma", "firmasta", "firmalta", "yritys", "yritykseltä"},
+    "ru": {"ооо", "оао", "зао", "ип", "ао", "контора", "конторы", "фирма", "фирмы", "компания", "компании"},
+    "ar": {"شركة", "مؤسسة", "وكالة", "متجر", "مطعم", "مكتب"},
+}
+# Finnish family and place names are compounds ending in a landscape word (Lehtiranta, Vähämaa, Rautasilta):
+# such a compound at a sentence start stays a suspect even when both halves are everyday words.
+_FI_NAME_HEADS = (
+    "ranta",
+    "maa",
+    "mäki",
+    "lahti",
+    "salo",
+    "järvi",
+    "koski",
+    "niemi",
+    "vaara",
+    "silta",
+    "saari",
+    "vuori",
+    "harju",
+    "kangas",
+    "aho",
+    "oja",
+    "kallio",
+    "pelto",
+    "metsä",
+    "kivi",
+    "joki",
+    "lampi",
+    "suo",
+    "nummi",
+    "korpi",
+    "linna",
+    "puro",
+    "nen",
+    "la",
+    "lä",
+)
 _FI_PLACE_CASES = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "seen", "hin", "iin", "een")
 
 
@@ -132,14 +173,16 @@ class SuspectFinder:
         return self._norm(word) in self._cue_words
 
     def is_inflected_platform(self, word: str) -> bool:
-        """ "с Кворка", "в телегу", "Kworkissa": a platform name with a case ending (at most three letters)."""
+        """ "с Кворка", "в телегу", "Kworkissa": a platform name with a case ending (at most four letters)."""
         w = self._norm(word)
-        return any(w.startswith(stem) and 0 < len(w) - len(stem) <= 3 for stem in self._platform_stems)
+        return any(w.startswith(stem) and 0 < len(w) - len(stem) <= 4 for stem in self._platform_stems)
 
     def is_known_compound(self, word: str) -> bool:
         """ "Tilausnumero", "Asiakaspalvelu": a Finnish compound of two everyday words (at a sentence start)."""
         w = self._norm(word)
-        return self.lang == "fi" and any(
+        if self.lang != "fi" or w.endswith(_FI_NAME_HEADS):
+            return False
+        return any(
             w[:i] in self.lex.vocab and (w[i:] in self.lex.vocab or fi_candidates(w[i:]) & self.lex.vocab)
             for i in range(3, len(w) - 2)
         )
@@ -172,15 +215,29 @@ class SuspectFinder:
                 return "person"  # "the worst was declan"
             if lw in self.lex.places:
                 return "place"  # "a friend in leeds"
+        listed = lw in self.lex.first_names or lw in self.lex.surnames
+        if listed and prev in _PERSON_WORDS.get(self.lang, set()):
+            return "person"  # "joku jarkko": a listed name after a person word, even when a vocabulary has it too
         if self.is_known_word(word):
             return ""
         if self.lang == "fi":
-            return ""  # inflected Finnish words are too often outside the vocabulary list
+            return self._finnish_lower_kind(word, prev)
         if prev in _PERSON_WORDS.get(self.lang, set()):
             return "person"
         if prev in _PLACE_WORDS.get(self.lang, set()):
             return "place"
+        if prev in _ORG_WORDS.get(self.lang, set()):
+            return "org"
         return ""
+
+    def _finnish_lower_kind(self, word: str, prev: str) -> str:
+        """ "joku jarkko", "tmi kattopojalta": after a person or company word, a word whose base forms the vocabulary
+        does not know either (inflected Finnish words are too often outside the list to flag them anywhere else)."""
+        if prev not in _PERSON_WORDS["fi"] and prev not in _ORG_WORDS["fi"]:
+            return ""
+        if fi_candidates(word) & (self.lex.vocab | self.lex.common):
+            return ""
+        return "person" if prev in _PERSON_WORDS["fi"] else "org"
 
     def _guess(self, word: str, prev: str) -> str:
         """ "from Tacoma" -> place, "with Devorah" -> person, "Larkspur" alone -> person (the likeliest)."""
@@ -202,7 +259,7 @@ class SuspectFinder:
         place = [c for c in cores if c in self.lex.countries or c in self.lex.places]
         if place and (cued or not any(c in self._ambiguous_places or c in self.lex.vocab for c in place)):
             return "place"
-        verb = n.endswith(("ني", "نا", "وا", "ته", "تها", "تهم")) or (len(n) >= 4 and n[0] in "يت")
+        verb = is_arabic_verb_form(n)
         if after_name and n not in self.lex.frequent and n not in self.lex.common and len(n) >= 3 and not verb:
             return "person"  # "[العميل] حداد", "وليد القضاة": a family name right after a removed first name
         listed = [c for c in cores if c in self.lex.first_names or c in self.lex.surnames]
@@ -226,6 +283,15 @@ class SuspectFinder:
             or bool(re.fullmatch(r"[vV]?\d+(?:\.\d+)+", tok))
             or is_platform_domain(tok)
         )
+
+
+def is_arabic_verb_form(n: str) -> bool:
+    """ "نصبت", "دفعوا", "يماطل": a verb ending or prefix; after a removed name it says what they did."""
+    return (
+        n.endswith(("ني", "نا", "وا", "ته", "تها", "تهم"))
+        or (len(n) >= 4 and n[0] in "يت")
+        or (len(n) == 4 and n.endswith("ت") and not n.startswith("ال"))
+    )
 
 
 def _merge(text: str, found: list[Suspect]) -> list[Suspect]:
