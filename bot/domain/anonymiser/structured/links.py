@@ -1,0 +1,120 @@
+"""Links: with a scheme or www, bare domains with a known top-level domain, and any domain followed by a path."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from ..textutil import norm_key
+from .base import P_URL, PUNCT_TRAIL, TLD_ALT, TLDS, trim
+
+# File extensions that are also TLDs would turn "logo.ai" into a link; a bare domain needs a real TLD here.
+_BARE_TLD_EXCLUDE = {"ai", "md", "py", "zip", "mov", "sh", "rs", "pl", "ps", "am", "in", "it", "me", "no", "so"}
+
+
+# Bare domains of platforms are the story ("found him on upwork.com"); with a path they point at someone.
+_PLATFORM_DOMAINS = {
+    "upwork",
+    "fiverr",
+    "freelancer",
+    "behance",
+    "dribbble",
+    "linkedin",
+    "facebook",
+    "instagram",
+    "twitter",
+    "x",
+    "tiktok",
+    "youtube",
+    "google",
+    "gmail",
+    "github",
+    "gitlab",
+    "telegram",
+    "discord",
+    "whatsapp",
+    "slack",
+    "zoom",
+    "paypal",
+    "wise",
+    "stripe",
+    "etsy",
+    "amazon",
+    "shopify",
+    "wordpress",
+    "wix",
+    "figma",
+    "canva",
+    "notion",
+    "reddit",
+    "medium",
+    "kwork",
+    "avito",
+    "yandex",
+    "vk",
+    "habr",
+    "mostaql",
+    "khamsat",
+    "t",
+    "wa",
+    "fb",
+    "hh",
+    "weblancer",
+    "youdo",
+    "profi",
+    "freelance",
+    "peopleperhour",
+    "toptal",
+    "guru",
+}
+
+
+SCHEME_URL_RE = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+")
+
+
+BARE_URL_RE = re.compile(
+    r"(?<![\w@./\-])((?:[A-Za-z0-9\u0430-\u044f\u0410-\u042f](?:[A-Za-z0-9\u0430-\u044f\u0410-\u042f\-]*"
+    r"[A-Za-z0-9\u0430-\u044f\u0410-\u042f])?\.)+)(" + TLD_ALT + r")(?![\w\-])((?:[/?#][^\s<>\"«»“”]*)?)",
+    re.IGNORECASE,
+)
+
+
+# "tally.so/r/w4Lp", "kauppa.example.top/p/12": with a path, any top-level domain of letters makes a link.
+PATH_URL_RE = re.compile(
+    r"(?<![\w@./\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,6}/(?=[\w\-+#%~])[^\s<>\"«»“”]+", re.IGNORECASE
+)
+
+
+def find_urls(text: str) -> list[Mention]:
+    """Links with a scheme or www, and bare domains with a known top-level domain."""
+    out = []
+    for m in SCHEME_URL_RE.finditer(text):
+        s, e = trim(text, m.start(), m.end())
+        out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
+    for m in BARE_URL_RE.finditer(text):
+        labels, tld, path = m.group(1), m.group(2).lower(), m.group(3)
+        s, e = trim(text, m.start(), m.end())
+        if not path.strip(PUNCT_TRAIL):
+            if tld in _BARE_TLD_EXCLUDE or norm_key(labels.rstrip(".").split(".")[-1]) in _PLATFORM_DOMAINS:
+                continue
+            if labels[:1].isupper() and not labels[1:2].isupper() and tld != tld.lower():
+                continue
+        if text[m.start() - 1 : m.start()] == "@":
+            continue
+        out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
+    for m in PATH_URL_RE.finditer(text):
+        s, e = trim(text, m.start(), m.end())
+        if "/" in text[s:e].rstrip("/"):
+            out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
+    return out
+
+
+def is_platform_domain(token: str) -> bool:
+    """ "freelancer.com", "FL.ru": a platform's bare domain is the story, not someone's site."""
+    labels = token.lower().split(".")
+    return len(labels) >= 2 and labels[-1] in TLDS and labels[-2] in _PLATFORM_DOMAINS
+
+
+def _url_key(url: str) -> str:
+    u = re.sub(r"(?i)^(?:https?://|ftp://)?(?:www\.)?", "", url).lower()
+    return u.split("/", 1)[0]
