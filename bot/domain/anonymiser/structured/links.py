@@ -94,19 +94,32 @@ def find_urls(text: str) -> list[Mention]:
     for m in BARE_URL_RE.finditer(text):
         labels, tld, path = m.group(1), m.group(2).lower(), m.group(3)
         s, e = trim(text, m.start(), m.end())
-        if not path.strip(PUNCT_TRAIL):
-            if tld in _BARE_TLD_EXCLUDE or norm_key(labels.rstrip(".").split(".")[-1]) in _PLATFORM_DOMAINS:
-                continue
-            if labels[:1].isupper() and not labels[1:2].isupper() and tld != tld.lower():
-                continue
-        if text[m.start() - 1 : m.start()] == "@":
+        bare = not path.strip(PUNCT_TRAIL)
+        if bare and (_file_name(tld) or _platform_home(labels) or _sentences_run_together(labels, tld)):
             continue
+        if text[m.start() - 1 : m.start()] == "@":
+            continue  # the domain of an e-mail address
         out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
     for m in PATH_URL_RE.finditer(text):
         s, e = trim(text, m.start(), m.end())
         if "/" in text[s:e].rstrip("/"):
             out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
     return out
+
+
+def _file_name(tld: str) -> bool:
+    """ "logo.ai", "notes.md": a file extension that is also a top-level domain; a bare one is a file."""
+    return tld in _BARE_TLD_EXCLUDE
+
+
+def _platform_home(labels: str) -> bool:
+    """ "found him on upwork.com": a platform's bare domain is the story; with a path it points at someone."""
+    return norm_key(labels.rstrip(".").split(".")[-1]) in _PLATFORM_DOMAINS
+
+
+def _sentences_run_together(labels: str, tld: str) -> bool:
+    """ "It was done.It paid": two sentences without a space between them, not a domain (both capitalised)."""
+    return labels[:1].isupper() and not labels[1:2].isupper() and tld != tld.lower()
 
 
 def is_platform_domain(token: str) -> bool:

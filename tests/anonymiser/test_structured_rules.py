@@ -1,0 +1,50 @@
+"""Stop rules of the structured finders, each alone (bot/domain/anonymiser/structured/*)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.domain.anonymiser.lexicon import load_lexicon
+from parley.domain.anonymiser.structured import emails, handles, links, numbers
+
+
+@pytest.mark.parametrize(("tld", "file"), [("ai", True), ("md", True), ("fi", False)])
+def test_file_name_rule(tld: str, file: bool):
+    assert links._file_name(tld) is file
+
+
+@pytest.mark.parametrize(("labels", "home"), [("upwork.", True), ("www.fiverr.", True), ("brightvale.", False)])
+def test_platform_home_rule(labels: str, home: bool):
+    assert links._platform_home(labels) is home
+
+
+def test_sentences_run_together_rule():
+    assert links._sentences_run_together("done.", "It") is False  # lower-case start: could be a domain
+    assert links._sentences_run_together("Done.", "It") is True
+    assert links.find_urls("It was Done.It paid") == []
+    assert [m.key for m in links.find_urls("see brightvale.fi today")] == ["brightvale.fi"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "before", "cue"),
+    [
+        ("en", ["is", "there", "username"], "strong"),
+        ("ru", ["был", "там", "ник"], "strong"),
+        ("fi", ["kworkissa"], "weak"),
+        ("ru", ["фрилансе", "на"], "weak"),
+        ("en", ["yesterday", "username"], ""),
+    ],
+)
+def test_handle_cue_skips_filler_words_only(lang: str, before: list[str], cue: str):
+    lex = load_lexicon(lang)
+    assert handles._handle_cue(before, lex.cue("handle_cues"), lex.cue("handle_weak_cues"), lex) == cue
+
+
+def test_arabic_at_and_dot_words_match_as_typed():
+    assert emails._as_written("ات") == "[اآأإ]ت"
+    assert emails._as_written("نقطه") == "نقط[هة]"
+
+
+@pytest.mark.parametrize(("text", "series"), [("numbered CN 4471", "CN "), ("on 4471", ""), ("#AB 12", "")])
+def test_letter_series_before_digits(text: str, series: str):
+    assert numbers._series_before(text, text.rindex(" ") + 1) == series
