@@ -58,6 +58,16 @@ def _removed(anon: Anonymiser, text: str, lang: str, ident: str) -> bool:
         ("ar", "فاتورة رقم ٢٠٢٤/٣٣٨ بمبلغ ٥٠٠ ريال لم تدفع", "٢٠٢٤/٣٣٨"),
         ("ru", "ИНН 7707083893, ОГРН 1027700132195 — это они", "7707083893"),
         ("ru", "СНИЛС 112-233-445 95 я скинула", "112-233-445 95"),
+        # a compound or a noun after "number" says what is numbered; a verb may stand between
+        ("fi", "projektinumero 8812-22 ja asiakasnro 44120", "8812-22"),
+        ("fi", "Kuitti 4471 tuli sähköpostiin", "4471"),
+        ("ar", "رقم الإيصال ٤٤٧١٢ وصلني", "٤٤٧١٢"),
+        ("ar", "والتذكرة ٨٨٢١٣ ما زالت مفتوحة", "٨٨٢١٣"),
+        ("ru", "акт 118 и платёжка 5531 у меня есть", "5531"),
+        ("en", "my order number is 112-3345678-9901122 on amazon", "112-3345678-9901122"),
+        ("en", "ABN 51 824 753 556 on the invoice", "51 824 753 556"),
+        ("en", "NI number QQ 12 34 56 C on the form", "QQ 12 34 56 C"),
+        ("ru", "р/с 40702810900000012345 в банке", "40702810900000012345"),
         # bank and card numbers, phones in regional formats and Arabic-Indic digits
         ("en", "to GB33 BUKB 2020 1555 5555 55 as a deposit", "GB33 BUKB 2020 1555 5555 55"),
         ("ru", "IBAN турецкий TR33 0006 1005 1978 6457 8413 26, перевод", "TR33 0006 1005 1978 6457 8413 26"),

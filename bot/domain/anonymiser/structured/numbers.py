@@ -37,7 +37,8 @@ IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]?
 CARD_RE = re.compile(r"(?<![\d+])(?:\d{4}[ \-]){3}\d{4}(?:[ \-]?\d{1,3})?(?![\d])")
 
 
-LONG_DIGITS_RE = re.compile(r"(?<![\d+\w])\d{8,19}(?![\d\w])")
+# 8 to 34 digits: cards, Russian 20-digit accounts (р/с), IBAN-length numbers written without letters.
+LONG_DIGITS_RE = re.compile(r"(?<![\d+\w])\d{8,34}(?![\d\w])")
 
 
 ALNUM_ID_RE = re.compile(
@@ -49,6 +50,8 @@ ALNUM_ID_RE = re.compile(
 CRYPTO_RE = re.compile(r"(?<![\w])(?:0x[a-fA-F0-9]{40}|(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,39})(?![\w])")
 
 
+# UK National Insurance number: "QQ 12 34 56 C".
+NINO_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w])")
 FI_BUSINESS_ID_RE = re.compile(r"(?<![\d\-])\d{7}-\d(?![\d\-])")
 
 
@@ -75,18 +78,40 @@ _PHONE_REGIONS = {
 
 
 def _cue_kind(before: list[str], num_cues: frozenset[str], phone_cues: frozenset[str]) -> str:
-    """'number', 'phone' or '' from the nearest typed cue word; "number"/"رقم" alone says nothing."""
-    for w in before:
+    """'number', 'phone' or '' from the nearest typed cue word; "number"/"رقم" alone says nothing.
+
+    "order number is 112-33": a filler word may stand between; "tapausnumero", "asiakasnro": a compound ending in
+    "number" is a number cue; "رقم الإيصال ٤٤٧١٢", "номер накладной 55": a noun right after "number" is what it
+    numbers.
+    """
+    for i, w in enumerate(before):
         if w in ("#", "№"):
             return "number"
-        if w in _NEUTRAL_NUMBER_WORDS:
+        if w in _NEUTRAL_NUMBER_WORDS or (w in _NUMBER_FILLERS and i == 0):
             continue
-        if w in phone_cues:
-            return "phone"
-        if w in num_cues:
-            return "number"
+        kind = _typed_cue(w, num_cues, phone_cues)
+        if kind:
+            return kind
+        if i + 1 < len(before) and before[i + 1] in _NEUTRAL_NUMBER_WORDS and _typed_cue(w, num_cues, phone_cues) == "":
+            return "number" if i == 0 else ""
         return ""
     return ""
+
+
+def _typed_cue(word: str, num_cues: frozenset[str], phone_cues: frozenset[str]) -> str:
+    """ "invoice" -> number, "phone" -> phone, "tapausnumero" -> number, "والتذكره" -> number (after و/ب)."""
+    for w in (word, word[1:] if word[:1] in "وب" and len(word) > 3 else word):
+        if w in phone_cues:
+            return "phone"
+        if w in num_cues or w.endswith(_NUMBER_HEADS):
+            return "number"
+    return ""
+
+
+# "tapausnumero", "asiakasnro", "projektinumero": Finnish compounds whose head says "number"/"id".
+_NUMBER_HEADS = ("numero", "numeron", "numerolla", "numeroa", "nro", "tunnus", "tunnuksella")
+# A verb between a cue and its number: "order number is 112-33", "tilausnumero oli 5512", "заказ был 5512".
+_NUMBER_FILLERS = {"is", "was", "oli", "on", "был", "была", "было", "это", "هو", "كان"}
 
 
 def _is_date(val: str) -> bool:
@@ -136,7 +161,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
         digits = sum(ch.isdigit() for ch in m.group())
         if digits >= 8:
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", m.group()), P_IBAN))
-    for rx in (CARD_RE, FI_BUSINESS_ID_RE, CRYPTO_RE):
+    for rx in (CARD_RE, FI_BUSINESS_ID_RE, CRYPTO_RE, NINO_RE):
         for m in rx.finditer(text):
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\D", "", m.group()), P_IBAN))
     for m in ALNUM_ID_RE.finditer(text):
