@@ -36,7 +36,10 @@ def test_finnish_everyday_compounds(word: str, known: bool):
     assert _finder("fi").is_known_compound(word) is known
 
 
-@pytest.mark.parametrize(("word", "verb"), [("نصبت", True), ("دفعوا", True), ("يماطل", True), ("الزوبعي", False)])
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [("نصبت", True), ("وصممت", True), ("دفعوا", True), ("يماطل", True), ("الزوبعي", False), ("وحداد", False)],
+)
 def test_arabic_verb_forms_after_a_name(word: str, verb: bool):
     assert is_arabic_verb_form(word) is verb
 
@@ -69,3 +72,29 @@ def test_everyday_words_of_the_review_are_not_flagged(anon: Anonymiser, lang: st
     flagged = _flagged(anon, text, lang)
     for word in ("ИНН", "ОГРН", "Кворка", "телегу", "Tilausnumero", "freelancer.com", "نصبت"):
         assert word not in flagged, flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "rule"),
+    [
+        ("en", "BrickAndLoom", "is_camel_case"),
+        ("ru", "StudioKrona", "is_camel_case"),
+        ("ru", "Velmarix", "is_foreign_latin"),
+        ("ar", "Qamarly", "is_foreign_latin"),
+    ],
+)
+def test_brand_shaped_words(lang: str, word: str, rule: str):
+    assert getattr(_finder(lang), rule)(word)
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ru", "Figma"), ("ru", "logo"), ("en", "Velmarix"), ("en", "LinkedIn")])
+def test_platforms_and_english_words_are_not_brands(lang: str, word: str):
+    f = _finder(lang)
+    assert not f.is_foreign_latin(word)
+    assert not (f.is_camel_case(word) and f._kind(word, _tok(word), "") == "org")
+
+
+def _tok(word: str):
+    from parley.domain.anonymiser.textutil import tokenize
+
+    return tokenize(word)[0]

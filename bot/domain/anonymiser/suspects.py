@@ -78,6 +78,8 @@ _FI_NAME_HEADS = (
     "la",
     "lä",
 )
+_CAMEL_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[A-ZА-ЯЁ][a-zа-яё0-9]+)+")
+_OPENING_QUOTES = "\"«“„'‘"
 _FI_PLACE_CASES = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "seen", "hin", "iin", "een")
 
 
@@ -148,6 +150,8 @@ class SuspectFinder:
                 return ""  # "Созванивались", "Фриланс": the dictionary knows it as an ordinary word
         if self.is_country(w):
             return "place"
+        if self.is_camel_case(w) or self.is_foreign_latin(w) or self.is_quoted_name(text, tok):
+            return "org"
         if self.is_acronym(w):
             return "place" if prev in _PLACE_WORDS.get(self.lang, set()) else "org"
         if not tok.cap:
@@ -186,6 +190,21 @@ class SuspectFinder:
             w[:i] in self.lex.vocab and (w[i:] in self.lex.vocab or fi_candidates(w[i:]) & self.lex.vocab)
             for i in range(3, len(w) - 2)
         )
+
+    def is_camel_case(self, word: str) -> bool:
+        """ "BrickAndLoom", "StudioKrona": a capital inside a word is how brands are written."""
+        return bool(_CAMEL_RE.fullmatch(word))
+
+    def is_foreign_latin(self, word: str) -> bool:
+        """ "работал на Krona", "متجر Qamar": a Latin word in Arabic or Cyrillic text that English does not know."""
+        if self.lang not in ("ar", "ru") or not word.isascii() or not word.isalpha() or len(word) < 3:
+            return False
+        lw = word.lower()
+        return lw not in self.en.vocab and lw not in self.en.common and lw not in self.en.platforms
+
+    def is_quoted_name(self, text: str, tok: Token) -> bool:
+        """'a shop called "Crumbhollow"', «Пиксельный»: a capitalised word right after an opening quote."""
+        return tok.cap and text[tok.start - 1 : tok.start] in _OPENING_QUOTES and tok.start > 1
 
     def is_country(self, word: str) -> bool:
         """ "she moved to Portugal": a country narrows down who someone is; the author decides."""
@@ -286,11 +305,13 @@ class SuspectFinder:
 
 
 def is_arabic_verb_form(n: str) -> bool:
-    """ "نصبت", "دفعوا", "يماطل": a verb ending or prefix; after a removed name it says what they did."""
-    return (
-        n.endswith(("ني", "نا", "وا", "ته", "تها", "تهم"))
-        or (len(n) >= 4 and n[0] in "يت")
-        or (len(n) == 4 and n.endswith("ت") and not n.startswith("ال"))
+    """ "نصبت", "وصممت", "دفعوا", "يماطل": a verb ending or prefix (after و/ف); after a name it says what they did."""
+    cores = (n, n[1:]) if n[:1] in "وف" and len(n) > 4 else (n,)
+    return any(
+        c.endswith(("ني", "نا", "وا", "ته", "تها", "تهم"))
+        or (len(c) >= 4 and c[0] in "يت")
+        or (len(c) == 4 and c.endswith("ت") and not c.startswith("ال"))
+        for c in cores
     )
 
 
