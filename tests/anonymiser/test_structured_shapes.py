@@ -90,6 +90,8 @@ def test_structured_identifier_is_removed(anon: Anonymiser, lang: str, text: str
         ("fi", "Summa 89,90 € 1.2.2024, maksuaika 14 päivää, 30 % ennakkoon."),
         ("ru", "перевод на 25 000 рублей 3 марта, срок 01.02.2024, 40 страниц"),
         ("ar", "دفعت ١٥٠٠ ريال يوم ١٢/٣/٢٠٢٤ الساعة ١٠:٣٠ عن ٤٠ صفحة"),
+        ("ar", "دفعت العربون بتاريخ ١٢/٧/١٤٤٥هـ والباقي في ٣١-٨"),
+        ("ar", "وقعنا العقد في 1445/03/12 هـ ودفعت 1000 دينار"),
     ],
 )
 def test_amounts_dates_and_counts_are_the_story_and_stay(anon: Anonymiser, lang: str, text: str):
