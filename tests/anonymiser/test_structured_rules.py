@@ -48,3 +48,16 @@ def test_arabic_at_and_dot_words_match_as_typed():
 @pytest.mark.parametrize(("text", "series"), [("numbered CN 4471", "CN "), ("on 4471", ""), ("#AB 12", "")])
 def test_letter_series_before_digits(text: str, series: str):
     assert numbers._series_before(text, text.rindex(" ") + 1) == series
+
+
+@pytest.mark.parametrize(
+    ("text", "links_found"),
+    [
+        ("their site kestrel.ai is down", ["kestrel.ai"]),
+        ("shop.kestrel.ai is down", ["shop.kestrel.ai"]),
+        ("attached logo.ai and notes.md", []),
+        ("Tilasin kukkakimara.fi-sivuilta eilen", ["kukkakimara.fi"]),
+    ],
+)
+def test_file_like_domains_are_sites_when_named_so(text: str, links_found: list[str]):
+    assert [text[m.start : m.end] for m in links.find_urls(text)] == links_found

@@ -298,7 +298,7 @@ class SuspectFinder:
     def _file_or_domain(tok: str) -> bool:
         """ "report.pdf", "v2.1": a file name or a version number is not a username."""
         return (
-            bool(re.search(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|zip|txt|psd|ai|fig|mp4|mov)$", tok, re.I))
+            bool(re.search(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|zip|txt|psd|ai|fig|mp4|mov|md|py|csv|svg)$", tok, re.I))
             or bool(re.fullmatch(r"[vV]?\d+(?:\.\d+)+", tok))
             or is_platform_domain(tok)
         )

@@ -6,7 +6,7 @@ import re
 
 from ..model import Mention
 from ..textutil import norm_key
-from .base import P_URL, PUNCT_TRAIL, TLD_ALT, TLDS, trim
+from .base import P_URL, PUNCT_TRAIL, TLD_ALT, TLDS, trim, words_before
 
 # File extensions that are also TLDs would turn "logo.ai" into a link; a bare domain needs a real TLD here.
 _BARE_TLD_EXCLUDE = {"ai", "md", "py", "zip", "mov", "sh", "rs", "pl", "ps", "am", "in", "it", "me", "no", "so"}
@@ -74,7 +74,7 @@ SCHEME_URL_RE = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"«»“”]
 
 BARE_URL_RE = re.compile(
     r"(?<![\w@./\-])((?:[A-Za-z0-9\u0430-\u044f\u0410-\u042f](?:[A-Za-z0-9\u0430-\u044f\u0410-\u042f\-]*"
-    r"[A-Za-z0-9\u0430-\u044f\u0410-\u042f])?\.)+)(" + TLD_ALT + r")(?![\w\-])((?:[/?#][^\s<>\"«»“”]*)?)",
+    r"[A-Za-z0-9\u0430-\u044f\u0410-\u042f])?\.)+)(" + TLD_ALT + r")(?![\w]|-[\w\-]*\.\w)((?:[/?#][^\s<>\"«»“”]*)?)",
     re.IGNORECASE,
 )
 
@@ -95,7 +95,8 @@ def find_urls(text: str) -> list[Mention]:
         labels, tld, path = m.group(1), m.group(2).lower(), m.group(3)
         s, e = trim(text, m.start(), m.end())
         bare = not path.strip(PUNCT_TRAIL)
-        if bare and (_file_name(tld) or _platform_home(labels) or _sentences_run_together(labels, tld)):
+        file_like = _file_name(tld) and not _site_named(text, m.start(), labels)
+        if bare and (file_like or _platform_home(labels) or _sentences_run_together(labels, tld)):
             continue
         if text[m.start() - 1 : m.start()] == "@":
             continue  # the domain of an e-mail address
@@ -110,6 +111,40 @@ def find_urls(text: str) -> list[Mention]:
 def _file_name(tld: str) -> bool:
     """ "logo.ai", "notes.md": a file extension that is also a top-level domain; a bare one is a file."""
     return tld in _BARE_TLD_EXCLUDE
+
+
+def _site_named(text: str, start: int, labels: str) -> bool:
+    """ "their site kestrel.ai", "shop.kestrel.ai": a site word before it, or a subdomain, makes "x.ai" a site."""
+    return labels.count(".") >= 2 or any(w in _SITE_WORDS for w in words_before(text, start, 3))
+
+
+# "site", "sivu", "сайт", "موقع": words that introduce a web address.
+_SITE_WORDS = {
+    "site",
+    "website",
+    "domain",
+    "page",
+    "link",
+    "url",
+    "sivu",
+    "sivut",
+    "sivusto",
+    "sivuilla",
+    "osoite",
+    "osoitteessa",
+    "verkkosivut",
+    "сайт",
+    "сайта",
+    "сайте",
+    "домен",
+    "ссылка",
+    "موقع",
+    "الموقع",
+    "موقعه",
+    "موقعها",
+    "رابط",
+    "الرابط",
+}
 
 
 def _platform_home(labels: str) -> bool:
