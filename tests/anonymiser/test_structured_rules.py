@@ -57,6 +57,8 @@ def test_letter_series_before_digits(text: str, series: str):
         ("shop.kestrel.ai is down", ["shop.kestrel.ai"]),
         ("attached logo.ai and notes.md", []),
         ("Tilasin kukkakimara.fi-sivuilta eilen", ["kukkakimara.fi"]),
+        ("sivulta äänitehdas-pöllö.fi löytyy", ["äänitehdas-pöllö.fi"]),
+        ("KestrelStudio.COM is their site", ["KestrelStudio.COM"]),
     ],
 )
 def test_file_like_domains_are_sites_when_named_so(text: str, links_found: list[str]):

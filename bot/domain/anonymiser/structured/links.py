@@ -73,8 +73,10 @@ SCHEME_URL_RE = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"«»“”]
 
 
 BARE_URL_RE = re.compile(
-    r"(?<![\w@./\-])((?:[A-Za-z0-9\u0430-\u044f\u0410-\u042f](?:[A-Za-z0-9\u0430-\u044f\u0410-\u042f\-]*"
-    r"[A-Za-z0-9\u0430-\u044f\u0410-\u042f])?\.)+)(" + TLD_ALT + r")(?![\w]|-[\w\-]*\.\w)((?:[/?#][^\s<>\"«»“”]*)?)",
+    r"(?<![\w@./\-])((?:[A-Za-z0-9\u00c0-\u00ff\u0430-\u044f\u0410-\u042f](?:[A-Za-z0-9\u00c0-\u00ff\u0430-\u044f"
+    r"\u0410-\u042f\-]*[A-Za-z0-9\u00c0-\u00ff\u0430-\u044f\u0410-\u042f])?\.)+)("
+    + TLD_ALT
+    + r")(?![\w]|-[\w\-]*\.\w)((?:[/?#][^\s<>\"«»“”]*)?)",
     re.IGNORECASE,
 )
 
@@ -96,7 +98,7 @@ def find_urls(text: str) -> list[Mention]:
         s, e = trim(text, m.start(), m.end())
         bare = not path.strip(PUNCT_TRAIL)
         file_like = _file_name(tld) and not _site_named(text, m.start(), labels)
-        if bare and (file_like or _platform_home(labels) or _sentences_run_together(labels, tld)):
+        if bare and (file_like or _platform_home(labels) or _sentences_run_together(labels, m.group(2))):
             continue
         if text[m.start() - 1 : m.start()] == "@":
             continue  # the domain of an e-mail address
@@ -154,7 +156,7 @@ def _platform_home(labels: str) -> bool:
 
 def _sentences_run_together(labels: str, tld: str) -> bool:
     """ "It was done.It paid": two sentences without a space between them, not a domain (both capitalised)."""
-    return labels[:1].isupper() and not labels[1:2].isupper() and tld != tld.lower()
+    return labels[:1].isupper() and not labels[1:2].isupper() and tld[:1].isupper() and tld[1:] == tld[1:].lower()
 
 
 def is_platform_domain(token: str) -> bool:
