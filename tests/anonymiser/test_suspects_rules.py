@@ -98,3 +98,10 @@ def _tok(word: str):
     from parley.domain.anonymiser.textutil import tokenize
 
     return tokenize(word)[0]
+
+
+@pytest.mark.parametrize(
+    ("word", "name"), [("pekalle", True), ("sannalta", True), ("kahville", False), ("tuulelta", False)]
+)
+def test_lower_case_finnish_names_behind_a_case_ending(word: str, name: bool):
+    assert _finder("fi").is_inflected_finnish_name(word) is name

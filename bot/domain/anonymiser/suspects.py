@@ -37,11 +37,12 @@ _PERSON_WORDS = {
     "ru": {"с", "со", "клиент", "заказчик", "зовут"},
     "ar": {"اسمه", "اسمها", "العميل", "الاستاذ", "الأستاذ", "مع"},
 }
-# Words after which an unknown word is a company's name: "tmi kattopojalta", "ооо ромашка", "شركة ...".
+# Legal forms written before the name: an unknown word after one is the company's name ("tmi kattopojalta",
+# "ип петров", "ооо ромашка"; in Arabic text a Latin word after "شركة"). Verbs follow "firma" and "компания" too often.
 _ORG_WORDS = {
-    "en": {"llc", "ltd", "inc"},
-    "fi": {"tmi", "toiminimi", "oy", "ky", "ay", "firma", "firmasta", "firmalta", "yritys", "yritykseltä"},
-    "ru": {"ооо", "оао", "зао", "ип", "ао", "контора", "конторы", "фирма", "фирмы", "компания", "компании"},
+    "en": set(),
+    "fi": {"tmi", "toiminimi"},
+    "ru": {"ооо", "оао", "зао", "ип", "ао"},
     "ar": {"شركة", "مؤسسة", "وكالة", "متجر", "مطعم", "مكتب"},
 }
 # Finnish family and place names are compounds ending in a landscape word (Lehtiranta, Vähämaa, Rautasilta):
@@ -252,11 +253,22 @@ class SuspectFinder:
     def _finnish_lower_kind(self, word: str, prev: str) -> str:
         """ "joku jarkko", "tmi kattopojalta": after a person or company word, a word whose base forms the vocabulary
         does not know either (inflected Finnish words are too often outside the list to flag them anywhere else)."""
+        if self.is_inflected_finnish_name(word):
+            return "person"
         if prev not in _PERSON_WORDS["fi"] and prev not in _ORG_WORDS["fi"]:
             return ""
         if fi_candidates(word) & (self.lex.vocab | self.lex.common):
             return ""
         return "person" if prev in _PERSON_WORDS["fi"] else "org"
+
+    def is_inflected_finnish_name(self, word: str) -> bool:
+        """ "soitin pekalle", "omistaja sannalta": a listed first name or surname behind a case ending, in lower case
+        (names that are also words, tuuli or toivo, are left alone)."""
+        w = self._norm(word)
+        if w in self.lex.vocab or w in self.lex.common:
+            return False
+        names = (self.lex.first_names | self.lex.surnames) - self.lex.ambiguous
+        return any(c != w and c in names for c in fi_candidates(w))
 
     def _guess(self, word: str, prev: str) -> str:
         """ "from Tacoma" -> place, "with Devorah" -> person, "Larkspur" alone -> person (the likeliest)."""
