@@ -41,6 +41,10 @@ def _removed(anon: Anonymiser, text: str, lang: str, ident: str) -> bool:
         ("ru", "Клиент с Кворка, ник там boreaspro, просил перевести текст.", "boreaspro"),
         ("ru", "на хабре vasyapupkin, больше нигде", "vasyapupkin"),
         ("ar", "على خمسات اسمه abu_omar وفي مستقل omarwebdev", "omarwebdev"),
+        ("fi", "instassa se on kukkakimara ja muualla ei", "kukkakimara"),
+        ("fi", "Sen Twitter-tili on pohjolapixels nykyään", "pohjolapixels"),
+        ("fi", "hän käyttää nimimerkkiä saunakuningas", "saunakuningas"),
+        ("ru", "в тиктоке он pixelvasya, пишите туда", "pixelvasya"),
         # e-mails written out
         ("en", "email him at odran dot visuals at gmail dot com if you want", "odran dot visuals at gmail dot com"),
         ("fi", "Sähköposti oli veera piste kiiskila miukumauku postilaatikko piste fi, hauskaa.", "veera piste"),

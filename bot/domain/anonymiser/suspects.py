@@ -17,6 +17,7 @@ from .model import Span, Suspect
 from .morph import fi_candidates
 from .russian import ru_is_known, ru_proper_kind
 from .structured import is_platform_domain
+from .structured.handles import INFLECTABLE_PLATFORMS
 from .textutil import ARABIC_WORD_RE, Token, is_sentence_start, norm_ar, norm_key, overlaps, tokenize
 
 # A review list longer than this is not read; Discord's select also stops at 25 options.
@@ -102,7 +103,7 @@ class SuspectFinder:
     @cached_property
     def _platform_stems(self) -> tuple[str, ...]:
         """ "телега" -> "телег", "kwork" -> "kwork": what an inflected platform word starts with."""
-        words = self.lex.cue("handle_weak_cues") | self.en.cue("handle_weak_cues")
+        words = self.lex.cue("handle_weak_cues") | self.en.cue("handle_weak_cues") | set(INFLECTABLE_PLATFORMS)
         stems = {w[:-1] if w[-1] in "aeiouyäöаеёиоуыэюяь" else w for w in words if w.isalpha()}
         return tuple(st for st in stems if len(st) >= 5)  # "инст" would also start "Инстар"
 

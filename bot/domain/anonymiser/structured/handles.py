@@ -133,11 +133,11 @@ def _is_platform_word(word: str, lex: Lexicon) -> bool:
     """ "upworkissa", "kworkissa", "кворке": a platform name, inflected (a case ending of at most four letters)."""
     if word in lex.platforms:
         return True
-    return any(word.startswith(p) and len(word) - len(p) <= 4 for p in _INFLECTABLE_PLATFORMS)
+    return any(word.startswith(p) and len(word) - len(p) <= 4 for p in INFLECTABLE_PLATFORMS)
 
 
 # Platform names long enough that a word starting with one is that platform, inflected.
-_INFLECTABLE_PLATFORMS = (
+INFLECTABLE_PLATFORMS = (
     "upwork",
     "fiverr",
     "kwork",
@@ -151,9 +151,21 @@ _INFLECTABLE_PLATFORMS = (
     "телеграм",
     "instagram",
     "инстаграм",
+    "insta",
     "linkedin",
     "линкедин",
     "tiktok",
+    "тикток",
+    "twitter",
+    "твиттер",
+    "facebook",
+    "фейсбук",
+    "discord",
+    "дискорд",
+    "youtube",
+    "ютуб",
+    "threads",
+    "snapchat",
     "хабр",
 )
 
