@@ -95,6 +95,9 @@ def test_structured_identifier_is_removed(anon: Anonymiser, lang: str, text: str
         ("ru", "перевод на 25 000 рублей 3 марта, срок 01.02.2024, 40 страниц"),
         ("ar", "دفعت ١٥٠٠ ريال يوم ١٢/٣/٢٠٢٤ الساعة ١٠:٣٠ عن ٤٠ صفحة"),
         ("ar", "دفعت العربون بتاريخ ١٢/٧/١٤٤٥هـ والباقي في ٣١-٨"),
+        ("ru", "созвон в 14:30, 2-3 недели, версия 2.1, оплата 50/50, оформление по ГОСТ 7.32-2017"),
+        ("en", "we agreed 50/50 and 24/7 support, 2/3 of the work in Q3 2024 on Windows 10, ISO 9001 stuff"),
+        ("fi", "klo 14.30 tavattiin, 1-2 viikkoa myöhemmin, 3.5. maksu, versio 2.1, hinta 1 250 euroa"),
         ("ar", "وقعنا العقد في 1445/03/12 هـ ودفعت 1000 دينار"),
     ],
 )

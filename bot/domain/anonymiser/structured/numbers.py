@@ -127,6 +127,12 @@ def _is_date(val: str) -> bool:
     return True
 
 
+def _standard_number(cand: str) -> bool:
+    """ "ГОСТ 7.32-2017", "section 1.2.3-45": one digit and a dot first is a standard's or a section's number; phones
+    written with dots group two digits or more (040.765.4321)."""
+    return bool(re.match(r"\d\.", cand))
+
+
 def _is_possible_phone(cand: str, lang: str) -> bool:
     if not re.fullmatch(r"[\d\s\u00a0()+.\-–]+", cand):
         return False
@@ -219,7 +225,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             e -= 1
             cand = text[s:e]
         digits = re.sub(r"\D", "", cand)
-        if not 7 <= len(digits) <= 15 or _is_date(cand) or money_or_unit(text, s, e, lex):
+        if not 7 <= len(digits) <= 15 or _is_date(cand) or money_or_unit(text, s, e, lex) or _standard_number(cand):
             continue
         if re.fullmatch(r"\d{1,3}(?:[ \u00a0.,]\d{3})+", cand) and not cand.startswith("0"):
             continue  # 1 200 000: a sum written with thousand separators
