@@ -52,6 +52,12 @@ def _removed(anon: Anonymiser, text: str, lang: str, ident: str) -> bool:
         ("ar", "البريد كان مكتوب هكذا: sami.k آت outlook دوت com وكان", "sami.k آت outlook دوت com"),
         ("ar", "الايميل ahmad آت yahoo نقطة com وما رد", "ahmad آت yahoo نقطة com"),
         ("en", "my upi is rohan.k@okicici, paid twice", "rohan.k@okicici"),
+        # domains written out
+        ("en", "his site is bloomandbrass dot com, still up", "bloomandbrass dot com"),
+        ("en", "the backup was kestrel[.]io for a while", "kestrel[.]io"),
+        ("fi", "sivut löytyy osoitteesta kukkakimara piste fi", "kukkakimara piste fi"),
+        ("ru", "сайт kedrlavka точка ru, пишите", "kedrlavka точка ru"),
+        ("ar", "موقعه nakhlamedia دوت com والصفحة", "nakhlamedia دوت com"),
         # invoice, order, contract and ticket numbers in unusual shapes
         ("en", 'sent a "contract" numbered CN 4471-B in June', "CN 4471-B"),
         ("en", "invoice INV-2024/117 for $1,450 still unpaid", "INV-2024/117"),
@@ -95,6 +101,7 @@ def test_structured_identifier_is_removed(anon: Anonymiser, lang: str, text: str
         ("ru", "перевод на 25 000 рублей 3 марта, срок 01.02.2024, 40 страниц"),
         ("ar", "دفعت ١٥٠٠ ريال يوم ١٢/٣/٢٠٢٤ الساعة ١٠:٣٠ عن ٤٠ صفحة"),
         ("ar", "دفعت العربون بتاريخ ١٢/٧/١٤٤٥هـ والباقي في ٣١-٨"),
+        ("en", "back in the dot com years we had a site, my mom dot com joke"),
         ("ru", "созвон в 14:30, 2-3 недели, версия 2.1, оплата 50/50, оформление по ГОСТ 7.32-2017"),
         ("en", "we agreed 50/50 and 24/7 support, 2/3 of the work in Q3 2024 on Windows 10, ISO 9001 stuff"),
         ("fi", "klo 14.30 tavattiin, 1-2 viikkoa myöhemmin, 3.5. maksu, versio 2.1, hinta 1 250 euroa"),

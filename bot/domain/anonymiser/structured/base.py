@@ -219,3 +219,12 @@ def everyday(tok: str, lex: Lexicon) -> bool:
 
     w = norm_key(tok)
     return w in lex.vocab or w in _vocab_sets("en")[0]
+
+
+# Cue words are stored normalised (آ and أ as ا, ة as ه, ى as ي); the text keeps the letters as typed.
+_AR_VARIANTS = {"ا": "[اآأإ]", "ه": "[هة]", "ي": "[يى]"}
+
+
+def as_written(word: str) -> str:
+    """ "آت", "نقطة": a pattern for a normalised cue word that matches every way of writing it."""
+    return "".join(_AR_VARIANTS.get(ch, re.escape(ch)) for ch in word)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..lexicon import Lexicon
 from ..model import Mention
 from ..textutil import norm_key
-from .base import P_EMAIL, TLD_ALT
+from .base import P_EMAIL, TLD_ALT, as_written
 
 _EMAIL_PROVIDERS = {
     "gmail",
@@ -43,21 +43,12 @@ EMAIL_RE = re.compile(
 UPI_RE = re.compile(r"(?<![\w@.+\-])[A-Za-z0-9][A-Za-z0-9._\-]{2,}@[A-Za-z]{3,}(?![\w.@\-])")
 
 
-# Cue words are stored normalised (آ and أ as ا, ة as ه, ى as ي); the text keeps the letters as typed.
-_AR_VARIANTS = {"ا": "[اآأإ]", "ه": "[هة]", "ي": "[يى]"}
-
-
-def _as_written(word: str) -> str:
-    """ "آت", "نقطة": a pattern for a normalised cue word that matches every way of writing it."""
-    return "".join(_AR_VARIANTS.get(ch, re.escape(ch)) for ch in word)
-
-
 def find_emails(text: str, lex: Lexicon, all_at: Iterable[str], all_dot: Iterable[str]) -> list[Mention]:
     """Plain and spelled-out e-mail addresses (anna at acme dot com, k.s собака yandex точка ru)."""
     out = [Mention(m.start(), m.end(), "email", m.group().lower(), P_EMAIL) for m in EMAIL_RE.finditer(text)]
     out += [Mention(m.start(), m.end(), "email", m.group().lower(), P_EMAIL) for m in UPI_RE.finditer(text)]
-    at = "|".join(_as_written(w) for w in sorted(set(all_at), key=len, reverse=True))
-    dot = "|".join(_as_written(w) for w in sorted(set(all_dot), key=len, reverse=True))
+    at = "|".join(as_written(w) for w in sorted(set(all_at), key=len, reverse=True))
+    dot = "|".join(as_written(w) for w in sorted(set(all_dot), key=len, reverse=True))
     at_re = rf"(?:\s*[\(\[\{{<]\s*(?:{at}|@)\s*[\)\]\}}>]\s*|\s+(?:{at})\s+)"
     dot_re = rf"(?:\s*[\(\[\{{<]\s*(?:{dot})\s*[\)\]\}}>]\s*|\s+(?:{dot})\s+|\.)"
     part = r"[A-Za-z0-9][A-Za-z0-9_%+\-]*"

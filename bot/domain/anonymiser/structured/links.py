@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from ..lexicon import Lexicon
 from ..model import Mention
 from ..textutil import norm_key
-from .base import P_URL, PUNCT_TRAIL, TLD_ALT, TLDS, trim, words_before
+from .base import P_URL, PUNCT_TRAIL, TLD_ALT, TLDS, as_written, everyday, trim, words_before
 
 # File extensions that are also TLDs would turn "logo.ai" into a link; a bare domain needs a real TLD here.
 _BARE_TLD_EXCLUDE = {"ai", "md", "py", "zip", "mov", "sh", "rs", "pl", "ps", "am", "in", "it", "me", "no", "so"}
@@ -87,9 +89,10 @@ PATH_URL_RE = re.compile(
 )
 
 
-def find_urls(text: str) -> list[Mention]:
-    """Links with a scheme or www, and bare domains with a known top-level domain."""
-    out = []
+def find_urls(text: str, lex: Lexicon | None = None, dots: Iterable[str] = ()) -> list[Mention]:
+    """Links with a scheme or www, bare domains with a known top-level domain, and domains written out
+    ("bloomandbrass dot com", "kukkakimara piste fi", "kestrel[.]io") when the dot words are given."""
+    out = _spelled_domains(text, lex, dots) if lex is not None else []
     for m in SCHEME_URL_RE.finditer(text):
         s, e = trim(text, m.start(), m.end())
         out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
@@ -107,6 +110,26 @@ def find_urls(text: str) -> list[Mention]:
         s, e = trim(text, m.start(), m.end())
         if "/" in text[s:e].rstrip("/"):
             out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
+    return out
+
+
+def _spelled_domains(text: str, lex: Lexicon, dots: Iterable[str]) -> list[Mention]:
+    """ "bloomandbrass dot com", "kestrel[.]io": a name, a written-out or bracketed dot, a known top-level domain.
+
+    With a spelled dot the name must be no everyday word ("the dot com years" is not a link)."""
+    dot = "|".join(as_written(w) for w in sorted(set(dots), key=len, reverse=True)) or "dot"
+    rx = re.compile(
+        rf"(?<![\w@.])([A-Za-z0-9][A-Za-z0-9\-]{{2,}})(\s*[\(\[]\s*(?:{dot}|\.)\s*[\)\]]\s*|\s+(?:{dot})\s+)"
+        rf"({TLD_ALT})(?![\w\-@])",
+        re.IGNORECASE,
+    )
+    out = []
+    for m in rx.finditer(text):
+        name, sep = m.group(1), m.group(2)
+        bracketed = "[" in sep or "(" in sep
+        if not bracketed and (everyday(name, lex) or norm_key(name) in lex.common or name[:1].isupper()):
+            continue
+        out.append(Mention(m.start(), m.end(), "url", f"{name.lower()}.{m.group(3).lower()}", P_URL))
     return out
 
 
