@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..lexicon import Lexicon
 from ..model import Mention
@@ -117,12 +118,7 @@ def _spelled_domains(text: str, lex: Lexicon, dots: Iterable[str]) -> list[Menti
     """ "bloomandbrass dot com", "kestrel[.]io": a name, a written-out or bracketed dot, a known top-level domain.
 
     With a spelled dot the name must be no everyday word ("the dot com years" is not a link)."""
-    dot = "|".join(as_written(w) for w in sorted(set(dots), key=len, reverse=True)) or "dot"
-    rx = re.compile(
-        rf"(?<![\w@.])([A-Za-z0-9][A-Za-z0-9\-]{{2,}})(\s*[\(\[]\s*(?:{dot}|\.)\s*[\)\]]\s*|\s+(?:{dot})\s+)"
-        rf"({TLD_ALT})(?![\w\-@])",
-        re.IGNORECASE,
-    )
+    rx = _spelled_domain_re(frozenset(dots))
     out = []
     for m in rx.finditer(text):
         name, sep = m.group(1), m.group(2)
@@ -131,6 +127,17 @@ def _spelled_domains(text: str, lex: Lexicon, dots: Iterable[str]) -> list[Menti
             continue
         out.append(Mention(m.start(), m.end(), "url", f"{name.lower()}.{m.group(3).lower()}", P_URL))
     return out
+
+
+@lru_cache(maxsize=8)
+def _spelled_domain_re(dots: frozenset[str]) -> re.Pattern[str]:
+    """The pattern for one set of dot words, compiled once (the anonymiser always passes the same set)."""
+    dot = "|".join(as_written(w) for w in sorted(dots, key=len, reverse=True)) or "dot"
+    return re.compile(
+        rf"(?<![\w@.])([A-Za-z0-9][A-Za-z0-9\-]{{2,}})(\s*[\(\[]\s*(?:{dot}|\.)\s*[\)\]]\s*|\s+(?:{dot})\s+)"
+        rf"({TLD_ALT})(?![\w\-@])",
+        re.IGNORECASE,
+    )
 
 
 def _file_name(tld: str) -> bool:
