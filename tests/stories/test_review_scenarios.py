@@ -166,21 +166,32 @@ async def test_tip_review_name_and_phone_never_reach_the_queue(parley, lang):
     assert_no_pings(s)
 
 
-async def test_a_rejected_tips_text_leaves_the_queue_channel(parley):
+PLAIN_TIPS = {
+    "en": ("bob", "Keep every agreement in writing."),
+    "fi": ("alice", "Pidä jokainen sopimus kirjallisena."),
+    "ru": ("ivan", "Фиксируйте каждую договорённость письменно."),
+    "ar": ("layla", "احتفظ بكل اتفاق مكتوبًا."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "ru", "ar"])
+async def test_a_rejected_tips_text_leaves_the_queue_channel(parley, lang):
     s = parley
+    member, text = PLAIN_TIPS[lang]
+    archetype, tip, language = TIP_FORMS[lang]
     await set_up(s)
-    await s.command("bob", "advice suggest")
-    await s.submit(
-        "bob",
-        {"Type of client": "creep", "Your tip": "Keep every agreement in writing.", "Language of the tip": "en"},
-    )
-    await s.click("bob", "Confirm and send")
+    if lang == "ar":
+        await speak_arabic(s, member)
+    await s.command(member, "advice suggest")
+    await s.submit(member, {archetype: "creep", tip: text, language: lang})
+    await s.click(member, FORMS[lang].confirm)
     [card] = s.messages_in("#mod-queue")
-    assert "Keep every agreement in writing." in card.text
+    assert text in card.text
     step = await s.select("mia", ["Could identify someone"], custom_id=card.selects[-1].custom_id, in_="#mod-queue")
     assert "Rejected by mia" in step.message.text
-    assert "Keep every agreement" not in step.message.text
+    assert text not in step.message.text
     assert "The text was taken off this channel after the decision." in step.message.text
+    assert all(text not in m.text for m in s.messages_in("#mod-queue"))
 
 
 async def test_edit_and_approve_a_tip_anonymises_the_moderators_words_as_new_entities(parley):
@@ -202,3 +213,30 @@ async def test_edit_and_approve_a_tip_anonymises_the_moderators_words_as_new_ent
     assert "Approved by mia" in step.message.text
     assert "[client]" in step.message.text.replace("\\", "") and "[person 2]" in step.message.text.replace("\\", "")
     assert "Korhonen" not in step.message.text
+
+
+# member, title with a name, the name, the placeholder it becomes, the story
+TITLES = {
+    "en": ("bob", "Jonathan Whitaker ghosted my invoice", "Whitaker", "[client]", STORIES["en"][1]),
+    "fi": ("alice", "Matti Virtanen jätti laskun maksamatta", "Virtanen", "[asiakas]", STORIES["fi"][1]),
+    "ru": ("ivan", "Пётр Сидоров не оплатил счёт", "Сидоров", "[заказчик]", STORIES["ru"][1]),
+    "ar": ("layla", "العميل أحمد لم يدفع الفاتورة", "أحمد", "[العميل]", STORIES["ar"][1]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "ru", "ar"])
+async def test_a_title_with_a_name_is_published_anonymised_and_plain(parley, lang):
+    s = parley
+    member, title, name, label, text = TITLES[lang]
+    await set_up(s)
+    if lang == "ar":
+        await speak_arabic(s, member)
+    await share(s, member, text, lang=lang, title=title)
+    await s.click(member, FORMS[lang].confirm)
+    await s.click("mia", "Approve", in_="#mod-queue")
+    await run_due(s, hours=24)
+    [post] = s.messages_in("#stories")
+    heading = post.text.splitlines()[0]
+    assert name not in post.text
+    assert heading.startswith("## ") and "*" not in heading  # the title is stored plain: no bold from the preview
+    assert label.strip("[]") in heading.replace("\\", "")

@@ -76,7 +76,7 @@ class Anonymiser:
         folded = fold_digits(text)
         structured: list[Mention] = []
         structured += find_emails(folded, lex, self._at, self._dot)
-        structured += find_urls(folded)
+        structured += find_urls(folded, lex, self._dot)
         structured += find_handles(folded, lex)
         structured += find_numbers_and_phones(folded, lex)
         structured += find_addresses(folded, lex)

@@ -53,10 +53,25 @@ def _matches(ent: _Entity, m: Mention, known: Callable[[str], bool]) -> bool:
     if ent.type != m.type:
         return False
     if ent.type == "person":
-        return any(same_word(w, x, known) for w in m.key.split() for x in ent.words)
+        return _same_person(m.key.split(), ent.full.split(), ent.words, known)
     if ent.type in ("org", "place"):
         return same_word(m.key, ent.full, known) or m.key == ent.full
     return m.key == ent.full
+
+
+def _same_person(words: list[str], full: list[str], seen: set[str], known: Callable[[str], bool]) -> bool:
+    """ "Pyotr" or "Sidorova" after "Pyotr Sidorov" is that person; "Dana Ferrell" after "Dana Whitcombe" is not.
+
+    Two full names that share a word but each have one the other lacks (the same first name, or one family's
+    surname) are two people; a single word joins the first person it fits.
+    """
+    if not any(same_word(w, x, known) for w in words for x in seen):
+        return False
+    if len(words) < 2 or len(full) < 2:
+        return True
+    new_word = any(not any(same_word(w, x, known) for x in full) for w in words)
+    missing_word = any(not any(same_word(w, x, known) for w in words) for x in full)
+    return not (new_word and missing_word)
 
 
 def assign_placeholders(

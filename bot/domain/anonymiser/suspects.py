@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 from .lexicon import Lexicon, _read_lines
 from .model import Span, Suspect
 from .morph import fi_candidates
 from .russian import ru_is_known, ru_proper_kind
+from .structured import is_platform_domain
+from .structured.handles import INFLECTABLE_PLATFORMS
 from .textutil import ARABIC_WORD_RE, Token, is_sentence_start, norm_ar, norm_key, overlaps, tokenize
 
 # A review list longer than this is not read; Discord's select also stops at 25 options.
@@ -31,10 +34,54 @@ _PLACE_WORDS = {
 }
 _PERSON_WORDS = {
     "en": {"with", "named", "called", "client", "mr", "mrs", "ms", "dr", "by"},
-    "fi": {"asiakas", "nimeltä"},
+    "fi": {"asiakas", "nimeltä", "nimeltään", "joku", "eräs", "tyyppi", "kaveri", "herra", "rouva"},
     "ru": {"с", "со", "клиент", "заказчик", "зовут"},
     "ar": {"اسمه", "اسمها", "العميل", "الاستاذ", "الأستاذ", "مع"},
 }
+# Legal forms written before the name: an unknown word after one is the company's name ("tmi kattopojalta",
+# "ип петров", "ооо ромашка"; in Arabic text a Latin word after "شركة"). Verbs follow "firma" and "компания" too often.
+_ORG_WORDS = {
+    "en": set(),
+    "fi": {"tmi", "toiminimi"},
+    "ru": {"ооо", "оао", "зао", "ип", "ао"},
+    "ar": {"شركة", "مؤسسة", "وكالة", "متجر", "مطعم", "مكتب"},
+}
+# Finnish family and place names are compounds ending in a landscape word (Lehtiranta, Vähämaa, Rautasilta):
+# such a compound at a sentence start stays a suspect even when both halves are everyday words.
+_FI_NAME_HEADS = (
+    "ranta",
+    "maa",
+    "mäki",
+    "lahti",
+    "salo",
+    "järvi",
+    "koski",
+    "niemi",
+    "vaara",
+    "silta",
+    "saari",
+    "vuori",
+    "harju",
+    "kangas",
+    "aho",
+    "oja",
+    "kallio",
+    "pelto",
+    "metsä",
+    "kivi",
+    "joki",
+    "lampi",
+    "suo",
+    "nummi",
+    "korpi",
+    "linna",
+    "puro",
+    "nen",
+    "la",
+    "lä",
+)
+_CAMEL_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[A-ZА-ЯЁ][a-zа-яё0-9]+)+")
+_OPENING_QUOTES = "\"«“„'‘"
 _FI_PLACE_CASES = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "seen", "hin", "iin", "een")
 
 
@@ -46,8 +93,19 @@ class SuspectFinder:
         self.en = en
         self.lang = lex.lang
         self._not_identifying = lex.platforms | lex.calendar | lex.common | en.platforms | en.calendar
+        # "ИНН", "IBAN", "телегу", "Кворка": words that name a kind of number or a platform identify no one.
+        self._cue_words = (
+            lex.cue("number_cues") | en.cue("number_cues") | lex.cue("handle_weak_cues") | en.cue("handle_weak_cues")
+        )
         # صور is Tyre and "photos": a place that is also a word is a suspect only after في/من.
         self._ambiguous_places = frozenset(norm_ar(w) for w in _read_lines("ambiguous_places_ar.txt"))
+
+    @cached_property
+    def _platform_stems(self) -> tuple[str, ...]:
+        """ "телега" -> "телег", "kwork" -> "kwork": what an inflected platform word starts with."""
+        words = self.lex.cue("handle_weak_cues") | self.en.cue("handle_weak_cues") | set(INFLECTABLE_PLATFORMS)
+        stems = {w[:-1] if w[-1] in "aeiouyäöаеёиоуыэюяь" else w for w in words if w.isalpha()}
+        return tuple(st for st in stems if len(st) >= 5)  # "инст" would also start "Инстар"
 
     def find(self, text: str, spans: Iterable[Span]) -> tuple[Suspect, ...]:
         """Suspects outside the removed spans, adjacent words merged, at most MAX_SUSPECTS (first ones kept)."""
@@ -82,6 +140,8 @@ class SuspectFinder:
         w = tok.text
         if len(w) < 2 or self._norm(w) in self._not_identifying or self.is_platform_compound(w):
             return ""
+        if self.is_cue_word(w) or self.is_inflected_platform(w):
+            return ""
         if self.lang == "ar" and not w.isascii():
             return self._arabic_kind(w, prev, after_name)
         if self.lang == "ru" and not w.isascii():
@@ -92,11 +152,14 @@ class SuspectFinder:
                 return ""  # "Созванивались", "Фриланс": the dictionary knows it as an ordinary word
         if self.is_country(w):
             return "place"
+        if self.is_camel_case(w) or self.is_foreign_latin(w) or self.is_quoted_name(text, tok):
+            return "org"
         if self.is_acronym(w):
             return "place" if prev in _PLACE_WORDS.get(self.lang, set()) else "org"
         if not tok.cap:
             return self._lower_kind(w, prev)
-        if self.is_known_word(w) and (tok.sent_start or is_sentence_start(text, tok.start)):
+        at_start = tok.sent_start or is_sentence_start(text, tok.start)
+        if at_start and (self.is_known_word(w) or self.is_known_compound(w)):
             return ""
         if self.is_known_word(w) and not self.is_name_listed(w):
             return ""
@@ -110,6 +173,40 @@ class SuspectFinder:
         if self.lang == "fi" and word[:1].isupper():
             return bool(fi_candidates(word) & (self.lex.platforms | self.en.platforms))
         return False
+
+    def is_cue_word(self, word: str) -> bool:
+        """ "ИНН 7707083893", "IBAN он дал": a word that says what kind of number or account follows."""
+        return self._norm(word) in self._cue_words
+
+    def is_inflected_platform(self, word: str) -> bool:
+        """ "с Кворка", "в телегу", "Kworkissa": a platform name with a case ending (at most four letters)."""
+        w = self._norm(word)
+        return any(w.startswith(stem) and 0 < len(w) - len(stem) <= 4 for stem in self._platform_stems)
+
+    def is_known_compound(self, word: str) -> bool:
+        """ "Tilausnumero", "Asiakaspalvelu": a Finnish compound of two everyday words (at a sentence start)."""
+        w = self._norm(word)
+        if self.lang != "fi" or w.endswith(_FI_NAME_HEADS):
+            return False
+        return any(
+            w[:i] in self.lex.vocab and (w[i:] in self.lex.vocab or fi_candidates(w[i:]) & self.lex.vocab)
+            for i in range(3, len(w) - 2)
+        )
+
+    def is_camel_case(self, word: str) -> bool:
+        """ "BrickAndLoom", "StudioKrona": a capital inside a word is how brands are written."""
+        return bool(_CAMEL_RE.fullmatch(word))
+
+    def is_foreign_latin(self, word: str) -> bool:
+        """ "работал на Krona", "متجر Qamar": a Latin word in Arabic or Cyrillic text that English does not know."""
+        if self.lang not in ("ar", "ru") or not word.isascii() or not word.isalpha() or len(word) < 3:
+            return False
+        lw = word.lower()
+        return lw not in self.en.vocab and lw not in self.en.common and lw not in self.en.platforms
+
+    def is_quoted_name(self, text: str, tok: Token) -> bool:
+        """'a shop called "Crumbhollow"', «Пиксельный»: a capitalised word right after an opening quote."""
+        return tok.cap and text[tok.start - 1 : tok.start] in _OPENING_QUOTES and tok.start > 1
 
     def is_country(self, word: str) -> bool:
         """ "she moved to Portugal": a country narrows down who someone is; the author decides."""
@@ -139,15 +236,40 @@ class SuspectFinder:
                 return "person"  # "the worst was declan"
             if lw in self.lex.places:
                 return "place"  # "a friend in leeds"
+        listed = lw in self.lex.first_names or lw in self.lex.surnames
+        if listed and prev in _PERSON_WORDS.get(self.lang, set()):
+            return "person"  # "joku jarkko": a listed name after a person word, even when a vocabulary has it too
         if self.is_known_word(word):
             return ""
         if self.lang == "fi":
-            return ""  # inflected Finnish words are too often outside the vocabulary list
+            return self._finnish_lower_kind(word, prev)
         if prev in _PERSON_WORDS.get(self.lang, set()):
             return "person"
         if prev in _PLACE_WORDS.get(self.lang, set()):
             return "place"
+        if prev in _ORG_WORDS.get(self.lang, set()):
+            return "org"
         return ""
+
+    def _finnish_lower_kind(self, word: str, prev: str) -> str:
+        """ "joku jarkko", "tmi kattopojalta": after a person or company word, a word whose base forms the vocabulary
+        does not know either (inflected Finnish words are too often outside the list to flag them anywhere else)."""
+        if self.is_inflected_finnish_name(word):
+            return "person"
+        if prev not in _PERSON_WORDS["fi"] and prev not in _ORG_WORDS["fi"]:
+            return ""
+        if fi_candidates(word) & (self.lex.vocab | self.lex.common):
+            return ""
+        return "person" if prev in _PERSON_WORDS["fi"] else "org"
+
+    def is_inflected_finnish_name(self, word: str) -> bool:
+        """ "soitin pekalle", "omistaja sannalta": a listed first name or surname behind a case ending, in lower case
+        (names that are also words, tuuli or toivo, are left alone)."""
+        w = self._norm(word)
+        if w in self.lex.vocab or w in self.lex.common:
+            return False
+        names = (self.lex.first_names | self.lex.surnames) - self.lex.ambiguous
+        return any(c != w and c in names for c in fi_candidates(w))
 
     def _guess(self, word: str, prev: str) -> str:
         """ "from Tacoma" -> place, "with Devorah" -> person, "Larkspur" alone -> person (the likeliest)."""
@@ -169,7 +291,7 @@ class SuspectFinder:
         place = [c for c in cores if c in self.lex.countries or c in self.lex.places]
         if place and (cued or not any(c in self._ambiguous_places or c in self.lex.vocab for c in place)):
             return "place"
-        verb = n.endswith(("ني", "نا", "وا", "ته", "تها", "تهم")) or (len(n) >= 4 and n[0] in "يت")
+        verb = is_arabic_verb_form(n)
         if after_name and n not in self.lex.frequent and n not in self.lex.common and len(n) >= 3 and not verb:
             return "person"  # "[العميل] حداد", "وليد القضاة": a family name right after a removed first name
         listed = [c for c in cores if c in self.lex.first_names or c in self.lex.surnames]
@@ -188,9 +310,22 @@ class SuspectFinder:
     @staticmethod
     def _file_or_domain(tok: str) -> bool:
         """ "report.pdf", "v2.1": a file name or a version number is not a username."""
-        return bool(re.search(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|zip|txt|psd|ai|fig|mp4|mov)$", tok, re.I)) or bool(
-            re.fullmatch(r"[vV]?\d+(?:\.\d+)+", tok)
+        return (
+            bool(re.search(r"\.(?:pdf|docx?|xlsx?|png|jpe?g|zip|txt|psd|ai|fig|mp4|mov|md|py|csv|svg)$", tok, re.I))
+            or bool(re.fullmatch(r"[vV]?\d+(?:\.\d+)+", tok))
+            or is_platform_domain(tok)
         )
+
+
+def is_arabic_verb_form(n: str) -> bool:
+    """ "نصبت", "وصممت", "دفعوا", "يماطل": a verb ending or prefix (after و/ف); after a name it says what they did."""
+    cores = (n, n[1:]) if n[:1] in "وف" and len(n) > 4 else (n,)
+    return any(
+        c.endswith(("ني", "نا", "وا", "ته", "تها", "تهم"))
+        or (len(c) >= 4 and c[0] in "يت")
+        or (len(c) == 4 and c.endswith("ت") and not c.startswith("ال"))
+        for c in cores
+    )
 
 
 def _merge(text: str, found: list[Suspect]) -> list[Suspect]:

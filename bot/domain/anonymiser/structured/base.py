@@ -1,0 +1,230 @@
+"""What the structured finders share: priorities, top-level domains, trimming, the words before a match, and the
+stop rule for amounts (a price or a count is the story, not an identifier)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..lexicon import Lexicon, _vocab_sets
+from ..textutil import norm_key
+
+# Priorities decide overlaps: the higher one wins, then the longer one.
+P_EMAIL, P_URL, P_HANDLE, P_IBAN, P_ADDRESS, P_CUED_NUMBER, P_PHONE, P_CUED_HANDLE, P_NUMBER = (
+    100,
+    95,
+    90,
+    85,
+    80,
+    75,
+    70,
+    65,
+    60,
+)
+
+
+TLDS = [
+    "com",
+    "net",
+    "org",
+    "info",
+    "biz",
+    "io",
+    "co",
+    "app",
+    "dev",
+    "shop",
+    "store",
+    "online",
+    "site",
+    "website",
+    "tech",
+    "ai",
+    "me",
+    "tv",
+    "cc",
+    "gg",
+    "xyz",
+    "studio",
+    "design",
+    "agency",
+    "media",
+    "digital",
+    "cloud",
+    "page",
+    "link",
+    "blog",
+    "news",
+    "live",
+    "life",
+    "world",
+    "today",
+    "email",
+    "art",
+    "club",
+    "team",
+    "pro",
+    "email",
+    "inc",
+    "ltd",
+    "group",
+    "company",
+    "services",
+    "solutions",
+    "fi",
+    "ru",
+    "su",
+    "рф",
+    "se",
+    "no",
+    "dk",
+    "ee",
+    "lv",
+    "lt",
+    "pl",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "be",
+    "ch",
+    "at",
+    "uk",
+    "ie",
+    "us",
+    "ca",
+    "au",
+    "nz",
+    "in",
+    "jp",
+    "cn",
+    "kr",
+    "sg",
+    "my",
+    "id",
+    "ph",
+    "vn",
+    "th",
+    "tr",
+    "ae",
+    "sa",
+    "qa",
+    "kw",
+    "bh",
+    "om",
+    "jo",
+    "lb",
+    "eg",
+    "ma",
+    "dz",
+    "tn",
+    "iq",
+    "sy",
+    "ps",
+    "ly",
+    "sd",
+    "ye",
+    "by",
+    "ua",
+    "kz",
+    "uz",
+    "am",
+    "ge",
+    "az",
+    "md",
+    "eu",
+    "asia",
+    "edu",
+    "gov",
+    "mil",
+    "int",
+    "travel",
+    "games",
+    "photo",
+    "photography",
+    "events",
+    "market",
+    "marketing",
+    "consulting",
+    "academy",
+    "software",
+    "systems",
+    "network",
+    "works",
+    "center",
+    "centre",
+    "health",
+    "care",
+    "fitness",
+    "beauty",
+    "fashion",
+    "fun",
+    "nyc",
+    "london",
+    "berlin",
+]
+
+
+TLD_ALT = "|".join(sorted(set(TLDS), key=len, reverse=True))
+
+
+PUNCT_TRAIL = ".,;:!?)]}'\"»”’،؛؟…"
+
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+|[#№])[\s:.\-]*$")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in PUNCT_TRAIL:
+        # Keep a closing bracket that has its opening one inside the match.
+        if text[end - 1] == ")" and "(" in text[start : end - 1]:
+            break
+        end -= 1
+    return start, end
+
+
+def words_before(text: str, pos: int, n: int = 3, norm: Callable[[str], str] = norm_key) -> list[str]:
+    """Up to n words (or # / № signs) before pos, nearest first, normalised."""
+    out: list[str] = []
+    chunk = text[max(0, pos - 80) : pos]
+    for _ in range(n):
+        m = _WORD_BEFORE_RE.search(chunk)
+        if not m:
+            break
+        out.append(norm(m.group(1)))
+        chunk = chunk[: m.start()]
+    return out
+
+
+def word_after(text: str, pos: int) -> str:
+    m = re.match(r"[\s\u00a0]*([^\s\d]+)", text[pos : pos + 40])
+    return norm_key(m.group(1).strip(".,;:!?)»\"'")) if m else ""
+
+
+def money_or_unit(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when the number is a price, a count or a duration (story, not identity)."""
+    before = text[max(0, start - 2) : start].strip()
+    if before and before[-1] in "$£€¥₹₽":
+        return True
+    after = lex.norm(word_after(text, end))
+    if after and after[0] in "$£€¥₹₽%":
+        return True
+    return after in lex.cue("currencies") or after in lex.cue("not_number_after")
+
+
+def everyday(tok: str, lex: Lexicon) -> bool:
+    """A word of the story's language or of English (Latin words in any story are usually English)."""
+
+    w = norm_key(tok)
+    return w in lex.vocab or w in _vocab_sets("en")[0]
+
+
+# Cue words are stored normalised (آ and أ as ا, ة as ه, ى as ي); the text keeps the letters as typed.
+_AR_VARIANTS = {"ا": "[اآأإ]", "ه": "[هة]", "ي": "[يى]"}
+
+
+def as_written(word: str) -> str:
+    """ "آت", "نقطة": a pattern for a normalised cue word that matches every way of writing it."""
+    return "".join(_AR_VARIANTS.get(ch, re.escape(ch)) for ch in word)

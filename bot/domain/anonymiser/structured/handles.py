@@ -1,0 +1,204 @@
+"""Handles: @names, Discord mentions, usernames with _ or digits, and plain words after a handle or platform cue."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Mention
+from ..textutil import norm_key
+from .base import P_CUED_HANDLE, P_HANDLE, everyday, trim, words_before
+from .numbers import IBAN_RE
+
+AT_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+
+
+DISCORD_MENTION_RE = re.compile(r"<@!?\d{5,}>")
+
+
+LEGACY_DISCORD_RE = re.compile(r"(?<![\w@])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
+
+
+REDDIT_RE = re.compile(r"(?<![\w/])[ur]/[A-Za-z0-9_\-]{3,}")
+
+
+UNDERSCORE_HANDLE_RE = re.compile(r"(?<![\w@./\-])(?=[A-Za-z0-9.]*_)[A-Za-z0-9][A-Za-z0-9._]*[A-Za-z0-9_](?![\w@])")
+
+
+LATIN_TOKEN_RE = re.compile(r"(?<![\w@./\-])[A-Za-z][A-Za-z0-9._\-]*[A-Za-z0-9](?![\w@])")
+
+
+def find_handles(text: str, lex: Lexicon) -> list[Mention]:
+    """@names, Discord mentions/legacy tags, user_names with underscores, and names after 'username'/'ник'."""
+    out = []
+    for m in AT_HANDLE_RE.finditer(text):
+        if m.group().lower() in ("@everyone", "@here") or len(m.group()) < 3:
+            continue
+        s, e = trim(text, m.start(), m.end())
+        out.append(Mention(s, e, "handle", text[s + 1 : e].lower(), P_HANDLE))
+    for rx in (REDDIT_RE, DISCORD_MENTION_RE, LEGACY_DISCORD_RE, UNDERSCORE_HANDLE_RE):
+        for m in rx.finditer(text):
+            s, e = trim(text, m.start(), m.end())
+            out.append(Mention(s, e, "handle", text[s:e].lower().lstrip("@"), P_HANDLE))
+    strong = lex.cue("handle_cues")
+    weak = lex.cue("handle_weak_cues")
+    phrases = lex.cue("handle_phrases")
+    for m in LATIN_TOKEN_RE.finditer(text):
+        tok = m.group()
+        if IBAN_RE.fullmatch(tok):
+            continue
+        # Four words back only for a username-shaped token ("his insta is ruairi.smiles"); two otherwise.
+        marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
+        before = words_before(text, m.start(), 4, lex.norm)
+        if not before:
+            continue
+        two = " ".join(reversed(before[:2]))
+        strong_cue = (
+            before[0] in strong or two in phrases or (len(before) > 1 and before[1] in strong and before[0] in weak)
+        )
+        cue = _handle_cue(before, strong, weak, lex)
+        # After "username"/"ник" any odd-looking token is a handle; after a platform name it needs digits or _ .
+        # "käyttäjänsä oli aatu.gamedev", "his insta is ruairi.smiles", "username on Upwork was dmitry_k88".
+        near = any(w in strong or w in weak for w in before[:4])
+        if not (strong_cue or cue or before[0] in weak or (near and marked)):
+            continue
+        shaped = marked or _plain_handle(tok, lex, strong_cue or cue == "strong")
+        if (norm_key(tok) in lex.platforms or not shaped) and not (
+            cue == "weak" and _plain_handle_after_platform(tok, lex)
+        ):
+            continue
+        out.append(Mention(m.start(), m.end(), "handle", tok.lower(), P_CUED_HANDLE))
+    return out + _handles_before_platform(text, lex)
+
+
+# Words that may stand between a handle cue and the handle: "username there is X", "ник там был X", "nimi siellä oli X".
+_HANDLE_FILLERS = {
+    "there",
+    "is",
+    "was",
+    "his",
+    "her",
+    "their",
+    "name",
+    "as",
+    "under",
+    "he",
+    "she",
+    "they",
+    "там",
+    "он",
+    "она",
+    "тут",
+    "был",
+    "была",
+    "было",
+    "его",
+    "её",
+    "ее",
+    "у",
+    "него",
+    "неё",
+    "нее",
+    "siellä",
+    "täällä",
+    "oli",
+    "on",
+    "hän",
+    "se",
+    "sen",
+    "hänen",
+    "nimi",
+    "nimensä",
+    "مستخدم",
+    "هو",
+    "كان",
+    "اسم",
+}
+
+
+def _handle_cue(before: list[str], strong: frozenset[str], weak: frozenset[str], lex: Lexicon) -> str:
+    """ "username there is X" -> 'strong', "Kworkissa X" / "на фрилансе X" -> 'weak': the nearest cue word behind
+    at most two filler words ("there", "там", "oli"), or '' when an ordinary word comes first."""
+    for w in before[:3]:
+        if w in strong:
+            return "strong"
+        if w in weak or _is_platform_word(w, lex):
+            return "weak"
+        if w not in _HANDLE_FILLERS:
+            return ""
+    return ""
+
+
+def _is_platform_word(word: str, lex: Lexicon) -> bool:
+    """ "upworkissa", "kworkissa", "кворке": a platform name, inflected (a case ending of at most four letters)."""
+    if word in lex.platforms:
+        return True
+    return any(word.startswith(p) and len(word) - len(p) <= 4 for p in INFLECTABLE_PLATFORMS)
+
+
+# Platform names long enough that a word starting with one is that platform, inflected.
+INFLECTABLE_PLATFORMS = (
+    "upwork",
+    "fiverr",
+    "kwork",
+    "кворк",
+    "фриланс",
+    "behance",
+    "dribbble",
+    "github",
+    "gitlab",
+    "telegram",
+    "телеграм",
+    "instagram",
+    "инстаграм",
+    "insta",
+    "linkedin",
+    "линкедин",
+    "tiktok",
+    "тикток",
+    "twitter",
+    "твиттер",
+    "facebook",
+    "фейсбук",
+    "discord",
+    "дискорд",
+    "youtube",
+    "ютуб",
+    "threads",
+    "snapchat",
+    "хабр",
+)
+
+
+def _plain_handle(tok: str, lex: Lexicon, strong_cue: bool) -> bool:
+    """ "username there is kellanbrightworks": a lower-case word no vocabulary knows, right after a handle cue."""
+    return strong_cue and tok.islower() and norm_key(tok) not in lex.common and not everyday(tok, lex)
+
+
+def _plain_handle_after_platform(tok: str, lex: Lexicon) -> bool:
+    """ "upworkissa tammelandesign", "на кворке boreaspro": after a platform word, a lower-case Latin word of five
+    letters or more that no vocabulary (of the story's language or English) knows."""
+    return (
+        tok.islower()
+        and len(tok) >= 5
+        and norm_key(tok) not in lex.common
+        and norm_key(tok) not in lex.platforms
+        and not everyday(tok, lex)
+    )
+
+
+_ON_PLATFORM_RE = re.compile(r"(?<![\w@./\-])([a-z][a-z0-9._]{4,})\s+(?:on|at|from|в|на|@)\s+([\w.]+)")
+
+
+def _handles_before_platform(text: str, lex: Lexicon) -> list[Mention]:
+    """ "search mapleleafprints on etsy", "kirjoita pajari_photo on insta": an unknown lower-case word right before
+    "on <platform>" is the account's name there."""
+    out = []
+    for m in _ON_PLATFORM_RE.finditer(text):
+        tok, platform = m.group(1), norm_key(m.group(2))
+        if platform not in lex.platforms or norm_key(tok) in lex.platforms or norm_key(tok) in lex.common:
+            continue
+        if everyday(tok, lex) or tok.endswith(("ing", "ed", "ly")):
+            continue
+        out.append(Mention(m.start(1), m.end(1), "handle", tok.lower(), P_CUED_HANDLE))
+    return out

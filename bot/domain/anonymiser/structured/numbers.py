@@ -1,0 +1,240 @@
+"""Phone numbers and account, invoice, order, tax and card numbers; dates, amounts and counts stay (the story)."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from ..lexicon import Lexicon
+from ..model import Mention
+from ..textutil import norm_key
+from .base import P_CUED_NUMBER, P_IBAN, P_NUMBER, P_PHONE, money_or_unit, trim, words_before
+
+# Words that only say "number": what kind of number it is comes from a word before them (invoice number, phone number).
+_NEUTRAL_NUMBER_WORDS = {
+    "number",
+    "numero",
+    "номер",
+    "номера",
+    "номеру",
+    "номером",
+    "رقم",
+    "الرقم",
+    "nro",
+    "no",
+    "nr",
+    "no.",
+}
+
+
+PHONE_RE = re.compile(r"(?<![\w+/#№.,])(?:\+|00)?\s?\(?\d(?:[\d().\-–]|[ \u00a0](?=[\d(+]))*\d\)?(?![\w/])")
+
+
+IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]?[A-Z0-9]{1,4})?(?![\w])")
+
+
+CARD_RE = re.compile(r"(?<![\d+])(?:\d{4}[ \-]){3}\d{4}(?:[ \-]?\d{1,3})?(?![\d])")
+
+
+# 8 to 34 digits: cards, Russian 20-digit accounts (р/с), IBAN-length numbers written without letters.
+LONG_DIGITS_RE = re.compile(r"(?<![\d+\w])\d{8,34}(?![\d\w])")
+
+
+ALNUM_ID_RE = re.compile(
+    r"(?<![\w#№\-/])(?=[A-Za-zА-Яа-яЁё0-9\-/]*\d{3})[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}[\-/]?\d[\dA-Za-z\-/]*\d"
+    r"(?:[\-/][A-ZА-ЯЁ]{1,3})?(?![\w])"
+)
+
+
+CRYPTO_RE = re.compile(r"(?<![\w])(?:0x[a-fA-F0-9]{40}|(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,39})(?![\w])")
+
+
+# UK National Insurance number: "QQ 12 34 56 C".
+NINO_RE = re.compile(r"(?<![\w])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w])")
+FI_BUSINESS_ID_RE = re.compile(r"(?<![\d\-])\d{7}-\d(?![\d\-])")
+
+
+CUED_ID_RE = re.compile(
+    r"[A-Za-zА-Яа-яЁё]{0,6}[\-/]?\d[\d\-/.]*\d(?:[ \u00a0]\d{2,})*(?:[\-/][A-ZА-ЯЁ]{1,3}(?![\w]))?|\d{3,}"
+)
+
+
+DATE_RE = re.compile(
+    r"^(?:\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./]\d{1,2}|(?:19|20)\d{2}"
+    r"(?:[\-–/](?:19|20)?\d{2})?|\d{1,2}[:.]\d{2}(?:[\-–]\d{1,2}[:.]\d{2})?)$"
+)
+
+
+MIXED_CODE_RE = re.compile(r"(?<![\w#№\-/])[A-ZА-ЯЁ0-9](?:[A-ZА-ЯЁ0-9]|[\-/](?=[A-ZА-ЯЁ0-9])){3,23}(?![\w\-/])")
+
+
+_PHONE_REGIONS = {
+    "en": ("US", "GB", "CA", "AU", "IE", "IN", "NG", "ZA"),
+    "fi": ("FI", "SE", "EE"),
+    "ru": ("RU", "UA", "BY", "KZ"),
+    "ar": ("SA", "AE", "EG", "JO", "KW", "QA", "BH", "OM", "LB", "SY", "IQ", "MA", "DZ", "TN", "PS"),
+}
+
+
+def _cue_kind(before: list[str], num_cues: frozenset[str], phone_cues: frozenset[str]) -> str:
+    """'number', 'phone' or '' from the nearest typed cue word; "number"/"رقم" alone says nothing.
+
+    "order number is 112-33": a filler word may stand between; "tapausnumero", "asiakasnro": a compound ending in
+    "number" is a number cue; "رقم الإيصال ٤٤٧١٢", "номер накладной 55": a noun right after "number" is what it
+    numbers.
+    """
+    for i, w in enumerate(before):
+        if w in ("#", "№"):
+            return "number"
+        if w in _NEUTRAL_NUMBER_WORDS or (w in _NUMBER_FILLERS and i == 0):
+            continue
+        kind = _typed_cue(w, num_cues, phone_cues)
+        if kind:
+            return kind
+        if i + 1 < len(before) and before[i + 1] in _NEUTRAL_NUMBER_WORDS and _typed_cue(w, num_cues, phone_cues) == "":
+            return "number" if i == 0 else ""
+        return ""
+    return ""
+
+
+def _typed_cue(word: str, num_cues: frozenset[str], phone_cues: frozenset[str]) -> str:
+    """ "invoice" -> number, "phone" -> phone, "tapausnumero" -> number, "والتذكره" -> number (after و/ب)."""
+    for w in (word, word[1:] if word[:1] in "وب" and len(word) > 3 else word):
+        if w in phone_cues:
+            return "phone"
+        if w in num_cues or w.endswith(_NUMBER_HEADS):
+            return "number"
+    return ""
+
+
+# "tapausnumero", "asiakasnro", "projektinumero": Finnish compounds whose head says "number"/"id".
+_NUMBER_HEADS = ("numero", "numeron", "numerolla", "numeroa", "nro", "tunnus", "tunnuksella")
+# A verb between a cue and its number: "order number is 112-33", "tilausnumero oli 5512", "заказ был 5512".
+_NUMBER_FILLERS = {"is", "was", "oli", "on", "был", "была", "было", "это", "هو", "كان"}
+
+
+def _is_date(val: str) -> bool:
+    """A date or a time; "20-45-77" has the shape of one but no month 45, so it is a code (sort code, id)."""
+    if not DATE_RE.match(val):
+        return False
+    parts = re.split(r"[./\-]", val)
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        a, b, c = (int(p) for p in parts)
+        if len(parts[0]) == 4:
+            return 1 <= b <= 12 and 1 <= c <= 31
+        return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
+    return True
+
+
+def _standard_number(cand: str) -> bool:
+    """ "ГОСТ 7.32-2017", "section 1.2.3-45": one digit and a dot first is a standard's or a section's number; phones
+    written with dots group two digits or more (040.765.4321)."""
+    return bool(re.match(r"\d\.", cand))
+
+
+def _is_possible_phone(cand: str, lang: str) -> bool:
+    if not re.fullmatch(r"[\d\s\u00a0()+.\-–]+", cand):
+        return False
+    regions = _PHONE_REGIONS.get(lang, ()) if not cand.lstrip().startswith(("+", "00")) else (None,)
+    c = cand.strip()
+    if c.startswith("00"):
+        c = "+" + c[2:]
+    for region in regions:
+        try:
+            if phonenumbers.is_possible_number(phonenumbers.parse(c, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
+
+
+_SERIES_RE = re.compile(r"(?<![\w#№])[A-ZА-ЯЁ]{1,4}[ \u00a0]$")
+
+
+def _series_before(text: str, pos: int) -> str:
+    """ "contract numbered CN 4471-B": a letter series written apart from its digits belongs to the number."""
+    m = _SERIES_RE.search(text, max(0, pos - 6), pos)
+    return m.group() if m else ""
+
+
+def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
+    """Phones (international and local formats) and ids: IBAN, cards, tax ids, invoice/order numbers."""
+    out: list[Mention] = []
+    num_cues = lex.cue("number_cues") | {"#", "№"}
+    phone_cues = lex.cue("phone_cues")
+    for m in IBAN_RE.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group())
+        if digits >= 8:
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", m.group()), P_IBAN))
+    for rx in (CARD_RE, FI_BUSINESS_ID_RE, CRYPTO_RE, NINO_RE):
+        for m in rx.finditer(text):
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\D", "", m.group()), P_IBAN))
+    for m in ALNUM_ID_RE.finditer(text):
+        val = m.group()
+        if _is_date(val) or money_or_unit(text, m.start(), m.end(), lex):
+            continue
+        if not re.search(r"[A-Za-zА-Яа-яЁё]", val) and not re.search(r"[\-/]", val):
+            continue
+        out.append(Mention(m.start(), m.end(), "number", norm_key(val), P_CUED_NUMBER))
+    # Numbers right after a cue word (invoice, order #, ИНН, رقم الفاتورة ...).
+    for m in CUED_ID_RE.finditer(text):
+        s, e = trim(text, m.start(), m.end())
+        val = text[s:e]
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "+"):
+            continue
+        before = words_before(text, s, 3, lex.norm)
+        kind = _cue_kind(before, num_cues, phone_cues)
+        series = _series_before(text, s) if kind != "number" else ""
+        if series and _cue_kind(words_before(text, s - len(series), 3, lex.norm), num_cues, phone_cues) == "number":
+            before, kind = words_before(text, s - len(series), 3, lex.norm), "number"
+        else:
+            series = ""
+        sign = bool(before) and before[0] in ("#", "№")
+        s -= len(series) if kind == "number" else 0
+        val = text[s:e]
+        if kind != "number" and not (kind == "" and before and before[0] in _NEUTRAL_NUMBER_WORDS):
+            continue
+        if kind == "" and (_is_possible_phone(val, lex.lang) and "/" not in val):
+            continue
+        if _is_date(val) and not sign:
+            continue
+        # "№ 45-К": two digits are enough when a number sign and a letter series make it a code.
+        short_code = sign and re.search(r"[A-Za-zА-Яа-яЁё]", val) is not None
+        if money_or_unit(text, s, e, lex) or sum(ch.isdigit() for ch in val) < (2 if short_code else 3):
+            continue
+        out.append(Mention(s, e, "number", re.sub(r"\W", "", val).lower(), P_CUED_NUMBER))
+    # "Ref: 7F3K-22QX": a mixed code of capitals and digits right after a number cue.
+    for m in MIXED_CODE_RE.finditer(text):
+        val = m.group()
+        if sum(ch.isdigit() for ch in val) < 2 or not re.search(r"[A-ZА-ЯЁ]", val):
+            continue
+        if _cue_kind(words_before(text, m.start(), 3, lex.norm), num_cues, phone_cues) == "number":
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", val).lower(), P_CUED_NUMBER))
+    for m in PHONE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        cand = text[s:e]
+        if "\n" in cand:
+            continue
+        s += len(cand) - len(cand.lstrip())
+        cand = text[s:e]
+        if cand.startswith("(") and ")" not in cand:
+            s += 1
+            cand = text[s:e]
+        if cand.endswith(")") and "(" not in cand:
+            e -= 1
+            cand = text[s:e]
+        digits = re.sub(r"\D", "", cand)
+        if not 7 <= len(digits) <= 15 or _is_date(cand) or money_or_unit(text, s, e, lex) or _standard_number(cand):
+            continue
+        if re.fullmatch(r"\d{1,3}(?:[ \u00a0.,]\d{3})+", cand) and not cand.startswith("0"):
+            continue  # 1 200 000: a sum written with thousand separators
+        before = words_before(text, s, 3, lex.norm)
+        cued_phone = _cue_kind(before, num_cues, phone_cues) == "phone"
+        if cand.lstrip().startswith(("+", "00")) or _is_possible_phone(cand, lex.lang) or cued_phone:
+            out.append(Mention(s, e, "phone", digits[-9:], P_PHONE))
+        elif len(digits) >= 8:
+            out.append(Mention(s, e, "number", digits, P_NUMBER))
+    for m in LONG_DIGITS_RE.finditer(text):
+        out.append(Mention(m.start(), m.end(), "number", m.group(), P_NUMBER))
+    return out

@@ -1,0 +1,107 @@
+"""Suspect rules added for issue 17's review: each predicate alone, then through the anonymiser."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser.lexicon import load_lexicon
+from parley.domain.anonymiser.suspects import SuspectFinder, is_arabic_verb_form
+
+
+def _finder(lang: str) -> SuspectFinder:
+    return SuspectFinder(load_lexicon(lang), load_lexicon("en"))
+
+
+def _flagged(anon: Anonymiser, text: str, lang: str) -> dict[str, str]:
+    res = anon.anonymise(text, lang)
+    return {text[s.start : s.end]: s.type for s in res.suspects}
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ru", "ИНН"), ("ru", "ОГРН"), ("ru", "СНИЛС"), ("en", "IBAN")])
+def test_a_word_naming_a_kind_of_number_is_not_a_suspect(lang: str, word: str):
+    assert _finder(lang).is_cue_word(word)
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "platform"),
+    [("ru", "Кворка", True), ("ru", "телегу", True), ("fi", "Kworkissa", True), ("ru", "Инстар", False)],
+)
+def test_an_inflected_platform_is_not_a_suspect(lang: str, word: str, platform: bool):
+    assert _finder(lang).is_inflected_platform(word) is platform
+
+
+@pytest.mark.parametrize(("word", "known"), [("Tilausnumero", True), ("Asiakaspalvelu", True), ("Rautasilta", False)])
+def test_finnish_everyday_compounds(word: str, known: bool):
+    assert _finder("fi").is_known_compound(word) is known
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [("نصبت", True), ("وصممت", True), ("دفعوا", True), ("يماطل", True), ("الزوبعي", False), ("وحداد", False)],
+)
+def test_arabic_verb_forms_after_a_name(word: str, verb: bool):
+    assert is_arabic_verb_form(word) is verb
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "kind"),
+    [
+        ("fi", "asiakas oli joku jarkko, eikä se vastannut viikkoon.", "jarkko", "person"),
+        ("fi", "laskutin tmi kattopojalta kolme kertaa.", "kattopojalta", "org"),
+        ("ru", "в общем глафира из задонска заказала 30 иллюстраций", "задонска", "place"),
+    ],
+)
+def test_lower_case_names_after_a_person_company_or_place_word_are_flagged(
+    anon: Anonymiser, lang: str, text: str, word: str, kind: str
+):
+    flagged = _flagged(anon, text, lang)
+    assert flagged.get(word) == kind, flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "ИНН 7707083893, ОГРН 1027700132195, клиент с Кворка, потом перешли в телегу."),
+        ("fi", "Tilausnumero on laskussa. Tiketti meni asiakaspalveluun."),
+        ("en", "A client on freelancer.com asked for 40 pages."),
+        ("ar", "مصممة من طنطا اسمها سندس نصبت عليها الوكالة."),
+    ],
+)
+def test_everyday_words_of_the_review_are_not_flagged(anon: Anonymiser, lang: str, text: str):
+    flagged = _flagged(anon, text, lang)
+    for word in ("ИНН", "ОГРН", "Кворка", "телегу", "Tilausnumero", "freelancer.com", "نصبت"):
+        assert word not in flagged, flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "rule"),
+    [
+        ("en", "BrickAndLoom", "is_camel_case"),
+        ("ru", "StudioKrona", "is_camel_case"),
+        ("ru", "Velmarix", "is_foreign_latin"),
+        ("ar", "Qamarly", "is_foreign_latin"),
+    ],
+)
+def test_brand_shaped_words(lang: str, word: str, rule: str):
+    assert getattr(_finder(lang), rule)(word)
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ru", "Figma"), ("ru", "logo"), ("en", "Velmarix"), ("en", "LinkedIn")])
+def test_platforms_and_english_words_are_not_brands(lang: str, word: str):
+    f = _finder(lang)
+    assert not f.is_foreign_latin(word)
+    assert not (f.is_camel_case(word) and f._kind(word, _tok(word), "") == "org")
+
+
+def _tok(word: str):
+    from parley.domain.anonymiser.textutil import tokenize
+
+    return tokenize(word)[0]
+
+
+@pytest.mark.parametrize(
+    ("word", "name"), [("pekalle", True), ("sannalta", True), ("kahville", False), ("tuulelta", False)]
+)
+def test_lower_case_finnish_names_behind_a_case_ending(word: str, name: bool):
+    assert _finder("fi").is_inflected_finnish_name(word) is name
