@@ -1,0 +1,323 @@
+"""Names, companies and places in languages that capitalise proper nouns (English, Finnish, Russian).
+
+Capitalisation finds candidates; gazetteers, morphology and context cues decide whether a capitalised word at
+the start of a sentence is a name, and which kind of name a candidate is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..kinds import Run, classify
+from ..lexicon import Lexicon
+from ..model import Mention
+from ..morph import (
+    fi_candidates,
+    fi_looks_like_surname,
+    fi_stem,
+    ru_candidates,
+    ru_is_patronymic,
+    ru_looks_like_surname,
+    ru_stem,
+)
+from ..russian import ru_proper_kind
+from ..textutil import Token, norm_key, overlaps, tokenize
+from .initial import RU_VERB_RE, Initial, initial_is_name
+from .orgs import ORG_JOINERS, is_kind_word, is_title_case_phrase, keeps_edge, quoted
+from .persons import (
+    P_NAME,
+    common_prefix,
+    lowercase_cued,
+    lowercase_from,
+    lowercase_listed,
+    lowercase_named,
+    propagate,
+    trim_initial_words,
+)
+from .register import chat_register, heading_lines
+from .stops import Stop, is_stop, lone_common_word, platform_remnant
+
+_CONNECTORS = {"of", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "af"}
+# Endings of ordinary English words that a name almost never has (an unknown "Apparantly" is a typo, not a name).
+_EN_WORD_ENDINGS = ("ly", "ing", "ed", "tion", "sion", "ness", "ment", "ful", "less", "ous", "ive", "able", "ible")
+
+
+class CasedFinder:
+    """Finds person/org/place mentions in en, fi and ru text."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.lang = lex.lang
+        self._gaz = lex.first_names | lex.surnames | lex.places | lex.platforms | lex.countries
+        self._gaz |= lex.cue("org_suffixes") | lex.cue("legal_forms") | lex.cue("venue_suffixes")
+
+    # --- word analysis -------------------------------------------------------------------------------------------
+
+    def lemmas(self, word: str) -> set[str]:
+        """Candidate base forms of word (normalised)."""
+        w = re.sub(r"['’]s$", "", word)
+        if self.lang == "fi":
+            return fi_candidates(w)
+        if self.lang == "ru":
+            return ru_candidates(w)
+        return {norm_key(w)}
+
+    def lemma(self, word: str) -> str:
+        """Best base form: a gazetteer entry sharing the longest prefix with word, else a crude stem."""
+        w = norm_key(re.sub(r"['’]s$", "", word))
+        hits = self.lemmas(word) & self._gaz
+        if hits:
+            return max(hits, key=lambda h: (common_prefix(h, w), len(h)))
+        if self.lang == "fi":
+            return fi_stem(w)
+        if self.lang == "ru":
+            return ru_stem(w)
+        return w
+
+    def _in(self, word: str, s: frozenset[str]) -> bool:
+        return bool(self.lemmas(word) & s)
+
+    def is_first_name(self, word: str) -> bool:
+        return self._in(word, self.lex.first_names)
+
+    def is_personish(self, word: str) -> bool:
+        if self._in(word, self.lex.first_names | self.lex.surnames):
+            return True
+        if self.lang == "ru":
+            # pymorphy3's dictionary knows names and surnames in every case form ("Кириллу", "Стрижовой").
+            return ru_is_patronymic(word) or ru_looks_like_surname(word) or ru_proper_kind(word) == "person"
+        if self.lang == "fi":
+            return fi_looks_like_surname(word)
+        return False
+
+    def is_place(self, word: str) -> bool:
+        if self.lang == "ru" and word[:1].isupper() and ru_proper_kind(word) == "place":
+            return True  # "Мытищах", "Твери": a town the dictionary tags, in any case form
+        return self._in(word, self.lex.places)
+
+    def ordinary(self, word: str) -> bool:
+        """An everyday word of the language (the vocabulary list holds word forms, so no stemming)."""
+        return norm_key(re.sub(r"['’]s$", "", word)) in self.lex.vocab
+
+    def unknown_name_shape(self, word: str, after_cue: bool = False) -> bool:
+        """A word no list knows that could be a name: not vocabulary, not slang-stretched, not a word-like ending."""
+        w = re.sub(r"['’]s$", "", word)
+        lw = norm_key(w)
+        # After "named"/"звали" only the most frequent words are ruled out: the vocabulary also holds names.
+        known = lw in self.lex.frequent if after_cue else self.ordinary(w)
+        if len(w) < 3 or known or lw in self.lex.common or re.search(r"(.)\1\1", lw):
+            return False
+        if "-" in w and all(self.ordinary(part) for part in w.split("-")):
+            return False  # "Long-time", "Follow-up"
+        if self._in(w, self.lex.platforms | self.lex.countries | self.lex.calendar | self.lex.common):
+            return False
+        if self.lang == "en" and lw.endswith(_EN_WORD_ENDINGS):
+            return False
+        # After "звали" a word ending in -л is Фрол or Михаил, not a verb.
+        return after_cue or not (self.lang == "ru" and RU_VERB_RE.match(lw))
+
+    def is_stop(
+        self,
+        tok: Token,
+        prev: str,
+        nxt: str,
+        initial: bool = False,
+        around: tuple[str, str] = ("", ""),
+        in_name: bool = False,
+    ) -> bool:
+        """Capitalised words that are never identifiers (the rules are in stops.py)."""
+        return is_stop(Stop(self, tok, prev, nxt, initial, around, in_name))
+
+    # --- main ----------------------------------------------------------------------------------------------------
+
+    def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+        """All person/org/place mentions outside the taken ranges."""
+        tokens = [t for t in tokenize(text) if not overlaps(t.start, t.end, taken)]
+        headings = heading_lines(text)
+        if headings:
+            tokens = [t for t in tokens if not overlaps(t.start, t.end, headings) or self._listed_name(t.text)]
+        out: list[Mention] = []
+        consumed: list[tuple[int, int]] = []
+        for q in quoted(self, text, tokens):
+            out.append(q)
+            consumed.append((q.start, q.end))
+        tokens = [t for t in tokens if not overlaps(t.start, t.end, consumed)]
+        rejected: list[Token] = []
+        for seq in self._sequences(text, tokens):
+            out.extend(self._resolve(text, tokens, seq, rejected))
+        out += lowercase_named(self, text, tokens, out)
+        out += lowercase_from(self, text, tokens, out)
+        if chat_register(tokens):
+            out += lowercase_listed(self, tokens, out)
+            out += lowercase_cued(self, text, tokens, out)
+        out = trim_initial_words(out, text, self)
+        return out + propagate(self, rejected, out)
+
+    def _listed_name(self, word: str) -> bool:
+        """A name or place a list knows, which stays a candidate even inside a title-case heading."""
+        lem = self.lemmas(word)
+        return bool(lem & (self.lex.first_names | self.lex.places)) and not lem & self.lex.ambiguous
+
+    def _sequences(self, text: str, tokens: list[Token]) -> list[list[int]]:
+        """Runs of capitalised tokens (indices), joined by spaces, '&', initials or name particles."""
+        seqs: list[list[int]] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            if not tokens[i].cap:
+                i += 1
+                continue
+            seq = [i]
+            j = i
+            while j + 1 < n:
+                a, b = tokens[j], tokens[j + 1]
+                gap = text[a.end : b.start]
+                if b.cap and _joinable(gap, a) and norm_key(b.text) not in self.lex.cue("titles"):
+                    seq.append(j + 1)
+                    j += 1
+                    continue
+                lb = b.text.lower()
+                kind_before = i > 0 and is_kind_word(self, norm_key(tokens[i - 1].text))
+                if (
+                    kind_before
+                    and lb in ORG_JOINERS
+                    and j + 2 < n
+                    and tokens[j + 2].cap
+                    and gap == " "
+                    and text[b.end : tokens[j + 2].start] == " "
+                ):
+                    seq += [j + 1, j + 2]
+                    j += 2
+                    continue
+                if (
+                    self.lang == "en"
+                    and j + 2 < n
+                    and gap == " "
+                    and tokens[j + 2].cap
+                    and text[b.end : tokens[j + 2].start] == " "
+                    and (
+                        lb in _CONNECTORS
+                        or (lb == "and" and norm_key(tokens[j + 2].text) in self.lex.cue("org_suffixes"))
+                    )
+                    and not (lb == "of" and self.is_first_name(tokens[seq[0]].text))
+                ):
+                    seq += [j + 1, j + 2]
+                    j += 2
+                    continue
+                break
+            seqs.append(seq)
+            i = j + 1
+        return seqs
+
+    def _resolve(self, text: str, tokens: list[Token], seq: list[int], rejected: list[Token]) -> list[Mention]:
+        lex = self.lex
+        toks = [tokens[k] for k in seq]
+        first_idx = seq[0]
+        prev_tok = tokens[first_idx - 1] if first_idx > 0 else None
+        prev = norm_key(prev_tok.text) if prev_tok is not None and _adjacent(text, prev_tok, toks[0]) else ""
+        after_idx = seq[-1] + 1
+        nxt_tok = tokens[after_idx] if after_idx < len(tokens) else None
+        nxt = norm_key(nxt_tok.text) if nxt_tok is not None else ""
+        person_cue = prev in lex.cue("titles")
+        # Titles inside the run (Mr, Dr, Herra) stay outside the span but say "person".
+        while toks and norm_key(toks[0].text).rstrip(".") in lex.cue("titles") | {"mr", "mrs", "ms", "dr"}:
+            person_cue = True
+            prev = norm_key(toks[0].text)
+            toks = toks[1:]
+        # Trim stop words at both edges; an initial ("J.") is kept when a name follows or precedes it.
+        platform_cut = False
+        companyish = len(toks) > 1 and bool(
+            self.lemmas(toks[-1].text) & (lex.cue("org_suffixes") | lex.cue("legal_forms"))
+        )
+        while toks and self.is_stop(
+            toks[0],
+            prev,
+            norm_key(toks[1].text) if len(toks) > 1 else nxt,
+            initial=len(toks) > 1 and text[toks[0].end : toks[0].end + 1] == ".",
+            around=_around(text, toks[0]),
+            in_name=len(toks) > 1,
+        ):
+            if len(toks) > 1 and (companyish or keeps_edge(self, toks[0])):
+                break
+            platform_cut = platform_cut or self._in(toks[0].text, lex.platforms)
+            prev = norm_key(toks[0].text)
+            toks = toks[1:]
+        while toks and self.is_stop(
+            toks[-1],
+            prev,
+            nxt,
+            initial=len(toks) > 1 and text[toks[-1].end : toks[-1].end + 1] == ".",
+            around=_around(text, toks[-1]),
+            in_name=len(toks) > 1,
+        ):
+            if len(toks) > 1 and (companyish or keeps_edge(self, toks[-1])):
+                break
+            platform_cut = platform_cut or self._in(toks[-1].text, lex.platforms)
+            toks = toks[:-1]
+        while toks and not toks[0].cap:  # a connector left at an edge: "CTO of Lumenstack" -> "Lumenstack"
+            prev = norm_key(toks[0].text)
+            toks = toks[1:]
+        while toks and not toks[-1].cap:
+            toks = toks[:-1]
+        if not toks:
+            return []
+        if platform_cut and platform_remnant(self, toks):
+            return []
+        if toks[0].sent_start and len(toks) > 1 and not person_cue:
+            # "Yhteyshenkilö Mervi Laaksonen", "Käännöstoimisto Sanasilta": a role or kind of business, then the name.
+            lw0 = norm_key(toks[0].text)
+            if lw0 in lex.cue("person_before") or is_kind_word(self, lw0):
+                prev = lw0
+                person_cue = lw0 in lex.cue("person_before")
+                toks = toks[1:]
+        if toks[0].sent_start and not person_cue:
+            keep = initial_is_name(Initial(self, text, toks, nxt_tok))
+            if not keep:
+                if len(toks) == 1:
+                    rejected.append(toks[0])
+                prev = norm_key(toks[0].text)
+                toks = toks[1:]
+                while toks and self.is_stop(toks[0], prev, nxt, around=_around(text, toks[0]), in_name=len(toks) > 1):
+                    prev = norm_key(toks[0].text)
+                    toks = toks[1:]
+                if not toks:
+                    return []
+                prev = ""
+        if not person_cue and lone_common_word(self, toks):
+            return []
+        if not person_cue and is_title_case_phrase(self, toks):
+            return []
+        return self._classify(text, toks, prev, person_cue)
+
+    # --- typing --------------------------------------------------------------------------------------------------
+
+    def _classify(self, text: str, toks: list[Token], prev: str, person_cue: bool) -> list[Mention]:
+        """Type the run with the rules in kinds.py and turn each typed part into a mention."""
+        parts = classify(Run(self, text, toks, prev, person_cue))
+        return [self._mention(text, ts, typ) for ts, typ in parts]
+
+    def _mention(self, text: str, ts: list[Token], typ: str) -> Mention:
+        s, e = ts[0].start, ts[-1].end
+        if text[e - 2 : e] in ("'s", "’s"):
+            e -= 2
+        last = norm_key(ts[-1].text)
+        if text[e : e + 1] == "." and (len(ts[-1].text) == 1 or last + "." in self.lex.cue("legal_forms")):
+            e += 1  # "Е. А." initials, "Inc."
+        key = " ".join(self.lemma(t.text) for t in ts)
+        return Mention(s, e, typ, key, P_NAME)
+
+
+def _around(text: str, tok: Token) -> tuple[str, str]:
+    return text[max(0, tok.start - 4) : tok.start], text[tok.end : tok.end + 5]
+
+
+def _joinable(gap: str, a: Token) -> bool:
+    if gap in (" ", "\u00a0") or (gap.strip() in ("&", "+") and len(gap) <= 3):
+        return True
+    # Initials and abbreviated titles: "J. R. Smith", "Dr. Amara".
+    return gap == ". " and (len(a.text) == 1 or a.text.lower() in ("mr", "mrs", "ms", "dr", "prof", "st"))
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    return gap.strip() in ("", ".", ",") and "\n" not in gap

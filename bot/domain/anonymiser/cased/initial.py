@@ -1,0 +1,200 @@
+"""Sentence-initial words: is a capitalised word that opens a sentence a name, or just the first word?
+
+Each rule takes an `Initial` and answers True (a name), False (an ordinary word) or None (says nothing);
+`initial_is_name` tries them in order. A new rule goes where its example would otherwise be decided wrongly.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..textutil import Token, norm_key
+
+if TYPE_CHECKING:
+    from .finder import CasedFinder
+
+RU_VERB_RE = re.compile(r"^[а-яё]+(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ит|ат|ят|ется|ится|ает|яет)$")
+AFTER_NAME = {
+    "en": {"from", "at", "of", "who", "and", "with"},
+    "fi": {"joka", "jonka", "ja"},
+    "ru": {"из", "от", "с", "со", "который", "которая", "и"},
+}
+# Any noun goes with быть, so "Созвон был…" says nothing about a name; an oblique case at a sentence start is an object.
+_RU_COPULA = {"был", "была", "было", "были", "будет", "будут", "стал", "стала", "стало", "стали"}
+_RU_OBLIQUE = ("ом", "ем", "ами", "ями", "ах", "ях", "ой", "ую", "ого", "его", "ому", "ему", "ым", "ых", "их")
+FI_INFLECTED = (
+    "ja",
+    "jä",
+    "ita",
+    "itä",
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "lla",
+    "llä",
+    "lta",
+    "ltä",
+    "lle",
+    "ksi",
+    "tta",
+    "ttä",
+    "nsa",
+    "nsä",
+    "ineen",
+    "ista",
+    "istä",
+    "ien",
+    "iden",
+    "t",
+)
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
+
+
+@dataclass(frozen=True)
+class Initial:
+    """The run opening a sentence (its first word is the one in question) and the token after the run."""
+
+    finder: CasedFinder
+    text: str
+    toks: list[Token]
+    nxt_tok: Token | None
+
+    @property
+    def word(self) -> str:
+        return self.toks[0].text
+
+    @functools.cached_property
+    def key(self) -> str:
+        return norm_key(self.word)
+
+    @functools.cached_property
+    def nxt(self) -> str:
+        return norm_key(self.nxt_tok.text) if self.nxt_tok is not None else ""
+
+    @functools.cached_property
+    def gap(self) -> str:
+        return self.text[self.toks[0].end : self.nxt_tok.start] if self.nxt_tok is not None else ""
+
+    @functools.cached_property
+    def listed(self) -> bool:
+        lex = self.finder.lex
+        return self.finder._in(self.word, lex.first_names | lex.surnames | lex.places)
+
+    @property
+    def lang(self) -> str:
+        return self.finder.lang
+
+
+def ambiguous_needs_cue(r: Initial) -> bool | None:
+    """ "Rose called me" is a name, "Rose, the colour…" is not: a listed name that is also a word needs a cue (a
+    longer run, a verb, "from"/"who" after it, or a comma then a lower-case word)."""
+    f, lex = r.finder, r.finder.lex
+    ambiguous = bool(f.lemmas(r.word) & lex.ambiguous) or (r.listed and r.key in lex.common)
+    if not ambiguous:
+        return None
+    verb_cue = r.nxt in lex.cue("strong_verbs") or (r.lang == "ru" and bool(RU_VERB_RE.match(r.nxt)))
+    cue = (
+        len(r.toks) > 1
+        or verb_cue
+        or (r.gap.strip() == "" and r.nxt in AFTER_NAME.get(r.lang, set()))
+        or (r.gap.strip() == "," and len(r.toks) == 1 and r.nxt_tok is not None and not r.nxt_tok.cap)
+    )
+    return cue and not (r.gap.strip() == "," and r.key in lex.common)
+
+
+def listed_name(r: Initial) -> bool | None:
+    """ "Mikko never answered", "Tampereella oli kylmä": a first name, surname or place from the lists."""
+    return True if r.listed else None
+
+
+def common_word(r: Initial) -> bool | None:
+    """ "Client never paid", "Asiakas": a word of the common-words list opens the sentence."""
+    f = r.finder
+    return False if r.key in f.lex.common or f._in(r.word, f.lex.common) else None
+
+
+def unknown_word_acting(r: Initial) -> bool | None:
+    """ "Thaddeus from…", "Мелания попросила…": a lone word no vocabulary knows, followed by what fits a name."""
+    if len(r.toks) == 1 and r.finder.unknown_name_shape(r.word) and unknown_initial_is_name(r):
+        return True
+    return None
+
+
+def first_of_longer_run(r: Initial) -> bool | None:
+    """ "Mervi Laaksonen" is a name; "Yhteistyö Heikin kanssa": an unknown first word before a known first name
+    is an ordinary word."""
+    if len(r.toks) == 1:
+        return None
+    f = r.finder
+    return len(r.toks) > 2 or not (f.is_first_name(r.toks[1].text) and not r.word[1:2].isupper())
+
+
+def russian_unlisted(r: Initial) -> bool | None:
+    """«Проект сорвался»: in Russian an unlisted word opening a sentence is an ordinary word."""
+    return False if r.lang == "ru" else None
+
+
+def finnish_case_form(r: Initial) -> bool | None:
+    """ "Sähköposteja tuli": a Finnish plural or case form at a sentence start is not a name in the nominative."""
+    return False if r.lang == "fi" and r.key.endswith(FI_INFLECTED) else None
+
+
+def introduced_by_origin(r: Initial) -> bool | None:
+    """ "Marguerite from Fernhill Studio": someone introduced by where they come from (a capitalised word after)."""
+    if r.lang != "en" or r.nxt not in ("from", "at", "of") or r.key.endswith("s") or r.nxt_tok is None:
+        return None
+    if r.text[r.toks[0].end : r.nxt_tok.start].strip():
+        return None
+    m = _NEXT_WORD_RE.match(r.text, r.nxt_tok.end)
+    return True if m and m.group(1)[:1].isupper() else None
+
+
+def strong_verb_follows(r: Initial) -> bool | None:
+    """ "Brannagh replied", "Tuukka lupasi": a verb people do right after the word."""
+    return r.nxt in r.finder.lex.cue("strong_verbs")
+
+
+INITIAL_RULES: tuple[Callable[[Initial], bool | None], ...] = (
+    ambiguous_needs_cue,
+    listed_name,
+    common_word,
+    unknown_word_acting,
+    first_of_longer_run,
+    russian_unlisted,
+    finnish_case_form,
+    introduced_by_origin,
+    strong_verb_follows,
+)
+
+
+def initial_is_name(r: Initial) -> bool:
+    """The first rule that decides whether the sentence-initial word is a name."""
+    for rule in INITIAL_RULES:
+        verdict = rule(r)
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def unknown_initial_is_name(r: Initial) -> bool:
+    """An unknown, non-vocabulary word opening a sentence: a name when what follows fits a name.
+
+    English: always ("Crispin's assistant", "Ezekiel (goes by Zeke)"). Russian: a verb, «из»/«от», or an aside
+    after it ("Мелания попросила", "Мелания, …"), unless the word is in an oblique case («Подрядчиком выступал»)
+    or the verb is быть («Созвон был»). Finnish: never (compounds and case forms are too often outside any list).
+    """
+    if r.lang == "en":
+        return True
+    if r.lang != "ru" or r.nxt_tok is None:
+        return False
+    gap = r.gap.strip()
+    verb = bool(RU_VERB_RE.match(r.nxt)) or r.nxt in r.finder.lex.cue("strong_verbs")
+    verb = verb and r.nxt not in _RU_COPULA
+    if r.key.endswith(_RU_OBLIQUE):
+        return False
+    return (gap == "" and (verb or r.nxt in AFTER_NAME["ru"])) or gap in (",", "(", "—", "-")

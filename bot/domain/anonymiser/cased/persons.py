@@ -1,0 +1,174 @@
+"""Person (and chat-place) rules outside capitalised runs: names typed in lower case, names repeated at a sentence
+start, and sentence-initial words glued to a name. Each function is one rule with its example as the docstring."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from ..model import Mention
+from ..textutil import Token, is_sentence_start, norm_key, overlaps
+from .register import moved_before
+
+if TYPE_CHECKING:
+    from .finder import CasedFinder
+
+P_NAME = 50
+# Lower-case words after which an unknown lower-case word introduced by "from" is someone ("ok so ottoline from ...").
+_LOWER_NAME_BEFORE = {
+    "en": {"so", "with", "and", "but", "client", "guy", "dude", "lady", "girl", "customer", "to", "for", "by"},
+    "ru": {"с", "со", "и", "а", "но", "клиент", "клиентка", "заказчик", "заказчица", "чел", "некий", "некая"},
+    "fi": {"ja", "mutta", "asiakas"},
+}
+_LOWER_FROM = {"en": {"from"}, "ru": {"из", "от"}, "fi": set()}
+
+
+def common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def lower_surname(f: CasedFinder, word: str) -> bool:
+    """ "named gideon fairweather": an unknown lower-case word after a name is the family name (English), or a
+    word shaped like a surname (Finnish, Russian: "iivo tilas" is a name and an informal verb)."""
+    if f.is_personish(word):
+        return True
+    return f.lang == "en" and f.unknown_name_shape(word)
+
+
+def lowercase_named(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """Informal 'a client named brad': a known first name typed in lower case right after a naming cue."""
+    cues = f.lex.cue("lowercase_name_cues")
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for a, b in pairwise(tokens):
+        if b.cap or norm_key(a.text) not in cues or overlaps(b.start, b.end, taken):
+            continue
+        named = f.is_first_name(b.text) or f.unknown_name_shape(b.text, after_cue=True)
+        if text[a.end : b.start].strip() == "" and named:
+            key = f.lemma(b.text)
+            end = b.end
+            c = next((t for t in tokens if t.start >= b.end), None)
+            # "named gideon fairweather": a second unknown lower-case word is the family name.
+            if c is not None and text[b.end : c.start] == " " and not c.cap and lower_surname(f, c.text):
+                end = c.end
+                key = key + " " + f.lemma(c.text)
+            out.append(Mention(b.start, end, "person", key, P_NAME))
+            key = key.split()[0]
+            # Later lower-case mentions of the same name ("brad never paid") go with it.
+            for t in tokens:
+                later = t.start > b.start and not t.cap and f.lemma(t.text) == key
+                if later and not overlaps(t.start, t.end, taken):
+                    out.append(Mention(t.start, t.end, "person", key, P_NAME))
+    return out
+
+
+def lowercase_listed(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "tbh the worst was declan", "a friend in leeds": in all-lower-case chat, a listed name or town that is no
+    everyday word is a name wherever it stands."""
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for t in tokens:
+        lw = norm_key(t.text)
+        if t.cap or len(lw) < 4 or overlaps(t.start, t.end, taken) or lw in f.lex.ambiguous:
+            continue
+        if f.ordinary(t.text) or lw in f.lex.common:
+            continue
+        if lw in f.lex.first_names:
+            out.append(Mention(t.start, t.end, "person", lw, P_NAME))
+        elif lw in f.lex.places:
+            out.append(Mention(t.start, t.end, "place", lw, P_NAME))
+    return out
+
+
+def lowercase_cued(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "worked 3 months for jurgen", "owner deshawn paid", "moved to philly": in all-lower-case chat, a word no
+    vocabulary knows right after a role or a 'where' word is a name or a place (later mentions go with it)."""
+    person_cues = f.lex.cue("lowercase_person_before")
+    place_cues = f.lex.cue("lowercase_place_before")
+    taken = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for a, b in pairwise(tokens):
+        if b.cap or len(b.text) < 4 or text[a.end : b.start] != " " or overlaps(b.start, b.end, taken):
+            continue
+        prev = norm_key(a.text)
+        if prev == "to" and moved_before(text, a.start):
+            prev = "in"  # "moved to philly" (but "went to voicemail" says nothing)
+        typ = "person" if prev in person_cues else "place" if prev in place_cues else ""
+        listed = f.lemmas(b.text) & (f.lex.places if typ == "place" else f.lex.first_names)
+        unknown = f.unknown_name_shape(b.text) and norm_key(b.text) not in f.lex.vocab
+        if not typ or not (unknown or (listed and not listed & f.lex.ambiguous)):
+            continue
+        key = f.lemma(b.text)
+        out += [
+            Mention(t.start, t.end, typ, key, P_NAME)
+            for t in tokens
+            if t.start >= b.start and not t.cap and f.lemma(t.text) == key and not overlaps(t.start, t.end, taken)
+        ]
+    return out
+
+
+def lowercase_from(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "ok so ottoline from wickford": an unknown lower-case word right before "from" is a person."""
+    taken = [(m.start, m.end) for m in found]
+    before, fr = _LOWER_NAME_BEFORE.get(f.lang, set()), _LOWER_FROM.get(f.lang, set())
+    out = []
+    for i in range(1, len(tokens) - 1):
+        t = tokens[i]
+        if t.cap or norm_key(tokens[i + 1].text) not in fr or overlaps(t.start, t.end, taken):
+            continue
+        if text[t.end : tokens[i + 1].start] != " " or not (t.sent_start or norm_key(tokens[i - 1].text) in before):
+            continue
+        if len(t.text) >= 4 and f.unknown_name_shape(t.text):
+            key = f.lemma(t.text)
+            out.append(Mention(t.start, t.end, "person", key, P_NAME))
+            for u in tokens[i + 1 :]:
+                if not u.cap and f.lemma(u.text) == key and not overlaps(u.start, u.end, taken):
+                    out.append(Mention(u.start, u.end, "person", key, P_NAME))
+    return out
+
+
+def propagate(f: CasedFinder, rejected: list[Token], found: list[Mention]) -> list[Mention]:
+    """A sentence-initial word naming a person already found elsewhere (Кравчука … Кравчук обещал) is a name."""
+    known = {w for m in found if m.type == "person" for w in m.key.split()}
+    out = []
+    for tok in rejected:
+        lem = f.lemmas(tok.text)
+        if lem & f.lex.ambiguous or lem & f.lex.common or norm_key(tok.text) in f.lex.common:
+            continue
+        key = f.lemma(tok.text)
+        if any(
+            key == k or (min(len(key), len(k)) >= 4 and common_prefix(key, k) >= min(len(key), len(k)) - 1)
+            for k in known
+        ):
+            out.append(Mention(tok.start, tok.end, "person", key, P_NAME))
+    return out
+
+
+def trim_initial_words(found: list[Mention], text: str, f: CasedFinder) -> list[Mention]:
+    """ "Lopuks Kyllikki": a sentence-initial word glued to a name that the story also uses alone is not part of it."""
+    alone = {m.key for m in found if m.type == "person" and len(m.key.split()) == 1}
+    alone |= {w for m in found if m.type == "person" and not is_sentence_start(text, m.start) for w in m.key.split()}
+    out = []
+    for m in found:
+        words = m.key.split()
+        first = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)*", text[m.start : m.end])
+        if (
+            m.type == "person"
+            and len(words) == 2
+            and first is not None
+            and words[1] in alone
+            and words[0] not in alone
+            and is_sentence_start(text, m.start)
+            and not f.is_personish(first.group())
+        ):
+            rest = text.index(" ", m.start) + 1 if " " in text[m.start : m.end] else m.start
+            rest = len(text[:rest]) + len(text[rest : m.end]) - len(text[rest : m.end].lstrip())
+            m = Mention(rest, m.end, m.type, words[1], m.priority)
+        out.append(m)
+    return out

@@ -1,0 +1,186 @@
+"""Stop rules: capitalised words that are never identifiers (platforms, months, countries, acronyms, "I").
+
+Each rule takes a `Stop` (the word and what stands around it) and answers True (a stop word), False (not one,
+whatever later rules say) or None (says nothing). `is_stop` tries them in order; a new rule goes where its
+example would otherwise be decided wrongly, with a test of that example.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..textutil import Token, norm_key
+
+if TYPE_CHECKING:
+    from .finder import CasedFinder
+
+_MONTH_NAMES_THAT_ARE_NAMES = {"april", "may", "june", "august"}
+_TIME_WORDS = {
+    "in",
+    "on",
+    "since",
+    "until",
+    "till",
+    "by",
+    "last",
+    "next",
+    "early",
+    "mid",
+    "late",
+    "this",
+    "of",
+    "before",
+    "after",
+    "from",
+    "through",
+    "end",
+}
+_INFLECTED_ACRONYM_RE = re.compile(r"[A-ZА-ЯЁ]{2,5}(?:s|es|ed|d|ing|'s|’s|ы|ов|ом|а|е|у)")
+# Platform names that are also ordinary words: inside a longer capitalised name they are part of it.
+WORDLIKE_PLATFORMS = {
+    "threads",
+    "signal",
+    "medium",
+    "word",
+    "teams",
+    "meet",
+    "drive",
+    "docs",
+    "sheets",
+    "notion",
+    "monday",
+    "steam",
+    "unity",
+    "swift",
+    "node",
+    "contra",
+    "malt",
+    "guru",
+    "booking",
+    "orange",
+    "wise",
+    "bluesky",
+    "freelancer",
+    "apple",
+    "amazon",
+    "visa",
+    "stripe",
+    "slack",
+    "zoom",
+    "canva",
+    "framer",
+    "messenger",
+    "vero",
+    "tori",
+    "posti",
+}
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One capitalised word at the edge of a run, with its neighbours."""
+
+    finder: CasedFinder
+    tok: Token
+    prev: str = ""
+    nxt: str = ""
+    initial: bool = False  # followed by a full stop inside a longer run ("J. Smith")
+    around: tuple[str, str] = ("", "")  # a few characters either side
+    in_name: bool = False  # part of a longer run
+
+    @property
+    def word(self) -> str:
+        return self.tok.text
+
+    @property
+    def key(self) -> str:
+        return norm_key(re.sub(r"['’]s$", "", self.tok.text))
+
+
+def pronoun_i(s: Stop) -> bool | None:
+    """ "I", "I'm", "I'd": the pronoun."""
+    return True if s.key in ("i", "i'm", "i'd", "i've", "i'll") else None
+
+
+def single_letter(s: Stop) -> bool | None:
+    """ "A", "В": a lone letter is a stop, except a capital initial inside a run ("J. Smith")."""
+    if len(s.word) != 1:
+        return None
+    return not (s.word.isupper() and s.initial)
+
+
+def inflected_acronym(s: Stop) -> bool | None:
+    """ "DMing", "PDFs", "CEO's", "NDAs", «СМСы»: an acronym with an ending is an ordinary word."""
+    return True if _INFLECTED_ACRONYM_RE.fullmatch(s.word) else None
+
+
+def calendar_word(s: Stop) -> bool | None:
+    """ "Monday", "March"; "May" and "June" are names unless a time word or a digit is next to them ("in May")."""
+    cal = s.finder.lex.calendar
+    if not cal or not (s.key in cal or s.key.rstrip("s") in cal):
+        return None
+    if s.key in _MONTH_NAMES_THAT_ARE_NAMES:
+        before, after = s.around
+        near_digit = before.rstrip()[-1:].isdigit() or after.lstrip()[:1].isdigit()
+        return s.prev in _TIME_WORDS or s.nxt in _TIME_WORDS or near_digit
+    return True
+
+
+def platform_compound(s: Stop) -> bool | None:
+    """ "Figma-prototyypin", "Slack-kanavalla": a platform compound is an ordinary word."""
+    head, _, tail = s.word.partition("-")
+    return True if tail[:1].islower() and s.finder._in(head, s.finder.lex.platforms) else None
+
+
+def platform_or_country(s: Stop) -> bool | None:
+    """ "Upwork", "Finland" are stops; "Adire Threads" keeps its ordinary word; "Chelsea" the name stays a name."""
+    f = s.finder
+    if not f._in(s.word, f.lex.platforms | f.lex.countries):
+        return None
+    if s.in_name and s.key in WORDLIKE_PLATFORMS:
+        return False
+    return not f.is_first_name(s.word) or f._in(s.word, f.lex.platforms)
+
+
+def short_acronym(s: Stop) -> bool | None:
+    """ "CEO", "PDF", "ASAP": up to four capitals no legal form or gazetteer knows ("OY" and "IKEA" stay)."""
+    f = s.finder
+    key = s.key
+    return s.tok.all_caps and len(s.word) <= 4 and key not in f.lex.cue("legal_forms") and key not in f._gaz
+
+
+STOP_RULES: tuple[Callable[[Stop], bool | None], ...] = (
+    pronoun_i,
+    single_letter,
+    inflected_acronym,
+    calendar_word,
+    platform_compound,
+    platform_or_country,
+    short_acronym,
+)
+
+
+def is_stop(s: Stop) -> bool:
+    """The first rule that decides; a word no rule speaks about is no stop word."""
+    for rule in STOP_RULES:
+        verdict = rule(s)
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def platform_remnant(f: CasedFinder, toks: list[Token]) -> bool:
+    """ "Google Play", "Slack Huddle": once the platform is cut off, an ordinary word left alone belongs to it."""
+    return len(toks) == 1 and f.ordinary(toks[0].text) and not f.is_personish(toks[0].text)
+
+
+def lone_common_word(f: CasedFinder, toks: list[Token]) -> bool:
+    """ "the Client", "a Studio": one capitalised common word (or a company suffix) mid-sentence is no name."""
+    if len(toks) != 1 or toks[0].sent_start:
+        return False
+    w = toks[0].text
+    lw = norm_key(w)
+    return (lw in f.lex.common or w in f.lex.cue("org_suffixes")) and not f.is_personish(w) and not f.is_place(w)

@@ -1,0 +1,129 @@
+"""Each rule of the cased finder alone (stops, sentence-initial words, quoted names, lower-case chat)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser.cased import CasedFinder, orgs, persons, stops
+from parley.domain.anonymiser.cased import initial as ini
+from parley.domain.anonymiser.lexicon import load_lexicon
+from parley.domain.anonymiser.textutil import Token, tokenize
+
+
+@pytest.fixture(scope="module")
+def finders() -> dict[str, CasedFinder]:
+    return {lang: CasedFinder(load_lexicon(lang)) for lang in ("en", "fi", "ru")}
+
+
+def _tok(text: str, word: str) -> Token:
+    return next(t for t in tokenize(text) if t.text == word)
+
+
+def _stop(f: CasedFinder, text: str, word: str, **kw: object) -> stops.Stop:
+    return stops.Stop(f, _tok(text, word), **kw)  # type: ignore[arg-type]
+
+
+def test_pronoun_i(finders: dict[str, CasedFinder]) -> None:
+    assert stops.pronoun_i(_stop(finders["en"], "so I'm done", "I'm"))
+    assert stops.pronoun_i(_stop(finders["en"], "Ivy left", "Ivy")) is None
+
+
+def test_single_letter_is_a_stop_unless_an_initial(finders: dict[str, CasedFinder]) -> None:
+    f = finders["en"]
+    assert stops.single_letter(_stop(f, "plan A now", "A")) is True
+    assert stops.single_letter(_stop(f, "J. Smith", "J", initial=True)) is False
+
+
+def test_inflected_acronym(finders: dict[str, CasedFinder]) -> None:
+    assert stops.inflected_acronym(_stop(finders["en"], "sent PDFs", "PDFs"))
+    assert stops.inflected_acronym(_stop(finders["en"], "sent Pdfs", "Pdfs")) is None
+
+
+def test_calendar_word_may_is_a_name_without_a_time_word(finders: dict[str, CasedFinder]) -> None:
+    f = finders["en"]
+    assert stops.calendar_word(_stop(f, "paid on Monday", "Monday", prev="on"))
+    assert stops.calendar_word(_stop(f, "in May we", "May", prev="in"))
+    assert stops.calendar_word(_stop(f, "then May said", "May", prev="then", nxt="said")) is False
+
+
+def test_platform_compound_and_platform(finders: dict[str, CasedFinder]) -> None:
+    f = finders["fi"]
+    assert stops.platform_compound(_stop(f, "Slack-kanavalla", "Slack-kanavalla"))
+    assert stops.platform_or_country(_stop(finders["en"], "on Upwork", "Upwork"))
+    assert stops.platform_or_country(_stop(finders["en"], "Adire Threads", "Threads", in_name=True)) is False
+
+
+def test_short_acronym(finders: dict[str, CasedFinder]) -> None:
+    assert stops.short_acronym(_stop(finders["en"], "the CEO", "CEO"))
+    assert not stops.short_acronym(_stop(finders["en"], "the Ceo", "Ceo"))
+
+
+def test_platform_remnant_and_lone_common_word(finders: dict[str, CasedFinder]) -> None:
+    f = finders["en"]
+    assert stops.platform_remnant(f, [_tok("Google Play", "Play")])
+    assert not stops.platform_remnant(f, [_tok("Google Harriet", "Harriet")])
+    assert stops.lone_common_word(f, [_tok("the Client paid", "Client")])
+    assert not stops.lone_common_word(f, [_tok("the Tobias paid", "Tobias")])
+
+
+def _initial(f: CasedFinder, text: str, n: int = 1) -> ini.Initial:
+    toks = tokenize(text)
+    return ini.Initial(f, text, toks[:n], toks[n] if len(toks) > n else None)
+
+
+def test_initial_rules_one_by_one(finders: dict[str, CasedFinder]) -> None:
+    en, fi, ru = finders["en"], finders["fi"], finders["ru"]
+    assert ini.listed_name(_initial(fi, "Tampereella oli kylmä")) is True
+    assert ini.common_word(_initial(en, "Client never paid")) is False
+    assert ini.unknown_word_acting(_initial(en, "Thaddeus never paid")) is True
+    assert ini.unknown_word_acting(_initial(ru, "Мелания попросила скидку")) is True
+    assert ini.unknown_word_acting(_initial(ru, "Подрядчиком выступал он")) is None
+    assert ini.first_of_longer_run(_initial(fi, "Mervi Laaksonen soitti", 2)) is True
+    assert ini.russian_unlisted(_initial(ru, "Проект сорвался")) is False
+    assert ini.finnish_case_form(_initial(fi, "Sähköposteja tuli")) is False
+    assert ini.introduced_by_origin(_initial(en, "Marguerite from Fernhill Studio")) is True
+    assert ini.introduced_by_origin(_initial(en, "Marguerite from there")) is None
+
+
+def test_unknown_initial_is_name_by_language(finders: dict[str, CasedFinder]) -> None:
+    assert ini.unknown_initial_is_name(_initial(finders["en"], "Crispin's assistant"))
+    assert not ini.unknown_initial_is_name(_initial(finders["fi"], "Kuvamaisemaa ei"))
+    assert not ini.unknown_initial_is_name(_initial(finders["ru"], "Созвон был вчера"))
+
+
+def test_quote_rules(finders: dict[str, CasedFinder]) -> None:
+    en, ru = finders["en"], finders["ru"]
+    assert orgs.quote_is_a_sentence("Pay me.", "", False)
+    assert orgs.quote_is_a_sentence("Blue Fern", ":", False)
+    assert not orgs.quote_is_a_sentence("Blue Fern", ":", True)
+    assert orgs.quote_is_named(en, "Blue Fern", False)
+    assert not orgs.quote_is_named(en, "Blue fern", False)
+    assert orgs.quote_is_named(ru, "Тёплый дом", False)
+    assert orgs.quote_is_named(ru, "тёплый дом", True)
+
+
+def test_kind_word_and_title_case(finders: dict[str, CasedFinder]) -> None:
+    fi, en = finders["fi"], finders["en"]
+    assert orgs.is_kind_word(fi, "käännöstoimisto")
+    assert not orgs.is_kind_word(fi, "toimisto") or "toimisto" in fi.lex.cue("org_kinds")
+    assert orgs.is_title_case_phrase(en, tokenize("our Creative Director")[1:])
+    assert not orgs.is_title_case_phrase(en, tokenize("Tobias Wrenfield")[:2])
+
+
+def test_lower_surname(finders: dict[str, CasedFinder]) -> None:
+    assert persons.lower_surname(finders["en"], "fairweather")
+    assert not persons.lower_surname(finders["fi"], "tilas")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "gone"),
+    [
+        ("en", "a client named brad. brad never paid.", ["brad", "brad"]),
+        ("en", "ok so ottoline from wickford wanted a logo", ["ottoline"]),
+        ("ru", "Кравчука я знал давно. Кравчук обещал заплатить.", ["Кравчука", "Кравчук"]),
+    ],
+)
+def test_rules_through_the_anonymiser(anon: Anonymiser, lang: str, text: str, gone: list[str]) -> None:
+    res = anon.anonymise(text, lang)
+    assert [text[s.start : s.end] for s in res.spans] == gone, res.text
