@@ -127,3 +127,28 @@ def test_lower_surname(finders: dict[str, CasedFinder]) -> None:
 def test_rules_through_the_anonymiser(anon: Anonymiser, lang: str, text: str, gone: list[str]) -> None:
     res = anon.anonymise(text, lang)
     assert [text[s.start : s.end] for s in res.spans] == gone, res.text
+
+
+def test_org_heads_skip_legal_forms_and_everyday_words(finders: dict[str, CasedFinder]) -> None:
+    from parley.domain.anonymiser.model import Mention
+
+    fi = finders["fi"]
+    found = [Mention(0, 12, "org", "saarnipuu oy", 50), Mention(20, 34, "org", "crumb & collie", 50)]
+    heads = orgs.org_heads(fi, found)
+    assert heads.get("saarnipuu") == "saarnipuu oy"
+    assert orgs.echo_of(fi, "Saarnipuun", heads) == "saarnipuu oy"
+    assert orgs.echo_of(fi, "saarnipuu", heads) == "saarnipuu oy"
+    assert orgs.echo_of(fi, "Oy", heads) == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "gone"),
+    [
+        ("fi", "Tein Saarnipuu Oy:lle sivut. Saarnipuun johtaja ei maksa.", ["Saarnipuu Oy", "Saarnipuun"]),
+        ("en", "I did copy at Brightwell Studio. brightwell still uses it.", ["Brightwell Studio", "brightwell"]),
+    ],
+)
+def test_echoed_company_is_the_same_company(anon: Anonymiser, lang: str, text: str, gone: list[str]) -> None:
+    res = anon.anonymise(text, lang)
+    assert [text[s.start : s.end] for s in res.spans] == gone, res.text
+    assert len({s.placeholder for s in res.spans}) == 1

@@ -7,12 +7,13 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Mention
-from ..textutil import Token, norm_key
+from ..textutil import Token, norm_key, overlaps
 
 if TYPE_CHECKING:
     from .finder import CasedFinder
 
 P_QUOTED = 55
+P_ECHO = 50
 QUOTE_RE = re.compile(r"«([^«»\n]{1,60})»|\"([^\"\n]{1,60})\"|“([^“”\n]{1,60})”|„([^„“”\n]{1,60})[“”]|”([^”\n]{1,60})”")
 # Words joining two capitalised words in one company name after a business word ("кофейня Зерно и Пар").
 ORG_JOINERS = {"and", "&", "и", "ja", "och"}
@@ -129,4 +130,52 @@ def quoted(f: CasedFinder, text: str, tokens: list[Token]) -> list[Mention]:
         if legal is not None and legal_before and text[legal.end : m.start()].strip() == "":
             s, e = legal.start, m.end()
         out.append(Mention(s, e, "org", " ".join(f.lemma(w) for w in words), P_QUOTED))
+    return out
+
+
+def org_heads(f: CasedFinder, found: list[Mention]) -> dict[str, str]:
+    """The distinctive first word of each company found, to its key: "saarnipuu oy" -> {"saarnipuu": ...}.
+
+    Legal forms and company suffixes are no head ("Oy", "Studio"), and neither is an everyday word ("Crumb &
+    Collie" is not echoed by every "crumb").
+    """
+    generic = f.lex.cue("legal_forms") | f.lex.cue("org_suffixes")
+    heads: dict[str, str] = {}
+    for m in found:
+        if m.type != "org":
+            continue
+        words = [w for w in m.key.split() if w not in generic]
+        if not words or len(words[0]) < 4:
+            continue
+        head = words[0]
+        if head in f.lex.vocab or head in f.lex.common or head in f.lex.platforms:
+            continue
+        heads.setdefault(head, m.key)
+    return heads
+
+
+def echo_of(f: CasedFinder, word: str, heads: dict[str, str]) -> str:
+    """The key of the company a word names again ("Saarnipuun", "brightwell", "Quillory's"), or ''."""
+    hits = f.lemmas(word) & heads.keys()
+    return heads[min(hits)] if hits else ""
+
+
+def echo_orgs(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "Saarnipuu Oy:lle … Saarnipuun toimitusjohtaja", "Brightwell Studio … brightwell still uses my tagline":
+    once a company is found, its name again in any case form or in lower case is the same company, and a lone word
+    taken for a person that names it ("Zentrix Health … Zentrix offered") is the company."""
+    heads = org_heads(f, found)
+    if not heads:
+        return found
+    out = []
+    for m in found:
+        key = echo_of(f, m.key, heads) if m.type == "person" and " " not in m.key else ""
+        out.append(Mention(m.start, m.end, "org", key, m.priority) if key else m)
+    taken = [(m.start, m.end) for m in out]
+    for t in tokens:
+        if overlaps(t.start, t.end, taken):
+            continue
+        key = echo_of(f, t.text, heads)
+        if key:
+            out.append(Mention(t.start, t.end, "org", key, P_ECHO))
     return out
