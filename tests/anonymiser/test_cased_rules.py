@@ -152,3 +152,13 @@ def test_echoed_company_is_the_same_company(anon: Anonymiser, lang: str, text: s
     res = anon.anonymise(text, lang)
     assert [text[s.start : s.end] for s in res.spans] == gone, res.text
     assert len({s.placeholder for s in res.spans}) == 1
+
+
+def test_finnish_name_acting(finders: dict[str, CasedFinder]) -> None:
+    fi = finders["fi"]
+    assert ini.finnish_name_acting(_initial(fi, "Kyllikki lupasi maksaa"))
+    assert ini.finnish_name_acting(_initial(fi, "Vähäsalonen ei vastannut"))
+    assert not ini.finnish_name_acting(_initial(fi, "Projektipäällikkö lupasi soittaa"))
+    assert not ini.finnish_name_acting(_initial(fi, "Sähköposteja tuli paljon"))
+    assert not ini.finnish_name_acting(_initial(fi, "Kyllikin kanssa sovittiin"))
+    assert ini.fi_compound("projektipäällikkö", fi.lex.vocab)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..morph import fi_looks_like_surname
 from ..textutil import Token, norm_key
 
 if TYPE_CHECKING:
@@ -186,10 +187,12 @@ def unknown_initial_is_name(r: Initial) -> bool:
 
     English: always ("Crispin's assistant", "Ezekiel (goes by Zeke)"). Russian: a verb, «из»/«от», or an aside
     after it ("Мелания попросила", "Мелания, …"), unless the word is in an oblique case («Подрядчиком выступал»)
-    or the verb is быть («Созвон был»). Finnish: never (compounds and case forms are too often outside any list).
+    or the verb is быть («Созвон был»). Finnish: see finnish_name_acting.
     """
     if r.lang == "en":
         return True
+    if r.lang == "fi":
+        return finnish_name_acting(r)
     if r.lang != "ru" or r.nxt_tok is None:
         return False
     gap = r.gap.strip()
@@ -198,3 +201,28 @@ def unknown_initial_is_name(r: Initial) -> bool:
     if r.key.endswith(_RU_OBLIQUE):
         return False
     return (gap == "" and (verb or r.nxt in AFTER_NAME["ru"])) or gap in (",", "(", "—", "-")
+
+
+_FI_POSSESSIVE = ("ni", "si", "nsa", "nsä", "mme", "nne")
+_FI_VERB_AFTER_NAME = {"oli", "on", "ei", "ja", "joka", "jonka", "sanoi", "kertoi", "lupasi", "vastasi", "soitti"}
+
+
+def finnish_name_acting(r: Initial) -> bool:
+    """ "Kyllikki lupasi maksaa", "Rautakorpi ei vastannut": an unknown Finnish word in the nominative, right before
+    a verb, is who acts; a case form ("Sähköposteja tuli") or a compound of two everyday words ("Projektipäällikkö
+    lupasi") is an ordinary word, unless it is shaped like a surname (-nen, -la)."""
+    if r.nxt_tok is None or r.gap.strip() not in ("", ","):
+        return False
+    lex = r.finder.lex
+    if r.nxt not in lex.cue("strong_verbs") and r.nxt not in _FI_VERB_AFTER_NAME:
+        return False
+    if r.key in lex.cue("person_before") or r.key.endswith(_FI_POSSESSIVE):
+        return False  # "Asiakkaani lupasi": a role, and "my" is no name
+    if fi_looks_like_surname(r.word):
+        return True
+    return not r.key.endswith(FI_INFLECTED) and not fi_compound(r.key, lex.vocab)
+
+
+def fi_compound(word: str, vocab: frozenset[str]) -> bool:
+    """ "projektipäällikkö" = projekti + päällikkö: two everyday words (three letters or more each) glued together."""
+    return any(word[:i] in vocab and word[i:] in vocab for i in range(3, len(word) - 2))
