@@ -162,3 +162,16 @@ def test_finnish_name_acting(finders: dict[str, CasedFinder]) -> None:
     assert not ini.finnish_name_acting(_initial(fi, "Sähköposteja tuli paljon"))
     assert not ini.finnish_name_acting(_initial(fi, "Kyllikin kanssa sovittiin"))
     assert ini.fi_compound("projektipäällikkö", fi.lex.vocab)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "gone"),
+    [
+        ("ru", "короче заказчик из сызрани кинул. потом удалил переписку", ["сызрани"]),
+        ("fi", "no siis asiakas oli jyväskylästä. ei maksanu koskaan", ["jyväskylästä"]),
+        ("en", "tbh the worst was declan. he never paid", ["declan"]),
+    ],
+)
+def test_lower_case_chat_names_in_any_case_form(anon: Anonymiser, lang: str, text: str, gone: list[str]) -> None:
+    res = anon.anonymise(text, lang)
+    assert [text[s.start : s.end] for s in res.spans] == gone, res.text

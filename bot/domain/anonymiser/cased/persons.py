@@ -72,17 +72,25 @@ def lowercase_listed(f: CasedFinder, tokens: list[Token], found: list[Mention]) 
     """ "tbh the worst was declan", "a friend in leeds": in all-lower-case chat, a listed name or town that is no
     everyday word is a name wherever it stands."""
     taken = [(m.start, m.end) for m in found]
+    lex = f.lex
     out = []
     for t in tokens:
         lw = norm_key(t.text)
-        if t.cap or len(lw) < 4 or overlaps(t.start, t.end, taken) or lw in f.lex.ambiguous:
+        if t.cap or len(lw) < 4 or overlaps(t.start, t.end, taken) or lw in lex.ambiguous or lw in lex.common:
             continue
-        if f.ordinary(t.text) or lw in f.lex.common:
+        # English vocabulary holds no names; the Finnish and Russian lists hold inflected names and towns
+        # ("teemu", "jyväskylästä", "сызрани"), so there only the most frequent words are everyday words.
+        inflected = f.lang in ("fi", "ru")
+        if lw in (lex.frequent if inflected else lex.vocab):
             continue
-        if lw in f.lex.first_names:
-            out.append(Mention(t.start, t.end, "person", lw, P_NAME))
-        elif lw in f.lex.places:
-            out.append(Mention(t.start, t.end, "place", lw, P_NAME))
+        lem = f.lemmas(t.text) if inflected else {lw}
+        if lem & lex.ambiguous or lem & lex.common:
+            continue
+        name, place = lem & lex.first_names, lem & lex.places
+        if name:
+            out.append(Mention(t.start, t.end, "person", f.lemma(t.text), P_NAME))
+        elif place:
+            out.append(Mention(t.start, t.end, "place", f.lemma(t.text), P_NAME))
     return out
 
 
