@@ -175,3 +175,11 @@ def test_finnish_name_acting(finders: dict[str, CasedFinder]) -> None:
 def test_lower_case_chat_names_in_any_case_form(anon: Anonymiser, lang: str, text: str, gone: list[str]) -> None:
     res = anon.anonymise(text, lang)
     assert [text[s.start : s.end] for s in res.spans] == gone, res.text
+
+
+def test_finnish_place_case_at_sentence_start(finders: dict[str, CasedFinder]) -> None:
+    fi = finders["fi"]
+    assert ini.finnish_place_case(_initial(fi, "Nastolassa asiakas maksoi")) is True
+    assert ini.finnish_place_case(_initial(fi, "Asiakastapaamisessa kävi ilmi")) is None
+    assert ini.finnish_place_case(_initial(fi, "Talossa oli kylmä")) is None
+    assert ini.fi_compound("asiakastapaamisessa", fi.lex.vocab)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..morph import fi_looks_like_surname
+from ..morph import fi_candidates, fi_looks_like_surname
 from ..textutil import Token, norm_key
 
 if TYPE_CHECKING:
@@ -140,6 +140,20 @@ def russian_unlisted(r: Initial) -> bool | None:
     return False if r.lang == "ru" else None
 
 
+_FI_WHERE_CASES = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä")
+
+
+def finnish_place_case(r: Initial) -> bool | None:
+    """ "Nastolassa asiakas maksoi", "Kiuruvedeltä tuli tilaus": Finnish opens a sentence with where; an unknown
+    word in a place case is a town (not a compound of everyday words: "Asiakastapaamisessa")."""
+    if r.lang != "fi" or len(r.toks) != 1 or not r.key.endswith(_FI_WHERE_CASES):
+        return None
+    f = r.finder
+    if f.ordinary(r.word) or r.key in f.lex.frequent or fi_compound(r.key, f.lex.vocab):
+        return None
+    return True
+
+
 def finnish_case_form(r: Initial) -> bool | None:
     """ "Sähköposteja tuli": a Finnish plural or case form at a sentence start is not a name in the nominative."""
     return False if r.lang == "fi" and r.key.endswith(FI_INFLECTED) else None
@@ -167,6 +181,7 @@ INITIAL_RULES: tuple[Callable[[Initial], bool | None], ...] = (
     unknown_word_acting,
     first_of_longer_run,
     russian_unlisted,
+    finnish_place_case,
     finnish_case_form,
     introduced_by_origin,
     strong_verb_follows,
@@ -224,5 +239,10 @@ def finnish_name_acting(r: Initial) -> bool:
 
 
 def fi_compound(word: str, vocab: frozenset[str]) -> bool:
-    """ "projektipäällikkö" = projekti + päällikkö: two everyday words (three letters or more each) glued together."""
-    return any(word[:i] in vocab and word[i:] in vocab for i in range(3, len(word) - 2))
+    """ "projektipäällikkö" = projekti + päällikkö, "asiakastapaamisessa" = asiakas + tapaamisessa: an everyday
+    word glued to an everyday word in any case form (three letters or more each)."""
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if head in vocab and (tail in vocab or fi_candidates(tail) & vocab):
+            return True
+    return False
