@@ -183,3 +183,25 @@ def test_finnish_place_case_at_sentence_start(finders: dict[str, CasedFinder]) -
     assert ini.finnish_place_case(_initial(fi, "Asiakastapaamisessa kävi ilmi")) is None
     assert ini.finnish_place_case(_initial(fi, "Talossa oli kylmä")) is None
     assert ini.fi_compound("asiakastapaamisessa", fi.lex.vocab)
+
+
+def test_lower_case_family_name_after_a_first_name(finders: dict[str, CasedFinder]) -> None:
+    fi = finders["fi"]
+    text = "joku teemu pietilä tilas logon"
+    toks = tokenize(text)
+    fam = persons.with_family_name(fi, text, toks, toks[1])
+    assert fam is not None and fam.text == "pietilä"
+    assert persons.with_family_name(fi, text, toks, toks[2]) is None  # "tilas" is no family name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "gone"),
+    [
+        ("fi", "no siis joku teemu pietilä tilas logon. ei oo maksanu", ["teemu pietilä"]),
+        ("en", "lol so this guy marek kowalczuk hired me. never paid", ["marek kowalczuk"]),
+        ("ru", "короче заказчик аскольд кинул на 20к. потом удалил переписку", ["аскольд"]),
+    ],
+)
+def test_lower_case_cued_people(anon: Anonymiser, lang: str, text: str, gone: list[str]) -> None:
+    res = anon.anonymise(text, lang)
+    assert [text[s.start : s.end] for s in res.spans] == gone, res.text

@@ -148,7 +148,7 @@ class CasedFinder:
         out += lowercase_named(self, text, tokens, out)
         out += lowercase_from(self, text, tokens, out)
         if chat_register(tokens):
-            out += lowercase_listed(self, tokens, out)
+            out += lowercase_listed(self, text, tokens, out)
             out += lowercase_cued(self, text, tokens, out)
         out = trim_initial_words(out, text, self)
         return echo_orgs(self, tokens, out + propagate(self, rejected, out))

@@ -36,9 +36,20 @@ def common_prefix(a: str, b: str) -> int:
 def lower_surname(f: CasedFinder, word: str) -> bool:
     """ "named gideon fairweather": an unknown lower-case word after a name is the family name (English), or a
     word shaped like a surname (Finnish, Russian: "iivo tilas" is a name and an informal verb)."""
-    if f.is_personish(word):
-        return True
+    if f.is_personish(word) or (f.lang in ("fi", "ru") and f.is_personish(word[:1].upper() + word[1:])):
+        return True  # "teemu pietilä", "аскольд кривошеев": the surname shapes are read on the capitalised word
     return f.lang == "en" and f.unknown_name_shape(word)
+
+
+def with_family_name(f: CasedFinder, text: str, tokens: list[Token], b: Token) -> Token | None:
+    """ "guy marek kowalczuk", "joku teemu pietilä": the lower-case word right after a lower-case first name, when
+    it reads as a family name (see lower_surname)."""
+    c = next((t for t in tokens if t.start >= b.end), None)
+    if c is None or text[b.end : c.start] != " " or c.cap or len(c.text) < 4:
+        return None
+    # The Finnish and Russian vocabularies hold surnames too ("pietilä"): there only frequent words are words.
+    everyday = norm_key(c.text) in f.lex.frequent if f.lang in ("fi", "ru") else f.ordinary(c.text)
+    return c if lower_surname(f, c.text) and not everyday else None
 
 
 def lowercase_named(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
@@ -68,7 +79,7 @@ def lowercase_named(f: CasedFinder, text: str, tokens: list[Token], found: list[
     return out
 
 
-def lowercase_listed(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+def lowercase_listed(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """ "tbh the worst was declan", "a friend in leeds": in all-lower-case chat, a listed name or town that is no
     everyday word is a name wherever it stands."""
     taken = [(m.start, m.end) for m in found]
@@ -88,7 +99,9 @@ def lowercase_listed(f: CasedFinder, tokens: list[Token], found: list[Mention]) 
             continue
         name, place = lem & lex.first_names, lem & lex.places
         if name:
-            out.append(Mention(t.start, t.end, "person", f.lemma(t.text), P_NAME))
+            family = with_family_name(f, text, tokens, t)
+            key = f.lemma(t.text) + (" " + f.lemma(family.text) if family is not None else "")
+            out.append(Mention(t.start, family.end if family is not None else t.end, "person", key, P_NAME))
         elif place:
             out.append(Mention(t.start, t.end, "place", f.lemma(t.text), P_NAME))
     return out
@@ -113,6 +126,10 @@ def lowercase_cued(f: CasedFinder, text: str, tokens: list[Token], found: list[M
         if not typ or not (unknown or (listed and not listed & f.lex.ambiguous)):
             continue
         key = f.lemma(b.text)
+        family = with_family_name(f, text, tokens, b) if typ == "person" else None
+        if family is not None:
+            out.append(Mention(b.start, family.end, typ, key + " " + f.lemma(family.text), P_NAME))
+            taken.append((b.start, family.end))
         out += [
             Mention(t.start, t.end, typ, key, P_NAME)
             for t in tokens
