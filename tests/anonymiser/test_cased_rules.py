@@ -183,6 +183,8 @@ def test_finnish_place_case_at_sentence_start(finders: dict[str, CasedFinder]) -
     assert ini.finnish_place_case(_initial(fi, "Asiakastapaamisessa kävi ilmi")) is None
     assert ini.finnish_place_case(_initial(fi, "Talossa oli kylmä")) is None
     assert ini.fi_compound("asiakastapaamisessa", fi.lex.vocab)
+    assert ini.fi_compound("laskutusosoite", fi.lex.vocab)
+    assert not ini.fi_compound("kyllikki", fi.lex.vocab)
 
 
 def test_lower_case_family_name_after_a_first_name(finders: dict[str, CasedFinder]) -> None:
@@ -205,3 +207,9 @@ def test_lower_case_family_name_after_a_first_name(finders: dict[str, CasedFinde
 def test_lower_case_cued_people(anon: Anonymiser, lang: str, text: str, gone: list[str]) -> None:
     res = anon.anonymise(text, lang)
     assert [text[s.start : s.end] for s in res.spans] == gone, res.text
+
+
+def test_russian_dictionary_person_at_sentence_start(finders: dict[str, CasedFinder]) -> None:
+    ru = finders["ru"]
+    assert ini.russian_dictionary_person(_initial(ru, "Гаврилюк его фамилия")) is True
+    assert ini.russian_dictionary_person(_initial(ru, "Проект сорвался")) is None

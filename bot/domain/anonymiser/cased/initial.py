@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..morph import fi_candidates, fi_looks_like_surname
+from ..russian import ru_proper_kind
 from ..textutil import Token, norm_key
 
 if TYPE_CHECKING:
@@ -135,6 +136,14 @@ def first_of_longer_run(r: Initial) -> bool | None:
     return len(r.toks) > 2 or not (f.is_first_name(r.toks[1].text) and not r.word[1:2].isupper())
 
 
+def russian_dictionary_person(r: Initial) -> bool | None:
+    """ "Гаврилюк его фамилия", "Кузьмичу я писала": a word the Russian dictionary reads first as a first name,
+    surname or patronymic in any case form is a person, wherever the sentence goes on."""
+    if r.lang != "ru" or len(r.toks) != 1:
+        return None
+    return True if ru_proper_kind(r.word) == "person" else None
+
+
 def russian_unlisted(r: Initial) -> bool | None:
     """«Проект сорвался»: in Russian an unlisted word opening a sentence is an ordinary word."""
     return False if r.lang == "ru" else None
@@ -180,6 +189,7 @@ INITIAL_RULES: tuple[Callable[[Initial], bool | None], ...] = (
     common_word,
     unknown_word_acting,
     first_of_longer_run,
+    russian_dictionary_person,
     russian_unlisted,
     finnish_place_case,
     finnish_case_form,
@@ -240,9 +250,12 @@ def finnish_name_acting(r: Initial) -> bool:
 
 def fi_compound(word: str, vocab: frozenset[str]) -> bool:
     """ "projektipäällikkö" = projekti + päällikkö, "asiakastapaamisessa" = asiakas + tapaamisessa: an everyday
-    word glued to an everyday word in any case form (three letters or more each)."""
+    word glued to an everyday word in any case form (three letters or more each), or any first part before a
+    long everyday word ("laskutusosoite")."""
     for i in range(3, len(word) - 2):
         head, tail = word[:i], word[i:]
-        if head in vocab and (tail in vocab or fi_candidates(tail) & vocab):
+        tail_known = tail in vocab or bool(fi_candidates(tail) & vocab)
+        # The vocabulary lacks many first parts ("laskutus"); a long known last part is enough ("-osoite").
+        if tail_known and (head in vocab or (len(head) >= 4 and len(tail) >= 6)):
             return True
     return False
