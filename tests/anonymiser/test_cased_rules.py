@@ -213,3 +213,10 @@ def test_russian_dictionary_person_at_sentence_start(finders: dict[str, CasedFin
     ru = finders["ru"]
     assert ini.russian_dictionary_person(_initial(ru, "Гаврилюк его фамилия")) is True
     assert ini.russian_dictionary_person(_initial(ru, "Проект сорвался")) is None
+
+
+def test_english_lower_case_listed_name_in_any_register(anon: Anonymiser) -> None:
+    text = "I messaged jared again on Monday. Still nothing from him."
+    assert [text[s.start : s.end] for s in anon.anonymise(text, "en").spans] == ["jared"]
+    text = "I will mark the invoice as overdue."
+    assert anon.anonymise(text, "en").spans == ()

@@ -147,8 +147,11 @@ class CasedFinder:
             out.extend(self._resolve(text, tokens, seq, rejected))
         out += lowercase_named(self, text, tokens, out)
         out += lowercase_from(self, text, tokens, out)
-        if chat_register(tokens):
+        if chat_register(tokens) or self.lang == "en":
+            # English spells names capitalised, so a listed name typed in lower case stands out in any register
+            # ("I messaged jared again"); Finnish and Russian inflect them into everyday-looking forms: only chat.
             out += lowercase_listed(self, text, tokens, out)
+        if chat_register(tokens):
             out += lowercase_cued(self, text, tokens, out)
         out = trim_initial_words(out, text, self)
         return echo_orgs(self, tokens, out + propagate(self, rejected, out))

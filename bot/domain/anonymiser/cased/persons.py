@@ -89,10 +89,10 @@ def lowercase_listed(f: CasedFinder, text: str, tokens: list[Token], found: list
         lw = norm_key(t.text)
         if t.cap or len(lw) < 4 or overlaps(t.start, t.end, taken) or lw in lex.ambiguous or lw in lex.common:
             continue
-        # English vocabulary holds no names; the Finnish and Russian lists hold inflected names and towns
-        # ("teemu", "jyväskylästä", "сызрани"), so there only the most frequent words are everyday words.
+        # The vocabularies come from running text and hold names and towns ("jared", "teemu", "jyväskylästä",
+        # "сызрани"): only their most frequent words are everyday words ("will", "mark", "grace" stay).
         inflected = f.lang in ("fi", "ru")
-        if lw in (lex.frequent if inflected else lex.vocab):
+        if lw in lex.frequent:
             continue
         lem = f.lemmas(t.text) if inflected else {lw}
         if lem & lex.ambiguous or lem & lex.common:
