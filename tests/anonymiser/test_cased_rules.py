@@ -220,3 +220,27 @@ def test_english_lower_case_listed_name_in_any_register(anon: Anonymiser) -> Non
     assert [text[s.start : s.end] for s in anon.anonymise(text, "en").spans] == ["jared"]
     text = "I will mark the invoice as overdue."
     assert anon.anonymise(text, "en").spans == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "nature"),
+    [
+        ("Nurmijärvellä", True),
+        ("Kiuruvedeltä", True),
+        ("Rautakorven", True),
+        ("Seinäjoelle", True),
+        ("Asiakastapaamisessa", False),
+        ("Rantakahvilassa", False),
+        ("Kasvosuojassa", False),
+    ],
+)
+def test_fi_nature_compound(word: str, nature: bool) -> None:
+    assert ini.fi_nature_compound(word) is nature
+
+
+def test_finnish_compound_towns_and_surnames_at_sentence_start(anon: Anonymiser) -> None:
+    text = "Nurmijärvellä asiakas maksoi vasta kuukauden päästä."
+    assert [text[s.start : s.end] for s in anon.anonymise(text, "fi").spans] == ["Nurmijärvellä"]
+    text = "Rautakorpi ei vastannut viesteihin."
+    assert [text[s.start : s.end] for s in anon.anonymise(text, "fi").spans] == ["Rautakorpi"]
+    assert anon.anonymise("Kasvosuojassa oli logo.", "fi").spans == ()

@@ -158,9 +158,9 @@ def finnish_place_case(r: Initial) -> bool | None:
     if r.lang != "fi" or len(r.toks) != 1 or not r.key.endswith(_FI_WHERE_CASES):
         return None
     f = r.finder
-    if f.ordinary(r.word) or r.key in f.lex.frequent or fi_compound(r.key, f.lex.vocab):
+    if f.ordinary(r.word) or r.key in f.lex.frequent:
         return None
-    return True
+    return True if fi_nature_compound(r.key) or not fi_compound(r.key, f.lex.vocab) else None
 
 
 def finnish_case_form(r: Initial) -> bool | None:
@@ -245,7 +245,9 @@ def finnish_name_acting(r: Initial) -> bool:
         return False  # "Asiakkaani lupasi": a role, and "my" is no name
     if fi_looks_like_surname(r.word):
         return True
-    return not r.key.endswith(FI_INFLECTED) and not fi_compound(r.key, lex.vocab)
+    if r.key.endswith(FI_INFLECTED):
+        return False
+    return fi_nature_compound(r.key) or not fi_compound(r.key, lex.vocab)
 
 
 def fi_compound(word: str, vocab: frozenset[str]) -> bool:
@@ -259,3 +261,18 @@ def fi_compound(word: str, vocab: frozenset[str]) -> bool:
         if tail_known and (head in vocab or (len(head) >= 4 and len(tail) >= 6)):
             return True
     return False
+
+
+# Last parts of Finnish place names and of the surnames made from them, in their case stems (Nurmijärvellä,
+# Rautakorven, Kiuruvedeltä, Seinäjoelle), then at most a case ending.
+_FI_NATURE_RE = re.compile(
+    r"[a-zåäö]{3,}(?:järv[ie]|jo(?:ki|e|ke)|lah(?:ti|de|te)|niem[ie]|mä(?:ki|e|ke)|saar[ie]|salm[ie]|ve(?:si|de|te)"
+    r"|kosk[ie]|linna|kylä|ran(?:ta|na)|harju|vaara|lamp[ie]|lamm[ie]|numm[ie]|vuor[ie]|leh(?:to|do)|kor(?:pi|pe|ve)"
+    r"|salo|pel(?:to|lo)|vir(?:ta|ra)|kallio|laakso|luo(?:to|do)|kan(?:gas|kaa))[a-zåäö]{0,5}"
+)
+
+
+def fi_nature_compound(word: str) -> bool:
+    """ "Nurmijärvellä", "Rautakorpi", "Kiuruvedeltä": a compound ending in a lake, river, hill or forest word is a
+    place or a surname made from one, in any case form (the everyday compounds are in the vocabulary)."""
+    return bool(_FI_NATURE_RE.fullmatch(norm_key(word)))
