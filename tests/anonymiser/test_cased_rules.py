@@ -244,3 +244,11 @@ def test_finnish_compound_towns_and_surnames_at_sentence_start(anon: Anonymiser)
     text = "Rautakorpi ei vastannut viesteihin."
     assert [text[s.start : s.end] for s in anon.anonymise(text, "fi").spans] == ["Rautakorpi"]
     assert anon.anonymise("Kasvosuojassa oli logo.", "fi").spans == ()
+
+
+def test_finnish_cues_for_names_that_are_words_and_genitives(finders: dict[str, CasedFinder]) -> None:
+    fi = finders["fi"]
+    assert ini.finnish_did_not(_initial(fi, "Tuuli ei vastannut kolmeen viikkoon"))
+    assert not ini.finnish_did_not(_initial(fi, "Tuuli ei ole kova"))
+    assert ini.finnish_rare_word_acting(_initial(fi, "Veikan kanssa sovittiin hinnasta")) is True
+    assert ini.finnish_rare_word_acting(_initial(fi, "Palkkio oli pieni")) is None

@@ -100,6 +100,7 @@ def ambiguous_needs_cue(r: Initial) -> bool | None:
     if not ambiguous:
         return None
     verb_cue = r.nxt in lex.cue("strong_verbs") or (r.lang == "ru" and bool(RU_VERB_RE.match(r.nxt)))
+    verb_cue = verb_cue or (r.lang == "fi" and finnish_did_not(r))
     cue = (
         len(r.toks) > 1
         or verb_cue
@@ -107,6 +108,14 @@ def ambiguous_needs_cue(r: Initial) -> bool | None:
         or (r.gap.strip() == "," and len(r.toks) == 1 and r.nxt_tok is not None and not r.nxt_tok.cap)
     )
     return cue and not (r.gap.strip() == "," and r.key in lex.common)
+
+
+_FI_NOT_DONE_RE = re.compile(r"\s+ei\s+[a-zåäö]+(?:nut|nyt|lut|lyt|rut|ryt|sut|syt)\b")
+
+
+def finnish_did_not(r: Initial) -> bool:
+    """ "Tuuli ei vastannut", "Satu ei maksanut": "ei" and a past participle, something only someone fails to do."""
+    return r.nxt_tok is not None and bool(_FI_NOT_DONE_RE.match(r.text, r.toks[0].end))
 
 
 def listed_name(r: Initial) -> bool | None:
@@ -183,6 +192,16 @@ def strong_verb_follows(r: Initial) -> bool | None:
     return r.nxt in r.finder.lex.cue("strong_verbs")
 
 
+def finnish_rare_word_acting(r: Initial) -> bool | None:
+    """ "Veikan kanssa sovittiin", "Saimi lupasi": the Finnish vocabulary comes from running text and holds names, so
+    a word outside its most frequent part is read as an unknown one, with the stricter cues only (a verb people do, a
+    postposition; not "oli", "Palkkio oli pieni")."""
+    f = r.finder
+    if r.lang != "fi" or len(r.toks) != 1 or r.key in f.lex.frequent or r.key in f.lex.common:
+        return None
+    return True if finnish_name_acting(r, strict=True) else None
+
+
 INITIAL_RULES: tuple[Callable[[Initial], bool | None], ...] = (
     ambiguous_needs_cue,
     listed_name,
@@ -191,6 +210,7 @@ INITIAL_RULES: tuple[Callable[[Initial], bool | None], ...] = (
     first_of_longer_run,
     russian_dictionary_person,
     russian_unlisted,
+    finnish_rare_word_acting,
     finnish_place_case,
     finnish_case_form,
     introduced_by_origin,
@@ -229,17 +249,23 @@ def unknown_initial_is_name(r: Initial) -> bool:
 
 
 _FI_POSSESSIVE = ("ni", "si", "nsa", "nsä", "mme", "nne")
+_FI_POSTPOSITIONS = {"kanssa", "kautta", "luona", "luota", "luokse", "mukaan", "puolesta", "takia", "vuoksi"}
 _FI_VERB_AFTER_NAME = {"oli", "on", "ei", "ja", "joka", "jonka", "sanoi", "kertoi", "lupasi", "vastasi", "soitti"}
 
 
-def finnish_name_acting(r: Initial) -> bool:
-    """ "Kyllikki lupasi maksaa", "Rautakorpi ei vastannut": an unknown Finnish word in the nominative, right before
-    a verb, is who acts; a case form ("Sähköposteja tuli") or a compound of two everyday words ("Projektipäällikkö
-    lupasi") is an ordinary word, unless it is shaped like a surname (-nen, -la)."""
+def finnish_name_acting(r: Initial, strict: bool = False) -> bool:
+    """ "Kyllikki lupasi maksaa", "Rautakorpi ei vastannut", "Veikan kanssa sovittiin": an unknown Finnish word in the
+    nominative right before a verb, or in the genitive before "kanssa"/"kautta", is who acts; a case form
+    ("Sähköposteja tuli") or a compound of two everyday words ("Projektipäällikkö lupasi") is an ordinary word,
+    unless it is shaped like a surname (-nen, -la) or ends in a lake or hill word (Rautakorpi).
+
+    strict: only a verb people do, a postposition or "ei" with a past participle count (not "oli", "on", "ja")."""
     if r.nxt_tok is None or r.gap.strip() not in ("", ","):
         return False
     lex = r.finder.lex
-    if r.nxt not in lex.cue("strong_verbs") and r.nxt not in _FI_VERB_AFTER_NAME:
+    postposition = r.nxt in _FI_POSTPOSITIONS and r.key.endswith("n")  # "Veikan kanssa sovittiin"
+    weak = r.nxt in _FI_VERB_AFTER_NAME and not strict
+    if r.nxt not in lex.cue("strong_verbs") and not weak and not postposition and not finnish_did_not(r):
         return False
     if r.key in lex.cue("person_before") or r.key.endswith(_FI_POSSESSIVE):
         return False  # "Asiakkaani lupasi": a role, and "my" is no name
@@ -252,9 +278,9 @@ def finnish_name_acting(r: Initial) -> bool:
 
 def fi_compound(word: str, vocab: frozenset[str]) -> bool:
     """ "projektipäällikkö" = projekti + päällikkö, "asiakastapaamisessa" = asiakas + tapaamisessa: an everyday
-    word glued to an everyday word in any case form (three letters or more each), or any first part before a
+    word (three letters or more) glued to an everyday word in any case form (four or more), or any first part before a
     long everyday word ("laskutusosoite")."""
-    for i in range(3, len(word) - 2):
+    for i in range(3, len(word) - 3):
         head, tail = word[:i], word[i:]
         tail_known = tail in vocab or bool(fi_candidates(tail) & vocab)
         # The vocabulary lacks many first parts ("laskutus"); a long known last part is enough ("-osoite").
