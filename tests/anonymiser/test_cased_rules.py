@@ -252,3 +252,9 @@ def test_finnish_cues_for_names_that_are_words_and_genitives(finders: dict[str, 
     assert not ini.finnish_did_not(_initial(fi, "Tuuli ei ole kova"))
     assert ini.finnish_rare_word_acting(_initial(fi, "Veikan kanssa sovittiin hinnasta")) is True
     assert ini.finnish_rare_word_acting(_initial(fi, "Palkkio oli pieni")) is None
+
+
+def test_lower_case_inflected_listed_name_in_any_register(anon: Anonymiser) -> None:
+    text = "Lopulta jannelta tuli viesti, että raha on tulossa."
+    assert [text[s.start : s.end] for s in anon.anonymise(text, "fi").spans] == ["jannelta"]
+    assert anon.anonymise("Lopulta tuulelta tuli suojaa.", "fi").spans == ()

@@ -29,6 +29,7 @@ from .persons import (
     common_prefix,
     lowercase_cued,
     lowercase_from,
+    lowercase_inflected_name,
     lowercase_listed,
     lowercase_named,
     propagate,
@@ -153,6 +154,7 @@ class CasedFinder:
             out += lowercase_listed(self, text, tokens, out)
         if chat_register(tokens):
             out += lowercase_cued(self, text, tokens, out)
+        out += lowercase_inflected_name(self, tokens, out)
         out = trim_initial_words(out, text, self)
         return echo_orgs(self, tokens, out + propagate(self, rejected, out))
 

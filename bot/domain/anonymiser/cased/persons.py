@@ -107,6 +107,24 @@ def lowercase_listed(f: CasedFinder, text: str, tokens: list[Token], found: list
     return out
 
 
+def lowercase_inflected_name(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "lopulta jannelta tuli viesti", «написала серёже»: in Finnish and Russian, a lower-case word no vocabulary
+    holds in that form, which is a case form of a listed first name, is that person in any register."""
+    if f.lang not in ("fi", "ru"):
+        return []
+    lex = f.lex
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for t in tokens:
+        lw = norm_key(t.text)
+        if t.cap or len(lw) < 4 or lw in lex.vocab or lw in lex.common or overlaps(t.start, t.end, taken):
+            continue
+        lem = f.lemmas(t.text) - {lw}
+        if lem & lex.first_names and not lem & (lex.ambiguous | lex.common):
+            out.append(Mention(t.start, t.end, "person", f.lemma(t.text), P_NAME))
+    return out
+
+
 def lowercase_cued(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """ "worked 3 months for jurgen", "owner deshawn paid", "moved to philly": in all-lower-case chat, a word no
     vocabulary knows right after a role or a 'where' word is a name or a place (later mentions go with it)."""
