@@ -258,3 +258,23 @@ def test_lower_case_inflected_listed_name_in_any_register(anon: Anonymiser) -> N
     text = "Lopulta jannelta tuli viesti, että raha on tulossa."
     assert [text[s.start : s.end] for s in anon.anonymise(text, "fi").spans] == ["jannelta"]
     assert anon.anonymise("Lopulta tuulelta tuli suojaa.", "fi").spans == ()
+
+
+def test_russian_adjective_noun_names() -> None:
+    from parley.domain.anonymiser.russian import ru_adjective_noun
+
+    assert ru_adjective_noun("Белый", "кит")
+    assert ru_adjective_noun("Зелёной", "лампе")
+    assert not ru_adjective_noun("Белый", "лампа")
+    assert not ru_adjective_noun("Белый", "из")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Агентство Белый кит из Казани до сих пор должно мне.", ["Белый кит", "Казани"]),
+        ("Полгода работала в Зелёной лампе, потом ушла.", ["Зелёной лампе"]),
+    ],
+)
+def test_russian_company_name_with_a_lower_case_noun(anon: Anonymiser, text: str, gone: list[str]) -> None:
+    assert [text[s.start : s.end] for s in anon.anonymise(text, "ru").spans] == gone

@@ -46,3 +46,17 @@ def ru_proper_kind(word: str) -> str:
 def ru_is_known(word: str) -> bool:
     """A word the dictionary knows (any form), as opposed to a guess from its ending."""
     return bool(_analyser().word_is_known(word))
+
+
+@functools.lru_cache(maxsize=20000)
+def ru_adjective_noun(adjective: str, noun: str) -> bool:
+    """ "Белый кит", "Зелёная лампа", "Серой совы": an adjective and a noun that agree in case, number and gender,
+    the way a Russian name of two words is built (only the first capitalised)."""
+    morph = _analyser()
+    adjs = [p.tag for p in morph.parse(adjective) if p.is_known and "ADJF" in p.tag]
+    nouns = [p.tag for p in morph.parse(noun) if p.is_known and "NOUN" in p.tag]
+    for a in adjs:
+        for n in nouns:
+            if a.case == n.case and a.number == n.number and (a.number == "plur" or a.gender == n.gender):
+                return True
+    return False

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Mention
+from ..russian import ru_adjective_noun
 from ..textutil import Token, norm_key, overlaps
 
 if TYPE_CHECKING:
@@ -178,4 +179,20 @@ def echo_orgs(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list
         key = echo_of(f, t.text, heads)
         if key:
             out.append(Mention(t.start, t.end, "org", key, P_ECHO))
+    return out
+
+
+def ru_name_tails(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "агентство Белый кит", "в студии Зелёная лампа": a Russian company name capitalises only its first word, so
+    a lower-case noun right after a capitalised adjective that agrees with it belongs to the name."""
+    if f.lang != "ru":
+        return found
+    starts = {t.start: t for t in tokens}
+    out = []
+    for m in found:
+        nxt = starts.get(m.end + 1) if text[m.end : m.end + 1] == " " else None
+        last = text[m.start : m.end].split()[-1]
+        if m.type in ("org", "place") and nxt is not None and not nxt.cap and ru_adjective_noun(last, nxt.text):
+            m = Mention(m.start, nxt.end, m.type, m.key + " " + f.lemma(nxt.text), m.priority)
+        out.append(m)
     return out
