@@ -278,3 +278,17 @@ def test_russian_adjective_noun_names() -> None:
 )
 def test_russian_company_name_with_a_lower_case_noun(anon: Anonymiser, text: str, gone: list[str]) -> None:
     assert [text[s.start : s.end] for s in anon.anonymise(text, "ru").spans] == gone
+
+
+def test_domain_tail_joins_the_company(anon: Anonymiser) -> None:
+    from parley.domain.anonymiser.model import Mention
+
+    text = "Tilasin Verkkokauppa.comin kautta."
+    out = orgs.domain_tails(text, [Mention(8, 20, "person", "verkkokauppa", 50)])
+    assert (out[0].start, out[0].end, out[0].type) == (8, 26, "org")
+    assert [text[s.start : s.end] for s in anon.anonymise(text, "fi").spans] == ["Verkkokauppa.comin"]
+
+
+def test_place_abbreviations(anon: Anonymiser) -> None:
+    text = "She moved to NYC and the client was in SF."
+    assert [text[s.start : s.end] for s in anon.anonymise(text, "en").spans] == ["NYC", "SF"]

@@ -23,7 +23,16 @@ from ..morph import (
 from ..russian import ru_proper_kind
 from ..textutil import Token, norm_key, overlaps, tokenize
 from .initial import RU_VERB_RE, Initial, initial_is_name
-from .orgs import ORG_JOINERS, echo_orgs, is_kind_word, is_title_case_phrase, keeps_edge, quoted, ru_name_tails
+from .orgs import (
+    ORG_JOINERS,
+    domain_tails,
+    echo_orgs,
+    is_kind_word,
+    is_title_case_phrase,
+    keeps_edge,
+    quoted,
+    ru_name_tails,
+)
 from .persons import (
     P_NAME,
     common_prefix,
@@ -156,7 +165,7 @@ class CasedFinder:
             out += lowercase_cued(self, text, tokens, out)
         out += lowercase_inflected_name(self, tokens, out)
         out = trim_initial_words(out, text, self)
-        out = ru_name_tails(self, text, tokens, out)
+        out = domain_tails(text, ru_name_tails(self, text, tokens, out))
         return echo_orgs(self, tokens, out + propagate(self, rejected, out))
 
     def _listed_name(self, word: str) -> bool:

@@ -196,3 +196,18 @@ def ru_name_tails(f: CasedFinder, text: str, tokens: list[Token], found: list[Me
             m = Mention(m.start, nxt.end, m.type, m.key + " " + f.lemma(nxt.text), m.priority)
         out.append(m)
     return out
+
+
+_DOMAIN_TAIL_RE = re.compile(r"\.(?:com|fi|net|org|io|eu|ru|se|co\.uk)(?::?[a-zåäöа-яё]{1,6})?\b")
+
+
+def domain_tails(text: str, found: list[Mention]) -> list[Mention]:
+    """ "Verkkokauppa.comin", "Kuvapuoti.fi:ltä": a name followed by a domain ending (and a case ending) is a company
+    known by its web address; the span takes the ending too, so ".comin" does not give it away."""
+    out = []
+    for m in found:
+        tail = _DOMAIN_TAIL_RE.match(text, m.end)
+        if tail and m.type in ("person", "org"):
+            m = Mention(m.start, tail.end(), "org", m.key, m.priority)
+        out.append(m)
+    return out
