@@ -130,7 +130,10 @@ class SnoozeSelect(
         )
 
     async def handle(self, interaction: discord.Interaction) -> None:
-        await _cases_cog(interaction).snooze(interaction, self.case_id, int(self.item.values[0]))
+        # A card from an older version (or a forged click) may send a value that is no number of days: the cog
+        # answers "not found" for anything outside SNOOZE_DAYS, so such a value becomes 0.
+        value = self.item.values[0] if self.item.values else ""
+        await _cases_cog(interaction).snooze(interaction, self.case_id, int(value) if value.isdecimal() else 0)
 
 
 class OutcomeButton(
