@@ -28,6 +28,7 @@ WRITERS = {
     "C": ("train_real2_en.txt", "train_real2_fi.txt"),
     "D": ("train_real2_ar.txt", "train_real2_ru.txt"),
     "E": ("train_real3_ar.txt", "train_real3_en.txt", "train_real3_fi.txt", "train_real3_ru.txt"),
+    "F": ("train_real4_ar.txt", "train_real4_en.txt", "train_real4_fi.txt", "train_real4_ru.txt"),
 }
 
 
@@ -64,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
                     row[0] += ranked[0] in ex.targets
                     row[1] += any(a in ex.targets for a in ranked[:3])
                     row[2] += 1
-        print(f"writer {writer} done", file=sys.stderr, flush=True)
+        # Each fold's counts as soon as it is done, so a long run can be pooled by hand if it is cut short.
+        for key in sorted(k for k in hits if k.startswith(f"{writer}:")):
+            t1, t3, n = hits[key]
+            print(f"fold {key:6} n={n:4}  top-1 {t1:4}  top-3 {t3:4}", file=sys.stderr, flush=True)
     for key in sorted(hits):
         t1, t3, n = hits[key]
         print(f"{key:8} n={n:4}  top-1 {100 * t1 / n:5.1f}  top-3 {100 * t3 / n:5.1f}")

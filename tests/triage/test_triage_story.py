@@ -141,3 +141,49 @@ def test_comparing_my_price_with_cheaper_freelancers_is_the_cheapskate(text):
 )
 def test_watching_and_checking_in_is_the_micromanager(text):
     assert classify(text).top.id == "micromanager"
+
+
+# Round 4: what real posts say. Colloquial non-payment and the member's closing ask unlock the money words; naming
+# "scope creep" is the cheapskate's sign, never the creep's; the closing question is read as "ask:" features.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delivered the site in March and it's live. How do I get him to pay?",
+        "Sivut on valmiit ja julkastu jo maaliskuussa. Miten saan rahani?",
+        "Сайт сдал в марте, он уже работает. Как вытрясти деньги?",
+        "Сдал сайт в марте, меня кинули на 40к.",
+        "سلمت الموقع من شهر وهو شغال. كيف آخذ فلوسي؟",
+    ],
+)
+def test_the_members_ask_about_money_is_a_non_payment_cue(text):
+    features = _features(text)
+    assert any(not m.scene for f in ("chase", "unpaid") for m in features.get(f, []))
+    assert classify(text).top.id == "non_payer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is classic scope creep. The logo became a whole brand kit for the same fee. How do I stop it?",
+        "Tää on ihan puhdasta scope creeppiä: logosta tuli koko ilme samaan hintaan. Miten tän saa loppumaan?",
+        "Классический scope creep: логотип превратился в целый фирстиль за ту же цену. Как это остановить?",
+        "هذا scope creep بالضبط: الشعار صار هوية كاملة بنفس السعر. كيف أوقفه؟",
+    ],
+)
+def test_naming_scope_creep_is_no_creep(text):
+    result = classify(text)
+    assert result.top.id == "scope_creep"
+    assert result.score_of("creep") < 0.2
+
+
+def test_the_closing_question_is_read_again_as_the_ask():
+    story = "We agreed 500 for the site. He keeps adding pages. How do I get him to pay for the extras?"
+    asked = {m.feature for m in extract(LEXICON, story) if m.feature.startswith("ask:")}
+    assert "ask:chase" in asked
+    assert not any(f.startswith("ask:w:") for f in asked)  # only listed cues, never bare words
+    assert "ask:scope_extra" not in asked  # "keeps adding" is in the middle sentence, no question
+    one_sentence = "He keeps adding pages and I want him to pay for the extras?"
+    assert not any(m.feature.startswith("ask:") for m in extract(LEXICON, one_sentence))
+    # never quoted as a reason: the "why" stays the member's words under their own concept
+    result = classify(story)
+    assert all(not w.startswith("ask:") for a in result.archetypes for w in a.why)

@@ -94,6 +94,7 @@ _MONEY_RE = re.compile(
 _AR_MA_NOT_NEGATION = frozenset({"كل", "بعد", "قبل", "زي", "مثل", "متل", "عند", "اول", "حسب", "طالما", "مهما", "لين"})
 _AR_NEG_PARTICLES = frozenset("كان كانت يكون عاد حتى ابدا هو هي انا له لها لي عم قد قاعد راح رح حد".split())  # noqa: SIM905
 WORD_PREFIX = "w:"
+ASK_PREFIX = "ask:"  # the same cue in the member's closing sentence or question (_the_ask)
 PAY_CONCEPT = "pay"
 DEPOSIT_PAY_CONCEPT = "deposit_pay"
 UPFRONT_CONCEPTS = frozenset({"deposit", "before_delivery"})
@@ -355,7 +356,29 @@ def extract(lexicon: Lexicon, text: str, typos: bool | None = None) -> list[Matc
     ):
         for m in regex.finditer(ascii_digits):
             matches.append(Match(concept, m.start(), m.end(), 1.0, False))
-    return _weigh_money_by_nonpayment(_attribute_profanity(_weigh_time_by_contact(matches, tokens), text))
+    weighed = _weigh_money_by_nonpayment(_attribute_profanity(_weigh_time_by_contact(matches, tokens), text))
+    return weighed + _the_ask(weighed, tokens, text)
+
+
+def _the_ask(matches: list[Match], tokens: list[Token], text: str) -> list[Match]:
+    """Cues in a longer message's closing sentence or in one of its questions, again as "ask:<feature>".
+
+    Real posts tell several things and end with what the member needs ("how do I get him to pay?", «как ему
+    объяснить, что это другой проект?»): the trained weights of these features let the ask count more than the
+    scene-setting around it. They start at 0, are learned from the examples only and are never quoted as a reason.
+    """
+    if not tokens or tokens[-1].sentence == tokens[0].sentence:
+        return []
+    starts = [t.start for t in tokens]
+    asked = {tokens[-1].sentence}
+    for i, t in enumerate(tokens[:-1]):
+        if tokens[i + 1].sentence != t.sentence and any(q in text[t.end : tokens[i + 1].start] for q in "?؟"):
+            asked.add(t.sentence)
+    return [
+        Match(ASK_PREFIX + m.feature, m.start, m.end, m.factor, m.negated, m.scene)
+        for m in matches
+        if not m.feature.startswith(WORD_PREFIX) and tokens[max(0, bisect_right(starts, m.start) - 1)].sentence in asked
+    ]
 
 
 def _attribute_profanity(matches: list[Match], text: str) -> list[Match]:
