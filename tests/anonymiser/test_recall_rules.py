@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parley.domain.anonymiser import Anonymiser
-from parley.domain.anonymiser.arabic_pairs import is_abd_compound, is_family_nisba, is_given_before_nisba
+from parley.domain.anonymiser.arabic.pairs import is_abd_compound, is_family_nisba, is_given_before_nisba
 from parley.domain.anonymiser.cased import chat_register, heading_lines
 from parley.domain.anonymiser.textutil import tokenize
 

@@ -6,7 +6,7 @@ family nisba (ال…ي), is a name whatever surrounds it, including names no li
 
 from __future__ import annotations
 
-from .textutil import norm_ar
+from ..textutil import norm_ar
 
 # The divine names that follow عبد in compound given names (عبد الإله, عبد الرحيم): the pair is one name.
 DIVINE_NAMES = frozenset(

@@ -1,0 +1,28 @@
+"""Names, companies and places in Arabic text (no capital letters: gazetteers plus context cues)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Mention
+from ..textutil import ARABIC_WORD_RE, overlaps, tokenize
+from .orgs import OrgRules
+from .persons import PersonRules
+from .places import PlaceRules
+
+
+class ArabicFinder(PersonRules, OrgRules, PlaceRules):
+    """Finds person/org/place mentions in Arabic: companies first, then places, pairs, persons."""
+
+    def find(self, text: str, taken: list[tuple[int, int]], latin: Sequence[Mention] = ()) -> list[Mention]:
+        """All person/org/place mentions outside the taken ranges; latin holds names already found in Latin script."""
+        toks = [t for t in tokenize(text, ARABIC_WORD_RE) if not overlaps(t.start, t.end, taken)]
+        used = [False] * len(toks)
+        out: list[Mention] = []
+        out += self._orgs(text, toks, used)
+        out += self._places(text, toks, used)
+        out += self._paired_names(text, toks, used)
+        out += self._persons(text, toks, used)
+        anchors = [m for m in [*out, *latin] if m.type in ("person", "org", "place")]
+        out += self._places_after(text, toks, used, anchors)
+        return out

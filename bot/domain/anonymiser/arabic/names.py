@@ -1,0 +1,101 @@
+"""How far a name runs once its first word is found: father and family names, compounds, pairs (عبد الإله الرشيدي)."""
+
+from __future__ import annotations
+
+from ..model import Mention
+from ..textutil import Token, norm_ar
+from .base import ArabicBase
+from .pairs import is_abd_compound, is_family_nisba, is_given_before_nisba
+from .words import CLAUSE_BREAK, NAME_JOINERS, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_compound_tail
+
+
+class NameRuns(ArabicBase):
+    """Pairs told by their shape, and the extension of a first name to the whole name."""
+
+    def _paired_names(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """Names told by the shape of two words (arabic_pairs): عبد الإله الرشيدي, ياسمينة الشاذلي."""
+        out = []
+        for i in range(len(toks) - 1):
+            if used[i] or used[i + 1] or text[toks[i].end : toks[i + 1].start] != " ":
+                continue
+            a, b = toks[i].text, toks[i + 1].text
+            prefix = 1 if a[:1] in "ولب" and norm_ar(a[1:]) == "عبد" else 0
+            if not is_abd_compound(a, b):
+                if not is_family_nisba(b, self.core_stop):
+                    continue  # the cheap shape test first: most word pairs end here
+                listed = next(((p, c) for p, c in self.analyses(a) if c in self.lex.first_names), None)
+                # After a listed name even a frequent nisba is the family name ("لمى الحربي", not "military").
+                everyday = self.core_stop if listed else self._frequent_or_stop
+                if not is_family_nisba(b, everyday):
+                    continue
+                core = norm_ar(a)
+                ordinary = core in self.lex.vocab
+                if not is_given_before_nisba(a, listed is not None, ordinary, core in self.stop or core in self.kin):
+                    continue
+                prefix = listed[0] if listed else 0
+            j = self._name_run_end(text, toks, i + 1, used)
+            out.append(self._span(toks, i, j, prefix, "person"))
+            for x in range(i, j + 1):
+                used[x] = True
+        return out
+
+    def _name_run_end(self, text: str, toks: list[Token], i: int, used: list[bool], after_cue: bool = False) -> int:
+        """Extend a first name with father's/family names: بن سلمان, المنصوري, أبو خالد."""
+        j = i
+        while j + 1 < len(toks) and not used[j + 1]:
+            gap = text[toks[j].end : toks[j + 1].start]
+            if any(c in CLAUSE_BREAK for c in gap) or "\n" in gap:
+                break
+            nxt = toks[j + 1].text
+            n = norm_ar(nxt)
+            if nxt[:1] in "وف" and len(nxt) > 3:
+                break
+            if n in NAME_JOINERS and j + 2 < len(toks):
+                j += 2
+                continue
+            if norm_ar(toks[j].text) == "عبد" and n.startswith("ال"):
+                j += 1  # عبد الستار: the two words are one name
+                continue
+            if is_compound_tail(n):
+                j += 1  # حسام الدين, نور الهدى: the second half of a compound given name
+                continue
+            nisba = n.startswith("ال") and n.endswith("ي") and len(n) >= 5 and n not in self.core_stop
+            nisba = nisba and n not in NOT_FAMILY_WORDS
+            family = n.startswith("ال") and n in self.lex.surnames
+            # "وليد القضاة": a rarer ال-word right after the first name is the family name, even when it is a word.
+            family = family or (
+                j == i and n.startswith("ال") and len(n) >= 5 and n not in self.lex.frequent and n not in self.core_stop
+            )
+            if nisba or family or (n in self.lex.first_names and n not in self.lex.ambiguous and n not in self.stop):
+                j += 1
+                continue
+            # Maghrebi family names: بوزيد, بوعلام; after a cue, a second unknown word is the family name.
+            bu = n.startswith(("بو", "بن", "بل")) and len(n) >= 5 and n not in self.stop and n not in self.lex.frequent
+            second = after_cue and j == i and self._unknown_ok(n, strict=True) and n not in self.lex.places
+            # A verb right after the name (رتيل أجلت, X طلعت) is no family name.
+            second = second and not n.endswith("ت") and not (len(n) == 4 and n[0] in "اينت")
+            first_only = j == i or (j == i + 1 and is_compound_tail(norm_ar(toks[j].text)))
+            if bu or second or (first_only and self._family_after_given(toks[i].text, nxt, after_cue)):
+                j += 1
+                continue
+            break
+        return j
+
+    def _family_after_given(self, given: str, word: str, after_cue: bool) -> bool:
+        """ "لينا قباني", "مراد بلحاج": after a listed given name (or one a cue found) the next word is the family
+        name, even when it is also a word, unless it is a frequent word, a verb, a place or a business word."""
+        g = norm_ar(given)
+        listed = any(c in self.lex.first_names and c not in self.lex.ambiguous for _, c in self.analyses(given))
+        if not (listed or after_cue) or g.startswith("ال"):
+            return False
+        n = norm_ar(word)
+        nisba_ani = len(n) >= 5 and n.endswith("اني")  # قباني, حوراني: the family name, not a verb + ني
+        if len(n) < 3 or word[:1] in "وف" or n.startswith(("بال", "لل", "كال")) or (self._verbish(n) and not nisba_ani):
+            return False
+        if n in self.lex.frequent or n in self.stop or n in self.core_stop or n in NOUN_CONTEXT:
+            return False
+        if n in self.lex.places or n in self.lex.countries or n in self.business or n in self.roles:
+            return False
+        if n in self.name_cues or n in self.org_out | self.org_in or n in self.activities or n in self.id_cues:
+            return False
+        return not n.endswith("ت") or n in self.lex.surnames  # طلبت, اختفت: a verb after the name

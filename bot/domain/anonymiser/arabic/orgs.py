@@ -1,0 +1,243 @@
+"""Companies in Arabic text: after a kind word (شركة مدار), before a legal form (نماء القابضة), before an activity."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from ..textutil import Token, norm_ar
+from .base import ArabicBase
+from .words import CLAUSE_BREAK, ONLINE_KINDS, P_NAME, STRONG_PERSON_CUES, no_conj
+
+
+class OrgRules(ArabicBase):
+    """Company rules, each a method with its example as the docstring."""
+
+    def _orgs(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """Companies, in three passes: after a kind word, before a legal form, before a لل-activity word."""
+        out = self._orgs_after_kind_word(text, toks, used)
+        out += self._quoted_after_name_cue(text, toks, used)
+        out += self._orgs_before_legal_form(text, toks, used)
+        return out + self._orgs_before_activity(text, toks, used)
+
+    def _orgs_after_kind_word(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "شركة مدار", "مطعم زيتون وزعتر", "متجر «ورد»": the words after a kind of business name it."""
+        out = []
+        kinds = self.org_out | self.org_in
+        for i, tok in enumerate(toks):
+            if used[i]:
+                continue
+            hit = next(((p, c) for p, c in self._kind_readings(tok.text) if c in kinds), None)
+            if hit is None:
+                continue
+            p, kind = hit
+            quoted = self._quoted_after_kind(text, toks, i, used)
+            if quoted is not None:
+                out.append(quoted)
+                continue
+            j, count = self._org_name_end(text, toks, i, used)
+            # "مكتب عقارات": a word saying what the business does is not a name on its own.
+            while j > i and norm_ar(toks[j].text) in self.business:
+                j -= 1
+                count -= 1
+            if count <= 0:
+                named = self._named_after_kind(toks, i, used)
+                if named is not None:
+                    out.append(named)
+                continue
+            start_tok, prefix = (i, p) if kind in self.org_in else (i + 1, 0)
+            out.append(self._span(toks, start_tok, j, prefix, "org"))
+            for k in range(i, j + 1):
+                used[k] = True
+        return out
+
+    def _quoted_after_name_cue(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "شركة ناشئة اسمها «دروب»", "مؤسسة صغيرة اسمها «درب النجاح»": a quoted name after اسمها is the business
+        the clause is about (a person is a listed first name, and people's names are seldom quoted)."""
+        out = []
+        kinds = self.org_out | self.org_in
+        for i, tok in enumerate(toks):
+            if used[i] or no_conj(norm_ar(tok.text)) not in STRONG_PERSON_CUES | {"باسم"}:
+                continue
+            q = re.match(r"\s*[«\"“]([^«»\"“”\n]{1,50})[»\"”]", text[tok.end : tok.end + 70])
+            if not q:
+                continue
+            s, e = tok.end + q.start(1), tok.end + q.end(1)
+            inside = [k for k in range(i + 1, len(toks)) if toks[k].start < e]
+            if any(used[k] for k in inside):
+                continue
+            content = norm_ar(q.group(1))
+            person = content in self.lex.first_names and not any(
+                c in kinds for k in range(max(0, i - 4), i) for _, c in self._kind_readings(toks[k].text)
+            )
+            out.append(Mention(s, e, "person" if person else "org", content, P_NAME + 5))
+            for k in inside:
+                used[k] = True
+        return out
+
+    def _quoted_after_kind(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
+        """ "متجر «ورد الشام»": a quoted name right after the business word is the whole name."""
+        tok = toks[i]
+        q = re.match(r"\s*[«\"“]([^«»\"“”\n]{1,50})[»\"”]", text[tok.end : tok.end + 70])
+        if not q:
+            return None
+        for k in range(i + 1, len(toks)):
+            if toks[k].start < tok.end + q.end():
+                used[k] = True
+        return Mention(tok.end + q.start(1), tok.end + q.end(1), "org", norm_ar(q.group(1)), P_NAME + 5)
+
+    def _org_name_end(self, text: str, toks: list[Token], i: int, used: list[bool]) -> tuple[int, int]:
+        """The last token of the name after kind word i, and how many name words it has (at most three)."""
+        j, count = i, 0
+        while j + 1 < len(toks) and not used[j + 1]:
+            gap = text[toks[j].end : toks[j + 1].start]
+            if gap.strip() or "\n" in gap:
+                break
+            verdict = self._org_word(text, toks, j + 1, count)
+            if verdict == "end":
+                break
+            j += 1
+            count += 1
+            if verdict == "last":
+                break
+        return j, count
+
+    def _org_word(self, text: str, toks: list[Token], k: int, count: int) -> str:
+        """Whether word k continues a company name ("more"), closes it ("last") or is past its end ("end").
+
+        count is how many name words came before it; each stop rule below is one predicate with its example.
+        """
+        if self._org_activity_closes(toks[k].text) or self._org_and_noun_closes(text, toks, k, count):
+            return "last"
+        ends = (
+            self._org_word_is_break,
+            self._org_preposition_ends,
+            self._org_adjective_then_preposition,
+            self._org_adjective_first,
+            self._org_person_cue_ends,
+            self._org_no_name_start,
+            self._org_place_ends,
+        )
+        return "end" if any(rule(text, toks, k, count) for rule in ends) else "more"
+
+    def _org_activity_closes(self, word: str) -> bool:
+        """ "مدار للتسويق": a لل-activity word is the last word of the name."""
+        return norm_ar(word) in self.activities
+
+    def _org_and_noun_closes(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "مطعم زيتون وزعتر": a second noun joined by و closes the name."""
+        return toks[k].text[:1] == "و" and 1 <= count < 3 and self._and_ends_name(text, toks, k)
+
+    def _org_word_is_break(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "شركة مدار في", "شركة مدار وشركة": three words already, a function word, another business word, or a
+        word joined by و/ف after the name started."""
+        word, n = toks[k].text, norm_ar(toks[k].text)
+        if count >= 3 or n in self.core_stop or (word[:1] in "وف" and count):
+            return True
+        return bool({c for _, c in self._kind_readings(word)} & (self.org_out | self.org_in))
+
+    def _org_preposition_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "متجر كامل لنجود", "بلاط الشهباء بالسويداء": a preposition glued to a later word ends the name."""
+        word = toks[k].text
+        return bool(count) and word[:1] in "لب" and len(word) > 3 and not norm_ar(word).startswith("لل")
+
+    def _org_adjective_then_preposition(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "متجر كامل لنجود": a common word right after the business word, then a preposition, describes it."""
+        n = norm_ar(toks[k].text)
+        first = count == 0 and not n.startswith("ال") and n in self.lex.frequent
+        return first and self._adjective_after_kind(text, toks, k)
+
+    def _org_adjective_first(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "شركة جديدة": an adjective, not a name (nouns like الفجر, الأمل still can be)."""
+        n = norm_ar(toks[k].text)
+        return count == 0 and n in self.stop and n not in self.lex.common - self.core_stop - self.extra
+
+    def _org_person_cue_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "شركة مدار اسمها": اسمه/اسمها after a name word starts a new phrase."""
+        return bool(count) and norm_ar(toks[k].text) in STRONG_PERSON_CUES
+
+    def _org_no_name_start(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "موقع إخباري", "متجر بسعر رمزي": no name can start right after the business word here."""
+        return count == 0 and self._not_a_name_start(toks[k].text, toks[k - 1].text)
+
+    def _org_place_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "شركة نور الرياض": a listed town after the name stays out of it."""
+        places = self.lex.places
+        return bool(count) and any(c in places or "ال" + c in places for _, c in self.analyses(toks[k].text))
+
+    def _not_a_name_start(self, word: str, kind: str) -> bool:
+        """ "موقع إخباري", "متجر بسعر رمزي", "مطعمه وبعد": an adjective, a prepositional phrase or a new clause
+        right after the business word, where a name would stand."""
+        n = norm_ar(word)
+        online = {c for _, c in self._kind_readings(kind)} & ONLINE_KINDS
+        if online and not n.startswith("ال") and n.endswith("ي") and n in self.lex.vocab:
+            return True  # a site or shop described: موقع إخباري, متجر إلكتروني (but "مطعمها بحري" is a name)
+        if word[:1] in "وفبل" and len(n) > 3:
+            core = n[1:]
+            return core in self.core_stop or core in self.lex.frequent
+        return False
+
+    def _named_after_kind(self, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
+        """ "براند هدوم اسمه ستايلو": with no name right after the kind word, the name comes after اسمه."""
+        k = i + 1
+        while k < len(toks) and norm_ar(toks[k].text) in self.business:
+            k += 1
+        named = k + 1 < len(toks) and norm_ar(toks[k].text) in STRONG_PERSON_CUES and not used[k + 1]
+        if not named or norm_ar(toks[k + 1].text) in self.stop:
+            return None
+        used[k] = used[k + 1] = True
+        return self._span(toks, k + 1, k + 1, 0, "org")
+
+    def _orgs_before_legal_form(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "نماء القابضة", "الريان المحدودة": a name (one or two words) before a legal form is a company."""
+        out = []
+        for i, tok in enumerate(toks):
+            if used[i] or norm_ar(tok.text) not in self.legal or i == 0 or used[i - 1]:
+                continue
+            if norm_ar(toks[i - 1].text) in self.stop or text[toks[i - 1].end : tok.start].strip():
+                continue
+            k = i - 1
+            if k > 0 and not used[k - 1] and not text[toks[k - 1].end : toks[k].start].strip():
+                n2 = norm_ar(toks[k - 1].text)
+                if (
+                    n2 not in self.stop
+                    and n2 not in self.lex.cue("place_before")
+                    and toks[k - 1].text[:1] not in "وفلب"
+                ):
+                    k -= 1
+            out.append(self._span(toks, k, i, 0, "org"))
+            for x in range(k, i + 1):
+                used[x] = True
+        return out
+
+    def _orgs_before_activity(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "مدار للتسويق": a name followed by a لل-activity word is a company."""
+        out = []
+        for i, tok in enumerate(toks):
+            if used[i] or norm_ar(tok.text) not in self.activities or i == 0 or used[i - 1]:
+                continue
+            n = norm_ar(toks[i - 1].text)
+            if n in self.stop or text[toks[i - 1].end : tok.start].strip():
+                continue
+            out.append(self._span(toks, i - 1, i, 0, "org"))
+            used[i - 1] = used[i] = True
+        return out
+
+    def _adjective_after_kind(self, text: str, toks: list[Token], k: int) -> bool:
+        """A frequent word after a business word, not followed by the rest of a name (ال-word or و-word)."""
+        if k + 1 >= len(toks) or text[toks[k].end : toks[k + 1].start].strip():
+            return False
+        nxt = toks[k + 1].text
+        # "متجر كامل لنجود": the adjective is followed by a preposition; "نقطة ضوء" goes on with a noun.
+        return nxt[:1] in "لب" and len(nxt) > 3 and not norm_ar(nxt).startswith("لل")
+
+    def _and_ends_name(self, text: str, toks: list[Token], k: int) -> bool:
+        """وزعتر in "زيتون وزعتر": a noun after و, followed by the end of the clause or by a new clause."""
+        core = norm_ar(toks[k].text[1:])
+        if len(core) < 3 or core in self.stop or self._verbish(core) or core in self.lex.cue("strong_verbs"):
+            return False
+        if k + 1 >= len(toks):
+            return True
+        gap = text[toks[k].end : toks[k + 1].start]
+        nxt = norm_ar(toks[k + 1].text)
+        return any(c in CLAUSE_BREAK for c in gap) or nxt[:1] in "وف" or nxt in self.core_stop

@@ -1,0 +1,204 @@
+"""Persons in Arabic text: start rules tried at each word, then names joined by و and names confirmed elsewhere."""
+
+from __future__ import annotations
+
+from ..model import Mention
+from ..textutil import Token, norm_ar
+from .cues import PersonCues
+from .names import NameRuns
+from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed, no_conj
+
+
+class PersonRules(NameRuns, PersonCues):
+    """Person start rules, each a method with its example as the docstring."""
+
+    def _persons(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """Persons: at each word the start rules below are tried in order; the first that fits gives the span."""
+        rules = (
+            self._after_title_or_cue,
+            self._kunya,
+            self._after_kin,
+            self._after_contact_cue,
+            self._listed_first_name,
+            self._unknown_before_min,
+            self._unknown_before_role,
+        )
+        out = []
+        i = 0
+        while i < len(toks):
+            found = None if used[i] else next((f for rule in rules if (f := rule(text, toks, i, used))), None)
+            if found is None:
+                i += 1
+                continue
+            first, last, prefix = found
+            out.append(self._span(toks, first, last, prefix, "person"))
+            for k in range(first, last + 1):
+                used[k] = True
+            i = last + 1
+        out += self._coordinated(text, toks, used, out)
+        return out + self._propagate(text, toks, used, out)
+
+    # Each start rule returns (first token, last token, prefix length) of a person, or None.
+
+    def _after_title_or_cue(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "الدكتور نبيل حداد", "العميل هتان": after a title or a strong cue the next word is a name, listed or not."""
+        tok, n = toks[i], norm_ar(toks[i].text)
+        readings = [c for p, c in self.analyses(tok.text) if p <= 1]
+        title = any(c in self.lex.cue("titles") for c in readings) and (
+            n not in {"د", "م", "ا"} or text[tok.end : tok.end + 1] == "."
+        )
+        if not (title or n in STRONG_PERSON_CUES) or i + 1 >= len(toks) or used[i + 1]:
+            return None
+        if norm_ar(toks[i + 1].text) in STRONG_PERSON_CUES:
+            return None
+        gap = text[tok.end : toks[i + 1].start]
+        if {c for _, c in self.analyses(toks[i + 1].text)} & self.stop or "\n" in gap or any(c in "،,:;" for c in gap):
+            return None
+        j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
+        if j == i + 1 and title and j + 1 < len(toks) and not used[j + 1]:
+            # "الدكتور نبيل حداد": after a title, a second unlisted word is the family name.
+            n2 = norm_ar(toks[j + 1].text)
+            g2 = text[toks[j].end : toks[j + 1].start]
+            ok = not g2.strip() and n2 not in self.stop and n2 not in self.lex.places
+            if ok and toks[j + 1].text[:1] not in "وف":
+                j += 1
+        return i + 1, j, 0
+
+    def _kunya(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "أبو سمير", "أم فيصل": the whole kunya is the name (after أبو/أم no verb can stand)."""
+        tok, n = toks[i], norm_ar(toks[i].text)
+        if n not in {"ابو", "ام"} or i + 1 >= len(toks) or used[i + 1] or text[tok.end : toks[i + 1].start].strip():
+            return None
+        prev = no_conj(self._adjacent_prev(text, toks, i))
+        nxt_core = norm_ar(toks[i + 1].text)
+        if (
+            nxt_core in self.lex.first_names
+            or prev in self.lex.cue("person_before") | self.name_cues
+            or self._kin(prev)
+            or self._unknown_ok(nxt_core, verb_ok=True)
+        ):
+            return i, self._name_run_end(text, toks, i + 1, used), 0
+        return None
+
+    def _after_kin(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "أختها ريم", "زوجته سلوى": after a family word with a possessive ending comes a name, listed or not."""
+        n = norm_ar(toks[i].text)
+        if (
+            self._kin(self._adjacent_prev(text, toks, i))
+            and n not in self.stop
+            and not n.startswith("ال")
+            and len(n) >= 3
+        ):
+            return i, self._name_run_end(text, toks, i, used), 0
+        return None
+
+    def _after_contact_cue(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "كلمت مؤنس", "اتصلت بجسار": a name no list knows, found by the verb or cue before it."""
+        if norm_ar(toks[i].text) in self.stop:
+            return None
+        cued = self._cued_name(text, toks, i, used)
+        if cued is None or any(c in self.lex.first_names for _, c in self.analyses(toks[i].text)):
+            return None
+        return i, self._name_run_end(text, toks, i, used, after_cue=not cued[1].endswith(" ")), cued[0]
+
+    def _listed_first_name(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "ومع سارة", "لخالد": a listed first name, behind a prefix or not; one that is also a word needs context."""
+        prev = self._adjacent_prev(text, toks, i)
+        for p, core in self.analyses(toks[i].text):
+            if core not in self.lex.first_names:
+                continue
+            if core in self.lex.ambiguous or (core in self.stop and core not in self.lex.first_names):
+                if (p == 0 and self._ambiguous_is_name(text, toks, i, prev)) or is_tatweel_prefixed(toks[i].text, p):
+                    return i, self._name_run_end(text, toks, i, used, after_cue=True), p
+                continue
+            return i, self._name_run_end(text, toks, i, used), p
+        return None
+
+    def _unknown_before_min(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "هتان من شركة…": an unknown word opening a clause before "من" is the name of who works there."""
+        n = norm_ar(toks[i].text)
+        prev = self._adjacent_prev(text, toks, i)
+        if n in self.stop or len(n) < 3 or not self._ambiguous_is_name(text, toks, i, prev):
+            return None
+        if self._adjacent_next(text, toks, i) != "من":
+            return None
+        if self._clause_start(text, toks, i) or prev in self.lex.cue("person_before"):
+            return i, self._name_run_end(text, toks, i, used), 0
+        return None
+
+    def _unknown_before_role(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "كريم صاحب متجر…": an unlisted word opening a clause before a role word is who holds the role."""
+        tok, n = toks[i], norm_ar(toks[i].text)
+        if n in self.stop or len(n) < 3 or not self._clause_start(text, toks, i):
+            return None
+        if self._adjacent_next(text, toks, i) in self.roles and tok.text[:1] not in "وف" and not n.startswith("ال"):
+            return i, self._name_run_end(text, toks, i, used), 0
+        return None
+
+    def _coordinated(self, text: str, toks: list[Token], used: list[bool], found: list[Mention]) -> list[Mention]:
+        """ "مع أحمد وسارة", "ريم وبسام": a word joined by و right after a name is a second name when it can be one."""
+        out = []
+        for m in found:
+            if m.type != "person":
+                continue
+            k = next((x for x, t in enumerate(toks) if t.start >= m.end), None)
+            if k is None or used[k] or text[m.end : toks[k].start].strip() or toks[k].text[:1] != "و":
+                continue
+            core = norm_ar(toks[k].text[1:])
+            nxt = self._adjacent_next(text, toks, k)
+            if (core in self.lex.first_names and core not in self.lex.ambiguous) or (
+                self._unknown_ok(core, strict=True) and (not nxt or nxt in self.core_stop or nxt in self.lex.common)
+            ):
+                out.append(self._span(toks, k, k, 1, "person"))
+                used[k] = True
+        return out
+
+    def _propagate(self, text: str, toks: list[Token], used: list[bool], found: list[Mention]) -> list[Mention]:
+        """A name confirmed once by a cue (مع أمل) is a name elsewhere too, unless the word reads as a noun there."""
+        confirmed = {m.key.split()[0] for m in found if m.type == "person"}
+        out = []
+        for i, tok in enumerate(toks):
+            if used[i]:
+                continue
+            prev = self._adjacent_prev(text, toks, i)
+            if prev in NOUN_CONTEXT:
+                continue
+            for p, core in self.analyses(tok.text):
+                if core in confirmed and (core in self.lex.first_names or core not in self.lex.frequent):
+                    out.append(self._span(toks, i, i, p, "person"))
+                    used[i] = True
+                    break
+        return out
+
+    def _ambiguous_is_name(self, text: str, toks: list[Token], i: int, prev: str) -> bool:
+        lex = self.lex
+        if prev in lex.cue("person_before") or prev in lex.cue("titles") or no_conj(prev) in self.name_cues:
+            return True
+        if self._verb_then_object(text, toks, i, prev):
+            return True
+        # "مدير المشروع أيمن كان…": a role with its object, then the name.
+        if (
+            i >= 2
+            and prev.startswith("ال")
+            and norm_ar(toks[i - 2].text) in self.roles
+            and not text[toks[i - 2].end : toks[i - 1].start].strip()
+        ):
+            return True
+        nxt = self._adjacent_next(text, toks, i)
+        if not nxt:
+            return False
+        if self._clause_start(text, toks, i) or prev in {"و"}:
+            if nxt in lex.cue("strong_verbs"):
+                return True
+            if nxt in {"من", "في"} and i + 2 < len(toks):
+                after = norm_ar(toks[i + 2].text)
+                kinds = self.org_out | self.org_in
+                if after in kinds or any(c in kinds for _, c in self.analyses(toks[i + 2].text)):
+                    return True
+        return False
+
+    def _verb_then_object(self, text: str, toks: list[Token], i: int, prev: str) -> bool:
+        """ "طلب مني كريم", "قال لي جمال": after a verb and its object pronoun comes the subject, a name."""
+        if prev not in self.obj_pron or i < 2:
+            return False
+        return no_conj(self._adjacent_prev(text, toks, i - 1)) in self.lex.cue("strong_verbs")

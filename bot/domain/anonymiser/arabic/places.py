@@ -1,0 +1,118 @@
+"""Places in Arabic text: listed towns and countries behind prefixes, streets, and unlisted towns after من/في."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from ..textutil import Token, norm_ar
+from .base import ArabicBase
+from .words import CLAUSE_BREAK
+
+
+class PlaceRules(ArabicBase):
+    """Place rules, each a method with its example as the docstring."""
+
+    def _places_after(self, text: str, toks: list[Token], used: list[bool], anchors: list[Mention]) -> list[Mention]:
+        """ "تغريد من دمنهور", "شركة … في خورفكان", "حي الروابي بعنيزة": from/in an unlisted town after someone."""
+        out = []
+        for k, t in enumerate(toks[:-1]):
+            # "مشغل خياطة بالرصيفة": after the word that says what the business does.
+            if norm_ar(t.text) in self.business and norm_ar(toks[k + 1].text) not in self.business:
+                anchors = [*anchors, Mention(t.start, t.end, "org", "", 0)]
+        for m in sorted(anchors, key=lambda m: m.start):
+            i = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
+            if i is None or any(c in CLAUSE_BREAK for c in text[m.end : toks[i].start]) or used[i]:
+                continue
+            n = norm_ar(toks[i].text)
+            if n in {"من", "في"} and i + 1 < len(toks) and not used[i + 1]:
+                gap = text[toks[i].end : toks[i + 1].start]
+                k, p = i + 1, 0
+                if gap.strip():
+                    continue
+            elif toks[i].text[:1] == "ب" and len(toks[i].text) > 3 and m.type != "person":
+                if text[m.end : toks[i].start].strip():
+                    continue
+                k, p = i, 1
+            else:
+                continue
+            core = norm_ar(toks[k].text[p:])
+            bare = core[2:] if core.startswith("ال") else core
+            if bare in self.lex.first_names or not self._unknown_ok(bare):
+                continue
+            if core in self.lex.frequent or core in self.stop or (len(bare) >= 5 and bare.endswith(("ات", "ين", "ون"))):
+                continue  # plurals (بوستات) are things, not towns
+            out.append(self._span(toks, k, k, p, "place"))
+            used[k] = True
+        return out
+
+    def _places(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """Listed places (one or more words, behind a prefix or not), then streets and venues."""
+        out = []
+        for i in range(len(toks)):
+            if used[i]:
+                continue
+            prev = self._adjacent_prev(text, toks, i)
+            found = self._listed_place(toks, i, prev) or self._street(text, toks, i, prev, used)
+            if found is None:
+                continue
+            first, last, prefix, street = found
+            m = self._span(toks, first, last, prefix, "place")
+            num = self._street_number(text, toks[last]) if street else None
+            out.append(m if num is None else Mention(m.start, num, "place", m.key, m.priority))
+            for x in range(first, last + 1):
+                used[x] = True
+        return out
+
+    def _listed_place(self, toks: list[Token], i: int, prev: str) -> tuple[int, int, int, bool] | None:
+        """ "بالرياض", "في أبو ظبي", "من الأردن": a listed town (or a country after من/في or a prefix)."""
+        for p, core in self.analyses(toks[i].text):
+            k = self._multi_place_end(toks, i, core)
+            if k is not None:
+                return i, k, p, False
+            if self._is_listed_place(core, p > 0 or prev in self.lex.cue("place_before")):
+                return i, i, p, False
+        return None
+
+    def _multi_place_end(self, toks: list[Token], i: int, core: str) -> int | None:
+        """ "أبو ظبي", "الدار البيضاء", "رام الله": the last token of a listed place of several words."""
+        for parts in self.lex.multi_places.get(core, ()):
+            k = i + len(parts) - 1
+            if k < len(toks) and all(norm_ar(toks[i + x].text) == parts[x] for x in range(1, len(parts))):
+                return k
+        return None
+
+    def _is_listed_place(self, core: str, where: bool) -> bool:
+        """ "الرياض"/"رياض": a listed town; "أنا من الأردن": a country only where a place word or prefix says where
+        someone is; a town that is also a word (صور "photos") likewise."""
+        cands = {core, core[2:] if core.startswith("ال") else "ال" + core}
+        hit = cands & self.lex.places
+        if not hit and where:
+            hit = cands & self.lex.countries
+        return bool(hit) and (where or not hit & self.amb_places)
+
+    def _street(
+        self, text: str, toks: list[Token], i: int, prev: str, used: list[bool]
+    ) -> tuple[int, int, int, bool] | None:
+        """ "شارع التحلية", "حي النزهة الغربي", "طريق الملك فهد": the street word is part of the address."""
+        n = norm_ar(toks[i].text)
+        sw = next(((p, c) for p, c in self.analyses(toks[i].text) if c in self.lex.cue("street_words")), None)
+        if not sw or prev == "عن" or i + 1 >= len(toks) or used[i + 1]:
+            return None
+        nxt = norm_ar(toks[i + 1].text)
+        gap = text[toks[i].end : toks[i + 1].start]
+        named = nxt not in self.stop and not gap.strip() and n != "طريق"
+        if not (named or (n == "طريق" and nxt.startswith("ال"))):
+            return None
+        j = i + 1
+        if j + 1 < len(toks) and not text[toks[j].end : toks[j + 1].start].strip():
+            n2 = norm_ar(toks[j + 1].text)
+            if n2 not in self.stop and n2.startswith("ال"):
+                j += 1
+        return i, j, sw[0], True
+
+    @staticmethod
+    def _street_number(text: str, last: Token) -> int | None:
+        """ "شارع الجلاء، رقم 12": the house number after a street belongs to the address (its end offset)."""
+        num = re.match(r"[\s،,]*(?:رقم\s*)?\d+", text[last.end :])
+        return None if num is None else last.end + num.end()

@@ -1,0 +1,113 @@
+"""Each Arabic cue, company stop rule and place rule alone, on the example its docstring gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser.arabic.cues import Around
+from parley.domain.anonymiser.textutil import ARABIC_WORD_RE, tokenize
+
+
+def _at(anon: Anonymiser, text: str, word: str) -> Around:
+    toks = tokenize(text, ARABIC_WORD_RE)
+    i = next(k for k, t in enumerate(toks) if t.text == word)
+    return Around.at(anon._arabic, text, toks, i)
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "word", "core"),
+    [
+        ("_cue_latin_role", "والـclient ميسون ما ردت", "ميسون", "ميسون"),
+        ("_cue_role_or_title", "العميل هتان اختفى", "هتان", "هتان"),
+        ("_cue_role_or_title", "زوجها مؤنس رد", "مؤنس", "مؤنس"),
+        ("_cue_contact_verb", "كلمت مؤنس امس", "مؤنس", "مؤنس"),
+        ("_cue_with_verb_ba", "اتصلت بجسار امس", "بجسار", "جسار"),
+        ("_cue_role_object", "مدير المشروع أيمن كان", "أيمن", "ايمن"),
+        ("_cue_before_nisba", "عتبة الربيعي طلب", "عتبة", "عتبه"),
+        ("_cue_vso_subject", "رد علي هتان بعدها", "هتان", "هتان "),
+        ("_cue_sent_to", "أرسلت الملفات لريناد امس", "لريناد", "ريناد"),
+        ("_cue_from_somewhere", "سرى من الحسكة طلبت تصميم", "سرى", "سرى"),
+        ("_cue_subject_before_verb", "مطلق ارسل لي الملف", "مطلق", "مطلق"),
+    ],
+)
+def test_cue_reads_name(anon: Anonymiser, cue: str, text: str, word: str, core: str) -> None:
+    reading = getattr(anon._arabic, cue)(_at(anon, text, word))
+    assert reading is not None and reading[1] == core
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "word"),
+    [
+        ("_cue_latin_role", "والـfile ميسون", "ميسون"),
+        ("_cue_role_or_title", "العميل اختفى", "اختفى"),  # a verb after the role is no name
+        ("_cue_contact_verb", "كلمت الشركة امس", "الشركة"),
+        ("_cue_with_verb_ba", "اتصلت بالشركة", "بالشركة"),
+        ("_cue_before_nisba", "الفريق الحربي", "الفريق"),
+        ("_cue_vso_subject", "رد علي لجمال", "لجمال"),  # a prefixed word is an object, not the subject
+        ("_cue_sent_to", "لريناد وحدها", "لريناد"),  # no verb of sending before it
+        ("_cue_from_somewhere", "سرى من الحسكة", "سرى"),  # no verb after the place
+        ("_cue_subject_before_verb", "راسلت ارسل لي", "راسلت"),  # a past verb opens the clause itself
+    ],
+)
+def test_cue_does_not_fire(anon: Anonymiser, cue: str, text: str, word: str) -> None:
+    assert getattr(anon._arabic, cue)(_at(anon, text, word)) is None
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "k", "count", "fires"),
+    [
+        ("_org_word_is_break", "شركة مدار في الرياض", 2, 1, True),
+        ("_org_word_is_break", "شركة مدار", 1, 0, False),
+        ("_org_preposition_ends", "متجر كامل لنجود", 2, 1, True),
+        ("_org_preposition_ends", "مدار للتسويق", 1, 1, False),
+        ("_org_adjective_then_preposition", "متجر كامل لنجود", 1, 0, True),
+        ("_org_adjective_first", "شركة جديدة", 1, 0, True),
+        ("_org_adjective_first", "شركة الفجر", 1, 0, False),
+        ("_org_person_cue_ends", "شركة مدار اسمها", 2, 1, True),
+        ("_org_no_name_start", "موقع إخباري", 1, 0, True),
+        ("_org_place_ends", "شركة نور الرياض", 2, 1, True),
+        ("_org_place_ends", "شركة نور الهدى", 2, 1, False),
+    ],
+)
+def test_org_stop_rule_alone(anon: Anonymiser, rule: str, text: str, k: int, count: int, fires: bool) -> None:
+    toks = tokenize(text, ARABIC_WORD_RE)
+    assert getattr(anon._arabic, rule)(text, toks, k, count) is fires
+
+
+def test_org_closing_rules(anon: Anonymiser) -> None:
+    finder = anon._arabic
+    assert finder._org_activity_closes("للتسويق") and not finder._org_activity_closes("مدار")
+    text = "مطعم زيتون وزعتر"
+    assert finder._org_and_noun_closes(text, tokenize(text, ARABIC_WORD_RE), 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "prev", "span"),
+    [
+        ("نزلت بالرياض", 1, "نزلت", "الرياض"),
+        ("سافرت الى أبو ظبي", 2, "الى", "أبو ظبي"),
+        ("أنا من الأردن", 2, "من", "الأردن"),
+    ],
+)
+def test_listed_place(anon: Anonymiser, text: str, at: int, prev: str, span: str) -> None:
+    toks = tokenize(text, ARABIC_WORD_RE)
+    found = anon._arabic._listed_place(toks, at, prev)
+    assert found is not None
+    first, last, prefix, _ = found
+    assert text[toks[first].start + prefix : toks[last].end] == span
+
+
+def test_country_needs_a_where_word(anon: Anonymiser) -> None:
+    finder = anon._arabic
+    assert finder._is_listed_place("الاردن", where=True)
+    assert not finder._is_listed_place("الاردن", where=False)
+
+
+def test_street_and_number(anon: Anonymiser) -> None:
+    text = "مكتبه في شارع التحلية، رقم 12"
+    toks = tokenize(text, ARABIC_WORD_RE)
+    found = anon._arabic._street(text, toks, 2, "في", [False] * len(toks))
+    assert found is not None and found[:2] == (2, 3)
+    assert text[: anon._arabic._street_number(text, toks[3])].endswith("رقم 12")
+    assert anon._arabic._street(text, toks, 2, "عن", [False] * len(toks)) is None  # "عن شارع": about, not at
