@@ -10,7 +10,16 @@ import re
 from ..lexicon import Lexicon, _read_lines
 from ..model import Mention
 from ..textutil import Token, norm_ar
-from .words import CLAUSE_BREAK, CLAUSE_OPENERS, FUNCTION_WORDS, NOT_FAMILY_WORDS, NOUN_CONTEXT, P_NAME, no_conj
+from .words import (
+    CLAUSE_BREAK,
+    CLAUSE_OPENERS,
+    FUNCTION_WORDS,
+    NOT_FAMILY_WORDS,
+    NOUN_CONTEXT,
+    P_NAME,
+    nisba_forms,
+    no_conj,
+)
 
 
 class ArabicBase:
@@ -42,6 +51,7 @@ class ArabicBase:
         # Verbs that introduce a name are never one themselves ("بعدها راسلت مديره").
         self.stop = self.stop | self.contact | self.with_verbs | self.send
         self._frequent_or_stop = lex.frequent | self.core_stop
+        self.nisbas = nisba_forms(lex.countries | lex.places, lex.first_names)
 
     # --- token analysis ------------------------------------------------------------------------------------------
 
@@ -135,8 +145,8 @@ class ArabicBase:
             return False
         if not verb_ok and self._verbish(core):
             return False
-        if core in self.id_cues:
-            return False
+        if core in self.id_cues or core in self.nisbas:
+            return False  # "عميل سعودي": where someone is from, not their name
         if core in self.lex.vocab and len(core) >= 5 and core[0] == "م":
             return False  # participles that describe the client: مسافر, مشغول, متأخر
         if vso and len(core) == 4 and core[0] in "اينت":

@@ -50,6 +50,9 @@ class NameRuns(ArabicBase):
             n = norm_ar(nxt)
             if nxt[:1] in "وف" and len(nxt) > 3:
                 break
+            if n == "عبد" and j + 2 < len(toks) and norm_ar(toks[j + 2].text).startswith("ال"):
+                j += 2  # مؤمن عبد الجواد: a father's compound name
+                continue
             if n in NAME_JOINERS and j + 2 < len(toks):
                 j += 2
                 continue

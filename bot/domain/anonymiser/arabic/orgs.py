@@ -36,12 +36,11 @@ class OrgRules(ArabicBase):
                 out.append(quoted)
                 continue
             j, count = self._org_name_end(text, toks, i, used)
-            # "مكتب عقارات": a word saying what the business does is not a name on its own.
-            while j > i and norm_ar(toks[j].text) in self.business:
-                j -= 1
-                count -= 1
+            # "مكتب عقارات": a word saying what the business does is not a name on its own ("لمسة ورد" is one).
+            if all(norm_ar(toks[x].text) in self.business for x in range(i + 1, j + 1)):
+                j, count = i, 0
             if count <= 0:
-                named = self._named_after_kind(toks, i, used)
+                named = self._named_after_kind(text, toks, i, used)
                 if named is not None:
                     out.append(named)
                 continue
@@ -99,8 +98,22 @@ class OrgRules(ArabicBase):
             j += 1
             count += 1
             if verdict == "last":
+                if self._activity_adjective(text, toks, j, used):
+                    j, count = j + 1, count + 1
                 break
         return j, count
+
+    def _activity_adjective(self, text: str, toks: list[Token], j: int, used: list[bool]) -> bool:
+        """ "ميراج للحلول الرقمية", "مدار للتسويق الإلكتروني": an ال-adjective right after the activity word agrees
+        with it and belongs to the name."""
+        if norm_ar(toks[j].text) not in self.activities or j + 1 >= len(toks) or used[j + 1]:
+            return False
+        if text[toks[j].end : toks[j + 1].start] != " ":
+            return False
+        n = norm_ar(toks[j + 1].text)
+        if not (n.startswith("ال") and n.endswith(("ه", "ي")) and len(n) >= 6) or n in self.core_stop:
+            return False
+        return n not in self.lex.places and not {c for _, c in self._kind_readings(n)} & (self.org_out | self.org_in)
 
     def _org_word(self, text: str, toks: list[Token], k: int, count: int) -> str:
         """Whether word k continues a company name ("more"), closes it ("last") or is past its end ("end").
@@ -129,10 +142,11 @@ class OrgRules(ArabicBase):
         return toks[k].text[:1] == "و" and 1 <= count < 3 and self._and_ends_name(text, toks, k)
 
     def _org_word_is_break(self, text: str, toks: list[Token], k: int, count: int) -> bool:
-        """ "شركة مدار في", "شركة مدار وشركة": three words already, a function word, another business word, or a
-        word joined by و/ف after the name started."""
+        """ "شركة مدار في", "شركة مدار وشركة", "رواسي الخليج ذ.م.م": three words already, a function word, another
+        business word, a word joined by و/ف after the name started (not ورد: a 2-letter core is no conjunction), or a
+        letter of an abbreviation."""
         word, n = toks[k].text, norm_ar(toks[k].text)
-        if count >= 3 or n in self.core_stop or (word[:1] in "وف" and count):
+        if count >= 3 or n in self.core_stop or (word[:1] in "وف" and count and len(n) > 3) or len(n) < 2:
             return True
         return bool({c for _, c in self._kind_readings(word)} & (self.org_out | self.org_in))
 
@@ -150,6 +164,8 @@ class OrgRules(ArabicBase):
     def _org_adjective_first(self, text: str, toks: list[Token], k: int, count: int) -> bool:
         """ "شركة جديدة": an adjective, not a name (nouns like الفجر, الأمل still can be)."""
         n = norm_ar(toks[k].text)
+        if count == 0 and n in self.nisbas:
+            return True  # "شركة سعودية": where the company is from
         return count == 0 and n in self.stop and n not in self.lex.common - self.core_stop - self.extra
 
     def _org_person_cue_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
@@ -177,12 +193,14 @@ class OrgRules(ArabicBase):
             return core in self.core_stop or core in self.lex.frequent
         return False
 
-    def _named_after_kind(self, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
+    def _named_after_kind(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
         """ "براند هدوم اسمه ستايلو": with no name right after the kind word, the name comes after اسمه."""
         k = i + 1
         while k < len(toks) and norm_ar(toks[k].text) in self.business:
             k += 1
         named = k + 1 < len(toks) and norm_ar(toks[k].text) in STRONG_PERSON_CUES and not used[k + 1]
+        # "شركة اسمها Tawazun Labs مقرها": a Latin name in between is read elsewhere; the next Arabic word is not it.
+        named = named and not text[toks[k].end : toks[k + 1].start].strip()
         if not named or norm_ar(toks[k + 1].text) in self.stop:
             return None
         used[k] = used[k + 1] = True

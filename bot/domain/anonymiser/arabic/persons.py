@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Mention
 from ..textutil import Token, norm_ar
 from .cues import PersonCues
@@ -17,6 +19,7 @@ class PersonRules(NameRuns, PersonCues):
         rules = (
             self._after_title_or_cue,
             self._kunya,
+            self._nasab,
             self._after_kin,
             self._after_contact_cue,
             self._listed_first_name,
@@ -52,6 +55,8 @@ class PersonRules(NameRuns, PersonCues):
         if norm_ar(toks[i + 1].text) in STRONG_PERSON_CUES:
             return None
         gap = text[tok.end : toks[i + 1].start]
+        if re.search(r"[A-Za-z0-9]", gap):
+            return None  # "اسمها Tawazun Labs مقرها": the Latin name is read by the cased finder, not the next word
         if {c for _, c in self.analyses(toks[i + 1].text)} & self.stop or "\n" in gap or any(c in "،,:;" for c in gap):
             return None
         j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
@@ -66,8 +71,9 @@ class PersonRules(NameRuns, PersonCues):
 
     def _kunya(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "أبو سمير", "أم فيصل": the whole kunya is the name (after أبو/أم no verb can stand)."""
-        tok, n = toks[i], norm_ar(toks[i].text)
-        if n not in {"ابو", "ام"} or i + 1 >= len(toks) or used[i + 1] or text[tok.end : toks[i + 1].start].strip():
+        tok = toks[i]
+        prefix = next((p for p, c in self.analyses(tok.text) if c in {"ابو", "ام"}), None)
+        if prefix is None or i + 1 >= len(toks) or used[i + 1] or text[tok.end : toks[i + 1].start].strip():
             return None
         prev = no_conj(self._adjacent_prev(text, toks, i))
         nxt_core = norm_ar(toks[i + 1].text)
@@ -77,8 +83,23 @@ class PersonRules(NameRuns, PersonCues):
             or self._kin(prev)
             or self._unknown_ok(nxt_core, verb_ok=True)
         ):
-            return i, self._name_run_end(text, toks, i + 1, used), 0
+            return i, self._name_run_end(text, toks, i + 1, used), prefix
         return None
+
+    def _nasab(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "سلطان بن فهيد", "لعمر بن سليم": a word, بن and another word are one name (بن alone is no word here)."""
+        if i + 2 >= len(toks) or used[i + 1] or used[i + 2] or norm_ar(toks[i + 1].text) != "بن":
+            return None
+        if text[toks[i].end : toks[i + 1].start] != " " or text[toks[i + 1].end : toks[i + 2].start] != " ":
+            return None
+        listed = next(((p, c) for p, c in self.analyses(toks[i].text) if c in self.lex.first_names), None)
+        prefix, n = listed or (0, norm_ar(toks[i].text))
+        father = norm_ar(toks[i + 2].text)
+        if n in self.core_stop or len(n) < 3 or n.startswith("ال") or (listed is None and n in self.lex.frequent):
+            return None
+        if father in self.stop or len(father) < 3 or father in self.lex.frequent:
+            return None
+        return i, self._name_run_end(text, toks, i, used), prefix
 
     def _after_kin(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "أختها ريم", "زوجته سلوى": after a family word with a possessive ending comes a name, listed or not."""
@@ -118,8 +139,8 @@ class PersonRules(NameRuns, PersonCues):
         """ "هتان من شركة…": an unknown word opening a clause before "من" is the name of who works there."""
         n = norm_ar(toks[i].text)
         prev = self._adjacent_prev(text, toks, i)
-        if n in self.stop or len(n) < 3 or not self._ambiguous_is_name(text, toks, i, prev):
-            return None
+        if n in self.stop or n in self.nisbas or len(n) < 3 or not self._ambiguous_is_name(text, toks, i, prev):
+            return None  # "عميل سعودي من بريدة": where the client is from, not a name
         if self._adjacent_next(text, toks, i) != "من":
             return None
         if self._clause_start(text, toks, i) or prev in self.lex.cue("person_before"):
@@ -129,7 +150,7 @@ class PersonRules(NameRuns, PersonCues):
     def _unknown_before_role(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "كريم صاحب متجر…": an unlisted word opening a clause before a role word is who holds the role."""
         tok, n = toks[i], norm_ar(toks[i].text)
-        if n in self.stop or len(n) < 3 or not self._clause_start(text, toks, i):
+        if n in self.stop or n in self.nisbas or len(n) < 3 or not self._clause_start(text, toks, i):
             return None
         if self._adjacent_next(text, toks, i) in self.roles and tok.text[:1] not in "وف" and not n.startswith("ال"):
             return i, self._name_run_end(text, toks, i, used), 0

@@ -21,30 +21,52 @@ class PlaceRules(ArabicBase):
             if norm_ar(t.text) in self.business and norm_ar(toks[k + 1].text) not in self.business:
                 anchors = [*anchors, Mention(t.start, t.end, "org", "", 0)]
         for m in sorted(anchors, key=lambda m: m.start):
-            i = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
-            if i is None or any(c in CLAUSE_BREAK for c in text[m.end : toks[i].start]) or used[i]:
+            slot = self._place_slot(text, toks, m, used)
+            if slot is None:
                 continue
-            n = norm_ar(toks[i].text)
-            if n in {"من", "في"} and i + 1 < len(toks) and not used[i + 1]:
-                gap = text[toks[i].end : toks[i + 1].start]
-                k, p = i + 1, 0
-                if gap.strip():
-                    continue
-            elif toks[i].text[:1] == "ب" and len(toks[i].text) > 3 and m.type != "person":
-                if text[m.end : toks[i].start].strip():
-                    continue
-                k, p = i, 1
-            else:
+            k, p = slot
+            if not self._could_be_town(toks[k].text, p):
                 continue
-            core = norm_ar(toks[k].text[p:])
-            bare = core[2:] if core.startswith("ال") else core
-            if bare in self.lex.first_names or not self._unknown_ok(bare):
-                continue
-            if core in self.lex.frequent or core in self.stop or (len(bare) >= 5 and bare.endswith(("ات", "ين", "ون"))):
-                continue  # plurals (بوستات) are things, not towns
-            out.append(self._span(toks, k, k, p, "place"))
-            used[k] = True
+            last = self._second_place_word(text, toks, k, used)
+            out.append(self._span(toks, k, last, p, "place"))
+            for x in range(k, last + 1):
+                used[x] = True
         return out
+
+    def _place_slot(self, text: str, toks: list[Token], m: Mention, used: list[bool]) -> tuple[int, int] | None:
+        """The token (and prefix) right after a mention where a town would stand: "X من Y", "X في Y", "شركة X بـY"."""
+        i = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
+        if i is None or any(c in CLAUSE_BREAK for c in text[m.end : toks[i].start]) or used[i]:
+            return None
+        if norm_ar(toks[i].text) in {"من", "في"} and i + 1 < len(toks) and not used[i + 1]:
+            return None if text[toks[i].end : toks[i + 1].start].strip() else (i + 1, 0)
+        if toks[i].text[:1] == "ب" and len(toks[i].text) > 3 and m.type != "person":
+            return None if text[m.end : toks[i].start].strip() else (i, 1)
+        return None
+
+    def _could_be_town(self, word: str, p: int) -> bool:
+        """ "دمنهور", "بعنيزة": an unlisted word that can be a town; not "بخصوص" (a word with its ب), not a plural
+        (بوستات), not a given name."""
+        if p and norm_ar(word) in self.lex.vocab:
+            return False
+        core = norm_ar(word[p:])
+        bare = core[2:] if core.startswith("ال") else core
+        if bare in self.lex.first_names or not self._unknown_ok(bare):
+            return False
+        return not (
+            core in self.lex.frequent or core in self.stop or (len(bare) >= 5 and bare.endswith(("ات", "ين", "ون")))
+        )
+
+    def _second_place_word(self, text: str, toks: list[Token], k: int, used: list[bool]) -> int:
+        """ "في باب توما", "من جبل الحسين": when the first word is a plain noun, the next unknown word completes it."""
+        if k + 1 >= len(toks) or used[k + 1] or text[toks[k].end : toks[k + 1].start] != " ":
+            return k
+        if norm_ar(toks[k].text) not in self.lex.vocab:
+            return k
+        n = norm_ar(toks[k + 1].text)
+        if n in self.stop or n in self.lex.frequent or toks[k + 1].text[:1] in "وفلب" or len(n) < 3:
+            return k
+        return k + 1
 
     def _places(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """Listed places (one or more words, behind a prefix or not), then streets and venues."""

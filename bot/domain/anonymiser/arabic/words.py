@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 P_NAME = 50
 CLAUSE_BREAK = '.!?؟،,:;\n«»"()'
-NAME_JOINERS = {"بن", "ابن", "بنت", "ابو", "آل", "ال", "ام"}
+NAME_JOINERS = {"بن", "ابن", "بنت", "ابو", "ابي", "آل", "ال", "ام"}
 # After these words a name-like word is the ordinary noun or adjective: "ما في أمل" (there is no hope).
 NOUN_CONTEXT = {
     "في",
@@ -116,6 +118,11 @@ FUNCTION_WORDS = [
     "مين",
     "شو",
     "ايش",
+    "ايه",
+    "اية",
+    "وش",
+    "شنو",
+    "شنهو",
     "و",
     "يا",
     "يعني",
@@ -204,6 +211,24 @@ def is_tatweel_prefixed(word: str, prefix: int) -> bool:
     """ "لـجمال", "بـأمل": the stretched prefix sets a name apart from the preposition, so even a name that is
     also a word (جمال "beauty", أمل "hope") is the name."""
     return prefix >= 2 and word[prefix - 1 : prefix] == "ـ"
+
+
+def nisba_forms(places: Iterable[str], names: frozenset[str]) -> frozenset[str]:
+    """ "سعودي", "كويتية", "حلبي": the adjective of a country or town (where someone is from), never a given name.
+
+    Generated from the normalised country and town lists: السعودية -> سعودي, مصر -> مصري/مصريه, سوريا -> سوري.
+    Forms that are also listed given names (رامي) are left out.
+    """
+    out = set()
+    for place in places:
+        base = place.removeprefix("ال")
+        if " " in base or len(base) < 3:
+            continue
+        stems = {base[:-1]} if base.endswith("يه") else {base, base[:-1]} if base[-1] in "اه" else {base}
+        for stem in stems:
+            masc = stem if stem.endswith("ي") else stem + "ي"
+            out.update((masc, masc + "ه"))
+    return frozenset(w for w in out if len(w) >= 4 and w not in names)
 
 
 def no_conj(word: str) -> str:
