@@ -92,7 +92,7 @@ def test_org_closing_rules(anon: Anonymiser) -> None:
 )
 def test_listed_place(anon: Anonymiser, text: str, at: int, prev: str, span: str) -> None:
     toks = tokenize(text, ARABIC_WORD_RE)
-    found = anon._arabic._listed_place(toks, at, prev)
+    found = anon._arabic._listed_place(text, toks, at, prev)
     assert found is not None
     first, last, prefix, _ = found
     assert text[toks[first].start + prefix : toks[last].end] == span
@@ -111,3 +111,63 @@ def test_street_and_number(anon: Anonymiser) -> None:
     assert found is not None and found[:2] == (2, 3)
     assert text[: anon._arabic._street_number(text, toks[3])].endswith("رقم 12")
     assert anon._arabic._street(text, toks, 2, "عن", [False] * len(toks)) is None  # "عن شارع": about, not at
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ترجمت كتاب كامل لـام مازن وطلعت", "ام مازن"),  # a kunya behind a prefix
+        ("خلوني احكيلكم عن سلطان بن فهيد، عميل", "سلطان بن فهيد"),  # name + بن + name
+        ("كلمت مؤمن عبد الجواد مدير التسويق", "مؤمن عبد الجواد"),  # the father's compound name in the run
+        ("المديرة ريتا أبي نادر كانت تأخر", "ريتا أبي نادر"),  # أبي joins a Lebanese family name
+    ],
+)
+def test_new_person_rules(anon: Anonymiser, text: str, name: str) -> None:
+    out = anon.anonymise(text, "ar").text
+    assert not set(name.split()) & set(out.split()), out
+
+
+def test_nasab_needs_a_name_shape(anon: Anonymiser) -> None:
+    text = "اشتريت كيس بن برازيلي"  # بن is also coffee: a common word before it is no name
+    toks = tokenize(text, ARABIC_WORD_RE)
+    assert anon._arabic._nasab(text, toks, 1, [False] * len(toks)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("كنت اعمل مع شركة ميراج للحلول الرقمية ش.م.م في", "ميراج للحلول الرقمية"),  # adjective after the activity
+        ("صاحبة متجر لمسة ورد في جبلة", "لمسة ورد"),  # ورد is a word, not و + رد
+        ("قال انه من شركة رواسي الخليج ذ.م.م وطلب", "رواسي الخليج"),  # the abbreviation ends the name
+    ],
+)
+def test_new_company_rules(anon: Anonymiser, text: str, org: str) -> None:
+    found = [text[m.start : m.end] for m in anon._arabic.find(text, []) if m.type == "org"]
+    assert found == [org]
+
+
+def test_nisba_is_no_name(anon: Anonymiser) -> None:
+    finder = anon._arabic
+    assert {"سعودي", "كويتيه", "مصري"} <= finder.nisbas
+    text = "عميل سعودي من بريدة طلب شعار"
+    assert "سعودي" in anon.anonymise(text, "ar").text  # where the client is from, not their name
+    assert finder._org_adjective_first("شركة سعودية", tokenize("شركة سعودية", ARABIC_WORD_RE), 1, 0)
+
+
+def test_places_after_someone(anon: Anonymiser) -> None:
+    text = "صاحب محل العاصمة للموبايلات في باب توما طلب مني"
+    assert "باب توما" in [text[m.start : m.end] for m in anon._arabic.find(text, []) if m.type == "place"]
+    assert not anon._arabic._could_be_town("بخصوص", 1)  # "regarding", not ب + a town
+
+
+def test_cue_before_latin_name_takes_no_arabic_word(anon: Anonymiser) -> None:
+    text = "كنت اشتغل مع شركة اسمها Tawazun Labs مقرها دبي"
+    assert "مقرها" in anon.anonymise(text, "ar").text
+
+
+def test_arabizi_name_after_cue() -> None:
+    from parley.domain.anonymiser.arabic.arabizi import arabizi_persons
+
+    text = "sh8alt ma3 wa7ed esmo 5aled el7omsi w ba3d ma sallamt"
+    assert [text[m.start : m.end] for m in arabizi_persons(text, [])] == ["5aled el7omsi"]
+    assert arabizi_persons("esmo eh el client?", []) == []

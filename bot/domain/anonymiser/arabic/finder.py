@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..model import Mention
 from ..textutil import ARABIC_WORD_RE, overlaps, tokenize
+from .arabizi import arabizi_persons
 from .orgs import OrgRules
 from .persons import PersonRules
 from .places import PlaceRules
@@ -25,4 +26,4 @@ class ArabicFinder(PersonRules, OrgRules, PlaceRules):
         out += self._persons(text, toks, used)
         anchors = [m for m in [*out, *latin] if m.type in ("person", "org", "place")]
         out += self._places_after(text, toks, used, anchors)
-        return out
+        return out + arabizi_persons(text, taken)

@@ -95,9 +95,9 @@ class PersonRules(NameRuns, PersonCues):
         listed = next(((p, c) for p, c in self.analyses(toks[i].text) if c in self.lex.first_names), None)
         prefix, n = listed or (0, norm_ar(toks[i].text))
         father = norm_ar(toks[i + 2].text)
-        if n in self.core_stop or len(n) < 3 or n.startswith("ال") or (listed is None and n in self.lex.frequent):
-            return None
-        if father in self.stop or len(father) < 3 or father in self.lex.frequent:
+        if n in self.core_stop or len(n) < 3 or n.startswith("ال") or (listed is None and n in self.lex.vocab):
+            return None  # "كيس بن برازيلي": بن is also coffee after a plain noun
+        if father in self.stop or len(father) < 3 or father in self.lex.frequent or father in self.nisbas:
             return None
         return i, self._name_run_end(text, toks, i, used), prefix
 

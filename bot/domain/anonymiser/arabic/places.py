@@ -59,7 +59,7 @@ class PlaceRules(ArabicBase):
 
     def _second_place_word(self, text: str, toks: list[Token], k: int, used: list[bool]) -> int:
         """ "في باب توما", "من جبل الحسين": when the first word is a plain noun, the next unknown word completes it."""
-        if k + 1 >= len(toks) or used[k + 1] or text[toks[k].end : toks[k + 1].start] != " ":
+        if k + 1 >= len(toks) or (used and used[k + 1]) or text[toks[k].end : toks[k + 1].start] != " ":
             return k
         if norm_ar(toks[k].text) not in self.lex.vocab:
             return k
@@ -75,7 +75,7 @@ class PlaceRules(ArabicBase):
             if used[i]:
                 continue
             prev = self._adjacent_prev(text, toks, i)
-            found = self._listed_place(toks, i, prev) or self._street(text, toks, i, prev, used)
+            found = self._listed_place(text, toks, i, prev) or self._street(text, toks, i, prev, used)
             if found is None:
                 continue
             first, last, prefix, street = found
@@ -86,14 +86,17 @@ class PlaceRules(ArabicBase):
                 used[x] = True
         return out
 
-    def _listed_place(self, toks: list[Token], i: int, prev: str) -> tuple[int, int, int, bool] | None:
+    def _listed_place(self, text: str, toks: list[Token], i: int, prev: str) -> tuple[int, int, int, bool] | None:
         """ "بالرياض", "في أبو ظبي", "من الأردن": a listed town (or a country after من/في or a prefix)."""
         for p, core in self.analyses(toks[i].text):
             k = self._multi_place_end(toks, i, core)
             if k is not None:
                 return i, k, p, False
             if self._is_listed_place(core, p > 0 or prev in self.lex.cue("place_before")):
-                return i, i, p, False
+                # "في باب توما": a plain noun matching a listed town only by its article (الباب) may be the first
+                # word of another place; an unknown word after it completes that one.
+                listed = core in self.lex.places or core in self.lex.countries
+                return i, i if listed else self._second_place_word(text, toks, i, []), p, False
         return None
 
     def _multi_place_end(self, toks: list[Token], i: int, core: str) -> int | None:
