@@ -24,6 +24,7 @@ class ArabicFinder(PersonRules, OrgRules, PlaceRules):
         out += self._places(text, toks, used)
         out += self._paired_names(text, toks, used)
         out += self._persons(text, toks, used)
+        out += self._propagate_family(text, toks, used, out)
         anchors = [m for m in [*out, *latin] if m.type in ("person", "org", "place")]
         out += self._places_after(text, toks, used, anchors)
         return out + arabizi_persons(text, taken)

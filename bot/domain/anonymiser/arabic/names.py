@@ -34,10 +34,17 @@ class NameRuns(ArabicBase):
                     continue
                 prefix = listed[0] if listed else 0
             j = self._name_run_end(text, toks, i + 1, used)
-            out.append(self._span(toks, i, j, prefix, "person"))
-            for x in range(i, j + 1):
+            first = i - 1 if self._kunya_before(text, toks, i, used) else i
+            out.append(self._span(toks, first, j, 0 if first < i else prefix, "person"))
+            for x in range(first, j + 1):
                 used[x] = True
         return out
+
+    def _kunya_before(self, text: str, toks: list[Token], i: int, used: list[bool]) -> bool:
+        """ "ابو فارس العتيبي": أبو/أم right before a name found by its shape is part of it."""
+        if i == 0 or used[i - 1] or text[toks[i - 1].end : toks[i].start] != " ":
+            return False
+        return norm_ar(toks[i - 1].text) in {"ابو", "ام"}
 
     def _name_run_end(self, text: str, toks: list[Token], i: int, used: list[bool], after_cue: bool = False) -> int:
         """Extend a first name with father's/family names: بن سلمان, المنصوري, أبو خالد."""

@@ -7,7 +7,7 @@ import re
 from ..model import Mention
 from ..textutil import Token, norm_ar
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, ONLINE_KINDS, P_NAME, STRONG_PERSON_CUES, no_conj
+from .words import CLAUSE_BREAK, OFFICE_KINDS, ONLINE_KINDS, P_NAME, STRONG_PERSON_CUES, no_conj
 
 
 class OrgRules(ArabicBase):
@@ -148,6 +148,8 @@ class OrgRules(ArabicBase):
         word, n = toks[k].text, norm_ar(toks[k].text)
         if count >= 3 or n in self.core_stop or (word[:1] in "وف" and count and len(n) > 3) or len(n) < 2:
             return True
+        if count and n in self.stop and self._verbish(n):
+            return True  # "مكتب العمل قالوا": a verb after the name
         return bool({c for _, c in self._kind_readings(word)} & (self.org_out | self.org_in))
 
     def _org_preposition_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
@@ -185,13 +187,18 @@ class OrgRules(ArabicBase):
         """ "موقع إخباري", "متجر بسعر رمزي", "مطعمه وبعد": an adjective, a prepositional phrase or a new clause
         right after the business word, where a name would stand."""
         n = norm_ar(word)
-        online = {c for _, c in self._kind_readings(kind)} & ONLINE_KINDS
-        if online and not n.startswith("ال") and n.endswith("ي") and n in self.lex.vocab:
-            return True  # a site or shop described: موقع إخباري, متجر إلكتروني (but "مطعمها بحري" is a name)
-        if word[:1] in "وفبل" and len(n) > 3:
+        described = {c for _, c in self._kind_readings(kind)} & (ONLINE_KINDS | OFFICE_KINDS)
+        if described and not n.startswith("ال") and n.endswith(("ي", "يه")) and self._known_adjective(n):
+            return True  # موقع إخباري, متجر إلكتروني, مكتب هندسي, شركة عقارية (but "مطعمها بحري" is a name)
+        if word[:1] in "وبل" and len(n) > 3:  # not ف: "شركة فنار" is a name, ف is no conjunction after a noun
             core = n[1:]
             return core in self.core_stop or core in self.lex.frequent
         return False
+
+    def _known_adjective(self, n: str) -> bool:
+        """ "إخباري", "هندسي", "عقارية": an adjective in the vocabulary, or one made from a noun in it (هندسة)."""
+        base = n.removesuffix("يه") if n.endswith("يه") else n.removesuffix("ي")
+        return n in self.lex.vocab or base in self.lex.vocab or base + "ه" in self.lex.vocab
 
     def _named_after_kind(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
         """ "براند هدوم اسمه ستايلو": with no name right after the kind word, the name comes after اسمه."""

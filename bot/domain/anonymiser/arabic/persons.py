@@ -191,6 +191,26 @@ class PersonRules(NameRuns, PersonCues):
                     break
         return out
 
+    def _propagate_family(self, text: str, toks: list[Token], used: list[bool], found: list[Mention]) -> list[Mention]:
+        """ "مهند أبو حطب … وأكد الحطب", "أنس الخزرجي … وأضاف الخزرجي": the family name of someone found earlier
+        names them again on its own, with or without ال, unless it is a frequent word."""
+        families = set()
+        for m in found:
+            parts = m.key.split()
+            if m.type == "person" and len(parts) >= 2:
+                last = parts[-1].removeprefix("ال")
+                if len(last) >= 3 and last not in self.lex.frequent and last not in self.stop:
+                    families.add(last)
+        out = []
+        for i, tok in enumerate(toks):
+            if used[i] or not families:
+                continue
+            hit = next((p for p, c in self.analyses(tok.text) if c.removeprefix("ال") in families), None)
+            if hit is not None:
+                out.append(self._span(toks, i, i, hit, "person"))
+                used[i] = True
+        return out
+
     def _ambiguous_is_name(self, text: str, toks: list[Token], i: int, prev: str) -> bool:
         lex = self.lex
         if prev in lex.cue("person_before") or prev in lex.cue("titles") or no_conj(prev) in self.name_cues:

@@ -19,7 +19,7 @@ class PlaceRules(ArabicBase):
         for k, t in enumerate(toks[:-1]):
             # "مشغل خياطة بالرصيفة": after the word that says what the business does.
             if norm_ar(t.text) in self.business and norm_ar(toks[k + 1].text) not in self.business:
-                anchors = [*anchors, Mention(t.start, t.end, "org", "", 0)]
+                anchors = [*anchors, Mention(t.start, t.end, "business", "", 0)]
         for m in sorted(anchors, key=lambda m: m.start):
             slot = self._place_slot(text, toks, m, used)
             if slot is None:
@@ -38,7 +38,8 @@ class PlaceRules(ArabicBase):
         i = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
         if i is None or any(c in CLAUSE_BREAK for c in text[m.end : toks[i].start]) or used[i]:
             return None
-        if norm_ar(toks[i].text) in {"من", "في"} and i + 1 < len(toks) and not used[i + 1]:
+        if norm_ar(toks[i].text) in {"من", "في"} and i + 1 < len(toks) and not used[i + 1] and m.type != "business":
+            # "تصميم من كانفا": after a word for the work, من/في name a source or a topic, not a town
             return None if text[toks[i].end : toks[i + 1].start].strip() else (i + 1, 0)
         if toks[i].text[:1] == "ب" and len(toks[i].text) > 3 and m.type != "person":
             return None if text[m.end : toks[i].start].strip() else (i, 1)

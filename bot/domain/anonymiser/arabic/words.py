@@ -199,6 +199,8 @@ STRONG_PERSON_CUES = {
 Found = tuple[int, int, int] | None
 # Second halves of compound given names: حسام الدين, نور الهدى, فتح الله, عبد الرحمن.
 ONLINE_KINDS = {"موقع", "متجر", "تطبيق"}
+# Offices described by an adjective of their trade: مكتب هندسي, شركة عقارية, مركز طبي.
+OFFICE_KINDS = {"مكتب", "شركه", "مركز", "مؤسسه", "مصنع", "ورشه", "معرض", "مختبر", "عياده"}
 COMPOUND_TAILS = {"الدين", "الهدى", "الله", "الرحمن", "الاسلام", "الحق", "الزمان", "الرحيم"}
 
 
