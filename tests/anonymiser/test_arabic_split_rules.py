@@ -171,3 +171,41 @@ def test_arabizi_name_after_cue() -> None:
     text = "sh8alt ma3 wa7ed esmo 5aled el7omsi w ba3d ma sallamt"
     assert [text[m.start : m.end] for m in arabizi_persons(text, [])] == ["5aled el7omsi"]
     assert arabizi_persons("esmo eh el client?", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a family name found once names the person again alone, with or without ال
+        ("قال المبرمج أنس الخزرجي إن العميل طلب تطبيقا، وأضاف الخزرجي أنه", "الخزرجي", "العميل"),
+        ("واحد يسمي نفسه ابو فارس العتيبي ويدعي", "ابو", "نفسه"),  # أبو before a name found by its shape
+        ("يقول كلم المحاسبة هالة عطية وهي تقول", "عطية", "تقول"),  # a family name in ية after a cue and a name
+        ("كان مع لمياء ووجدان من الاستوديو", "لمياء", "كان"),  # مع + a word no vocabulary knows
+        ("صاحب الشركة ابو خالد ابن عم سالم البلوشي", "البلوشي", "عم"),  # ابن عم: a cousin, not a father's name
+        ("خذوا بالكم من المؤسسة اللي مقرها حائل", "حائل", "المؤسسة"),  # مقرها says where
+    ],
+)
+def test_person_and_place_rules_batch2(anon: Anonymiser, text: str, gone: str, kept: str) -> None:
+    words = anon.anonymise(text, "ar").text.split()
+    assert gone not in words and kept in words, words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اشتغلت مع مكتب هندسي في المدينة",  # an office described by its trade
+        "التقيت بها في معرض للتصميم الشهر الماضي",  # a design fair, no company
+        "استخدم تصميم من كانفا بالاخير",  # a source after a work word, no town
+        "ومشاريعهم كلها بأسماء مختلفة",  # أسماء is also "names"
+    ],
+)
+def test_no_identifier_in_plain_phrases(anon: Anonymiser, text: str) -> None:
+    assert anon.anonymise(text, "ar").text == text
+
+
+def test_company_rules_batch2(anon: Anonymiser) -> None:
+    text = "بصراحة شركة فنار ما تستاهل"  # ف starts the name, it is no conjunction after شركة
+    assert [text[m.start : m.end] for m in anon._arabic.find(text, []) if m.type == "org"] == ["فنار"]
+    text = "رحت مكتب العمل قالوا لازم عقد"  # a verb after the name ends it
+    toks = tokenize(text, ARABIC_WORD_RE)
+    assert anon._arabic._org_word_is_break(text, toks, 3, 1)

@@ -46,6 +46,7 @@ class PersonCues(ArabicBase):
             self._cue_role_or_title,
             self._cue_contact_verb,
             self._cue_with_verb_ba,
+            self._cue_with_unknown,
             self._cue_role_object,
             self._cue_before_nisba,
             self._cue_vso_subject,
@@ -81,6 +82,16 @@ class PersonCues(ArabicBase):
         if at.prev in self.with_verbs and at.word[:1] == "ب":
             return self._reading(at.word, False, "ب")
         return None
+
+    def _cue_with_unknown(self, at: Around) -> Reading:
+        """ "كان مع لمياء ووجدان", "مع وجدان من الشركة": after مع, a word no vocabulary knows, followed by another
+        name, من/في or the end of the clause (the weak tier: no family name is added)."""
+        if at.prev != "مع" or at.word[:1] in "وف":
+            return None
+        if at.nxt and not (at.nxt[:1] == "و" or at.nxt in {"من", "في"}):
+            return None
+        r = self._reading(at.word, True)
+        return None if r is None or r[1] in self.lex.vocab else (r[0], r[1] + " ")
 
     def _cue_role_object(self, at: Around) -> Reading:
         """ "مدير المشروع أيمن", "صاحب المحل كرار": a role with its object, then the name."""

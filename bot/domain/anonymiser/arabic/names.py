@@ -6,7 +6,7 @@ from ..model import Mention
 from ..textutil import Token, norm_ar
 from .base import ArabicBase
 from .pairs import is_abd_compound, is_family_nisba, is_given_before_nisba
-from .words import CLAUSE_BREAK, NAME_JOINERS, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_compound_tail
+from .words import CLAUSE_BREAK, KIN_AFTER_IBN, NAME_JOINERS, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_compound_tail
 
 
 class NameRuns(ArabicBase):
@@ -60,7 +60,7 @@ class NameRuns(ArabicBase):
             if n == "عبد" and j + 2 < len(toks) and norm_ar(toks[j + 2].text).startswith("ال"):
                 j += 2  # مؤمن عبد الجواد: a father's compound name
                 continue
-            if n in NAME_JOINERS and j + 2 < len(toks):
+            if n in NAME_JOINERS and j + 2 < len(toks) and norm_ar(toks[j + 2].text) not in KIN_AFTER_IBN:
                 j += 2
                 continue
             if norm_ar(toks[j].text) == "عبد" and n.startswith("ال"):
@@ -99,7 +99,8 @@ class NameRuns(ArabicBase):
         if not (listed or after_cue) or g.startswith("ال"):
             return False
         n = norm_ar(word)
-        nisba_ani = len(n) >= 5 and n.endswith("اني")  # قباني, حوراني: the family name, not a verb + ني
+        # قباني, حوراني, عطية: the family name, not a verb + ني or + يه
+        nisba_ani = (len(n) >= 5 and n.endswith("اني")) or (len(n) >= 4 and n.endswith("يه"))
         if len(n) < 3 or word[:1] in "وف" or n.startswith(("بال", "لل", "كال")) or (self._verbish(n) and not nisba_ani):
             return False
         if n in self.lex.frequent or n in self.stop or n in self.core_stop or n in NOUN_CONTEXT:

@@ -120,7 +120,9 @@ class OrgRules(ArabicBase):
 
         count is how many name words came before it; each stop rule below is one predicate with its example.
         """
-        if self._org_activity_closes(toks[k].text) or self._org_and_noun_closes(text, toks, k, count):
+        if self._org_activity_closes(toks[k].text):
+            return "last" if count else "end"  # "مدار للتسويق"; "معرض للتصميم" is an exhibition, no name
+        if self._org_and_noun_closes(text, toks, k, count):
             return "last"
         ends = (
             self._org_word_is_break,
@@ -244,6 +246,8 @@ class OrgRules(ArabicBase):
             n = norm_ar(toks[i - 1].text)
             if n in self.stop or text[toks[i - 1].end : tok.start].strip():
                 continue
+            if {c for _, c in self._kind_readings(toks[i - 1].text)} & (self.org_out | self.org_in):
+                continue  # "في معرض للتصميم": a design fair, the kind word is no name
             out.append(self._span(toks, i - 1, i, 0, "org"))
             used[i - 1] = used[i] = True
         return out

@@ -6,6 +6,23 @@ from collections.abc import Iterable
 
 P_NAME = 50
 CLAUSE_BREAK = '.!?؟،,:;\n«»"()'
+# "ابن عم سالم" (a cousin of Salem): after ابن/بنت a kin word, not a father's name.
+KIN_AFTER_IBN = {
+    "عم",
+    "عمي",
+    "عمه",
+    "عمها",
+    "خال",
+    "خالي",
+    "خاله",
+    "خالها",
+    "عمتي",
+    "خالتي",
+    "اخت",
+    "اخو",
+    "اخي",
+    "اختي",
+}
 NAME_JOINERS = {"بن", "ابن", "بنت", "ابو", "ابي", "آل", "ال", "ام"}
 # After these words a name-like word is the ordinary noun or adjective: "ما في أمل" (there is no hope).
 NOUN_CONTEXT = {
