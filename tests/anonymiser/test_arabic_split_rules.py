@@ -209,3 +209,12 @@ def test_company_rules_batch2(anon: Anonymiser) -> None:
     text = "رحت مكتب العمل قالوا لازم عقد"  # a verb after the name ends it
     toks = tokenize(text, ARABIC_WORD_RE)
     assert anon._arabic._org_word_is_break(text, toks, 3, 1)
+
+
+def test_everyday_family_name_after_a_role_and_a_name(anon: Anonymiser) -> None:
+    text = "قال المستقل حسام الدين عبيد من دمشق إن الشركة"
+    toks = tokenize(text, ARABIC_WORD_RE)
+    assert anon._arabic._word_family_before_break(text, toks, 4)  # عبيد closes the name before من
+    assert "عبيد" not in anon.anonymise(text, "ar").text.split()
+    text = "قال المستقل حسام الدين طلب من"  # a verb is no family name
+    assert not anon._arabic._word_family_before_break(text, tokenize(text, ARABIC_WORD_RE), 4)

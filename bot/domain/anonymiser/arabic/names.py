@@ -88,8 +88,28 @@ class NameRuns(ArabicBase):
             if bu or second or (first_only and self._family_after_given(toks[i].text, nxt, after_cue)):
                 j += 1
                 continue
+            if first_only and after_cue and self._word_family_before_break(text, toks, j + 1):
+                j += 1
+                continue
             break
         return j
+
+    def _word_family_before_break(self, text: str, toks: list[Token], k: int) -> bool:
+        """ "قال المستقل حسام الدين عبيد من …": after a name a cue found, an everyday word (عبيد, سكر) closing the
+        name before من/في/إن or the end of the clause is the family name; verbs, places and roles are not."""
+        n = norm_ar(toks[k].text)
+        if len(n) < 3 or toks[k].text[:1] in "وفلب" or n.startswith("ال") or self._verbish(n) or n.endswith("ت"):
+            return False
+        if n in self.stop or n in self.core_stop or n in NOUN_CONTEXT or n in self.nisbas:
+            return False
+        if n in self.lex.places or n in self.lex.countries or n in self.business or n in self.roles:
+            return False
+        if n in self.name_cues or n in self.org_out | self.org_in or n in self.activities or n in self.id_cues:
+            return False
+        if k + 1 >= len(toks):
+            return True
+        gap = text[toks[k].end : toks[k + 1].start]
+        return any(c in CLAUSE_BREAK for c in gap) or norm_ar(toks[k + 1].text) in {"من", "في", "ان", "إن", "انه"}
 
     def _family_after_given(self, given: str, word: str, after_cue: bool) -> bool:
         """ "لينا قباني", "مراد بلحاج": after a listed given name (or one a cue found) the next word is the family

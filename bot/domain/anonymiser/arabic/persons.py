@@ -132,7 +132,9 @@ class PersonRules(NameRuns, PersonCues):
                 if (p == 0 and self._ambiguous_is_name(text, toks, i, prev)) or is_tatweel_prefixed(toks[i].text, p):
                     return i, self._name_run_end(text, toks, i, used, after_cue=True), p
                 continue
-            return i, self._name_run_end(text, toks, i, used), p
+            # "قال المستقل حسام الدين عبيد": after a role or title the name may run on to a family name that is a word
+            cued = no_conj(prev) in self.name_cues or prev in self.lex.cue("titles")
+            return i, self._name_run_end(text, toks, i, used, after_cue=cued), p
         return None
 
     def _unknown_before_min(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
