@@ -218,3 +218,27 @@ def test_everyday_family_name_after_a_role_and_a_name(anon: Anonymiser) -> None:
     assert "عبيد" not in anon.anonymise(text, "ar").text.split()
     text = "قال المستقل حسام الدين طلب من"  # a verb is no family name
     assert not anon._arabic._word_family_before_break(text, tokenize(text, ARABIC_WORD_RE), 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("حبيبنا أبو العبد صاحب الفرن بدو لوغو", "العبد", "حبيبنا"),  # a kunya with an ال-name
+        ("والمحرر سليم عواد كل مرة يقول", "سليم", "يقول"),  # a name that is a word, before a listed name
+        ("طلب مني ترجمة لفندق الواحة وما دفع", "الواحة", "ترجمة"),  # a hotel is a business kind
+    ],
+)
+def test_person_and_company_rules_batch3(anon: Anonymiser, text: str, gone: str, kept: str) -> None:
+    words = anon.anonymise(text, "ar").text.split()
+    assert gone not in words and kept in words, words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تعاملت مع شاب من الشركة وكان محترم",  # a frequent person noun before من is no name
+        "ما في امل مع هالعميل ابدا",  # "this client"
+    ],
+)
+def test_no_name_in_person_nouns(anon: Anonymiser, text: str) -> None:
+    assert anon.anonymise(text, "ar").text == text

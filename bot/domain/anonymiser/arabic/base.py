@@ -143,6 +143,8 @@ class ArabicBase:
         """A word no list knows may be a name here: not a function word, verb or (very) common word."""
         if len(core) < 3 or core in self.stop or core in NOUN_CONTEXT or core.startswith("ال"):
             return False
+        if len(core) > 4 and core.startswith("هال"):
+            return False  # هالعميل, هالشغل: "this client", "this work" (but هالة is a name)
         if not verb_ok and self._verbish(core):
             return False
         if core in self.id_cues or core in self.nisbas:

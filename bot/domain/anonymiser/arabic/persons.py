@@ -77,8 +77,10 @@ class PersonRules(NameRuns, PersonCues):
             return None
         prev = no_conj(self._adjacent_prev(text, toks, i))
         nxt_core = norm_ar(toks[i + 1].text)
+        bare = nxt_core.removeprefix("ال")
         if (
             nxt_core in self.lex.first_names
+            or (nxt_core.startswith("ال") and (bare in self.lex.first_names or bare == "عبد"))  # أبو العبد, أبو الوليد
             or prev in self.lex.cue("person_before") | self.name_cues
             or self._kin(prev)
             or self._unknown_ok(nxt_core, verb_ok=True)
@@ -143,6 +145,8 @@ class PersonRules(NameRuns, PersonCues):
         prev = self._adjacent_prev(text, toks, i)
         if n in self.stop or n in self.nisbas or len(n) < 3 or not self._ambiguous_is_name(text, toks, i, prev):
             return None  # "عميل سعودي من بريدة": where the client is from, not a name
+        if n in self.lex.frequent and n not in self.lex.first_names:
+            return None  # "مع شاب من تونس": a frequent noun, not a name
         if self._adjacent_next(text, toks, i) != "من":
             return None
         if self._clause_start(text, toks, i) or prev in self.lex.cue("person_before"):
@@ -230,6 +234,8 @@ class PersonRules(NameRuns, PersonCues):
         nxt = self._adjacent_next(text, toks, i)
         if not nxt:
             return False
+        if nxt in self.lex.first_names and nxt not in self.lex.ambiguous and nxt not in self.stop:
+            return True  # "المحرر سليم عواد": a word that is also a name, followed by a name, is the given name
         if self._clause_start(text, toks, i) or prev in {"و"}:
             if nxt in lex.cue("strong_verbs"):
                 return True
