@@ -242,3 +242,10 @@ def test_person_and_company_rules_batch3(anon: Anonymiser, text: str, gone: str,
 )
 def test_no_name_in_person_nouns(anon: Anonymiser, text: str) -> None:
     assert anon.anonymise(text, "ar").text == text
+
+
+def test_town_after_where_someone_works(anon: Anonymiser) -> None:
+    text = "المكتب في الشميساني لو حد يعرف يوصل لهم"  # an unlisted district after "the office is in"
+    assert [text[m.start : m.end] for m in anon._arabic.find(text, []) if m.type == "place"] == ["الشميساني"]
+    text = "المكتب في الطابق الثاني"  # an ordinary word after في stays
+    assert anon.anonymise(text, "ar").text == text

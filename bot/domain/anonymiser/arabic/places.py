@@ -7,7 +7,7 @@ import re
 from ..model import Mention
 from ..textutil import Token, norm_ar
 from .base import ArabicBase
-from .words import CLAUSE_BREAK
+from .words import CLAUSE_BREAK, WHERE_WORDS, no_conj
 
 
 class PlaceRules(ArabicBase):
@@ -20,6 +20,9 @@ class PlaceRules(ArabicBase):
             # "مشغل خياطة بالرصيفة": after the word that says what the business does.
             if norm_ar(t.text) in self.business and norm_ar(toks[k + 1].text) not in self.business:
                 anchors = [*anchors, Mention(t.start, t.end, "business", "", 0)]
+            # "المكتب في الشميساني", "ساكن في الرصيفة": after a word for where someone lives or works.
+            elif no_conj(norm_ar(t.text)) in WHERE_WORDS:
+                anchors = [*anchors, Mention(t.start, t.end, "where", "", 0)]
         for m in sorted(anchors, key=lambda m: m.start):
             slot = self._place_slot(text, toks, m, used)
             if slot is None:
@@ -52,7 +55,8 @@ class PlaceRules(ArabicBase):
             return False
         core = norm_ar(word[p:])
         bare = core[2:] if core.startswith("ال") else core
-        if bare in self.lex.first_names or not self._unknown_ok(bare):
+        # an ال-word is no verb, so الشميساني is not a verb with the object ني
+        if bare in self.lex.first_names or not self._unknown_ok(bare, verb_ok=core.startswith("ال")):
             return False
         return not (
             core in self.lex.frequent or core in self.stop or (len(bare) >= 5 and bare.endswith(("ات", "ين", "ون")))

@@ -6,6 +6,30 @@ from collections.abc import Iterable
 
 P_NAME = 50
 CLAUSE_BREAK = '.!?؟،,:;\n«»"()'
+# Words for where someone lives or works: the unlisted word after their في/من is a town or a district.
+WHERE_WORDS = {
+    "المكتب",
+    "مكتبه",
+    "مكتبها",
+    "مكتبهم",
+    "مقره",
+    "مقرها",
+    "مقرهم",
+    "ساكن",
+    "ساكنه",
+    "ساكنين",
+    "عايش",
+    "عايشه",
+    "مقيم",
+    "مقيمه",
+    "يسكن",
+    "تسكن",
+    "بيته",
+    "بيتها",
+    "محله",
+    "محلها",
+    "سكان",
+}
 # "ابن عم سالم" (a cousin of Salem): after ابن/بنت a kin word, not a father's name.
 KIN_AFTER_IBN = {
     "عم",
