@@ -28,7 +28,7 @@ class PlaceRules(ArabicBase):
             if slot is None:
                 continue
             k, p = slot
-            if not self._could_be_town(toks[k].text, p):
+            if not self._could_be_town(toks[k].text, p, strict=m.type == "where"):
                 continue
             last = self._second_place_word(text, toks, k, used)
             out.append(self._span(toks, k, last, p, "place"))
@@ -48,7 +48,7 @@ class PlaceRules(ArabicBase):
             return None if text[m.end : toks[i].start].strip() else (i, 1)
         return None
 
-    def _could_be_town(self, word: str, p: int) -> bool:
+    def _could_be_town(self, word: str, p: int, strict: bool = False) -> bool:
         """ "دمنهور", "بعنيزة": an unlisted word that can be a town; not "بخصوص" (a word with its ب), not a plural
         (بوستات), not a given name."""
         if p and norm_ar(word) in self.lex.vocab:
@@ -56,7 +56,7 @@ class PlaceRules(ArabicBase):
         core = norm_ar(word[p:])
         bare = core[2:] if core.startswith("ال") else core
         # an ال-word is no verb, so الشميساني is not a verb with the object ني
-        if bare in self.lex.first_names or not self._unknown_ok(bare, verb_ok=core.startswith("ال")):
+        if bare in self.lex.first_names or not self._unknown_ok(bare, strict, verb_ok=core.startswith("ال")):
             return False
         return not (
             core in self.lex.frequent or core in self.stop or (len(bare) >= 5 and bare.endswith(("ات", "ين", "ون")))
