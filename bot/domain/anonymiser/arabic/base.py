@@ -6,10 +6,11 @@ One-letter prefixes (و ف ل ب ك) stay outside a span: ل[أحمد], ب[جد�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import Lexicon, _read_lines
 from ..model import Mention
-from ..textutil import Token, norm_ar
+from ..textutil import Token
 from .words import (
     CLAUSE_BREAK,
     CLAUSE_OPENERS,
@@ -19,6 +20,7 @@ from .words import (
     P_NAME,
     nisba_forms,
     no_conj,
+    norm_ar,
 )
 
 
@@ -56,7 +58,8 @@ class ArabicBase:
     # --- token analysis ------------------------------------------------------------------------------------------
 
     @staticmethod
-    def analyses(word: str) -> list[tuple[int, str]]:
+    @lru_cache(maxsize=16384)
+    def analyses(word: str) -> tuple[tuple[int, str], ...]:
         """(prefix length, normalised core) readings of word: whole, without و/ف, without ل/ب/ك."""
         out = [(0, norm_ar(word))]
         starts = [0]
@@ -73,7 +76,7 @@ class ArabicBase:
                 out.append((q, norm_ar(rest)))
                 if core.startswith("لل"):  # ل + ال: the alef of the article is dropped in writing
                     out.append((q, "ا" + norm_ar(rest)))
-        return out
+        return tuple(out)
 
     def _kin(self, word: str) -> bool:
         """أختها, زوجته, ابنه: a family word with a possessive ending."""
@@ -85,7 +88,7 @@ class ArabicBase:
 
     def _kind_readings(self, word: str) -> list[tuple[int, str]]:
         """Readings of a business word, also with a possessive ending: مطعمها, شركته, متجرهم."""
-        out = self.analyses(word)
+        out = list(self.analyses(word))
         for p, c in list(out):
             for suf in ("هم", "ها", "ه", "ي", "نا", "ك"):
                 if c.endswith(suf) and len(c) - len(suf) >= 3:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..textutil import Token, norm_ar
+from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, NOUN_CONTEXT, no_conj
+from .words import CLAUSE_BREAK, NOUN_CONTEXT, no_conj, norm_ar
 
 Reading = tuple[int, str] | None
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..model import Mention
-from ..textutil import Token, norm_ar
+from ..textutil import Token
 from .base import ArabicBase
 from .pairs import is_abd_compound, is_family_nisba, is_given_before_nisba
-from .words import CLAUSE_BREAK, KIN_AFTER_IBN, NAME_JOINERS, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_compound_tail
+from .words import CLAUSE_BREAK, KIN_AFTER_IBN, NAME_JOINERS, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_compound_tail, norm_ar
 
 
 class NameRuns(ArabicBase):

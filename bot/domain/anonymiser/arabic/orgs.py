@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..model import Mention
-from ..textutil import Token, norm_ar
+from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, OFFICE_KINDS, ONLINE_KINDS, P_NAME, STRONG_PERSON_CUES, no_conj
+from .words import CLAUSE_BREAK, OFFICE_KINDS, ONLINE_KINDS, P_NAME, STRONG_PERSON_CUES, no_conj, norm_ar
 
 
 class OrgRules(ArabicBase):

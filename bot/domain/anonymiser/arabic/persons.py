@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ..model import Mention
-from ..textutil import Token, norm_ar
+from ..textutil import Token
 from .cues import PersonCues
 from .names import NameRuns
-from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed, no_conj
+from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed, no_conj, norm_ar
 
 
 class PersonRules(NameRuns, PersonCues):

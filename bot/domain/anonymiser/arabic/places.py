@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..model import Mention
-from ..textutil import Token, norm_ar
+from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, WHERE_WORDS, no_conj
+from .words import CLAUSE_BREAK, WHERE_WORDS, no_conj, norm_ar
 
 
 class PlaceRules(ArabicBase):

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+
+from ..textutil import norm_ar as _norm_ar
+
+# The rules normalise the same few hundred words many times per story: a cache halves the finder's time.
+norm_ar = lru_cache(maxsize=16384)(_norm_ar)
 
 P_NAME = 50
 CLAUSE_BREAK = '.!?؟،,:;\n«»"()'
