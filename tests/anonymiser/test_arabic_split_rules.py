@@ -249,3 +249,10 @@ def test_town_after_where_someone_works(anon: Anonymiser) -> None:
     assert [text[m.start : m.end] for m in anon._arabic.find(text, []) if m.type == "place"] == ["الشميساني"]
     text = "المكتب في الطابق الثاني"  # an ordinary word after في stays
     assert anon.anonymise(text, "ar").text == text
+
+
+def test_definite_family_name_before_a_verb_and_plural_people(anon: Anonymiser) -> None:
+    text = "صاحب المطعم حمزة الشريف رفض يدفع"  # الشريف is also "noble"; before a verb it closes the name
+    assert "الشريف" not in anon.anonymise(text, "ar").text.split()
+    text = "واشتغل مع عملاء من برا"  # clients, plural: no name
+    assert "عملاء" in anon.anonymise(text, "ar").text.split()

@@ -6,7 +6,16 @@ from ..model import Mention
 from ..textutil import Token
 from .base import ArabicBase
 from .pairs import is_abd_compound, is_family_nisba, is_given_before_nisba
-from .words import CLAUSE_BREAK, KIN_AFTER_IBN, NAME_JOINERS, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_compound_tail, norm_ar
+from .words import (
+    CLAUSE_BREAK,
+    KIN_AFTER_IBN,
+    NAME_JOINERS,
+    NOT_FAMILY_WORDS,
+    NOUN_CONTEXT,
+    is_compound_tail,
+    no_conj,
+    norm_ar,
+)
 
 
 class NameRuns(ArabicBase):
@@ -98,7 +107,10 @@ class NameRuns(ArabicBase):
         """ "قال المستقل حسام الدين عبيد من …": after a name a cue found, an everyday word (عبيد, سكر) closing the
         name before من/في/إن or the end of the clause is the family name; verbs, places and roles are not."""
         n = norm_ar(toks[k].text)
-        if len(n) < 3 or toks[k].text[:1] in "وفلب" or n.startswith("ال") or self._verbish(n) or n.endswith("ت"):
+        if len(n) < 3 or toks[k].text[:1] in "وفلب" or self._verbish(n) or n.endswith("ت"):
+            return False
+        definite = n.startswith("ال")  # "صاحب المطعم حمزة الشريف رفض": a family name that is also an adjective
+        if definite and (len(n) < 5 or n in NOT_FAMILY_WORDS or n.removeprefix("ال") in self.lex.places):
             return False
         if n in self.stop or n in self.core_stop or n in NOUN_CONTEXT or n in self.nisbas:
             return False
@@ -109,7 +121,9 @@ class NameRuns(ArabicBase):
         if k + 1 >= len(toks):
             return True
         gap = text[toks[k].end : toks[k + 1].start]
-        return any(c in CLAUSE_BREAK for c in gap) or norm_ar(toks[k + 1].text) in {"من", "في", "ان", "إن", "انه"}
+        nxt = no_conj(norm_ar(toks[k + 1].text))
+        closes = any(c in CLAUSE_BREAK for c in gap) or nxt in {"من", "في", "ان", "إن", "انه"}
+        return closes or (definite and nxt in self.lex.cue("strong_verbs") and nxt not in self.lex.cue("modal_verbs"))
 
     def _family_after_given(self, given: str, word: str, after_cue: bool) -> bool:
         """ "لينا قباني", "مراد بلحاج": after a listed given name (or one a cue found) the next word is the family
