@@ -135,9 +135,19 @@ class PersonRules(NameRuns, PersonCues):
                     return i, self._name_run_end(text, toks, i, used, after_cue=True), p
                 continue
             # "قال المستقل حسام الدين عبيد": after a role or title the name may run on to a family name that is a word
-            cued = no_conj(prev) in self.name_cues or prev in self.lex.cue("titles")
+            cued = (
+                no_conj(prev) in self.name_cues
+                or prev in self.lex.cue("titles")
+                or self._role_object_before(text, toks, i)
+            )
             return i, self._name_run_end(text, toks, i, used, after_cue=cued), p
         return None
+
+    def _role_object_before(self, text: str, toks: list[Token], i: int) -> bool:
+        """ "صاحب المطعم حمزة", "مدير المشروع أيمن": a role and its object right before the word."""
+        if i < 2 or text[toks[i - 2].end : toks[i - 1].start] != " " or text[toks[i - 1].end : toks[i].start] != " ":
+            return False
+        return norm_ar(toks[i - 1].text).startswith("ال") and norm_ar(toks[i - 2].text) in self.roles
 
     def _unknown_before_min(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "هتان من شركة…": an unknown word opening a clause before "من" is the name of who works there."""
