@@ -256,3 +256,22 @@ def test_definite_family_name_before_a_verb_and_plural_people(anon: Anonymiser) 
     assert "الشريف" not in anon.anonymise(text, "ar").text.split()
     text = "واشتغل مع عملاء من برا"  # clients, plural: no name
     assert "عملاء" in anon.anonymise(text, "ar").text.split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تحاول الدخول إلى صفحة العميل فتجدها قد تبخرت",  # ف + a verb after a role word
+        "ضمن مشروعها سوشال ستوديو قبضت اموال طائلة",  # a past verb after the kind word
+    ],
+)
+def test_verbs_read_in_real_prose_are_no_names(anon: Anonymiser, text: str) -> None:
+    assert anon.anonymise(text, "ar").text == text
+
+
+def test_conjunction_verb_before_a_family_name(anon: Anonymiser) -> None:
+    text = "قال المهندس حسام النجداوي إن البلدية، وأشار النجداوي إلى أن"
+    out = anon.anonymise(text, "ar").text
+    assert "وأشار" in out and "النجداوي" not in out
+    text = "شركة جوال الغنية ماليا ما دفعت"  # an adverb ends a company name
+    assert [text[m.start : m.end] for m in anon._arabic.find(text, []) if m.type == "org"] == ["جوال الغنية"]

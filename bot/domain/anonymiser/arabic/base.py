@@ -148,6 +148,13 @@ class ArabicBase:
             return False
         if len(core) > 4 and core.startswith("هال"):
             return False  # هالعميل, هالشغل: "this client", "this work" (but هالة is a name)
+        rest = core[1:]
+        if (
+            core[:1] in "وف"
+            and len(rest) >= 3
+            and (rest in self.stop or rest in self.lex.frequent or self._verbish(rest))
+        ):
+            return False  # "وأشار", "فتجدها": a conjunction on a verb or a common word
         if not verb_ok and self._verbish(core):
             return False
         if core in self.id_cues or core in self.nisbas:

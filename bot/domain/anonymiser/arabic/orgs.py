@@ -152,6 +152,10 @@ class OrgRules(ArabicBase):
             return True
         if count and n in self.stop and self._verbish(n):
             return True  # "مكتب العمل قالوا": a verb after the name
+        if n.endswith("ت") and len(n) >= 4 and n[:-1] in self.lex.vocab and n not in self.lex.vocab:
+            return True  # "ستوديو قبضت": a past verb (قبض + ت) where a name would go on
+        if count and n.endswith("يا") and n[:-1] in self.lex.vocab and len(n) >= 5:
+            return True  # "شركة جوال الغنية ماليا": an adverb of an adjective (مالي -> ماليا) ends the name
         return bool({c for _, c in self._kind_readings(word)} & (self.org_out | self.org_in))
 
     def _org_preposition_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
