@@ -275,3 +275,12 @@ def test_conjunction_verb_before_a_family_name(anon: Anonymiser) -> None:
     assert "وأشار" in out and "النجداوي" not in out
     text = "شركة جوال الغنية ماليا ما دفعت"  # an adverb ends a company name
     assert [text[m.start : m.end] for m in anon._arabic.find(text, []) if m.type == "org"] == ["جوال الغنية"]
+
+
+def test_english_word_and_prefixed_noun_in_arabic_prose(anon: Anonymiser) -> None:
+    text = "وإذا رفض العميل نستخدم Platform تكون وسيطة بيننا"  # an English word, not a person
+    assert anon.anonymise(text, "ar").text == text
+    text = "أقدّم عرضًا للمشروع بالمقابل المادي الذي أراه عادلا"  # a definite noun behind ب before an adjective
+    assert anon.anonymise(text, "ar").text == text
+    text = "اشتغلت مع Rose على الهوية"  # an English first name stays a name
+    assert "Rose" not in anon.anonymise(text, "ar").text

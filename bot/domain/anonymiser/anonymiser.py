@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from .arabic import ArabicFinder
+from .arabic.arabizi import without_english_words
 from .cased import CasedFinder
 from .countries import CountryFinder
 from .detect import detect_language
@@ -85,6 +86,7 @@ class Anonymiser:
         names: list[Mention] = []
         if lang == "ar":
             latin = self._cased["en"].find(_mask_non_latin(text), taken)
+            latin = without_english_words(text, latin, self._lex["en"].frequent, self._lex["en"].first_names)
             names += self._arabic.find(text, taken + [(m.start, m.end) for m in latin], latin)
             names += latin
         else:

@@ -46,3 +46,17 @@ def arabizi_persons(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if not overlaps(start, end, taken):
             out.append(Mention(start, end, "person", text[start:end].lower(), P_NAME))
     return out
+
+
+def without_english_words(
+    text: str, latin: list[Mention], frequent: frozenset[str], names: frozenset[str]
+) -> list[Mention]:
+    """ "نستخدم Platform تكون وسيطة": a capitalised frequent English word inside Arabic text is a word, not a person
+    (the cased finder reads every Latin word there as mid-sentence); a first name (Rose, Omar) still is one."""
+    out = []
+    for m in latin:
+        word = text[m.start : m.end]
+        if m.type == "person" and " " not in word and word.lower() in frequent and word.lower() not in names:
+            continue
+        out.append(m)
+    return out

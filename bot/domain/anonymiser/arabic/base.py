@@ -126,7 +126,10 @@ class ArabicBase:
             and len(core) >= 4
         ):
             return True
-        if len(core) >= 5 and core.startswith(("بي", "بت", "بن", "هي", "هت", "حي", "حت", "رح", "عم", "است")):
+        # Dialect tense prefixes (بيحول, هتدفع, رح) and derived forms of "we" and "I" (نستخدم, نتعامل, استلمت).
+        if len(core) >= 5 and core.startswith(
+            ("بي", "بت", "بن", "هي", "هت", "حي", "حت", "رح", "عم", "است", "نست", "نت")
+        ):
             return True
         # Present tense (يصحح, توافق) and feminine فعلانة adjectives (زعلانة): unlisted names rarely look like this.
         return (len(core) >= 4 and core[0] in "يت") or core.endswith("انه")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, NOUN_CONTEXT, no_conj, norm_ar
+from .words import CLAUSE_BREAK, DEFINITE, NOUN_CONTEXT, no_conj, norm_ar
 
 Reading = tuple[int, str] | None
 
@@ -103,7 +103,8 @@ class PersonCues(ArabicBase):
 
     def _cue_before_nisba(self, at: Around) -> Reading:
         """ "عتبة الربيعي": an indefinite word before a family nisba is a first name (a noun would need ال)."""
-        if self._family_nisba(at.nxt) and at.word[-1] not in "هيك" and not norm_ar(at.word).startswith("ال"):
+        # not "بالمقابل المادي": a definite noun behind a prefix before an adjective
+        if self._family_nisba(at.nxt) and at.word[-1] not in "هيك" and not norm_ar(at.word).startswith(DEFINITE):
             return self._reading(at.word, False)
         return None
 

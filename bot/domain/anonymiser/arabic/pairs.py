@@ -7,6 +7,7 @@ family nisba (ال…ي), is a name whatever surrounds it, including names no li
 from __future__ import annotations
 
 from ..textutil import norm_ar
+from .words import DEFINITE
 
 # The divine names that follow عبد in compound given names (عبد الإله, عبد الرحيم): the pair is one name.
 DIVINE_NAMES = frozenset(
@@ -105,8 +106,11 @@ def is_family_nisba(word: str, frequent: frozenset[str]) -> bool:
 
 
 def is_given_before_nisba(word: str, listed: bool, ordinary: bool, stop: bool) -> bool:
-    """ "ياسمينة الشاذلي", "لمى الحربي": a listed name, or a word no vocabulary knows, right before a nisba."""
+    """ "ياسمينة الشاذلي", "لمى الحربي": a listed name, or a word no vocabulary knows, right before a nisba.
+
+    Never a definite noun behind a prefix: "بالمقابل المادي" is "for the fee", not a name.
+    """
     n = norm_ar(word)
-    if stop or n.startswith("ال") or len(n) < 3:
+    if stop or n.startswith(DEFINITE) or len(n) < 3:
         return False
     return listed or not ordinary

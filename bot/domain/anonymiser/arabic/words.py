@@ -273,6 +273,10 @@ def is_tatweel_prefixed(word: str, prefix: int) -> bool:
     return prefix >= 2 and word[prefix - 1 : prefix] == "ـ"
 
 
+# The article, alone or behind a one-letter prefix: الشركة, بالمقابل, والعميل, للمشروع.
+DEFINITE = ("ال", "بال", "وال", "فال", "كال", "لل")
+
+
 def nisba_forms(places: Iterable[str], names: frozenset[str]) -> frozenset[str]:
     """ "سعودي", "كويتية", "حلبي": the adjective of a country or town (where someone is from), never a given name.
 
