@@ -93,7 +93,10 @@ class ArabicBase:
             for suf in ("هم", "ها", "ه", "ي", "نا", "ك"):
                 if c.endswith(suf) and len(c) - len(suf) >= 3:
                     base = c[: -len(suf)]
-                    out.append((p, base + "ه" if base + "ه" in self.org_out | self.org_in else base))
+                    kinds = self.org_out | self.org_in
+                    if base.endswith("ت") and base[:-1] + "ه" in kinds:
+                        base = base[:-1] + "ه"  # جمعيته, مدرستها: the ة of the kind word is written ت before an ending
+                    out.append((p, base + "ه" if base + "ه" in kinds else base))
         return out
 
     def _adjacent_prev(self, text: str, toks: list[Token], i: int) -> str:
@@ -144,6 +147,13 @@ class ArabicBase:
             and n not in self.core_stop
             and n not in self.lex.frequent
         )
+
+    def _conjoined_word(self, n: str) -> bool:
+        """ "وقالت", "وكل", "فتجدها": و/ف glued to a verb, a function word or a common word (not ورد, not وليد)."""
+        rest = n[1:]
+        if n[:1] not in "وف" or len(rest) < 2 or n in self.lex.first_names:
+            return False
+        return rest in self.core_stop or rest in self.stop or rest in self.lex.frequent or self._verbish(rest)
 
     def _unknown_ok(self, core: str, strict: bool = False, verb_ok: bool = False, vso: bool = False) -> bool:
         """A word no list knows may be a name here: not a function word, verb or (very) common word."""

@@ -137,6 +137,8 @@ class NameRuns(ArabicBase):
         nisba_ani = (len(n) >= 5 and n.endswith("اني")) or (len(n) >= 4 and n.endswith("يه"))
         if len(n) < 3 or word[:1] in "وف" or n.startswith(("بال", "لل", "كال")) or (self._verbish(n) and not nisba_ani):
             return False
+        if word[:1] in "بلك" and len(n) > 3 and (n[1:] in self.lex.frequent or n[1:] in self.core_stop):
+            return False  # "رضوان بحساب ثاني": a preposition on a common word
         if n in self.lex.frequent or n in self.stop or n in self.core_stop or n in NOUN_CONTEXT:
             return False
         if n in self.lex.places or n in self.lex.countries or n in self.business or n in self.roles:

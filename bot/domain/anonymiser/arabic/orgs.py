@@ -7,7 +7,7 @@ import re
 from ..model import Mention
 from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, OFFICE_KINDS, ONLINE_KINDS, P_NAME, STRONG_PERSON_CUES, no_conj, norm_ar
+from .words import CLAUSE_BREAK, FUNCTION_SET, OFFICE_KINDS, ONLINE_KINDS, P_NAME, STRONG_PERSON_CUES, no_conj, norm_ar
 
 
 class OrgRules(ArabicBase):
@@ -148,7 +148,10 @@ class OrgRules(ArabicBase):
         business word, a word joined by و/ف after the name started (not ورد: a 2-letter core is no conjunction), or a
         letter of an abbreviation."""
         word, n = toks[k].text, norm_ar(toks[k].text)
-        if count >= 3 or n in self.core_stop or (word[:1] in "وف" and count and len(n) > 3) or len(n) < 2:
+        # a و-word after a name word, or و on a function word right after the kind word ("لجمعيته وكل ما");
+        # not ورد or وان ("بيكسل وان"), which are names
+        conj = word[:1] in "وف" and ((len(n) > 3 and count) or (not count and n[1:] in FUNCTION_SET))
+        if count >= 3 or n in self.core_stop or conj or len(n) < 2:
             return True
         if count and n in self.stop and self._verbish(n):
             return True  # "مكتب العمل قالوا": a verb after the name

@@ -111,6 +111,7 @@ class PersonRules(NameRuns, PersonCues):
             and n not in self.stop
             and not n.startswith("ال")
             and len(n) >= 3
+            and not self._conjoined_word(n)
         ):
             return i, self._name_run_end(text, toks, i, used), 0
         return None

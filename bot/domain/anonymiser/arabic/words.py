@@ -233,6 +233,7 @@ FUNCTION_WORDS = [
     "حالو",
     "ذاته",
 ]
+FUNCTION_SET = frozenset(FUNCTION_WORDS)
 # Words after which a new clause (and a new subject) begins.
 CLAUSE_OPENERS = {"و", "بس", "لكن", "ثم", "بعدين", "بعدها", "بعده", "فجاه", "اليوم", "امس", "اخيرا", "طبعا", "يعني"}
 NOT_FAMILY_WORDS = {"الثاني", "الاول", "الحالي", "التالي", "الماضي", "النهائي", "الشخصي", "الحقيقي", "الاصلي", "الرسمي"}
