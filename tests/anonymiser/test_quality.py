@@ -155,6 +155,22 @@ def test_heldout_blind3_floor(anon: Anonymiser) -> None:
         assert r["leak_rate"] <= 0.15, (lang, r)
 
 
+def test_heldout_blind4_floor(anon: Anonymiser) -> None:
+    """100 stories (25 a language, 514 identifiers) written for the third pass of issue 17 by a helper who read only
+    public posts and the guides (blind4_SOURCES.md), kept outside the repository until scored once at the end.
+
+    Measured then: 5.5 % not removed (ar 13.7, en 3.5, fi 0.8, ru 4.1; structured 3.3 %), 95.3 % caught, 2.0 % of
+    letters over-removed; main before the third pass left 6.8 % (ar 16.1). Floors stop a regression; the goal is 5 %.
+    """
+    stories = load_jsonl(HERE / "heldout_blind4.jsonl")
+    assert {lang: sum(s["lang"] == lang for s in stories) for lang in LANGS} == dict.fromkeys(LANGS, 25)
+    report = evaluate(anon, stories).as_dict()
+    assert report["overall"]["leak_rate"] <= 0.07, report["overall"]
+    assert report["overall"]["removed_rate"] <= 0.03, report["overall"]
+    for lang, r in report["by_lang"].items():
+        assert r["leak_rate"] <= 0.17, (lang, r)
+
+
 def test_second_pass_sets_floor(anon: Anonymiser) -> None:
     """dev17 (tuned on) and heldout17 (scored once; dev17_SOURCES.md): the second pass of issue 17 keeps them.
 

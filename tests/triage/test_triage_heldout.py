@@ -27,6 +27,9 @@ BLIND2 = HERE / "heldout_blind2.jsonl"
 # Written for issue 16 by a helper with its own brief (real registers studied, sources in blind3_SOURCES.md), sealed
 # before the model work and never shown to the engineer who built it; scored once at the end.
 BLIND3 = HERE / "heldout_blind3.jsonl"
+# Written for round 4 by a helper who read only the guides and public posts (blind4_SOURCES.md), never our data or
+# sets, while writer F wrote round 4's examples; kept outside the repository until it was scored once at the end.
+BLIND4 = HERE / "heldout_blind4.jsonl"
 LANGS = {"en", "ar", "fi", "ru"}
 RUN = 6
 
@@ -41,6 +44,9 @@ BLIND2_FLOOR = {"top1": 0.73, "top3": 0.89, "lang_top1": 0.57}
 # Round 3 of issue 16 (writer E's examples, story weighing; never tuned on blind 3): 96.9 % / 100 % (ar 95.0, en 100,
 # fi 100, ru 92.5).
 BLIND3_FLOOR = {"top1": 0.94, "top3": 0.97, "lang_top1": 0.9}
+# Blind 4 (120: 30 a language, mostly 60-170 words in forum registers), scored once after round 4: 95.0 % / 98.3 %
+# (ar 90.0, en 100, fi 96.7, ru 93.3); the engine before round 4 scored 94.2 % / 97.5 %. One message is 3.3 points.
+BLIND4_FLOOR = {"top1": 0.92, "top3": 0.95, "lang_top1": 0.86}
 
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -71,8 +77,8 @@ def test_blind_set_shape(path, per_cell):
         assert set(c["ok"]) <= set(ARCHETYPE_IDS) - {c["gold"]}, c["id"]
 
 
-# Blind 3 was written at the same time as the new training data, by other hands that never saw it; the two share
-# a few stock phrases by coincidence ("wants it fixed within the hour", a quote from GUIDES.md), so the six-word
+# Blinds 3 and 4 were written at the same time as new training data, by other hands that never saw it; they share
+# a few stock phrases by coincidence ("wants it fixed within the hour", "what's the next step here"), so the six-word
 # checks below guard the two sets written before their training data only.
 @pytest.mark.parametrize("path", [BLIND1, BLIND2])
 def test_no_six_word_run_of_a_blind_set_in_the_triage_data(path):
@@ -87,7 +93,7 @@ def test_no_six_word_run_of_a_blind_set_in_the_triage_data(path):
     assert not leaks, "blind-set text copied into the triage data:\n" + "\n".join(leaks)
 
 
-@pytest.mark.parametrize("path", [BLIND1, BLIND2])
+@pytest.mark.parametrize("path", [BLIND1, BLIND2, BLIND4])
 def test_blind_sets_share_no_six_word_run_with_the_dev_set(path):
     if not DEV.exists():
         pytest.skip("triage_dev.jsonl not found next to the repository")
@@ -98,7 +104,7 @@ def test_blind_sets_share_no_six_word_run_with_the_dev_set(path):
         assert not _runs(_words(text)) & dev, text
 
 
-@pytest.mark.parametrize(("path", "floor"), [(BLIND1, BLIND1_FLOOR), (BLIND2, BLIND2_FLOOR), (BLIND3, BLIND3_FLOOR)])
+@pytest.mark.parametrize(("path", "floor"), [(BLIND1, BLIND1_FLOOR), (BLIND2, BLIND2_FLOOR), (BLIND3, BLIND3_FLOOR), (BLIND4, BLIND4_FLOOR)])
 def test_blind_set_scores_stay_above_their_floors(path, floor):
     report = evaluate(read_cases(path))
     assert report["overall"]["top1"] >= floor["top1"], report["overall"]
