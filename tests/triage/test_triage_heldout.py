@@ -104,7 +104,9 @@ def test_blind_sets_share_no_six_word_run_with_the_dev_set(path):
         assert not _runs(_words(text)) & dev, text
 
 
-@pytest.mark.parametrize(("path", "floor"), [(BLIND1, BLIND1_FLOOR), (BLIND2, BLIND2_FLOOR), (BLIND3, BLIND3_FLOOR), (BLIND4, BLIND4_FLOOR)])
+@pytest.mark.parametrize(
+    ("path", "floor"), [(BLIND1, BLIND1_FLOOR), (BLIND2, BLIND2_FLOOR), (BLIND3, BLIND3_FLOOR), (BLIND4, BLIND4_FLOOR)]
+)
 def test_blind_set_scores_stay_above_their_floors(path, floor):
     report = evaluate(read_cases(path))
     assert report["overall"]["top1"] >= floor["top1"], report["overall"]
