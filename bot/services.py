@@ -57,11 +57,15 @@ class Services:
         from parley.database.repositories.settings import SettingsRepository
 
         repo = SettingsRepository(self.db)
-        if guild_id:
-            stored = await repo.member_language(guild_id, member_key) if member_key else None
+        if guild_id and member_key:
+            # Both in one round trip; the settings are then memoised for the rest of the interaction.
+            settings, stored = await repo.for_member(guild_id, member_key)
+            guild = settings.language
+        elif guild_id:
+            stored, guild = None, await repo.guild_language(guild_id)
         else:  # outside a server the key is the person's own (ParleyCog.owner_key)
             stored = await repo.person_language(member_key) if member_key else None
-        guild = await repo.guild_language(guild_id) if guild_id else None
+            guild = None
         return resolve_language(stored, guild, discord_locale, self.config.i18n.default_language)
 
     def t(self, lang: str) -> Translations:

@@ -20,13 +20,13 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from parley.bench.stats import percentile
 from parley.replay import ReplaySession, ReplayStartupError
 from parley.replay import components as comps
 from parley.replay.interactions import Resolver, command_data, modal_submission, select_values
 from parley.replay.records import InteractionRecord, StoredMessage
-from parley.replay.transport import WireRequest
 
 # The fake Discord's interaction tokens carry the interaction id (records.InteractionRecord.token).
 _TOKEN_ID = re.compile(r"aW50ZXJhY3Rpb246(\d+):")
@@ -129,29 +129,43 @@ class BurstSession(ReplaySession):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.timings: dict[int, Timing] = {}
-        # CPU seconds the event loop spent inside the offline Discord (its REST endpoints, building interactions,
-        # finding buttons on screen): subtracted to give the bot's own CPU per interaction.
+        # CPU seconds the event loop spent inside the offline Discord (its REST endpoints and the JSON on the wire,
+        # building interactions, finding buttons on screen): subtracted to give the bot's own CPU per interaction.
         self.harness_cpu = 0.0
-        original = self.fake.handle
+        for name in ("new_interaction",):
+            self._charge_to_harness(self.fake, name)
+        # The session's own bookkeeping after each step (what every member now sees, finished tasks, unanswered
+        # interactions) runs inside the measured window too: it is the harness's work, whatever the bot did.
+        for name in ("_find", "_visible", "_forget_finished", "_interaction_problems"):
+            self._charge_to_harness(self, name)
+
+    async def _start_one(self, key: str) -> None:
+        await super()._start_one(key)
+        session = getattr(self._runtimes[key], "session", None)
+        if session is not None:
+            self._meter(session)
+
+    def _meter(self, session: Any) -> None:
+        """Charge a client's whole trip through the offline Discord to the harness: reading the request off the
+        wire (URL, JSON), the fake endpoint with its records, and the answer's JSON (Discord's side); then note the
+        interaction's answer. discord.py's own work (building the request, parsing the answer) stays the bot's."""
+        original = session._perform
         clock = time.thread_time
 
-        def timed_handle(app: Any, request: WireRequest) -> Any:
+        def metered(method: str, url: str, kwargs: dict[str, Any]) -> Any:
             started = clock()
             answered = False
             try:
-                answer = original(app, request)
+                response = original(method, url, kwargs)
                 answered = True
-                return answer
+                return response
             finally:
                 self.harness_cpu += clock() - started
                 if answered:
-                    self._note(request.path)
+                    self._note(unquote(url))
 
-        # The fake's sessions call `fake.handle(app, request)`: an instance attribute wraps it for this session only.
-        self.fake.handle = timed_handle  # type: ignore[method-assign]
-        for name in ("new_interaction",):
-            self._charge_to_harness(self.fake, name)
-        self._charge_to_harness(self, "_find")
+        # An instance attribute wraps it for this client only (the next one, after a restart, is metered anew).
+        session._perform = metered
 
     def _charge_to_harness(self, owner: Any, name: str) -> None:
         inner = getattr(owner, name)

@@ -62,6 +62,7 @@ class MessageStore:
     def view(self, msg: StoredMessage, event: str = "created") -> VisibleMessage:
         """A message flattened the way a member reads it."""
         channel = self.world.any_channel(msg.channel_id)
+        pings = self.pings(msg)
         lines = [msg.content] if msg.content else []
         lines.extend(comps.readable_lines(msg.components))
         content = self.render_mentions("\n".join(lines))
@@ -79,12 +80,12 @@ class MessageStore:
             embeds=tuple(comps.flat_embeds(msg.embeds)),
             components=tuple(comps.interactive(msg.components)),
             allowed_mentions=jcopy(msg.allowed_mentions),
-            pings=tuple(self.pings(msg)),
+            pings=tuple(pings),
             message_id=msg.id,
             author=self.world.name_of(msg.author_id),
             flags=msg.flags,
             attachments=tuple(a.get("filename", "") for a in msg.attachments),
-            raw=self.message_payload(msg),
+            raw=self.message_payload(msg, pings=pings),
         )
 
     def render_mentions(self, text: str) -> str:
@@ -142,10 +143,14 @@ class MessageStore:
                 out.append("@" + self.world.guild.roles[rid].name)
         return out
 
-    def message_payload(self, msg: StoredMessage, *, gateway: bool = False) -> dict[str, Any]:
-        """The message object Discord returns (and sends in MESSAGE_CREATE when `gateway`)."""
+    def message_payload(
+        self, msg: StoredMessage, *, gateway: bool = False, pings: list[str] | None = None
+    ) -> dict[str, Any]:
+        """The message object Discord returns (and sends in MESSAGE_CREATE when `gateway`); `pings`: the
+        message's pings when the caller has them already (reading every component for them is the costly part)."""
         author = self.world.users[msg.author_id]
-        mentioned = [self.world.users[u] for u in self._mentioned_users(msg)]
+        names = set(self.pings(msg) if pings is None else pings)
+        mentioned = [self.world.users[u] for u in self._mentioned_users(names)]
         data: dict[str, Any] = {
             "id": str(msg.id),
             "channel_id": str(msg.channel_id),
@@ -155,9 +160,9 @@ class MessageStore:
             "timestamp": iso(msg.timestamp),
             "edited_timestamp": iso(msg.edited_timestamp) if msg.edited_timestamp else None,
             "tts": msg.tts,
-            "mention_everyone": bool(set(self.pings(msg)) & {"@everyone", "@here"}),
+            "mention_everyone": bool(names & {"@everyone", "@here"}),
             "mentions": [u.payload() for u in mentioned],
-            "mention_roles": [str(r) for r in self._mentioned_roles(msg)],
+            "mention_roles": [str(r) for r in self._mentioned_roles(names)],
             "attachments": jcopy(msg.attachments),
             "embeds": jcopy(msg.embeds),
             "components": jcopy(msg.components),
@@ -194,12 +199,14 @@ class MessageStore:
                 data["member"] = member.payload(with_user=False)
         return data
 
-    def _mentioned_users(self, msg: StoredMessage) -> list[int]:
-        names = set(self.pings(msg))
+    def _mentioned_users(self, names: set[str]) -> list[int]:
+        if not names:
+            return []
         return [uid for uid, u in self.world.users.items() if u.username in names]
 
-    def _mentioned_roles(self, msg: StoredMessage) -> list[int]:
-        names = set(self.pings(msg))
+    def _mentioned_roles(self, names: set[str]) -> list[int]:
+        if not names:
+            return []
         guild = self.world.guild
         return [rid for rid, r in guild.roles.items() if "@" + r.name in names and rid != guild.id]
 

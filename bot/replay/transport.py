@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from multidict import CIMultiDict, CIMultiDictProxy
 
+from parley.replay.jcopy import jcopy
 from parley.replay.results import CapturedFile
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class FakeSession:
 def _decode_body(data: Any, json_body: Any) -> tuple[Any, tuple[CapturedFile, ...], str | None]:
     """Decode what discord.py put on the wire: a JSON string, or aiohttp.FormData with payload_json + files."""
     if json_body is not None:
-        return json_body, (), "application/json"
+        return jcopy(json_body), (), "application/json"  # the client's own object: the fake keeps a copy
     if data is None:
         return None, (), None
     if isinstance(data, str | bytes):

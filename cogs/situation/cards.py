@@ -102,7 +102,7 @@ class Painter:
         progress = state.progress()
         earlier = [s for s in wt.STEPS if s != state.step and state.answered(s) and s not in state.inferred]
         understood = self.answer_labels(state, [s for s in wt.STEPS if s in state.inferred])
-        text = self.renderer.render(
+        text = self.renderer.render_memo(  # answer labels and notices only: no member-typed words
             "cards/situation_step.md.j2",
             t,
             progress=progress,

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from array import array
+
 from parley.domain.triage import classify
-from parley.domain.triage.ngrams import BUCKETS, MAX_WORDS, NgramModel, feature_ids, load_ngram_model, quantise
+from parley.domain.triage.ngrams import (
+    BUCKETS,
+    MAX_PACKED_IDS,
+    MAX_WORDS,
+    NgramModel,
+    feature_ids,
+    feature_set,
+    load_ngram_model,
+    quantise,
+)
 
 
 def test_features_are_stable_distinct_and_in_range():
@@ -43,3 +54,31 @@ def test_behaviour_told_in_plain_words_is_recognised():
     # layer has seen such stories told in other words.
     result = classify("He wants to watch my screen while I work and rings five times a day to see what I'm doing.")
     assert result.top.id == "micromanager" and result.confident
+
+
+def test_packed_scores_are_the_column_sums_bit_for_bit():
+    # Scoring adds all archetypes at once from packed buckets; it must give exactly what summing each int8 column
+    # gives (the stored weights and the tests' expected outputs were made that way), in any order of the ids.
+    model = load_ngram_model()
+    assert model is not None
+    texts = [
+        "she never paid the invoice",
+        "он хочет видеть мой экран каждый час, а платить не хочет",
+        "asiakas ei ole maksanut laskua kolmeen kuukauteen",
+        "العميل ما دفع الفاتورة من شهرين",
+        "x",
+    ]
+    for text in texts:
+        ids = feature_ids(text)
+        assert model.logits(ids) == model._logits_by_column(ids)
+        assert model.logits(feature_set(text)) == model._logits_by_column(ids)
+
+
+def test_packing_holds_extreme_weights_and_many_features():
+    # Every weight at -127 or 127 in a tiny model, and more features than a field can carry before falling back.
+    buckets = 8
+    weights = tuple(array("b", [(-127 if (i + k) % 2 else 127) for i in range(buckets)]) for k in range(14))
+    model = NgramModel(weights, tuple(0.5 for _ in range(14)), tuple(0.0 for _ in range(14)))
+    for ids in ([0], [1, 2, 3], list(range(buckets))):
+        assert model.logits(ids) == model._logits_by_column(ids)
+    assert MAX_PACKED_IDS > 10 * MAX_WORDS * 5  # far above what a message's words can produce

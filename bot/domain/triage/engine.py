@@ -13,7 +13,7 @@ from parley.domain.triage.features import MONEY_SCENE_CONCEPTS, extract
 from parley.domain.triage.langid import DEFAULT, SUPPORTED, detect_language
 from parley.domain.triage.lexicon import Lexicon, load_lexicon
 from parley.domain.triage.model import LinearModel, feature_values, load_model, sigmoid
-from parley.domain.triage.ngrams import NgramModel, feature_ids, load_ngram_model
+from parley.domain.triage.ngrams import NgramModel, feature_set, load_ngram_model
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ class TriageEngine:
             matches = extract(self.lexicon, text, typos=lang == "en")
             logits = self.model.logits(feature_values(matches))
             if self.ngrams is not None:
-                ngram_logits = self.ngrams.logits(feature_ids(text))
+                ngram_logits = self.ngrams.logits(feature_set(text))
                 logits = {
                     arch: LEXICON_SCALE * z + NGRAM_WEIGHT * ngram_logits[arch] + STACK_BIAS
                     for arch, z in logits.items()

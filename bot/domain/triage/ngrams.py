@@ -19,7 +19,8 @@ import logging
 import math
 import zlib
 from array import array
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from operator import itemgetter
@@ -58,13 +59,40 @@ def _word_ids(word: str) -> frozenset[int]:
 
 def feature_ids(text: str) -> list[int]:
     """The distinct hashed features of a text: character n-grams of each word, whole words and word pairs."""
+    return sorted(feature_set(text))
+
+
+def feature_set(text: str) -> set[int]:
+    """feature_ids unsorted (what scoring needs: a sum over distinct ids doesn't depend on their order)."""
     words = [t.norm for t in tokenise(text)[:MAX_WORDS]]
     seen: set[int] = set()
     for word in set(words):
         seen |= _word_ids(word)
     crc = zlib.crc32
     seen.update(crc(f"b {a} {b}".encode()) & (BUCKETS - 1) for a, b in pairwise(words))
-    return sorted(seen)
+    return seen
+
+
+# A bucket's 14 int8 weights packed into one Python int, FIELD_BITS per archetype and each stored as weight + 128
+# (never negative), so one C-level sum over a message's buckets adds all 14 columns at once: ~10x faster than 14
+# gathers, and exact (integer sums, unpacked and offset back), so every score is bit for bit what the arrays give.
+FIELD_BITS = 24
+_FIELD_MASK = (1 << FIELD_BITS) - 1
+MAX_PACKED_IDS = _FIELD_MASK // 255  # a field can't carry past this many features (~65 000; a message has ~400)
+_UNSIGNED = bytes(r ^ 0x80 for r in range(256))  # the byte of an int8 w -> the byte of w + 128
+
+
+def pack_buckets(weights: tuple[array, ...]) -> list[int]:
+    """Per bucket, its weights across archetypes as one int (archetype k in bits FIELD_BITS*k..); equal buckets
+    share one int object (over half are all zero), which keeps the list at ~6 MB."""
+    width = FIELD_BITS // 8 * len(weights)
+    buckets = len(weights[0]) if weights else 0
+    raw = bytearray(buckets * width)
+    for k, column in enumerate(weights):
+        raw[FIELD_BITS // 8 * k :: width] = column.tobytes().translate(_UNSIGNED)
+    view, from_bytes, shared = memoryview(raw), int.from_bytes, {}
+    values = (from_bytes(view[i : i + width], "little") for i in range(0, len(raw), width))
+    return [shared.setdefault(v, v) for v in values]
 
 
 @dataclass(frozen=True)
@@ -74,14 +102,30 @@ class NgramModel:
     weights: tuple[array, ...]  # one array('b') of BUCKETS per archetype, in ARCHETYPE_IDS order
     scales: tuple[float, ...]
     bias: tuple[float, ...]
+    packed: list[int] = field(init=False, repr=False, compare=False)  # the same weights, bucket by bucket
 
-    def logits(self, ids: list[int]) -> dict[str, float]:
-        """Raw score of every archetype for a text's feature ids."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "packed", pack_buckets(self.weights))
+
+    def logits(self, ids: Collection[int]) -> dict[str, float]:
+        """Raw score of every archetype for a text's (distinct) feature ids."""
         if not ids:
             return dict(zip(ARCHETYPE_IDS, self.bias, strict=True))
+        n = len(ids)
+        if n > MAX_PACKED_IDS:
+            return self._logits_by_column(list(ids))
+        norm = 1.0 / math.sqrt(n)
+        total = sum(itemgetter(*ids)(self.packed)) if n > 1 else self.packed[next(iter(ids))]
+        offset = 128 * n
+        out = {}
+        for k, (arch, scale, b) in enumerate(zip(ARCHETYPE_IDS, self.scales, self.bias, strict=True)):
+            column_sum = ((total >> (FIELD_BITS * k)) & _FIELD_MASK) - offset
+            out[arch] = b + scale * norm * column_sum
+        return out
+
+    def _logits_by_column(self, ids: list[int]) -> dict[str, float]:
+        """The same scores gathered archetype by archetype (for texts past MAX_PACKED_IDS features)."""
         norm = 1.0 / math.sqrt(len(ids))
-        # One itemgetter gathers a message's weights from each archetype's array in a single C call: 2.4x faster
-        # than a per-item map, which matters with ~400 features x 14 archetypes per message.
         gather = itemgetter(*ids) if len(ids) > 1 else (lambda w: (w[ids[0]],))
         out = {}
         for arch, w, scale, b in zip(ARCHETYPE_IDS, self.weights, self.scales, self.bias, strict=True):
