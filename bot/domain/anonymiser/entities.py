@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .labels import placeholder
 from .model import Mention, Span
+from .textutil import common_prefix
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -20,15 +21,6 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def same_word(a: str, b: str, known: Callable[[str], bool]) -> bool:
     """Two base forms name the same thing: equal, or (for unknown words) inflections of one stem."""
     if a == b:
@@ -36,7 +28,7 @@ def same_word(a: str, b: str, known: Callable[[str], bool]) -> bool:
     if known(a) and known(b):
         return False
     short = min(len(a), len(b))
-    return short >= 3 and _prefix(a, b) >= max(3, short - 2)
+    return short >= 3 and common_prefix(a, b) >= max(3, short - 2)
 
 
 @dataclass(slots=True)

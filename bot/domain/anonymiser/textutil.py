@@ -139,3 +139,13 @@ def tokenize(text: str, pattern: re.Pattern[str] = WORD_RE) -> list[Token]:
 def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     """True when [start, end) overlaps any range in taken."""
     return any(start < e and s < end for s, e in taken)
+
+
+def common_prefix(a: str, b: str) -> int:
+    """How many leading characters two words share (Korhonen, Korhoselle: 5)."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n

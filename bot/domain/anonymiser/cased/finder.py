@@ -21,7 +21,7 @@ from ..morph import (
     ru_stem,
 )
 from ..russian import ru_proper_kind
-from ..textutil import Token, norm_key, overlaps, tokenize
+from ..textutil import Token, common_prefix, norm_key, overlaps, tokenize
 from .initial import RU_VERB_RE, Initial, initial_is_name
 from .orgs import (
     ORG_JOINERS,
@@ -35,7 +35,6 @@ from .orgs import (
 )
 from .persons import (
     P_NAME,
-    common_prefix,
     lowercase_cued,
     lowercase_from,
     lowercase_inflected_name,

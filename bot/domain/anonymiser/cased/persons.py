@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Mention
-from ..textutil import Token, is_sentence_start, norm_key, overlaps
+from ..textutil import Token, common_prefix, is_sentence_start, norm_key, overlaps
 from .register import moved_before
 
 if TYPE_CHECKING:
@@ -22,15 +22,6 @@ _LOWER_NAME_BEFORE = {
     "fi": {"ja", "mutta", "asiakas"},
 }
 _LOWER_FROM = {"en": {"from"}, "ru": {"из", "от"}, "fi": set()}
-
-
-def common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def lower_surname(f: CasedFinder, word: str) -> bool:
