@@ -387,3 +387,27 @@ async def test_privacy_in_a_dm_exports_and_forgets_what_was_left_outside_servers
         assert db.execute("SELECT count(*) FROM flows").fetchone() == (1,)  # the server's walkthrough stays
     again = await parley.command("bob", "privacy forget", in_="dm")
     assert "Parley keeps nothing about you outside servers." in again.message.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "copy", "asked", "done"),
+    [
+        ("fi", "palvelinten ulkopuolella", "Poistetaanko se, mitä jätit", "Parley on unohtanut sen, mitä jätit"),
+        ("ru", "вне серверов", "Удалить то, что вы оставили вне серверов?", "Parley забыл то, что вы оставили"),
+        ("ar", "خارج الخوادم", "محو ما تركته خارج الخوادم؟", "ما تركته خارج الخوادم"),
+    ],
+)
+async def test_privacy_in_a_dm_speaks_the_members_language(
+    parley: ReplaySession, lang: str, copy: str, asked: str, done: str
+) -> None:
+    member = await speak(parley, lang, in_="dm")
+    step = await parley.command(member, "situation", in_="dm")
+    await fill_form(parley, member, step.modal, FORMS[lang])
+    card = (await parley.command(member, "privacy export", in_="dm")).message
+    assert card.ephemeral and copy in card.text and "Parley" in card.text
+    assert "server" not in card.text.lower()  # nothing English, and no word of "this server" in a DM
+    confirm = (await parley.command(member, "privacy forget", in_="dm")).message
+    assert asked in confirm.text
+    erase = next(b.text for b in confirm.buttons if "🗑" in b.text or b.style == 4)
+    finished = (await parley.click(member, erase)).message
+    assert done in finished.text
