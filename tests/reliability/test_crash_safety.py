@@ -41,6 +41,12 @@ class Model:
     pending: dict[int, dict] = field(default_factory=dict)  # task -> its last unacknowledged intent
     acks: int = 0
 
+    def untip(self, tip_id: int) -> None:
+        """A deleted tip takes its queue entry and that entry's reminder along; both ids may be handed out again."""
+        self.untipped[tip_id] = self.tips.pop(tip_id, "")
+        for entry_id in [e for e, subject in self.reminders.items() if subject == ("tip", tip_id)]:
+            del self.reminders[entry_id]
+
     def feed(self, line: dict) -> None:
         """Apply one protocol line from the child."""
         if line.get("t") == "I":
@@ -56,10 +62,12 @@ class Model:
         elif op == "tip":
             # Ids of deleted rows come back (INTEGER PRIMARY KEY without AUTOINCREMENT reuses the highest).
             self.tips[line["id"]] = line["token"]
+            self.reminders.pop(line["queue"], None)  # a fresh queue entry (perhaps a reused id) has no reminder yet
         elif op == "untip":
-            self.untipped[line["id"]] = self.tips.pop(line["id"], "")
+            self.untip(line["id"])
         elif op == "story":
             self.stories[line["id"]] = line["queue"]
+            self.reminders.pop(line["queue"], None)
         elif op == "remind":
             self.reminders.update({entry_id: (kind, subject) for entry_id, kind, subject in line["entries"]})
 
@@ -144,7 +152,7 @@ def check(db: Path, model: Model) -> None:
             model.votes[key] = stored.get(key)
         for tip_id in untip_in_flight:
             if tip_id in model.tips and model.tips[tip_id] not in tips.get(tip_id, ""):
-                model.untipped[tip_id] = model.tips.pop(tip_id)
+                model.untip(tip_id)
         model.pending.clear()
     finally:
         conn.close()
