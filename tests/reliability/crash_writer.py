@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from parley.database import Database
+from parley.database.repositories.queue_watch import QueueWatchRepository
 from parley.database.repositories.stories import StoriesRepository
 from parley.database.repositories.tips import TipsRepository
 from parley.database.repositories.votes import VotesRepository
@@ -57,6 +58,7 @@ async def any_advice(reader: object, guild_id: int, item_id: str) -> VoteTarget 
 async def writer(db: Database, task: int, rng: random.Random, seed: int) -> None:
     """Write forever: votes mostly, tips and stories, reminder claims (FK rows), deleting own tips (cascades)."""
     votes, tips, stories = VotesRepository(db), TipsRepository(db), StoriesRepository(db)
+    watch = QueueWatchRepository(db)
     mine: list[int] = []
     serial = 0
     while True:
@@ -100,7 +102,8 @@ async def writer(db: Database, task: int, rng: random.Random, seed: int) -> None
             say(t="A", task=task, op="story", id=story.id, queue=entry.id)
         elif roll < 0.9:
             say(t="I", task=task, op="remind")
-            claimed = await stories.claim_reminders("2099-01-01T00:00:00Z", NOW)
+            # What the moderation cog's reminder loop runs (tips are visible at once; stories here have no card).
+            claimed = await watch.claim_reminders(GUILD, "2099-01-01T00:00:00Z", NOW)
             say(t="A", task=task, op="remind", entries=[[e.id, e.kind, e.subject_id] for e in claimed])
         elif mine:
             tip_id = mine.pop(rng.randrange(len(mine)))

@@ -13,7 +13,7 @@ from parley.database.dialect import text_match
 from parley.database.repositories.queue import QueueRepository
 from parley.database.repositories.votes import Reader, VotesRepository
 from parley.domain.errors import N_, AlreadyDone, NotFound
-from parley.domain.moderation import AuditEntry, Decision, QueueEntry, QueueStatus
+from parley.domain.moderation import AuditEntry, Decision, QueueEntry
 from parley.domain.reports import CORRECTION_KIND
 from parley.domain.search_terms import index_terms
 from parley.domain.stories import (
@@ -531,26 +531,6 @@ class StoriesRepository:
             (cutoff, limit),
         )
         entries = [await queue.get(int(row["guild_id"]), int(row["id"])) for row in rows]
-        return [e for e in entries if e is not None]
-
-    async def claim_reminders(self, cutoff: str, now: str) -> list[QueueEntry]:
-        """Pending entries created before `cutoff` that nobody was reminded about yet; each is claimed once."""
-        async with self.db.write() as tx:
-            rows = await tx.fetchall(
-                "INSERT INTO queue_reminders (queue_id, reminded_at) "
-                "SELECT id, ? FROM mod_queue WHERE status = 'pending' AND created_at < ? "
-                "AND id NOT IN (SELECT queue_id FROM queue_reminders) "
-                "ON CONFLICT (queue_id) DO NOTHING RETURNING queue_id",
-                (now, cutoff),
-            )
-            ids = [int(row["queue_id"]) for row in rows]
-            found: list[QueueEntry] = []
-            for queue_id in sorted(ids):
-                row = await tx.fetchone("SELECT guild_id FROM mod_queue WHERE id = ?", (queue_id,))
-                if row is not None:
-                    found.append(QueueEntry(queue_id, int(row["guild_id"]), "", 0, QueueStatus.PENDING, ""))
-        queue = QueueRepository(self.db)
-        entries = [await queue.get(e.guild_id, e.id) for e in found]
         return [e for e in entries if e is not None]
 
     async def expire_changes_requested(self, before_day: str, day: str) -> int:
