@@ -59,7 +59,7 @@ async def writer(db: Database, task: int, rng: random.Random, seed: int) -> None
     """Write forever: votes mostly, tips and stories, reminder claims (FK rows), deleting own tips (cascades)."""
     votes, tips, stories = VotesRepository(db), TipsRepository(db), StoriesRepository(db)
     watch = QueueWatchRepository(db)
-    mine: list[int] = []
+    mine: list[tuple[int, str]] = []  # own tips: (id, token)
     serial = 0
     while True:
         serial += 1
@@ -84,7 +84,7 @@ async def writer(db: Database, task: int, rng: random.Random, seed: int) -> None
             tip, entry = await tips.submit(
                 GUILD, author_key(task), "non_payer", "en", TEXT + token, NOW, since=DAY, per_day=10**9
             )
-            mine.append(tip.id)
+            mine.append((tip.id, token))
             say(t="A", task=task, op="tip", id=tip.id, queue=entry.id, token=token)
         elif roll < 0.8:
             say(t="I", task=task, op="story")
@@ -106,10 +106,10 @@ async def writer(db: Database, task: int, rng: random.Random, seed: int) -> None
             claimed = await watch.claim_reminders(GUILD, "2099-01-01T00:00:00Z", NOW)
             say(t="A", task=task, op="remind", entries=[[e.id, e.kind, e.subject_id] for e in claimed])
         elif mine:
-            tip_id = mine.pop(rng.randrange(len(mine)))
-            say(t="I", task=task, op="untip", id=tip_id)
+            tip_id, tip_token = mine.pop(rng.randrange(len(mine)))
+            say(t="I", task=task, op="untip", id=tip_id, token=tip_token)
             await tips.delete(GUILD, tip_id)
-            say(t="A", task=task, op="untip", id=tip_id)
+            say(t="A", task=task, op="untip", id=tip_id, token=tip_token)
 
 
 async def main(path: Path, seed: int) -> None:

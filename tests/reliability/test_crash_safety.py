@@ -41,9 +41,12 @@ class Model:
     pending: dict[int, dict] = field(default_factory=dict)  # task -> its last unacknowledged intent
     acks: int = 0
 
-    def untip(self, tip_id: int) -> None:
-        """A deleted tip takes its queue entry and that entry's reminder along; both ids may be handed out again."""
-        self.untipped[tip_id] = self.tips.pop(tip_id, "")
+    def untip(self, tip_id: int, token: str) -> None:
+        """A deleted tip takes its queue entry and that entry's reminder along; both ids may be handed out again
+        (another task's new tip may already hold the id, hence the token)."""
+        if self.tips.get(tip_id) == token:
+            del self.tips[tip_id]
+        self.untipped[tip_id] = token
         for entry_id in [e for e, subject in self.reminders.items() if subject == ("tip", tip_id)]:
             del self.reminders[entry_id]
 
@@ -64,7 +67,7 @@ class Model:
             self.tips[line["id"]] = line["token"]
             self.reminders.pop(line["queue"], None)  # a fresh queue entry (perhaps a reused id) has no reminder yet
         elif op == "untip":
-            self.untip(line["id"])
+            self.untip(line["id"], line["token"])
         elif op == "story":
             self.stories[line["id"]] = line["queue"]
             self.reminders.pop(line["queue"], None)
@@ -131,7 +134,7 @@ def check(db: Path, model: Model) -> None:
             assert stored.get(key) in allowed, (key, stored.get(key), allowed)
         tips = {r[0]: r[1] for r in conn.execute("SELECT id, text FROM tips WHERE guild_id = ?", (GUILD,))}
         queued_tips = {r[0] for r in conn.execute("SELECT subject_id FROM mod_queue WHERE kind = 'tip'")}
-        untip_in_flight = {i["id"] for i in model.pending.values() if i["op"] == "untip"}
+        untip_in_flight = {i["id"]: i["token"] for i in model.pending.values() if i["op"] == "untip"}
         for tip_id, token in model.tips.items():
             if tip_id not in untip_in_flight:
                 assert token in tips.get(tip_id, ""), f"acknowledged tip {tip_id} is missing"
@@ -145,14 +148,16 @@ def check(db: Path, model: Model) -> None:
             assert queue_id in queue
         reminded = {r[0] for r in conn.execute("SELECT queue_id FROM queue_reminders")}
         for entry_id, subject in model.reminders.items():
-            if queue.get(entry_id) == subject:  # the entry still exists (deleting a tip takes its reminder along)
+            # Only while the entry still exists: deleting a tip takes its reminder along, and a tip whose deletion was
+            # in flight may be gone with its entry id already handed to a new tip.
+            if queue.get(entry_id) == subject and not (subject[0] == "tip" and subject[1] in untip_in_flight):
                 assert entry_id in reminded, f"the acknowledged reminder of queue entry {entry_id} is missing"
         # In-flight writes either happened or not; from now on the database is the truth for them.
         for key in in_flight:
             model.votes[key] = stored.get(key)
-        for tip_id in untip_in_flight:
-            if tip_id in model.tips and model.tips[tip_id] not in tips.get(tip_id, ""):
-                model.untip(tip_id)
+        for tip_id, token in untip_in_flight.items():
+            if token not in tips.get(tip_id, ""):
+                model.untip(tip_id, token)
         model.pending.clear()
     finally:
         conn.close()

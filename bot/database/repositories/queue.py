@@ -82,6 +82,19 @@ class QueueRepository:
         )
         return _entry(row) if row else None
 
+    @staticmethod
+    async def entries_in(tx: Tx, guild_id: int, entry_ids: list[int]) -> list[QueueEntry]:
+        """Entries of a guild's queue read inside the caller's transaction (ids of deleted entries are handed out
+        again, so a read after the commit could find another submission under the same id)."""
+        if not entry_ids:
+            return []
+        marks = ", ".join("?" * len(entry_ids))
+        rows = await tx.fetchall(
+            f"SELECT {_ENTRY_COLUMNS} FROM mod_queue WHERE guild_id = ? AND id IN ({marks})",  # noqa: S608 - constant columns
+            (guild_id, *entry_ids),
+        )
+        return [_entry(row) for row in rows]
+
     async def for_subject(self, guild_id: int, kind: str, subject_id: int) -> QueueEntry | None:
         """Return the newest entry for a submission."""
         row = await self.db.fetchone(

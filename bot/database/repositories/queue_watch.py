@@ -147,9 +147,8 @@ class QueueWatchRepository:
         """
         async with self.db.write() as tx:
             rows = await tx.fetchall(_CLAIM_REMINDERS, (now, guild_id, cutoff, cutoff))
-        queue = QueueRepository(self.db)
-        entries = [await queue.get(guild_id, int(row["queue_id"])) for row in rows]
-        return sorted((e for e in entries if e is not None), key=lambda e: (e.created_at, e.id))
+            entries = await QueueRepository.entries_in(tx, guild_id, [int(row["queue_id"]) for row in rows])
+        return sorted(entries, key=lambda e: (e.created_at, e.id))
 
     async def waiting_ages(self, guild_id: int) -> list[str]:
         """When each visible pending entry arrived (for queue health: how long items wait)."""
