@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -48,6 +49,9 @@ class Walkthrough(FlowPart):
             await self.open_intake(interaction)
             return
         await acknowledge(interaction)  # before the database writes: a stalled disk must not miss the 3 s deadline
+        if words:
+            # Reading the words is the CPU-heavy part: let interactions that arrived meanwhile acknowledge first.
+            await asyncio.sleep(0)
         state = wt.start(self.read_words(words) if words else None)
         t, flow = await self.start_flow(interaction, state, words)
         if flow is None:
@@ -118,6 +122,8 @@ class Walkthrough(FlowPart):
     async def on_intake(self, interaction: discord.Interaction, answers: IntakeAnswers) -> None:
         """The one-screen form was sent: the result card, or the step-by-step card where the answers fall short."""
         await acknowledge(interaction)  # the flow is stored first: answer Discord before a slow disk makes us late
+        if answers.words:
+            await asyncio.sleep(0)  # as in start(): others acknowledge before this one reads the words
         outcome = intake.to_state(answers, self.read_words(answers.words) if answers.words else None)
         t, flow = await self.start_flow(interaction, outcome.state, answers.words)
         if flow is None:
