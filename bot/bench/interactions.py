@@ -146,19 +146,21 @@ async def _both(tmp: Path, n: int, texts: list[str], sequential: int) -> tuple[d
     latencies of a pair are measured under the same load, so their ratio does not depend on which bot ran during
     a noisy second."""
     names = [f"m{i:03d}" for i in range(n)]
-    async with BurstSession(
+    p = BurstSession(
         parley_factory(tmp / "parley.db"),
         guild=GUILD,
         members=members(n),
         validate=VALIDATE,
         strict=False,
         step_timeout=120,
-    ) as p:
+    )
+    m = BurstSession(
+        minimal_factory(str(tmp / "minimal.db")), guild=GUILD, members=members(n), validate=VALIDATE, strict=False
+    )
+    async with p:
         parley = await _parley(p, names, texts)
         gc.collect()  # a baseline measured inside the bursts' garbage would be charged their collections
-        async with BurstSession(
-            minimal_factory(str(tmp / "minimal.db")), guild=GUILD, members=members(n), validate=VALIDATE, strict=False
-        ) as m:
+        async with m:
             minimal = await _minimal(m, names)
             gc.collect()
             pairs = [
