@@ -5,7 +5,8 @@
   A burst's p99 is a throughput figure (200 x CPU per interaction on one loop), reported but not a goal.
 - Then one interaction at a time: latency from INTERACTION_CREATE to the bot's last request, and the database
   round trips each one takes, beside the minimal bot that stores something (defer, one aiosqlite write, edit;
-  bot/bench/bare.py), measured the same way in the same run after a gc.collect().
+  bot/bench/bare.py), measured the same way in the same run after a gc.collect(), the two bots taking turns
+  interaction by interaction (so a noisy second on a shared machine falls on both sides of the ratio).
 
 Spec validation is off in both sessions: it is the harness's cost (jsonschema on every request), not the bot's;
 the test suite validates every request the bot makes.
@@ -21,6 +22,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from parley.bench.bare import minimal_factory
 from parley.bench.harness import Burst, BurstSession
 from parley.bench.stats import percentile, ratio
 
@@ -68,9 +70,7 @@ def run(*, quick: bool, concurrent: int = 200) -> dict[str, Any]:
     quiet.setLevel(logging.WARNING)  # one INFO line per interaction would time the terminal, not the bot
     try:
         with tempfile.TemporaryDirectory(prefix="parley-bench-interactions-") as tmp:
-            parley = asyncio.run(_parley(Path(tmp) / "parley.db", concurrent, texts, sequential))
-            gc.collect()  # a baseline measured inside the bursts' garbage would be charged their collections
-            minimal = asyncio.run(_minimal(Path(tmp) / "minimal.db", sequential))
+            parley, minimal = asyncio.run(_both(Path(tmp), concurrent, texts, sequential))
         gc.collect()
         bare = asyncio.run(_bare(concurrent))
     finally:
@@ -110,6 +110,10 @@ def run(*, quick: bool, concurrent: int = 200) -> dict[str, Any]:
         "unloaded_vs_minimal": ratio(percentile(unloaded, 50), percentile(unloaded_minimal, 50)),
         "unloaded_situation_p50_ms": round(percentile(parley["seq_situation"].net_latencies_ms, 50), 2),
         "unloaded_vote_p50_ms": round(percentile(parley["seq_vote"].net_latencies_ms, 50), 2),
+        # The bot's own event-loop CPU per unloaded interaction (harness subtracted): unlike latency, hardly moved by
+        # other processes on a shared machine; latency minus this is waiting (database threads, the scheduler).
+        "unloaded_cpu_ms": {name: round(parley[f"seq_{name}"].bot_cpu_ms, 2) for name in ("situation", "vote")}
+        | {f"minimal_{name}": round(minimal[f"seq_{name}"].bot_cpu_ms, 2) for name in ("situation", "vote")},
         "unloaded_raw_p50_ms": round(percentile(raw, 50), 2),
         "unloaded_raw_minimal_p50_ms": round(percentile(raw_minimal, 50), 2),
         "unloaded_raw_vs_minimal": ratio(percentile(raw, 50), percentile(raw_minimal, 50)),
@@ -136,60 +140,92 @@ def _max_trips(burst: Burst) -> int:
     return max(per[1:] or per)
 
 
-async def _parley(db_path: Path, n: int, texts: list[str], sequential: int) -> dict[str, Burst]:
+async def _both(tmp: Path, n: int, texts: list[str], sequential: int) -> tuple[dict[str, Burst], dict[str, Burst]]:
+    """Each bot's bursts on its own, then the one-at-a-time series interleaved: a Parley interaction, then the
+    minimal bot's, and so on. On a shared machine the load changes from second to second; side by side, both
+    latencies of a pair are measured under the same load, so their ratio does not depend on which bot ran during
+    a noisy second."""
     names = [f"m{i:03d}" for i in range(n)]
-    async with BurstSession(
-        parley_factory(db_path), guild=GUILD, members=members(n), validate=VALIDATE, strict=False, step_timeout=120
-    ) as s:
-        # Warm up as a running bot is: the triage engine and templates load on first use (that cost is `cold_ms`).
-        cold = await s.burst([s.command_action("owner", "situation", describe=texts[0][:200])], label="cold")
-        await s.burst([s.command_action("owner", "advice browse", type="non_payer")], label="warm")
-        await s.burst([s.click_action("owner", "Helpful")], label="warm")
-        gc.collect()
-        situation = await s.burst(
-            [s.command_action(m, "situation", describe=texts[i % len(texts)][:200]) for i, m in enumerate(names)],
-            label="situation",
-        )
-        # Each member needs a card with vote buttons: their own /advice browse (not timed).
-        await s.burst([s.command_action(m, "advice browse", type="non_payer") for m in names], label="browse")
-        gc.collect()
-        vote = await s.burst([s.click_action(m, "Helpful") for m in names], label="vote")
-        # One at a time: what a member feels on a quiet bot, and each interaction's database round trips.
-        gc.collect()
-        seq_situation = await s.series(
-            [s.command_action(names[i], "situation", describe=texts[i % len(texts)][:200]) for i in range(sequential)]
-        )
-        seq_vote = await s.series([s.click_action(names[i], "Helpful") for i in range(sequential)])
-    return {
-        "situation": situation,
-        "vote": vote,
-        "cold": cold,
-        "seq_situation": seq_situation,
-        "seq_vote": seq_vote,
-    }
+    p = BurstSession(
+        parley_factory(tmp / "parley.db"),
+        guild=GUILD,
+        members=members(n),
+        validate=VALIDATE,
+        strict=False,
+        step_timeout=120,
+    )
+    m = BurstSession(
+        minimal_factory(str(tmp / "minimal.db")), guild=GUILD, members=members(n), validate=VALIDATE, strict=False
+    )
+    async with p:
+        parley = await _parley(p, names, texts)
+        gc.collect()  # a baseline measured inside the bursts' garbage would be charged their collections
+        async with m:
+            minimal = await _minimal(m, names)
+            gc.collect()
+            pairs = [
+                (
+                    p.command_action(names[i], "situation", describe=texts[i % len(texts)][:200]),
+                    m.command_action(names[i], "situation", describe="x"),
+                )
+                for i in range(sequential)
+            ]
+            parley["seq_situation"], minimal["seq_situation"] = await _side_by_side(p, m, pairs)
+            clicks = [(p.click_action(name, "Helpful"), m.click_action(name, "Helpful")) for name in names[:sequential]]
+            parley["seq_vote"], minimal["seq_vote"] = await _side_by_side(p, m, clicks)
+    return parley, minimal
 
 
-async def _minimal(db_path: Path, sequential: int) -> dict[str, Burst]:
-    """The minimal storing bot (bot/bench/bare.py, MinimalBot): a burst each for its CPU, then one at a time."""
-    from parley.bench.bare import minimal_factory
+async def _side_by_side(p: BurstSession, m: BurstSession, pairs: list[tuple[Any, Any]]) -> tuple[Burst, Burst]:
+    """One interaction on each bot in turn, each after the previous one finished; each bot's series."""
+    ours: list[Burst] = []
+    theirs: list[Burst] = []
+    for mine, minimal in pairs:
+        ours.append(await p.series([mine]))
+        theirs.append(await m.series([minimal]))
+    return _joined(ours), _joined(theirs)
 
-    n = 200
-    names = [f"m{i:03d}" for i in range(n)]
-    async with BurstSession(
-        minimal_factory(str(db_path)), guild=GUILD, members=members(n), validate=VALIDATE, strict=False
-    ) as s:
-        await s.burst([s.command_action("owner", "situation", describe="x")], label="warm")
-        await s.burst([s.click_action("owner", "Helpful")], label="warm")
-        gc.collect()
-        situation = await s.burst([s.command_action(m, "situation", describe="x") for m in names], label="situation")
-        gc.collect()
-        vote = await s.burst([s.click_action(m, "Helpful") for m in names], label="vote")
-        gc.collect()
-        seq_situation = await s.series(
-            [s.command_action(names[i], "situation", describe="x") for i in range(sequential)]
-        )
-        seq_vote = await s.series([s.click_action(names[i], "Helpful") for i in range(sequential)])
-    return {"situation": situation, "vote": vote, "seq_situation": seq_situation, "seq_vote": seq_vote}
+
+def _joined(bursts: list[Burst]) -> Burst:
+    """Series of one interaction each, as one series."""
+    return Burst(
+        tuple(o for b in bursts for o in b.outcomes),
+        next((b.step_error for b in bursts if b.step_error), None),
+        sum(b.seconds for b in bursts),
+        loop_cpu_s=sum(b.loop_cpu_s for b in bursts),
+        harness_cpu_s=sum(b.harness_cpu_s for b in bursts),
+        round_trips=sum(b.round_trips for b in bursts),
+        trips_each=tuple(t for b in bursts for t in b.trips_each),
+    )
+
+
+async def _parley(s: BurstSession, names: list[str], texts: list[str]) -> dict[str, Burst]:
+    """Parley's 200-bursts: /situation, then a vote click each (after an untimed /advice browse each)."""
+    # Warm up as a running bot is: the triage engine and templates load on first use (that cost is `cold_ms`).
+    cold = await s.burst([s.command_action("owner", "situation", describe=texts[0][:200])], label="cold")
+    await s.burst([s.command_action("owner", "advice browse", type="non_payer")], label="warm")
+    await s.burst([s.click_action("owner", "Helpful")], label="warm")
+    gc.collect()
+    situation = await s.burst(
+        [s.command_action(m, "situation", describe=texts[i % len(texts)][:200]) for i, m in enumerate(names)],
+        label="situation",
+    )
+    # Each member needs a card with vote buttons: their own /advice browse (not timed).
+    await s.burst([s.command_action(m, "advice browse", type="non_payer") for m in names], label="browse")
+    gc.collect()
+    vote = await s.burst([s.click_action(m, "Helpful") for m in names], label="vote")
+    return {"situation": situation, "vote": vote, "cold": cold}
+
+
+async def _minimal(s: BurstSession, names: list[str]) -> dict[str, Burst]:
+    """The minimal storing bot (bot/bench/bare.py, MinimalBot): a burst each, for its CPU."""
+    await s.burst([s.command_action("owner", "situation", describe="x")], label="warm")
+    await s.burst([s.click_action("owner", "Helpful")], label="warm")
+    gc.collect()
+    situation = await s.burst([s.command_action(m, "situation", describe="x") for m in names], label="situation")
+    gc.collect()
+    vote = await s.burst([s.click_action(m, "Helpful") for m in names], label="vote")
+    return {"situation": situation, "vote": vote}
 
 
 async def _bare(n: int) -> dict[str, Burst]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -13,6 +14,8 @@ from parley.cogs.situation.cards import notice_card
 from parley.cogs.situation.flows import FlowPart
 from parley.cogs.situation.intake import IntakeForm
 from parley.cogs.situation.modals import WordsModal
+from parley.database import Tx
+from parley.database.repositories.flows import FlowsRepository
 from parley.database.repositories.settings import SettingsRepository
 from parley.database.repositories.stats import StatsRepository
 from parley.database.repositories.votes import VotesRepository
@@ -20,9 +23,10 @@ from parley.domain import intake
 from parley.domain import walkthrough as wt
 from parley.domain.intake import IntakeAnswers
 from parley.domain.ranking import NEUTRAL
+from parley.domain.settings import GuildSettings
 from parley.domain.stories import stamp
 from parley.domain.triage import TriageResult, classify
-from parley.i18n import Translations
+from parley.i18n import Translations, resolve_language
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +49,53 @@ class Walkthrough(FlowPart):
             await self.open_intake(interaction)
             return
         await acknowledge(interaction)  # before the database writes: a stalled disk must not miss the 3 s deadline
-        t = await self.translations(interaction)
-        if not await self.enabled(interaction):
+        if words:
+            # Reading the words is the CPU-heavy part: let interactions that arrived meanwhile acknowledge first.
+            await asyncio.sleep(0)
+        state = wt.start(self.read_words(words) if words else None)
+        t, flow = await self.start_flow(interaction, state, words)
+        if flow is None:
             await respond(interaction, view=notice_card(self.switched_off(t)), ephemeral=True)
             return
-        state = wt.start(self.read_words(words) if words else None)
-        flow = await self.create(interaction, t, state, words)
         await respond(interaction, view=await self.card(interaction, t, flow), ephemeral=True)
+
+    async def start_flow(
+        self, interaction: discord.Interaction, state: wt.FlowState, free_text: str | None
+    ) -> tuple[Translations, wt.Flow | None]:
+        """The member's language and their new flow (None: the server switched the walkthrough off).
+
+        In a server the settings, the member's language and the new flow are one write: one hand-off to the
+        database instead of a read and then a write (each hand-off is a wait on another thread, issue 21).
+        """
+        guild_id = interaction.guild_id
+        if guild_id is None:
+            t = await self.translations(interaction)
+            return t, await self.create(interaction, t, state, free_text)
+        await self.purge_expired()
+        key, locale, now, flow_id = self.owner_key(interaction), str(interaction.locale), self.now(), wt.new_flow_id()
+        fallback = self.services.config.i18n.default_language
+
+        async def settings_then_flow(tx: Tx) -> tuple[GuildSettings, str | None, wt.Flow | None]:
+            settings, stored = await SettingsRepository.for_member_in(tx, guild_id, key)
+            if not settings.walkthrough_enabled:
+                return settings, stored, None
+            lang = resolve_language(stored, settings.language, locale, fallback)
+            flow = await FlowsRepository.insert(
+                tx,
+                flow_id,
+                guild_id=guild_id,
+                member_key=key,
+                kind=self.kind,
+                language=lang,
+                state=state.to_json(),
+                free_text=free_text,
+                now=now,
+            )
+            return settings, stored, flow
+
+        settings, stored, flow = await self.services.db.run_write(settings_then_flow)
+        SettingsRepository(self.services.db).remember_member(guild_id, key, settings, stored)
+        return await self.translations(interaction), flow  # from what was just read: no second read
 
     async def open_intake(self, interaction: discord.Interaction) -> None:
         """The one-screen form; where Discord refuses it, the step-by-step card instead (never a dead end)."""
@@ -78,12 +122,13 @@ class Walkthrough(FlowPart):
     async def on_intake(self, interaction: discord.Interaction, answers: IntakeAnswers) -> None:
         """The one-screen form was sent: the result card, or the step-by-step card where the answers fall short."""
         await acknowledge(interaction)  # the flow is stored first: answer Discord before a slow disk makes us late
-        t = await self.translations(interaction)
-        if not await self.enabled(interaction):
+        if answers.words:
+            await asyncio.sleep(0)  # as in start(): others acknowledge before this one reads the words
+        outcome = intake.to_state(answers, self.read_words(answers.words) if answers.words else None)
+        t, flow = await self.start_flow(interaction, outcome.state, answers.words)
+        if flow is None:
             await respond(interaction, view=notice_card(self.switched_off(t)), ephemeral=True)
             return
-        outcome = intake.to_state(answers, self.read_words(answers.words) if answers.words else None)
-        flow = await self.create(interaction, t, outcome.state, answers.words)
         notice = None
         if outcome.short == "too_many":
             notice = "-# ℹ️ " + t.ngettext(

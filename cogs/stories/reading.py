@@ -18,6 +18,7 @@ from parley.cogs.stories.cards import archetype_name, excerpt, title_text
 from parley.cogs.stories.parts import Part
 from parley.database.repositories.forum import ForumRepository
 from parley.database.repositories.settings import SettingsRepository
+from parley.database.repositories.stories import SearchPage
 from parley.domain.errors import Expired, InvalidInput, NotAllowed, NotFound
 from parley.domain.stories import BROWSE_TTL, KIND, BrowseQuery, TtlStore
 from parley.domain.votes import check_membership
@@ -63,21 +64,13 @@ class Reading(Part):
 
     async def browse_card(self, t: Translations, token: str, query: BrowseQuery, page: int) -> views.ListCard:
         """One page of results."""
-        found = await self.repo.search(
-            query.guild_id, archetype=query.archetype, query=query.search, limit=BROWSE_PAGE, offset=page * BROWSE_PAGE
-        )
+        found = await self._page(query, page)
+        if not found.stories and page:  # past the end (stories went away meanwhile): the last page, if counted
+            page = 0 if found.capped else max(0, math.ceil(found.total / BROWSE_PAGE) - 1)
+            found = await self._page(query, page)
         pages = max(1, math.ceil(found.total / BROWSE_PAGE))
         if found.capped:  # too many matches to count: page on for as long as another page follows
             pages = page + 2 if found.more else page + 1
-        elif page >= pages and found.total:
-            page = pages - 1
-            found = await self.repo.search(
-                query.guild_id,
-                archetype=query.archetype,
-                query=query.search,
-                limit=BROWSE_PAGE,
-                offset=page * BROWSE_PAGE,
-            )
         render = self.services.renderer.render
         header = render(
             "cards/story_browse.md.j2",
@@ -105,6 +98,11 @@ class Reading(Part):
             for s in found.stories
         ]
         return views.ListCard(header, items, views.page_buttons(t, token, page, pages))
+
+    async def _page(self, query: BrowseQuery, page: int) -> SearchPage:
+        return await self.repo.search(
+            query.guild_id, archetype=query.archetype, query=query.search, limit=BROWSE_PAGE, offset=page * BROWSE_PAGE
+        )
 
     async def metoo(self, interaction: discord.Interaction, story_id: int) -> None:
         """Count the member in (or out) on "this happened to me too", refresh the post, tell them privately."""

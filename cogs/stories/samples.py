@@ -118,7 +118,7 @@ TEMPLATE_SAMPLES: dict[str, list[dict[str, Any]]] = {
             "pages": 5,
         },
         {"archetype_name": None, "search": None, "total": 1, "capped": False, "page": 1, "pages": 1},
-        {"archetype_name": None, "search": "late", "total": 500, "capped": True, "page": 3, "pages": 4},
+        {"archetype_name": None, "search": "late", "total": 50, "capped": True, "page": 3, "pages": 4},
     ],
     "cards/story_browse_item.md.j2": [
         {

@@ -20,3 +20,17 @@ async def test_language_and_settings_in_one_read_match_separate_reads(postgres_d
             settings, language = await repo.for_member(GUILD, MEMBER)
         assert (language, settings.language) == (member_lang, guild_lang)
         assert (language, settings) == (await repo.member_language(GUILD, MEMBER), await repo.get(GUILD))
+
+
+async def test_the_same_read_inside_a_grouped_write(postgres_db: Database) -> None:
+    """`/situation` reads them in the write that stores its new walkthrough: the same answer as the plain read."""
+    repo = SettingsRepository(postgres_db)
+    await repo.set_member_language(GUILD, MEMBER, "ar")
+    await repo.update(GUILD, "2026-01-01T00:00:00Z", language="fi", walkthrough_enabled=False)
+
+    async def read(tx):  # type: ignore[no-untyped-def]
+        return await SettingsRepository.for_member_in(tx, GUILD, MEMBER)
+
+    settings, language = await postgres_db.run_write(read)
+    assert (language, settings.language, settings.walkthrough_enabled) == ("ar", "fi", False)
+    assert (settings, language) == (await repo.get(GUILD), await repo.member_language(GUILD, MEMBER))

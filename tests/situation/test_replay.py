@@ -267,6 +267,25 @@ async def test_walkthrough_switched_off(session):
     assert step.message.buttons == []
 
 
+async def test_switched_off_with_words_stores_nothing(session):
+    """The settings, the language and the new flow are one write: switched off, the member's words go nowhere."""
+    await session.command("owner", "setup")
+    await session.click("owner", "Walkthrough")
+    step = await session.command("alice", "situation", describe="The client has not paid my invoice for months.")
+    assert "switched off" in step.message.text and step.message.buttons == []
+    assert await _flows(session) == []
+
+
+async def test_a_stored_language_choice_is_the_new_flows_language(session):
+    """Read in the same write as the flow it is stored with: the member's choice, not their client's language."""
+    await session.command("alice", "language")
+    await session.select("alice", ["ru"], index=0)
+    step = await session.command("alice", "situation", describe="The client has not paid my invoice for months.")
+    assert re.search("[а-яА-Я]", step.message.text)
+    (flow,) = await _flows(session)
+    assert flow.language == "ru"
+
+
 async def test_free_text_is_never_logged(session, caplog):
     secret = "Mr Zebediah Quuxworth owes me 4000 euros"
     with caplog.at_level("DEBUG"):

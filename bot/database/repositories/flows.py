@@ -68,16 +68,42 @@ class FlowsRepository:
         now: dt.datetime,
     ) -> Flow:
         """Store a new flow at version 0."""
-        stamp = _stamp(now)
 
-        async def insert(tx: Tx) -> None:
-            await tx.execute(
-                f"INSERT INTO flows ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",  # noqa: S608 - constant columns
-                (flow_id, guild_id, member_key, kind, language, json.dumps(state), free_text, stamp, stamp),
+        async def insert(tx: Tx) -> Flow:
+            return await self.insert(
+                tx,
+                flow_id,
+                guild_id=guild_id,
+                member_key=member_key,
+                kind=kind,
+                language=language,
+                state=state,
+                free_text=free_text,
+                now=now,
             )
 
         # One statement: shared with concurrent writes (group commit), one round trip on SQLite.
-        await self.db.run_write(insert)
+        return await self.db.run_write(insert)  # type: ignore[no-any-return]
+
+    @staticmethod
+    async def insert(
+        tx: Tx,
+        flow_id: str,
+        *,
+        guild_id: int | None,
+        member_key: str,
+        kind: str,
+        language: str,
+        state: Mapping[str, Any],
+        free_text: str | None,
+        now: dt.datetime,
+    ) -> Flow:
+        """`create` inside a caller's write transaction."""
+        stamp = _stamp(now)
+        await tx.execute(
+            f"INSERT INTO flows ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",  # noqa: S608 - constant columns
+            (flow_id, guild_id, member_key, kind, language, json.dumps(state), free_text, stamp, stamp),
+        )
         return Flow(
             flow_id, guild_id, member_key, kind, language, 0, dict(state), free_text, _parse(stamp), _parse(stamp)
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from parley.database import Database
+from parley.database import Database, Tx
 from parley.database.memo import forget, memoised, recall, remember
 from parley.domain.settings import GuildSettings
 
@@ -44,6 +44,20 @@ class SettingsRepository:
         remember(settings_key, settings)
         remember(language_key, language)
         return settings, language
+
+    @staticmethod
+    async def for_member_in(tx: Tx, guild_id: int, member_key: str) -> tuple[GuildSettings, str | None]:
+        """`for_member` read inside a write transaction (no hand-off of its own): a write that depends on the
+        settings or the language reads them where it runs. The caller memoises the result with `remember_member`
+        (the transaction may run on the database's thread, outside the interaction's memo)."""
+        row = await tx.fetchone(_FOR_MEMBER, (guild_id, member_key, guild_id))
+        settings = _settings(guild_id, row if row is not None and row["found"] is not None else None)
+        return settings, row["member_language"] if row is not None else None
+
+    def remember_member(self, guild_id: int, member_key: str, settings: GuildSettings, language: str | None) -> None:
+        """Memoise for this interaction what `for_member_in` read, as `for_member` would have."""
+        remember(("guild_settings", id(self.db), guild_id), settings)
+        remember(("member_language", id(self.db), guild_id, member_key), language)
 
     async def _read(self, guild_id: int) -> GuildSettings:
         return _settings(guild_id, await self.db.fetchone(_SELECT, (guild_id,)))
