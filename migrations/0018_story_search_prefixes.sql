@@ -7,7 +7,7 @@
 --      a prefix is one list read lazily in id order, and LIMIT stops early: 0.1 ms at 50 000 stories. Longer keys
 --      still match, by the merge as before. The index is about 4x larger (120 MB instead of 28 MB at 50 000
 --      stories). Same columns, tokenizer and external content, so the four triggers of 0011 keep it in sync as
---      before. (0019 in the session plan; numbered 0018 here while main ends at 0017: renumber at merge.)
+--      before.
 
 DROP TABLE stories_fts;
 
