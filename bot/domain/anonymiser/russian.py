@@ -60,3 +60,16 @@ def ru_adjective_noun(adjective: str, noun: str) -> bool:
             if a.case == n.case and a.number == n.number and (a.number == "plur" or a.gender == n.gender):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=20000)
+def ru_lemma(word: str) -> str:
+    """ "кедрового" -> "кедровый", "пекарней" -> "пекарня": the dictionary's likeliest base form (lower case)."""
+    parses = _analyser().parse(word.lower())
+    return parses[0].normal_form if parses else word.lower()
+
+
+@functools.lru_cache(maxsize=20000)
+def ru_lemmas(word: str) -> frozenset[str]:
+    """ "пекарней" -> {"пекарня", "пекарный"}: every base form the dictionary knows for the word."""
+    return frozenset(p.normal_form for p in _analyser().parse(word.lower()) if p.is_known)

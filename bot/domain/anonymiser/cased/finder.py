@@ -25,17 +25,22 @@ from ..textutil import Token, common_prefix, norm_key, overlaps, tokenize
 from .initial import RU_VERB_RE, Initial, initial_is_name
 from .orgs import (
     ORG_JOINERS,
+    acronym_of_org,
     domain_tails,
     echo_orgs,
     is_kind_word,
     is_title_case_phrase,
     keeps_edge,
+    lowercase_after_legal_form,
+    lowercase_at_work,
     quoted,
     ru_name_tails,
+    ru_quoted_lowercase,
 )
 from .persons import (
     P_NAME,
     lowercase_cued,
+    lowercase_double_name,
     lowercase_from,
     lowercase_inflected_name,
     lowercase_listed,
@@ -163,6 +168,11 @@ class CasedFinder:
         if chat_register(tokens):
             out += lowercase_cued(self, text, tokens, out)
         out += lowercase_inflected_name(self, tokens, out)
+        out += lowercase_double_name(self, tokens, out)
+        out += lowercase_after_legal_form(self, text, tokens, out)
+        out += lowercase_at_work(self, text, tokens, out)
+        out += ru_quoted_lowercase(self, text, out)
+        out += acronym_of_org(self, text, tokens, out)
         out = trim_initial_words(out, text, self)
         out = domain_tails(text, ru_name_tails(self, text, tokens, out))
         return echo_orgs(self, tokens, out + propagate(self, rejected, out))
@@ -322,7 +332,7 @@ class CasedFinder:
 
 
 def _around(text: str, tok: Token) -> tuple[str, str]:
-    return text[max(0, tok.start - 4) : tok.start], text[tok.end : tok.end + 5]
+    return text[max(0, tok.start - 16) : tok.start], text[tok.end : tok.end + 16]
 
 
 def _joinable(gap: str, a: Token) -> bool:

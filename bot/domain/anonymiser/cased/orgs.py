@@ -4,10 +4,12 @@ headings that are no company. Each predicate is one rule with its example as the
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from ..kinds import at_workplace
 from ..model import Mention
-from ..russian import ru_adjective_noun
+from ..russian import ru_adjective_noun, ru_lemma
 from ..textutil import Token, norm_key, overlaps
 
 if TYPE_CHECKING:
@@ -15,11 +17,32 @@ if TYPE_CHECKING:
 
 P_QUOTED = 55
 P_ECHO = 50
+P_NAME_LOWER = 50
 QUOTE_RE = re.compile(r"«([^«»\n]{1,60})»|\"([^\"\n]{1,60})\"|“([^“”\n]{1,60})”|„([^„“”\n]{1,60})[“”]|”([^”\n]{1,60})”")
 # Words joining two capitalised words in one company name after a business word ("кофейня Зерно и Пар").
 ORG_JOINERS = {"and", "&", "и", "ja", "och"}
 # Function words a title-case heading capitalises ("Client Of The Year") and names seldom hold.
-_TITLE_FUNCTION_WORDS = {"of", "the", "from", "is", "your", "my", "to", "a", "an", "in", "on", "for", "with", "are"}
+_TITLE_FUNCTION_WORDS = {
+    "of",
+    "the",
+    "from",
+    "is",
+    "your",
+    "my",
+    "to",
+    "a",
+    "an",
+    "in",
+    "on",
+    "for",
+    "with",
+    "are",
+    "but",
+    "or",
+    "not",
+    "never",
+    "always",
+}
 # Last words of job titles ("Managing Director", "Creative Director").
 _JOB_HEADS = {
     "director",
@@ -134,6 +157,92 @@ def quoted(f: CasedFinder, text: str, tokens: list[Token]) -> list[Mention]:
     return out
 
 
+# Legal forms written before the name ("ооо мегалайн", "ип петров", "tmi kattopojat").
+_LEGAL_BEFORE = {"ru": {"ооо", "оао", "зао", "ао", "пао", "ип", "нко", "ано"}, "fi": {"tmi", "toiminimi"}, "en": set()}
+# Lower-case words that cannot be a company's name after a legal form ("ооо и ип", "ип не платит").
+_NOT_A_NAME_RU = {"и", "или", "а", "но", "в", "во", "с", "со", "на", "не", "по", "у", "от", "для", "это", "их", "его"}
+
+
+def lowercase_after_legal_form(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "мой заказчик из ооо мегалайн", "ооо стройгарант-м кинуло": whatever word follows a legal form is the company's
+    name, in lower case too (the form and the name are one span). After "ип" it is the trader's own name, and "ИП"
+    stays outside as it does for "ИП Соколова Т. В."."""
+    forms = _LEGAL_BEFORE.get(f.lang, set())
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for a, b in pairwise(tokens):
+        lw = norm_key(b.text)
+        if norm_key(a.text) not in forms or b.cap or text[a.end : b.start] != " " or len(lw) < 3:
+            continue
+        if lw in _NOT_A_NAME_RU or lw in f.lex.common or overlaps(a.start, b.end, taken):
+            continue
+        if norm_key(a.text) == "ип":
+            out.append(Mention(b.start, b.end, "person", f.lemma(b.text), P_QUOTED))
+        else:
+            out.append(Mention(a.start, b.end, "org", f.lemma(b.text), P_QUOTED))
+    return out
+
+
+def lowercase_at_work(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "the guys at copperline said… never heard from copperline again": an unknown lower-case word at a workplace
+    (see at_workplace) is a company, and so is the same word later in the story."""
+    if f.lang != "en":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for t in tokens:
+        if t.cap or len(t.text) < 4 or overlaps(t.start, t.end, taken) or not at_workplace(text, t.start):
+            continue
+        if not f.unknown_name_shape(t.text) or norm_key(t.text) in f.lex.vocab:
+            continue
+        key = norm_key(t.text)
+        same = [u for u in tokens if norm_key(u.text) == key and not overlaps(u.start, u.end, taken)]
+        out += [Mention(u.start, u.end, "org", key, P_NAME_LOWER) for u in same]
+        taken += [(u.start, u.end) for u in same]
+    return out
+
+
+def ru_quoted_lowercase(f: CasedFinder, text: str, found: list[Mention]) -> list[Mention]:
+    """ "верстал для «кедрового двора», а «кедровый двор» должен мне": a Russian name in quotes is often typed in lower
+    case; the same quoted words twice (in any case form) are a name, not scare quotes, which rarely repeat."""
+    if f.lang != "ru":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for m in re.finditer(r"«([^«»\n]{3,40})»", text):
+        content = m.group(1).strip()
+        words = content.split()
+        if not content[:1].islower() or len(words) > 3 or content[-1] in ".!?…," or overlaps(m.start(), m.end(), taken):
+            continue
+        key = tuple(ru_lemma(w) for w in words)
+        groups.setdefault(key, []).append((m.start(1), m.end(1)))
+    return [
+        Mention(s, e, "org", " ".join(key), P_QUOTED)
+        for key, spans in groups.items()
+        if len(spans) >= 2
+        for s, e in spans
+    ]
+
+
+_INITIALS_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]*")
+
+
+def acronym_of_org(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "компания СтройТехМонтаж (они же СТМ)", "Northbeam Roofing … NR never paid": the initials of a company found
+    in the story, in capitals, are the same company."""
+    taken = [(m.start, m.end) for m in found]
+    initials: dict[str, str] = {}
+    for m in found:
+        parts = _INITIALS_RE.findall(text[m.start : m.end])
+        if m.type == "org" and len(parts) >= 2:
+            initials.setdefault("".join(p[0] for p in parts), m.key)
+    return [
+        Mention(t.start, t.end, "org", initials[t.text], P_ECHO)
+        for t in tokens
+        if t.all_caps and t.text in initials and not overlaps(t.start, t.end, taken)
+    ]
+
+
 def org_heads(f: CasedFinder, found: list[Mention]) -> dict[str, str]:
     """The distinctive first word of each company found, to its key: "saarnipuu oy" -> {"saarnipuu": ...}.
 
@@ -166,11 +275,16 @@ def echo_orgs(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list
     once a company is found, its name again in any case form or in lower case is the same company, and a lone word
     taken for a person that names it ("Zentrix Health … Zentrix offered") is the company."""
     heads = org_heads(f, found)
-    if not heads:
+    org_keys = {m.key for m in found if m.type == "org"}
+    if not heads and not org_keys:
         return found
     out = []
     for m in found:
-        key = echo_of(f, m.key, heads) if m.type == "person" and " " not in m.key else ""
+        key = echo_of(f, m.key, heads) if m.type in ("person", "place") and " " not in m.key else ""
+        if m.type == "place" and m.key in f.lex.places:
+            key = ""  # "Helsinki Design … in Helsinki": a listed town stays a town
+        if m.type == "person" and m.key in org_keys:
+            key = m.key  # "Ravintola Hyvä Hetki … sit Hyvä Hetki vaihtoi omistajaa"
         out.append(Mention(m.start, m.end, "org", key, m.priority) if key else m)
     taken = [(m.start, m.end) for m in out]
     for t in tokens:

@@ -116,6 +116,21 @@ def lowercase_inflected_name(f: CasedFinder, tokens: list[Token], found: list[Me
     return out
 
 
+def lowercase_double_name(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "kaisa-reetan firma", "anna-liisalle soitin": two first names joined by a hyphen, in lower case and in any
+    case form, are one person (each half may be an everyday word; together they are a name)."""
+    taken = [(m.start, m.end) for m in found]
+    names = f.lex.first_names
+    out = []
+    for t in tokens:
+        head, _, tail = t.text.partition("-")
+        if t.cap or not tail or "-" in tail or overlaps(t.start, t.end, taken) or len(head) < 3 or len(tail) < 3:
+            continue
+        if head.lower() in names and f.lemmas(tail) & names:
+            out.append(Mention(t.start, t.end, "person", f.lemma(t.text), P_NAME))
+    return out
+
+
 def lowercase_cued(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """ "worked 3 months for jurgen", "owner deshawn paid", "moved to philly": in all-lower-case chat, a word no
     vocabulary knows right after a role or a 'where' word is a name or a place (later mentions go with it)."""
