@@ -29,7 +29,28 @@ _FI_LOCATIVE = ("ssa", "ssä", "sta", "stä")
 # Case endings that close a Finnish name: inside a name of several words only the last one is inflected, so a word
 # carrying one of these before another capitalised word ends one entity ("Pullapuodille Ylihärmässä").
 _FI_CLOSING_CASES = ("lle", "lta", "ltä", "ssa", "ssä", "sta", "stä", "lla", "llä", "ksi")
-_RU_ADJ_ENDINGS = ("ом", "ем", "ой", "ей", "ого", "его", "ый", "ий", "ая", "яя", "ую", "юю", "ым", "им")
+_RU_ADJ_ENDINGS = (
+    "ом",
+    "ем",
+    "ой",
+    "ей",
+    "ого",
+    "его",
+    "ый",
+    "ий",
+    "ая",
+    "яя",
+    "ую",
+    "юю",
+    "ым",
+    "им",
+    "ых",
+    "их",
+    "ие",
+    "ые",
+)
+# Finnish illative endings ("Ähtäriin", "Kajaaniin", "Raaheen"): where someone went.
+_FI_ILLATIVE = ("aan", "ään", "een", "iin", "oon", "uun", "yyn", "öön", "seen", "siin")
 _RU_WORK_VERBS = ("работал", "работала", "работаю", "работали", "работает", "трудился", "трудилась", "подрабатывал")
 
 
@@ -96,6 +117,17 @@ class Run:
         return self.finder.lex.cue(name)
 
 
+def kind_called(r: Run) -> Parts | None:
+    """ "a startup called Loomwise", "студия под названием Мята": named after a kind of business, it is the business
+    (a naming word alone says person: "a client called Loomwise")."""
+    if r.prev not in ("called", "named", "nimeltä", "названием"):
+        return None
+    before = re.findall(r"[^\W\d_]+", r.text[max(0, r.toks[0].start - 40) : r.toks[0].start].lower())
+    at = -3 if r.prev == "названием" else -2  # "студия под названием"
+    kind = len(before) >= -at and is_kind(r.finder, before[at])
+    return [(r.toks, "org")] if kind else None
+
+
 def cued_person(r: Run) -> Parts | None:
     """ "Mr Quill", "asiakas Mervi Laaksonen": a title or role word before the run makes it a person."""
     return [(r.toks, "person")] if r.person_cue else None
@@ -143,8 +175,8 @@ def kind_word_opens(r: Run) -> Parts | None:
     """ "Rakennus Halmesaarelle", "Kahvila Sumuranta", "Kuljetus-Vääräniemi": a kind of business opening the run (or
     the first half of a hyphenated word, the way small Finnish firms are named) makes it a company."""
     f = r.finder
-    if len(r.toks) > 1 and is_kind(f, r.words[0]):
-        return [(r.toks, "org")]
+    if len(r.toks) > 1 and (is_kind(f, r.words[0]) or (f.lang == "fi" and is_kind(f, r.words[-1]))):
+        return [(r.toks, "org")]  # Finnish also ends a name with the kind: "Hiekkaharjun Konepajalle"
     if len(r.toks) == 1 and kind_compound(f, r.words[0]):
         return [(r.toks, "org")]
     return None
@@ -256,6 +288,8 @@ def word_before(r: Run) -> Parts | None:
         return [(r.toks, "place")]  # "Kuopiossa": a locative case of an unknown word is somewhere
     if f.lang == "fi" and len(r.toks) == 1 and finnish_nature_place(r.words[0]):
         return [(r.toks, "place")]
+    if f.lang == "fi" and len(r.toks) == 1 and len(r.words[0]) >= 6 and norm_key(r.words[0]).endswith(_FI_ILLATIVE):
+        return [(r.toks, "place")]  # "ajoin Ähtäriin": the illative of an unknown word is where someone went
     if f.lang == "en" and r.prev == "of" and r.text[max(0, r.toks[0].start - 7) : r.toks[0].start].lower() == "out of ":
         return [(r.toks, "place")]  # "a roastery out of Kettering"
     if r.prev in _ORG_PREP.get(f.lang, set()) and (len(r.toks) > 1 or f.lang == "ru"):
@@ -289,6 +323,7 @@ def acronym_run(r: Run) -> Parts | None:
 
 
 RULES: tuple[Callable[[Run], Parts | None], ...] = (
+    kind_called,
     cued_person,
     finnish_case_boundary,
     legal_form_or_suffix,

@@ -31,6 +31,7 @@ from .orgs import (
     is_kind_word,
     is_title_case_phrase,
     keeps_edge,
+    legal_form_before,
     lowercase_after_legal_form,
     lowercase_at_work,
     quoted,
@@ -173,6 +174,7 @@ class CasedFinder:
         out += lowercase_at_work(self, text, tokens, out)
         out += ru_quoted_lowercase(self, text, out)
         out += acronym_of_org(self, text, tokens, out)
+        out = legal_form_before(self, text, tokens, out)
         out = trim_initial_words(out, text, self)
         out = domain_tails(text, ru_name_tails(self, text, tokens, out))
         return echo_orgs(self, tokens, out + propagate(self, rejected, out))

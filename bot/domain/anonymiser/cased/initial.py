@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..kinds import kind_compound
+from ..kinds import is_kind, kind_compound
 from ..morph import fi_candidates, fi_looks_like_surname, fi_nature_compound
 from ..russian import ru_proper_kind
 from ..textutil import Token, norm_key
@@ -129,6 +129,14 @@ def business_shaped(r: Initial) -> bool | None:
     return None
 
 
+def verb_before_kind(r: Initial) -> bool | None:
+    """ "Siivosin Kotisiivous Kaarnalle", "Laskutin Rakennus Halmesaarta": a company's name opens with its kind of
+    business, so the word before the kind opens the sentence, not the name."""
+    if len(r.toks) < 3 or r.listed or r.finder.lang == "en":
+        return None
+    return False if is_kind(r.finder, r.toks[1].text) and not is_kind(r.finder, r.word) else None
+
+
 def listed_name(r: Initial) -> bool | None:
     """ "Mikko never answered", "Tampereella oli kylmä": a first name, surname or place from the lists."""
     return True if r.listed else None
@@ -215,6 +223,7 @@ def finnish_rare_word_acting(r: Initial) -> bool | None:
 
 INITIAL_RULES: tuple[Callable[[Initial], bool | None], ...] = (
     business_shaped,
+    verb_before_kind,
     ambiguous_needs_cue,
     listed_name,
     common_word,

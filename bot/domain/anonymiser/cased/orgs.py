@@ -42,6 +42,10 @@ _TITLE_FUNCTION_WORDS = {
     "not",
     "never",
     "always",
+    "this",
+    "that",
+    "without",
+    "it",
 }
 # Last words of job titles ("Managing Director", "Creative Director").
 _JOB_HEADS = {
@@ -104,7 +108,8 @@ def is_title_case_phrase(f: CasedFinder, toks: list[Token]) -> bool:
     if len(toks) < 2 or f.lang != "en":
         return False
     words = [t.text for t in toks]
-    if not all(f.ordinary(w) and not f.is_personish(w) and not f.is_place(w) for w in words):
+    # "Things I Learned This Year": the one-letter words I and A are function words too.
+    if not all(w in ("I", "A") or (f.ordinary(w) and not f.is_personish(w) and not f.is_place(w)) for w in words):
         return False
     function_word = any(w[:1].isupper() and norm_key(w) in _TITLE_FUNCTION_WORDS for w in words)
     return function_word or norm_key(words[-1]) in _JOB_HEADS or norm_key(words[0]) in {"head", "chief"}
@@ -157,16 +162,29 @@ def quoted(f: CasedFinder, text: str, tokens: list[Token]) -> list[Mention]:
     return out
 
 
-# Legal forms written before the name ("ооо мегалайн", "ип петров", "tmi kattopojat").
+# Legal forms written before the name ("ИП Колыванов", "ооо мегалайн", "tmi kattopojat").
 _LEGAL_BEFORE = {"ru": {"ооо", "оао", "зао", "ао", "пао", "ип", "нко", "ано"}, "fi": {"tmi", "toiminimi"}, "en": set()}
 # Lower-case words that cannot be a company's name after a legal form ("ооо и ип", "ип не платит").
 _NOT_A_NAME_RU = {"и", "или", "а", "но", "в", "во", "с", "со", "на", "не", "по", "у", "от", "для", "это", "их", "его"}
 
 
+def legal_form_before(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "сделала сайт для ИП Колыванов", "у ИП Курносовой": a legal form written before a name is part of the company's
+    name (the name alone would leave "ИП [заказчик]" and the form says a business is meant)."""
+    forms = _LEGAL_BEFORE.get(f.lang, set())
+    ends = {t.end: t for t in tokens}
+    out = []
+    for m in found:
+        legal = ends.get(m.start - 1)
+        if legal is not None and text[legal.end : m.start] == " " and norm_key(legal.text) in forms:
+            m = Mention(legal.start, m.end, "org", m.key, m.priority)
+        out.append(m)
+    return out
+
+
 def lowercase_after_legal_form(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """ "мой заказчик из ооо мегалайн", "ооо стройгарант-м кинуло": whatever word follows a legal form is the company's
-    name, in lower case too (the form and the name are one span). After "ип" it is the trader's own name, and "ИП"
-    stays outside as it does for "ИП Соколова Т. В."."""
+    name, in lower case too (the form and the name are one span)."""
     forms = _LEGAL_BEFORE.get(f.lang, set())
     taken = [(m.start, m.end) for m in found]
     out = []
@@ -176,10 +194,7 @@ def lowercase_after_legal_form(f: CasedFinder, text: str, tokens: list[Token], f
             continue
         if lw in _NOT_A_NAME_RU or lw in f.lex.common or overlaps(a.start, b.end, taken):
             continue
-        if norm_key(a.text) == "ип":
-            out.append(Mention(b.start, b.end, "person", f.lemma(b.text), P_QUOTED))
-        else:
-            out.append(Mention(a.start, b.end, "org", f.lemma(b.text), P_QUOTED))
+        out.append(Mention(a.start, b.end, "org", f.lemma(b.text), P_QUOTED))
     return out
 
 
@@ -249,7 +264,8 @@ def org_heads(f: CasedFinder, found: list[Mention]) -> dict[str, str]:
     Legal forms and company suffixes are no head ("Oy", "Studio"), and neither is an everyday word ("Crumb &
     Collie" is not echoed by every "crumb").
     """
-    generic = f.lex.cue("legal_forms") | f.lex.cue("org_suffixes")
+    # "Kotisiivous Kaarnalle": the kind of business is no head either, the name after it is.
+    generic = f.lex.cue("legal_forms") | f.lex.cue("org_suffixes") | f.lex.cue("org_kinds")
     heads: dict[str, str] = {}
     for m in found:
         if m.type != "org":
@@ -267,6 +283,10 @@ def org_heads(f: CasedFinder, found: list[Mention]) -> dict[str, str]:
 def echo_of(f: CasedFinder, word: str, heads: dict[str, str]) -> str:
     """The key of the company a word names again ("Saarnipuun", "brightwell", "Quillory's"), or ''."""
     hits = f.lemmas(word) & heads.keys()
+    if not hits and f.lang == "fi" and word[:1].isupper():
+        # "Vilkkumaan Konepaja … Vilkkumaalta": the head is a stem; a capitalised word on it plus a case ending.
+        lw = norm_key(word)
+        hits = {h for h in heads if len(h) >= 5 and lw.startswith(h) and len(lw) - len(h) <= 6}
     return heads[min(hits)] if hits else ""
 
 

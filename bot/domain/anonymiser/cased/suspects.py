@@ -23,14 +23,17 @@ _FI_SPOKEN_DEMONSTRATIVES = {"se", "toi", "tää", "sen", "sille", "siltä"}
 _LOWER_QUOTE_RE = re.compile(r"«([а-яё][а-яё-]*(?: [а-яё-]+)?)»")
 
 
-def cased_suspects(lex: Lexicon, text: str, taken: list[tuple[int, int]]) -> list[Suspect]:
-    """All suspects of the rules below that no removed span or earlier suspect covers."""
+def with_cased_suspects(lex: Lexicon, text: str, removed: list[tuple[int, int]], found: list[Suspect]) -> list[Suspect]:
+    """found plus the suspects of the rules below outside the removed spans; a word-level suspect inside one of
+    ours ("лилия" in "белая лилия") gives way to it, since ours covers the whole name."""
     if lex.lang not in ("ru", "fi"):
-        return []
+        return found
     tokens = tokenize(text)
-    found = ru_quoted_lowercase_once(lex, text) + ru_kind_then_lowercase_name(lex, text, tokens)
-    found += fi_after_spoken_demonstrative(lex, text, tokens)
-    return [s for s in found if not overlaps(s.start, s.end, taken)]
+    ours = ru_quoted_lowercase_once(lex, text) + ru_kind_then_lowercase_name(lex, text, tokens)
+    ours += fi_after_spoken_demonstrative(lex, text, tokens)
+    ours = [s for s in ours if not overlaps(s.start, s.end, removed)]
+    spans = [(s.start, s.end) for s in ours]
+    return [s for s in found if not overlaps(s.start, s.end, spans)] + ours
 
 
 def ru_quoted_lowercase_once(lex: Lexicon, text: str) -> list[Suspect]:
