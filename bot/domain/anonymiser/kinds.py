@@ -158,8 +158,11 @@ def finnish_case_boundary(r: Run) -> Parts | None:
         return None
     for i, w in enumerate(r.words[:-1]):
         lw = norm_key(w)
-        if len(lw) >= 6 and lw.endswith(_FI_CLOSING_CASES) and not f.is_first_name(w) and not f.ordinary(w):
-            return _split(r, i + 1)
+        if len(lw) < 6 or not lw.endswith(_FI_CLOSING_CASES) or f.is_first_name(w) or f.ordinary(w):
+            continue
+        if f.lemmas(r.words[i + 1]) & (r.cue("legal_forms") | r.cue("org_suffixes")):
+            continue  # "Rautasilta Oy": -lta is part of the name when a legal form follows
+        return _split(r, i + 1)
     if len(r.toks) > 2 and f.is_place(r.words[-1]) and not f.is_first_name(r.words[-1]):
         return _split(r, len(r.toks) - 1)
     return None
@@ -307,8 +310,8 @@ def finnish_nature_place(word: str) -> bool:
 def camel_case_brand(r: Run) -> Parts | None:
     """ "КолесоПро", "СтройТехМонтаж", "BrickAndLoom": a capital inside a word is how brands are written."""
     w = r.words[0]
-    if w.startswith(("Mc", "Mac", "O'", "O’", "D'", "D’")) or not any(c.islower() for c in w):
-        return None  # McKenzie, O'Brien
+    if w.startswith(("Mc", "Mac", "O'", "O’", "D'", "D’")) or "-" in w or not any(c.islower() for c in w):
+        return None  # McKenzie, O'Brien, Pemberton-Shah
     if len(r.toks) == 1 and len(w) >= 6 and any(c.isupper() for c in w[3:]):
         return [(r.toks, "org")]
     return None

@@ -73,3 +73,13 @@ def ru_lemma(word: str) -> str:
 def ru_lemmas(word: str) -> frozenset[str]:
     """ "пекарней" -> {"пекарня", "пекарный"}: every base form the dictionary knows for the word."""
     return frozenset(p.normal_form for p in _analyser().parse(word.lower()) if p.is_known)
+
+
+@functools.lru_cache(maxsize=20000)
+def ru_nominative_pair(adjective: str, noun: str) -> bool:
+    """ "хлебный дом", "белая лилия": an adjective and a noun agreeing in the nominative, the way a name stands in
+    apposition after a kind of business ("с пекарней хлебный дом"); "сеть детских магазинов" is a genitive."""
+    morph = _analyser()
+    adjs = [p.tag for p in morph.parse(adjective) if p.is_known and "ADJF" in p.tag and p.tag.case == "nomn"]
+    nouns = [p.tag for p in morph.parse(noun) if p.is_known and "NOUN" in p.tag and p.tag.case == "nomn"]
+    return any(a.number == n.number and (a.number == "plur" or a.gender == n.gender) for a in adjs for n in nouns)

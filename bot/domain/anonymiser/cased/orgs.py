@@ -177,7 +177,8 @@ def legal_form_before(f: CasedFinder, text: str, tokens: list[Token], found: lis
     for m in found:
         legal = ends.get(m.start - 1)
         if legal is not None and text[legal.end : m.start] == " " and norm_key(legal.text) in forms:
-            m = Mention(legal.start, m.end, "org", m.key, m.priority)
+            # The key keeps the form: "ИП Шмаргунов" is the business, "Шмаргунов обещал" still the man.
+            m = Mention(legal.start, m.end, "org", norm_key(legal.text) + " " + m.key, m.priority)
         out.append(m)
     return out
 
@@ -270,6 +271,8 @@ def org_heads(f: CasedFinder, found: list[Mention]) -> dict[str, str]:
     for m in found:
         if m.type != "org":
             continue
+        if m.key.split()[0] in _LEGAL_BEFORE.get(f.lang, set()) and f.is_personish(m.key.split()[-1].capitalize()):
+            continue  # "ИП Шмаргунов": a trader's surname is no company head
         words = [w for w in m.key.split() if w not in generic]
         if not words or len(words[0]) < 4:
             continue
