@@ -283,11 +283,14 @@ def org_heads(f: CasedFinder, found: list[Mention]) -> dict[str, str]:
     return heads
 
 
-def echo_of(f: CasedFinder, word: str, heads: dict[str, str]) -> str:
-    """The key of the company a word names again ("Saarnipuun", "brightwell", "Quillory's"), or ''."""
+def echo_of(f: CasedFinder, word: str, heads: dict[str, str], name: bool = False) -> str:
+    """The key of the company a word names again ("Saarnipuun", "brightwell", "Quillory's"), or ''.
+
+    name: the word is already a name (a mention, or capitalised), so a head that is a stem may match it too."""
     hits = f.lemmas(word) & heads.keys()
-    if not hits and f.lang == "fi" and word[:1].isupper():
-        # "Vilkkumaan Konepaja … Vilkkumaalta": the head is a stem; a capitalised word on it plus a case ending.
+    if not hits and f.lang in ("fi", "ru") and (name or word[:1].isupper()):
+        # "Vilkkumaan Konepaja … Vilkkumaalta", "на Альфастрой … в Альфастрое": the head is a stem; the word is that
+        # stem plus a case ending.
         lw = norm_key(word)
         hits = {h for h in heads if len(h) >= 5 and lw.startswith(h) and len(lw) - len(h) <= 6}
     return heads[min(hits)] if hits else ""
@@ -303,7 +306,7 @@ def echo_orgs(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list
         return found
     out = []
     for m in found:
-        key = echo_of(f, m.key, heads) if m.type in ("person", "place") and " " not in m.key else ""
+        key = echo_of(f, m.key, heads, name=True) if m.type in ("person", "place") and " " not in m.key else ""
         if m.type == "place" and m.key in f.lex.places:
             key = ""  # "Helsinki Design … in Helsinki": a listed town stays a town
         if m.type == "person" and m.key in org_keys:
