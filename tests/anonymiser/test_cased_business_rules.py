@@ -246,3 +246,22 @@ def test_one_company_one_placeholder(anon: Anonymiser) -> None:
     assert by_text["Hyvä Hetki"].type == "org"
     assert len({s.placeholder for s in res.spans if s.type == "org"}) == 1
     assert "Lapualla" in by_text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "typed"),
+    [
+        ("en", "I freelanced for Sproutwise for two years.", "Sproutwise", "org"),
+        ("en", "he said he was the CTO of Lumenstack.", "Lumenstack", "org"),
+        ("en", "I made a logo for Sproutwise.", "Sproutwise", None),
+        ("fi", "Olin Tuohiverkolla alihankkijana.", "Tuohiverkolla", "org"),
+        ("fi", "Tein töitä Kelorralle kaksi vuotta.", "Kelorralle", "org"),
+        ("fi", "Soitin Kelorralle eilen.", "Kelorralle", None),
+        ("ru", "Полгода сотрудничал с Лесоторгом.", "Лесоторгом", "org"),
+    ],
+)
+def test_work_context(anon: Anonymiser, lang: str, text: str, word: str, typed: str | None) -> None:
+    i = next(k for k, t in enumerate(tokenize(text)) if t.text == word)
+    prev = tokenize(text)[i - 1].text.lower()
+    parts = kinds.work_context(_run(anon, lang, text, prev, slice(i, i + 1)))
+    assert (parts[0][1] if parts else None) == typed

@@ -158,8 +158,10 @@ def finnish_case_boundary(r: Run) -> Parts | None:
         return None
     for i, w in enumerate(r.words[:-1]):
         lw = norm_key(w)
-        if len(lw) < 6 or not lw.endswith(_FI_CLOSING_CASES) or f.is_first_name(w) or f.ordinary(w):
+        if len(lw) < 6 or not lw.endswith(_FI_CLOSING_CASES) or f.is_first_name(w):
             continue
+        if f.ordinary(w) and not f.is_place(w):
+            continue  # the vocabulary holds towns' case forms too ("Jyväskylässä Pohjoisvirta Ky:lle")
         if f.lemmas(r.words[i + 1]) & (r.cue("legal_forms") | r.cue("org_suffixes")):
             continue  # "Rautasilta Oy": -lta is part of the name when a legal form follows
         return _split(r, i + 1)
@@ -317,6 +319,49 @@ def camel_case_brand(r: Run) -> Parts | None:
     return None
 
 
+# Words around a name that say the story is about working for it ("freelanced for", "Olin … keikkatöissä").
+_EN_WORK_FOR = {"worked", "work", "working", "freelanced", "freelancing", "contracted", "subcontracted", "consulted"}
+_EN_ROLE_OF = {"ceo", "cto", "coo", "cfo", "founder", "cofounder", "co-founder", "owner", "head", "director"}
+_FI_WORK_WORDS = {
+    "töitä",
+    "töissä",
+    "töihin",
+    "keikkaa",
+    "keikkoja",
+    "keikalla",
+    "keikkatöissä",
+    "keikkatöitä",
+    "alihankkijana",
+    "freelancerina",
+    "harjoittelijana",
+    "käännöksiä",
+    "kuvituksia",
+    "käännöstöitä",
+}
+_RU_WORK_BEFORE = ("сотруднича", "работа", "переводил", "верстал", "подрабатывал", "трудил")
+
+
+def work_context(r: Run) -> Parts | None:
+    """ "I freelanced for Sproutwise", "the CTO of Lumenstack", "Olin Tuohiverkolla alihankkijana", "Tein töitä
+    Kelorralle", "сотрудничал с Лесоторгом": a single name someone worked for, at or with is an employer."""
+    f = r.finder
+    if len(r.toks) != 1 or f.is_first_name(r.words[0]):
+        return None
+    start, end = r.toks[0].start, r.toks[0].end
+    before = re.findall(r"[^\W\d_]+", r.text[max(0, start - 40) : start].lower())
+    after = re.findall(r"[^\W\d_]+", r.text[end : end + 30].lower())
+    if f.lang == "en":
+        work = r.prev in ("for", "by") and len(before) >= 2 and before[-2] in _EN_WORK_FOR
+        work = work or (r.prev == "of" and len(before) >= 2 and before[-2] in _EN_ROLE_OF)
+    elif f.lang == "fi":
+        near = set(before[-3:]) | set(after[:2])
+        work = norm_key(r.words[0]).endswith(("lle", "lla", "llä")) and bool(near & _FI_WORK_WORDS)
+    else:
+        work = len(before) >= 2 and r.prev in ("с", "со", "на", "для") and before[-2].startswith(_RU_WORK_BEFORE)
+        work = work and not f.is_personish(r.words[0])
+    return [(r.toks, "org")] if work else None
+
+
 def acronym_run(r: Run) -> Parts | None:
     """ "NWT Logistics": a longer run opening with an acronym is a company."""
     first = r.toks[0]
@@ -340,6 +385,7 @@ RULES: tuple[Callable[[Run], Parts | None], ...] = (
     town_in_company,
     after_kind_word,
     at_work,
+    work_context,
     personal_name,
     camel_case_brand,
     word_before,
