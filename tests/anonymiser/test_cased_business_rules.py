@@ -265,3 +265,24 @@ def test_work_context(anon: Anonymiser, lang: str, text: str, word: str, typed: 
     prev = tokenize(text)[i - 1].text.lower()
     parts = kinds.work_context(_run(anon, lang, text, prev, slice(i, i + 1)))
     assert (parts[0][1] if parts else None) == typed
+
+
+def test_lowercase_dictionary_name(anon: Anonymiser) -> None:
+    f = anon._cased["ru"]
+    text = "в общем глафира из задонска заказала, роза и вера тоже"
+    found = persons.lowercase_dictionary_name(f, tokenize(text), [])
+    assert [(text[m.start : m.end], m.type) for m in found] == [("глафира", "person"), ("задонска", "place")]
+
+
+def test_lowercase_kind_and_surname(anon: Anonymiser) -> None:
+    f = anon._cased["fi"]
+    text = "mutta rakennusliike hirvonen ei maksanut, toimistolle loppusiivouksen"
+    found = orgs.lowercase_kind_and_surname(f, text, tokenize(text), [])
+    assert [(text[m.start : m.end], m.type) for m in found] == [("rakennusliike hirvonen", "org")]
+
+
+def test_fi_kind_apposition(anon: Anonymiser) -> None:
+    lex = anon._lex["fi"]
+    text = "tein sivut kahvila sininen hetkille, mutta firma on konkurssissa ja kahvila jossa kävin"
+    found = cased_suspects.fi_kind_apposition(lex, text, tokenize(text))
+    assert [(text[s.start : s.end], s.type) for s in found] == [("kahvila sininen hetkille", "org")]

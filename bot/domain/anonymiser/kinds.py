@@ -190,7 +190,11 @@ def kind_word_opens(r: Run) -> Parts | None:
 def is_kind(f: CasedFinder, word: str) -> bool:
     """ "Kahvila", "Rakennus", "агентство": a word naming a kind of business (any case form)."""
     kinds = f.lex.cue("org_kinds")
-    return norm_key(word) in kinds or bool(f.lemmas(word) & kinds)
+    lw = norm_key(word)
+    if lw in kinds or f.lemmas(word) & kinds:
+        return True
+    # "Sähköpaja", "Putkiliike": the head of a Finnish compound says the kind.
+    return f.lang == "fi" and any(lw.endswith(k) and len(lw) > len(k) + 2 for k in kinds if len(k) >= 4)
 
 
 def kind_compound(f: CasedFinder, word: str) -> bool:

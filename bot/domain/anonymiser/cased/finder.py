@@ -34,6 +34,7 @@ from .orgs import (
     legal_form_before,
     lowercase_after_legal_form,
     lowercase_at_work,
+    lowercase_kind_and_surname,
     quoted,
     ru_name_tails,
     ru_quoted_lowercase,
@@ -41,6 +42,7 @@ from .orgs import (
 from .persons import (
     P_NAME,
     lowercase_cued,
+    lowercase_dictionary_name,
     lowercase_double_name,
     lowercase_from,
     lowercase_inflected_name,
@@ -170,8 +172,10 @@ class CasedFinder:
             out += lowercase_cued(self, text, tokens, out)
         out += lowercase_inflected_name(self, tokens, out)
         out += lowercase_double_name(self, tokens, out)
+        out += lowercase_dictionary_name(self, tokens, out)
         out += lowercase_after_legal_form(self, text, tokens, out)
         out += lowercase_at_work(self, text, tokens, out)
+        out += lowercase_kind_and_surname(self, text, tokens, out)
         out += ru_quoted_lowercase(self, text, out)
         out += acronym_of_org(self, text, tokens, out)
         out = legal_form_before(self, text, tokens, out)

@@ -199,6 +199,24 @@ def lowercase_after_legal_form(f: CasedFinder, text: str, tokens: list[Token], f
     return out
 
 
+def lowercase_kind_and_surname(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "rakennusliike hirvonen ei maksanut", "kuljetus mäkelälle": a Finnish kind of business, uninflected, then a
+    lower-case word shaped like a surname is a firm named after its owner (the kind and the name are one span)."""
+    if f.lang != "fi":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for a, b in pairwise(tokens):
+        if a.cap or b.cap or text[a.end : b.start] != " " or overlaps(a.start, b.end, taken):
+            continue
+        kind = norm_key(a.text) in f.lex.cue("org_kinds") and not norm_key(a.text).endswith("n")  # uninflected
+        if not kind or norm_key(b.text) in f.lex.frequent:
+            continue
+        if f.is_personish(b.text[:1].upper() + b.text[1:]):
+            out.append(Mention(a.start, b.end, "org", f.lemma(b.text), P_NAME_LOWER))
+    return out
+
+
 def lowercase_at_work(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """ "the guys at copperline said… never heard from copperline again": an unknown lower-case word at a workplace
     (see at_workplace) is a company, and so is the same word later in the story."""

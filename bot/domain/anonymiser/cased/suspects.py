@@ -28,7 +28,7 @@ def with_cased_suspects(lex: Lexicon, text: str, removed: list[tuple[int, int]],
         return found
     tokens = tokenize(text)
     ours = ru_kind_then_lowercase_name(lex, text, tokens)
-    ours += fi_after_spoken_demonstrative(lex, text, tokens)
+    ours += fi_after_spoken_demonstrative(lex, text, tokens) + fi_kind_apposition(lex, text, tokens)
     ours = [s for s in ours if not overlaps(s.start, s.end, removed)]
     spans = [(s.start, s.end) for s in ours]
     return [s for s in found if not overlaps(s.start, s.end, spans)] + ours
@@ -47,6 +47,34 @@ def ru_kind_then_lowercase_name(lex: Lexicon, text: str, tokens: list[Token]) ->
             continue
         if ru_lemmas(k.text) & kinds and ru_nominative_pair(a.text, b.text) and not ru_adjective_noun(a.text, k.text):
             out.append(Suspect(a.start, b.end, "org"))
+    return out
+
+
+_FI_NOT_IN_NAME = {"vaan", "sitten", "myös", "vielä", "meni", "teki", "kävi", "olla", "ollut", "joka", "jossa", "siis"}
+_FI_OUTER_CASES = ("lle", "lta", "ltä", "lla", "llä", "ssa", "ssä", "sta", "stä")
+
+
+def fi_kind_apposition(lex: Lexicon, text: str, tokens: list[Token]) -> list[Suspect]:
+    """ "tein sivut kahvila sininen hetkille": Finnish inflects a kind of business itself ("kahvilalle") unless a
+    name follows it; a kind left in the nominative, then within two words a rare word with a case ending, is a name
+    typed in lower case ("kahvila on kiva" has no case ending, "kahvila jossa" a frequent one)."""
+    if lex.lang != "fi":
+        return []
+    kinds = lex.cue("org_kinds")
+    out = []
+    for i, k in enumerate(tokens[:-1]):
+        if k.cap or norm_key(k.text) not in kinds or norm_key(k.text).endswith("n"):
+            continue
+        for j in (i + 1, i + 2):
+            if j >= len(tokens) or tokens[j].cap or text[tokens[j - 1].end : tokens[j].start] != " ":
+                break
+            w = norm_key(tokens[j].text)
+            if j == i + 1 and not w.endswith(_FI_OUTER_CASES) and (len(w) < 4 or w in _FI_NOT_IN_NAME):
+                break  # "firma on konkurssissa", "kahvila meni kiinni": a verb, not a name's first word
+            if w.endswith(_FI_OUTER_CASES):
+                if w not in lex.frequent and w not in lex.common:
+                    out.append(Suspect(k.start, tokens[j].end, "org"))
+                break  # "kahvila jossa": a frequent word with a case ending ends the look
     return out
 
 
