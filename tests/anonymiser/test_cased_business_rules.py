@@ -286,3 +286,24 @@ def test_fi_kind_apposition(anon: Anonymiser) -> None:
     text = "tein sivut kahvila sininen hetkille, mutta firma on konkurssissa ja kahvila jossa kävin"
     found = cased_suspects.fi_kind_apposition(lex, text, tokenize(text))
     assert [(text[s.start : s.end], s.type) for s in found] == [("kahvila sininen hetkille", "org")]
+
+
+def test_lowercase_with_org_suffix(anon: Anonymiser) -> None:
+    f = anon._cased["en"]
+    text = "client was hazelmere interiors in leamington, next to a vape shop"
+    found = orgs.lowercase_with_org_suffix(f, text, tokenize(text), [])
+    assert [(text[m.start : m.end], m.type) for m in found] == [("hazelmere interiors", "org")]
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        (
+            "Ignatius Pell of Pell & Varga asked me to rebuild their site.",
+            ["Ignatius Pell", "Pell & Varga"],
+        ),
+        ("They sent it to the Bank of Leeds.", ["Bank of Leeds"]),
+    ],
+)
+def test_someone_of_a_company(anon: Anonymiser, text: str, gone: list[str]) -> None:
+    assert [g for g, _ in _gone(anon, text, "en")] == gone

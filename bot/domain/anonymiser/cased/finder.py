@@ -35,6 +35,7 @@ from .orgs import (
     lowercase_after_legal_form,
     lowercase_at_work,
     lowercase_kind_and_surname,
+    lowercase_with_org_suffix,
     quoted,
     ru_name_tails,
     ru_quoted_lowercase,
@@ -176,6 +177,7 @@ class CasedFinder:
         out += lowercase_after_legal_form(self, text, tokens, out)
         out += lowercase_at_work(self, text, tokens, out)
         out += lowercase_kind_and_surname(self, text, tokens, out)
+        out += lowercase_with_org_suffix(self, text, tokens, out)
         out += ru_quoted_lowercase(self, text, out)
         out += acronym_of_org(self, text, tokens, out)
         out = legal_form_before(self, text, tokens, out)
@@ -230,6 +232,8 @@ class CasedFinder:
                         or (lb == "and" and norm_key(tokens[j + 2].text) in self.lex.cue("org_suffixes"))
                     )
                     and not (lb == "of" and self.is_first_name(tokens[seq[0]].text))
+                    # "Bank of Leeds" joins; "Ignatius Pell of Pell & Varga" is someone of a company.
+                    and not (lb == "of" and not self.ordinary(a.text) and self._company_at(text, tokens, j + 2))
                 ):
                     seq += [j + 1, j + 2]
                     j += 2
@@ -238,6 +242,14 @@ class CasedFinder:
             seqs.append(seq)
             i = j + 1
         return seqs
+
+    def _company_at(self, text: str, tokens: list[Token], k: int) -> bool:
+        """ "Pell & Varga", "Quill Media", "Acme Oy": the run starting at tokens[k] is shaped like a company."""
+        if k + 1 >= len(tokens) or not tokens[k + 1].cap:
+            return False
+        gap = text[tokens[k].end : tokens[k + 1].start].strip()
+        suffixes = self.lex.cue("org_suffixes") | self.lex.cue("legal_forms")
+        return gap in ("&", "+") or (gap == "" and norm_key(tokens[k + 1].text) in suffixes)
 
     def _resolve(self, text: str, tokens: list[Token], seq: list[int], rejected: list[Token]) -> list[Mention]:
         lex = self.lex

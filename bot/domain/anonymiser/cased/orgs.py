@@ -217,6 +217,52 @@ def lowercase_kind_and_surname(f: CasedFinder, text: str, tokens: list[Token], f
     return out
 
 
+# Company words that follow a name but seldom an everyday word ("vape shop", "coffee bar" are no companies).
+_LOWER_ORG_SUFFIXES = {
+    "studio",
+    "studios",
+    "interiors",
+    "design",
+    "designs",
+    "media",
+    "digital",
+    "creative",
+    "builders",
+    "construction",
+    "consulting",
+    "productions",
+    "logistics",
+    "architects",
+    "solutions",
+    "roofing",
+    "landscaping",
+    "plumbing",
+    "florals",
+    "ventures",
+    "holdings",
+    "labs",
+}
+
+
+def lowercase_with_org_suffix(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "client was hazelmere interiors in leamington": in English, a lower-case word no vocabulary knows, then a
+    company word (interiors, studio, roofing), is a company typed in lower case."""
+    if f.lang != "en":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for a, b in pairwise(tokens):
+        if a.cap or b.cap or text[a.end : b.start] != " " or overlaps(a.start, b.end, taken) or len(a.text) < 4:
+            continue
+        if (
+            norm_key(b.text) in _LOWER_ORG_SUFFIXES
+            and f.unknown_name_shape(a.text)
+            and norm_key(a.text) not in f.lex.vocab
+        ):
+            out.append(Mention(a.start, b.end, "org", norm_key(a.text) + " " + norm_key(b.text), P_NAME_LOWER))
+    return out
+
+
 def lowercase_at_work(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """ "the guys at copperline said… never heard from copperline again": an unknown lower-case word at a workplace
     (see at_workplace) is a company, and so is the same word later in the story."""
