@@ -270,8 +270,10 @@ def lowercase_at_work(f: CasedFinder, text: str, tokens: list[Token], found: lis
         return []
     taken = [(m.start, m.end) for m in found]
     out: list[Mention] = []
-    for t in tokens:
-        if t.cap or len(t.text) < 4 or overlaps(t.start, t.end, taken) or not at_workplace(text, t.start):
+    for prev, t in pairwise(tokens):
+        if prev.text.lower() != "at" or t.cap or len(t.text) < 4 or overlaps(t.start, t.end, taken):
+            continue
+        if not at_workplace(text, t.start):
             continue
         if not f.unknown_name_shape(t.text) or norm_key(t.text) in f.lex.vocab:
             continue

@@ -84,18 +84,21 @@ def fi_after_spoken_demonstrative(lex: Lexicon, text: str, tokens: list[Token]) 
     (a verb follows "se" just as often, "se vakuutteli", so a lone unknown word is not enough)."""
     if lex.lang != "fi":
         return []
-    known = lex.vocab | lex.common
+
+    def known(word: str) -> bool:
+        return any(c in lex.vocab or c in lex.common for c in fi_candidates(word) | {word})
+
     out = []
     for a, b in pairwise(tokens):
         if norm_key(a.text) not in _FI_SPOKEN_DEMONSTRATIVES or b.cap or text[a.end : b.start] != " ":
             continue
         parts = b.text.split("-")
-        double = len(parts) == 2 and all(len(p) >= 3 and not (fi_candidates(p) | {p}) & known for p in parts)
-        named = len(b.text) >= 4 and bool(fi_candidates(b.text) & lex.first_names) and b.text not in known
+        double = len(parts) == 2 and all(len(p) >= 3 and not known(p) for p in parts)
+        lw = norm_key(b.text)
+        listed = bool(fi_candidates(b.text) & lex.first_names) and lw not in lex.vocab and lw not in lex.common
+        named = len(b.text) >= 4 and listed
         # After the case forms "sille"/"siltä"/"sen" a verb is rare: an unknown word is someone ("sille veikalle").
-        oblique = (
-            norm_key(a.text) in _FI_OBLIQUE and len(b.text) >= 4 and not (fi_candidates(b.text) | {b.text}) & known
-        )
+        oblique = norm_key(a.text) in _FI_OBLIQUE and len(b.text) >= 4 and not known(b.text)
         named = named or oblique
         if double or named:
             out.append(Suspect(b.start, b.end, "person"))
