@@ -307,3 +307,11 @@ def test_lowercase_with_org_suffix(anon: Anonymiser) -> None:
 )
 def test_someone_of_a_company(anon: Anonymiser, text: str, gone: list[str]) -> None:
     assert [g for g, _ in _gone(anon, text, "en")] == gone
+
+
+def test_camel_case_brand_at_a_sentence_start(anon: Anonymiser) -> None:
+    assert kinds.is_camel_case("LähiTapiolan")
+    assert not kinds.is_camel_case("McKenzie")
+    assert not kinds.is_camel_case("Pemberton-Shah")
+    assert _gone(anon, "LähiTapiolan kanssa oli sama juttu.", "fi") == [("LähiTapiolan", "org")]
+    assert _gone(anon, "WordPress broke again.", "en") == []

@@ -315,12 +315,15 @@ def finnish_nature_place(word: str) -> bool:
 
 def camel_case_brand(r: Run) -> Parts | None:
     """ "КолесоПро", "СтройТехМонтаж", "BrickAndLoom": a capital inside a word is how brands are written."""
-    w = r.words[0]
+    return [(r.toks, "org")] if len(r.toks) == 1 and is_camel_case(r.words[0]) else None
+
+
+def is_camel_case(w: str) -> bool:
+    """ "LähiTapiolan", "КолесоПро": a capital inside a word of six letters or more (not McKenzie, O'Brien,
+    Pemberton-Shah, and not an acronym)."""
     if w.startswith(("Mc", "Mac", "O'", "O’", "D'", "D’")) or "-" in w or not any(c.islower() for c in w):
-        return None  # McKenzie, O'Brien, Pemberton-Shah
-    if len(r.toks) == 1 and len(w) >= 6 and any(c.isupper() for c in w[3:]):
-        return [(r.toks, "org")]
-    return None
+        return False
+    return len(w) >= 6 and w[:1].isupper() and any(c.isupper() for c in w[3:])
 
 
 # Words around a name that say the story is about working for it ("freelanced for", "Olin … keikkatöissä").

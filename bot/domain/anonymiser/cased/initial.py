@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..kinds import is_kind, kind_compound
+from ..kinds import is_camel_case, is_kind, kind_compound
 from ..morph import fi_candidates, fi_looks_like_surname, fi_nature_compound
 from ..russian import ru_proper_kind
 from ..textutil import Token, norm_key
@@ -120,10 +120,10 @@ def finnish_did_not(r: Initial) -> bool:
 
 
 def business_shaped(r: Initial) -> bool | None:
-    """ "Kuljetus-Vääräniemi ajoi…", "Harrow & Lark paid half": a kind of business hyphened to a name, or two words
-    joined by "&", is a company's name even at a sentence start."""
-    if kind_compound(r.finder, r.word):
-        return True
+    """ "Kuljetus-Vääräniemi ajoi…", "Harrow & Lark paid half", "LähiTapiolan kanssa…": a kind of business
+    hyphened to a name, two words joined by "&" or a CamelCase brand is a company's name even at a sentence start."""
+    if kind_compound(r.finder, r.word) or (len(r.toks) == 1 and is_camel_case(r.word)):
+        return True  # and "LähiTapiolan kanssa…": a capital inside the word is a brand's
     if len(r.toks) > 1 and r.text[r.toks[0].end : r.toks[1].start].strip() in ("&", "+"):
         return True
     return None
