@@ -189,9 +189,13 @@ def lowercase_after_legal_form(f: CasedFinder, text: str, tokens: list[Token], f
     forms = _LEGAL_BEFORE.get(f.lang, set())
     taken = [(m.start, m.end) for m in found]
     out = []
+    if not forms:
+        return []
     for a, b in pairwise(tokens):
+        if a.text.lower() not in forms or b.cap or text[a.end : b.start] != " ":
+            continue
         lw = norm_key(b.text)
-        if norm_key(a.text) not in forms or b.cap or text[a.end : b.start] != " " or len(lw) < 3:
+        if len(lw) < 3:
             continue
         if lw in _NOT_A_NAME_RU or lw in f.lex.common or overlaps(a.start, b.end, taken):
             continue
