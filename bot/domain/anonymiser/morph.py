@@ -283,3 +283,18 @@ _FI_SURNAME = re.compile(
 def fi_looks_like_surname(word: str) -> bool:
     """Virtanen, Virtasen, Heikkilä, Mattilan…"""
     return bool(_FI_SURNAME.match(word.split(":", 1)[0]))
+
+
+# Last parts of Finnish place names and of the surnames made from them, in their case stems (Nurmijärvellä,
+# Rautakorven, Kiuruvedeltä, Seinäjoelle), then at most a case ending.
+_FI_NATURE_RE = re.compile(
+    r"[a-zåäö]{3,}(?:järv[ie]|jo(?:ki|e|ke)|lah(?:ti|de|te)|niem[ie]|mä(?:ki|e|ke)|saar[ie]|salm[ie]|ve(?:si|de|te)"
+    r"|kosk[ie]|linna|kylä|ran(?:ta|na)|harju|vaara|lamp[ie]|lamm[ie]|numm[ie]|vuor[ie]|leh(?:to|do)|kor(?:pi|pe|ve)"
+    r"|salo|pel(?:to|lo)|vir(?:ta|ra)|kallio|laakso|luo(?:to|do)|kan(?:gas|kaa))[a-zåäö]{0,5}"
+)
+
+
+def fi_nature_compound(word: str) -> bool:
+    """ "Nurmijärvellä", "Rautakorpi", "Kiuruvedeltä": a compound ending in a lake, river, hill or forest word is a
+    place or a surname made from one, in any case form (the everyday compounds are in the vocabulary)."""
+    return bool(_FI_NATURE_RE.fullmatch(norm_key(word)))

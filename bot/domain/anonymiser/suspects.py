@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 
+from .cased.suspects import with_cased_suspects
 from .lexicon import Lexicon, _read_lines
 from .model import Span, Suspect
 from .morph import fi_candidates
@@ -131,6 +132,7 @@ class SuspectFinder:
                     if kind == "person":
                         person_ends.add(tok.end)
             prev = self._norm(tok.text)
+        found = with_cased_suspects(self.lex, text, [(s.start, s.end) for s in spans], found)
         return tuple(_merge(text, sorted(found, key=lambda s: s.start))[:MAX_SUSPECTS])
 
     # --- one predicate per reason ----------------------------------------------------------------------------------

@@ -25,17 +25,26 @@ from ..textutil import Token, common_prefix, norm_key, overlaps, tokenize
 from .initial import RU_VERB_RE, Initial, initial_is_name
 from .orgs import (
     ORG_JOINERS,
+    acronym_of_org,
     domain_tails,
     echo_orgs,
     is_kind_word,
     is_title_case_phrase,
     keeps_edge,
+    legal_form_before,
+    lowercase_after_legal_form,
+    lowercase_at_work,
+    lowercase_kind_and_surname,
+    lowercase_with_org_suffix,
     quoted,
     ru_name_tails,
+    ru_quoted_lowercase,
 )
 from .persons import (
     P_NAME,
     lowercase_cued,
+    lowercase_dictionary_name,
+    lowercase_double_name,
     lowercase_from,
     lowercase_inflected_name,
     lowercase_listed,
@@ -163,6 +172,15 @@ class CasedFinder:
         if chat_register(tokens):
             out += lowercase_cued(self, text, tokens, out)
         out += lowercase_inflected_name(self, tokens, out)
+        out += lowercase_double_name(self, tokens, out)
+        out += lowercase_dictionary_name(self, tokens, out)
+        out += lowercase_after_legal_form(self, text, tokens, out)
+        out += lowercase_at_work(self, text, tokens, out)
+        out += lowercase_kind_and_surname(self, text, tokens, out)
+        out += lowercase_with_org_suffix(self, text, tokens, out)
+        out += ru_quoted_lowercase(self, text, out)
+        out += acronym_of_org(self, text, tokens, out)
+        out = legal_form_before(self, text, tokens, out)
         out = trim_initial_words(out, text, self)
         out = domain_tails(text, ru_name_tails(self, text, tokens, out))
         return echo_orgs(self, tokens, out + propagate(self, rejected, out))
@@ -214,6 +232,8 @@ class CasedFinder:
                         or (lb == "and" and norm_key(tokens[j + 2].text) in self.lex.cue("org_suffixes"))
                     )
                     and not (lb == "of" and self.is_first_name(tokens[seq[0]].text))
+                    # "Bank of Leeds" joins; "Ignatius Pell of Pell & Varga" is someone of a company.
+                    and not (lb == "of" and not self.ordinary(a.text) and self._company_at(text, tokens, j + 2))
                 ):
                     seq += [j + 1, j + 2]
                     j += 2
@@ -222,6 +242,14 @@ class CasedFinder:
             seqs.append(seq)
             i = j + 1
         return seqs
+
+    def _company_at(self, text: str, tokens: list[Token], k: int) -> bool:
+        """ "Pell & Varga", "Quill Media", "Acme Oy": the run starting at tokens[k] is shaped like a company."""
+        if k + 1 >= len(tokens) or not tokens[k + 1].cap:
+            return False
+        gap = text[tokens[k].end : tokens[k + 1].start].strip()
+        suffixes = self.lex.cue("org_suffixes") | self.lex.cue("legal_forms")
+        return gap in ("&", "+") or (gap == "" and norm_key(tokens[k + 1].text) in suffixes)
 
     def _resolve(self, text: str, tokens: list[Token], seq: list[int], rejected: list[Token]) -> list[Mention]:
         lex = self.lex
@@ -322,7 +350,7 @@ class CasedFinder:
 
 
 def _around(text: str, tok: Token) -> tuple[str, str]:
-    return text[max(0, tok.start - 4) : tok.start], text[tok.end : tok.end + 5]
+    return text[max(0, tok.start - 16) : tok.start], text[tok.end : tok.end + 16]
 
 
 def _joinable(gap: str, a: Token) -> bool:

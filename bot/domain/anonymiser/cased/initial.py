@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..morph import fi_candidates, fi_looks_like_surname
+from ..kinds import is_camel_case, is_kind, kind_compound
+from ..morph import fi_candidates, fi_looks_like_surname, fi_nature_compound
 from ..russian import ru_proper_kind
 from ..textutil import Token, norm_key
 
@@ -118,6 +119,24 @@ def finnish_did_not(r: Initial) -> bool:
     return r.nxt_tok is not None and bool(_FI_NOT_DONE_RE.match(r.text, r.toks[0].end))
 
 
+def business_shaped(r: Initial) -> bool | None:
+    """ "Kuljetus-Vääräniemi ajoi…", "Harrow & Lark paid half", "LähiTapiolan kanssa…": a kind of business
+    hyphened to a name, two words joined by "&" or a CamelCase brand is a company's name even at a sentence start."""
+    if kind_compound(r.finder, r.word) or (len(r.toks) == 1 and is_camel_case(r.word)):
+        return True  # and "LähiTapiolan kanssa…": a capital inside the word is a brand's
+    if len(r.toks) > 1 and r.text[r.toks[0].end : r.toks[1].start].strip() in ("&", "+"):
+        return True
+    return None
+
+
+def verb_before_kind(r: Initial) -> bool | None:
+    """ "Siivosin Kotisiivous Kaarnalle", "Laskutin Rakennus Halmesaarta": a company's name opens with its kind of
+    business, so the word before the kind opens the sentence, not the name."""
+    if len(r.toks) < 3 or r.listed or r.finder.lang == "en":
+        return None
+    return False if is_kind(r.finder, r.toks[1].text) and not is_kind(r.finder, r.word) else None
+
+
 def listed_name(r: Initial) -> bool | None:
     """ "Mikko never answered", "Tampereella oli kylmä": a first name, surname or place from the lists."""
     return True if r.listed else None
@@ -203,6 +222,8 @@ def finnish_rare_word_acting(r: Initial) -> bool | None:
 
 
 INITIAL_RULES: tuple[Callable[[Initial], bool | None], ...] = (
+    business_shaped,
+    verb_before_kind,
     ambiguous_needs_cue,
     listed_name,
     common_word,
@@ -287,18 +308,3 @@ def fi_compound(word: str, vocab: frozenset[str]) -> bool:
         if tail_known and (head in vocab or (len(head) >= 4 and len(tail) >= 6)):
             return True
     return False
-
-
-# Last parts of Finnish place names and of the surnames made from them, in their case stems (Nurmijärvellä,
-# Rautakorven, Kiuruvedeltä, Seinäjoelle), then at most a case ending.
-_FI_NATURE_RE = re.compile(
-    r"[a-zåäö]{3,}(?:järv[ie]|jo(?:ki|e|ke)|lah(?:ti|de|te)|niem[ie]|mä(?:ki|e|ke)|saar[ie]|salm[ie]|ve(?:si|de|te)"
-    r"|kosk[ie]|linna|kylä|ran(?:ta|na)|harju|vaara|lamp[ie]|lamm[ie]|numm[ie]|vuor[ie]|leh(?:to|do)|kor(?:pi|pe|ve)"
-    r"|salo|pel(?:to|lo)|vir(?:ta|ra)|kallio|laakso|luo(?:to|do)|kan(?:gas|kaa))[a-zåäö]{0,5}"
-)
-
-
-def fi_nature_compound(word: str) -> bool:
-    """ "Nurmijärvellä", "Rautakorpi", "Kiuruvedeltä": a compound ending in a lake, river, hill or forest word is a
-    place or a surname made from one, in any case form (the everyday compounds are in the vocabulary)."""
-    return bool(_FI_NATURE_RE.fullmatch(norm_key(word)))

@@ -4,10 +4,12 @@ headings that are no company. Each predicate is one rule with its example as the
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from ..kinds import at_workplace
 from ..model import Mention
-from ..russian import ru_adjective_noun
+from ..russian import ru_adjective_noun, ru_lemma
 from ..textutil import Token, norm_key, overlaps
 
 if TYPE_CHECKING:
@@ -15,11 +17,36 @@ if TYPE_CHECKING:
 
 P_QUOTED = 55
 P_ECHO = 50
+P_NAME_LOWER = 50
 QUOTE_RE = re.compile(r"«([^«»\n]{1,60})»|\"([^\"\n]{1,60})\"|“([^“”\n]{1,60})”|„([^„“”\n]{1,60})[“”]|”([^”\n]{1,60})”")
 # Words joining two capitalised words in one company name after a business word ("кофейня Зерно и Пар").
 ORG_JOINERS = {"and", "&", "и", "ja", "och"}
 # Function words a title-case heading capitalises ("Client Of The Year") and names seldom hold.
-_TITLE_FUNCTION_WORDS = {"of", "the", "from", "is", "your", "my", "to", "a", "an", "in", "on", "for", "with", "are"}
+_TITLE_FUNCTION_WORDS = {
+    "of",
+    "the",
+    "from",
+    "is",
+    "your",
+    "my",
+    "to",
+    "a",
+    "an",
+    "in",
+    "on",
+    "for",
+    "with",
+    "are",
+    "but",
+    "or",
+    "not",
+    "never",
+    "always",
+    "this",
+    "that",
+    "without",
+    "it",
+}
 # Last words of job titles ("Managing Director", "Creative Director").
 _JOB_HEADS = {
     "director",
@@ -81,7 +108,8 @@ def is_title_case_phrase(f: CasedFinder, toks: list[Token]) -> bool:
     if len(toks) < 2 or f.lang != "en":
         return False
     words = [t.text for t in toks]
-    if not all(f.ordinary(w) and not f.is_personish(w) and not f.is_place(w) for w in words):
+    # "Things I Learned This Year": the one-letter words I and A are function words too.
+    if not all(w in ("I", "A") or (f.ordinary(w) and not f.is_personish(w) and not f.is_place(w)) for w in words):
         return False
     function_word = any(w[:1].isupper() and norm_key(w) in _TITLE_FUNCTION_WORDS for w in words)
     return function_word or norm_key(words[-1]) in _JOB_HEADS or norm_key(words[0]) in {"head", "chief"}
@@ -134,17 +162,187 @@ def quoted(f: CasedFinder, text: str, tokens: list[Token]) -> list[Mention]:
     return out
 
 
+# Legal forms written before the name ("ИП Колыванов", "ооо мегалайн", "tmi kattopojat").
+_LEGAL_BEFORE = {"ru": {"ооо", "оао", "зао", "ао", "пао", "ип", "нко", "ано"}, "fi": {"tmi", "toiminimi"}, "en": set()}
+# Lower-case words that cannot be a company's name after a legal form ("ооо и ип", "ип не платит").
+_NOT_A_NAME_RU = {"и", "или", "а", "но", "в", "во", "с", "со", "на", "не", "по", "у", "от", "для", "это", "их", "его"}
+
+
+def legal_form_before(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "сделала сайт для ИП Колыванов", "у ИП Курносовой": a legal form written before a name is part of the company's
+    name (the name alone would leave "ИП [заказчик]" and the form says a business is meant)."""
+    forms = _LEGAL_BEFORE.get(f.lang, set())
+    ends = {t.end: t for t in tokens}
+    out = []
+    for m in found:
+        legal = ends.get(m.start - 1)
+        if legal is not None and text[legal.end : m.start] == " " and norm_key(legal.text) in forms:
+            # The key keeps the form: "ИП Шмаргунов" is the business, "Шмаргунов обещал" still the man.
+            m = Mention(legal.start, m.end, "org", norm_key(legal.text) + " " + m.key, m.priority)
+        out.append(m)
+    return out
+
+
+def lowercase_after_legal_form(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "мой заказчик из ооо мегалайн", "ооо стройгарант-м кинуло": whatever word follows a legal form is the company's
+    name, in lower case too (the form and the name are one span)."""
+    forms = _LEGAL_BEFORE.get(f.lang, set())
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    if not forms:
+        return []
+    for a, b in pairwise(tokens):
+        if a.text.lower() not in forms or b.cap or text[a.end : b.start] != " ":
+            continue
+        lw = norm_key(b.text)
+        if len(lw) < 3:
+            continue
+        if lw in _NOT_A_NAME_RU or lw in f.lex.common or overlaps(a.start, b.end, taken):
+            continue
+        out.append(Mention(a.start, b.end, "org", f.lemma(b.text), P_QUOTED))
+    return out
+
+
+def lowercase_kind_and_surname(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "rakennusliike hirvonen ei maksanut", "kuljetus mäkelälle": a Finnish kind of business, uninflected, then a
+    lower-case word shaped like a surname is a firm named after its owner (the kind and the name are one span)."""
+    if f.lang != "fi":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for a, b in pairwise(tokens):
+        if a.cap or b.cap or text[a.end : b.start] != " " or overlaps(a.start, b.end, taken):
+            continue
+        kind = norm_key(a.text) in f.lex.cue("org_kinds") and not norm_key(a.text).endswith("n")  # uninflected
+        if not kind or norm_key(b.text) in f.lex.frequent:
+            continue
+        if f.is_personish(b.text[:1].upper() + b.text[1:]):
+            out.append(Mention(a.start, b.end, "org", f.lemma(b.text), P_NAME_LOWER))
+    return out
+
+
+# Company words that follow a name but seldom an everyday word ("vape shop", "coffee bar" are no companies).
+_LOWER_ORG_SUFFIXES = {
+    "studio",
+    "studios",
+    "interiors",
+    "design",
+    "designs",
+    "media",
+    "digital",
+    "creative",
+    "builders",
+    "construction",
+    "consulting",
+    "productions",
+    "logistics",
+    "architects",
+    "solutions",
+    "roofing",
+    "landscaping",
+    "plumbing",
+    "florals",
+    "ventures",
+    "holdings",
+    "labs",
+}
+
+
+def lowercase_with_org_suffix(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "client was hazelmere interiors in leamington": in English, a lower-case word no vocabulary knows, then a
+    company word (interiors, studio, roofing), is a company typed in lower case."""
+    if f.lang != "en":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for a, b in pairwise(tokens):
+        if a.cap or b.cap or text[a.end : b.start] != " " or overlaps(a.start, b.end, taken) or len(a.text) < 4:
+            continue
+        if (
+            norm_key(b.text) in _LOWER_ORG_SUFFIXES
+            and f.unknown_name_shape(a.text)
+            and norm_key(a.text) not in f.lex.vocab
+        ):
+            out.append(Mention(a.start, b.end, "org", norm_key(a.text) + " " + norm_key(b.text), P_NAME_LOWER))
+    return out
+
+
+def lowercase_at_work(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "the guys at copperline said… never heard from copperline again": an unknown lower-case word at a workplace
+    (see at_workplace) is a company, and so is the same word later in the story."""
+    if f.lang != "en":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for prev, t in pairwise(tokens):
+        if prev.text.lower() != "at" or t.cap or len(t.text) < 4 or overlaps(t.start, t.end, taken):
+            continue
+        if not at_workplace(text, t.start):
+            continue
+        if not f.unknown_name_shape(t.text) or norm_key(t.text) in f.lex.vocab:
+            continue
+        key = norm_key(t.text)
+        same = [u for u in tokens if norm_key(u.text) == key and not overlaps(u.start, u.end, taken)]
+        out += [Mention(u.start, u.end, "org", key, P_NAME_LOWER) for u in same]
+        taken += [(u.start, u.end) for u in same]
+    return out
+
+
+def ru_quoted_lowercase(f: CasedFinder, text: str, found: list[Mention]) -> list[Mention]:
+    """ "верстал для «кедрового двора», а «кедровый двор» должен мне": a Russian name in quotes is often typed in lower
+    case; the same quoted words twice (in any case form) are a name, not scare quotes, which rarely repeat."""
+    if f.lang != "ru":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for m in re.finditer(r"«([^«»\n]{3,40})»", text):
+        content = m.group(1).strip()
+        words = content.split()
+        if not content[:1].islower() or len(words) > 3 or content[-1] in ".!?…," or overlaps(m.start(), m.end(), taken):
+            continue
+        key = tuple(ru_lemma(w) for w in words)
+        groups.setdefault(key, []).append((m.start(1), m.end(1)))
+    return [
+        Mention(s, e, "org", " ".join(key), P_QUOTED)
+        for key, spans in groups.items()
+        if len(spans) >= 2
+        for s, e in spans
+    ]
+
+
+_INITIALS_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]*")
+
+
+def acronym_of_org(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "компания СтройТехМонтаж (они же СТМ)", "Northbeam Roofing … NR never paid": the initials of a company found
+    in the story, in capitals, are the same company."""
+    taken = [(m.start, m.end) for m in found]
+    initials: dict[str, str] = {}
+    for m in found:
+        parts = _INITIALS_RE.findall(text[m.start : m.end])
+        if m.type == "org" and len(parts) >= 2:
+            initials.setdefault("".join(p[0] for p in parts), m.key)
+    return [
+        Mention(t.start, t.end, "org", initials[t.text], P_ECHO)
+        for t in tokens
+        if t.all_caps and t.text in initials and not overlaps(t.start, t.end, taken)
+    ]
+
+
 def org_heads(f: CasedFinder, found: list[Mention]) -> dict[str, str]:
     """The distinctive first word of each company found, to its key: "saarnipuu oy" -> {"saarnipuu": ...}.
 
     Legal forms and company suffixes are no head ("Oy", "Studio"), and neither is an everyday word ("Crumb &
     Collie" is not echoed by every "crumb").
     """
-    generic = f.lex.cue("legal_forms") | f.lex.cue("org_suffixes")
+    # "Kotisiivous Kaarnalle": the kind of business is no head either, the name after it is.
+    generic = f.lex.cue("legal_forms") | f.lex.cue("org_suffixes") | f.lex.cue("org_kinds")
     heads: dict[str, str] = {}
     for m in found:
         if m.type != "org":
             continue
+        if m.key.split()[0] in _LEGAL_BEFORE.get(f.lang, set()) and f.is_personish(m.key.split()[-1].capitalize()):
+            continue  # "ИП Шмаргунов": a trader's surname is no company head
         words = [w for w in m.key.split() if w not in generic]
         if not words or len(words[0]) < 4:
             continue
@@ -155,9 +353,16 @@ def org_heads(f: CasedFinder, found: list[Mention]) -> dict[str, str]:
     return heads
 
 
-def echo_of(f: CasedFinder, word: str, heads: dict[str, str]) -> str:
-    """The key of the company a word names again ("Saarnipuun", "brightwell", "Quillory's"), or ''."""
+def echo_of(f: CasedFinder, word: str, heads: dict[str, str], name: bool = False) -> str:
+    """The key of the company a word names again ("Saarnipuun", "brightwell", "Quillory's"), or ''.
+
+    name: the word is already a name (a mention, or capitalised), so a head that is a stem may match it too."""
     hits = f.lemmas(word) & heads.keys()
+    if not hits and f.lang in ("fi", "ru") and (name or word[:1].isupper()):
+        # "Vilkkumaan Konepaja … Vilkkumaalta", "на Альфастрой … в Альфастрое": the head is a stem; the word is that
+        # stem plus a case ending.
+        lw = norm_key(word)
+        hits = {h for h in heads if len(h) >= 5 and lw.startswith(h) and len(lw) - len(h) <= 6}
     return heads[min(hits)] if hits else ""
 
 
@@ -166,11 +371,16 @@ def echo_orgs(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list
     once a company is found, its name again in any case form or in lower case is the same company, and a lone word
     taken for a person that names it ("Zentrix Health … Zentrix offered") is the company."""
     heads = org_heads(f, found)
-    if not heads:
+    org_keys = {m.key for m in found if m.type == "org"}
+    if not heads and not org_keys:
         return found
     out = []
     for m in found:
-        key = echo_of(f, m.key, heads) if m.type == "person" and " " not in m.key else ""
+        key = echo_of(f, m.key, heads, name=True) if m.type in ("person", "place") and " " not in m.key else ""
+        if m.type == "place" and m.key in f.lex.places:
+            key = ""  # "Helsinki Design … in Helsinki": a listed town stays a town
+        if m.type == "person" and m.key in org_keys:
+            key = m.key  # "Ravintola Hyvä Hetki … sit Hyvä Hetki vaihtoi omistajaa"
         out.append(Mention(m.start, m.end, "org", key, m.priority) if key else m)
     taken = [(m.start, m.end) for m in out]
     for t in tokens:

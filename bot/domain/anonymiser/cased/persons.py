@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Mention
+from ..russian import ru_only_proper
 from ..textutil import Token, common_prefix, is_sentence_start, norm_key, overlaps
 from .register import moved_before
 
@@ -113,6 +114,37 @@ def lowercase_inflected_name(f: CasedFinder, tokens: list[Token], found: list[Me
         lem = f.lemmas(t.text) - {lw}
         if lem & lex.first_names and not lem & (lex.ambiguous | lex.common):
             out.append(Mention(t.start, t.end, "person", f.lemma(t.text), P_NAME))
+    return out
+
+
+def lowercase_double_name(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "kaisa-reetan firma", "anna-liisalle soitin": two first names joined by a hyphen, in lower case and in any
+    case form, are one person (each half may be an everyday word; together they are a name)."""
+    taken = [(m.start, m.end) for m in found]
+    names = f.lex.first_names
+    out = []
+    for t in tokens:
+        head, _, tail = t.text.partition("-")
+        if t.cap or not tail or "-" in tail or overlaps(t.start, t.end, taken) or len(head) < 3 or len(tail) < 3:
+            continue
+        if head.lower() in names and f.lemmas(tail) & names:
+            out.append(Mention(t.start, t.end, "person", f.lemma(t.text), P_NAME))
+    return out
+
+
+def lowercase_dictionary_name(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "в общем глафира из задонска заказала": a lower-case Russian word the dictionary reads only as a first name,
+    surname or town (never as an everyday word, unlike "роза" or "вера") is one, in any register."""
+    if f.lang != "ru":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for t in tokens:
+        if t.cap or len(t.text) < 4 or overlaps(t.start, t.end, taken) or norm_key(t.text) in f.lex.common:
+            continue
+        kind = ru_only_proper(t.text)
+        if kind:
+            out.append(Mention(t.start, t.end, kind, f.lemma(t.text), P_NAME))
     return out
 
 

@@ -16,9 +16,10 @@ def moved_before(text: str, pos: int) -> bool:
 
 
 def chat_register(tokens: list[Token]) -> bool:
-    """ "ok so this happened. guy called me": most sentences start in lower case, so case says little about names."""
+    """ "ok so this happened. guy called me": most sentences start in lower case, so case says little about names
+    (one sentence typed in lower case is chat too: "короче звонит мне этот тимофей")."""
     starts = [t for t in tokens if t.sent_start]
-    return len(starts) >= 2 and sum(not t.cap for t in starts) * 2 >= len(starts)
+    return len(starts) >= 1 and sum(not t.cap for t in starts) * 2 >= len(starts)
 
 
 def heading_lines(text: str) -> list[tuple[int, int]]:

@@ -88,7 +88,7 @@ class Stop:
     prev: str = ""
     nxt: str = ""
     initial: bool = False  # followed by a full stop inside a longer run ("J. Smith")
-    around: tuple[str, str] = ("", "")  # a few characters either side
+    around: tuple[str, str] = ("", "")  # up to 16 characters either side
     in_name: bool = False  # part of a longer run
 
     @property
@@ -125,7 +125,17 @@ def calendar_word(s: Stop) -> bool | None:
     if s.key in _MONTH_NAMES_THAT_ARE_NAMES:
         before, after = s.around
         near_digit = before.rstrip()[-1:].isdigit() or after.lstrip()[:1].isdigit()
-        return s.prev in _TIME_WORDS or s.nxt in _TIME_WORDS or near_digit
+        return s.prev in _TIME_WORDS or s.nxt in _TIME_WORDS or near_digit or month_pair(s)
+    return True
+
+
+def month_pair(s: Stop) -> bool:
+    """ "for June and July", "May or June": a month next to another month (through "and"/"or") is a month."""
+    m = re.match(r"\s+(?:and|or|to|-|–)\s+([A-Z][a-z]+)", s.around[1])
+    if m and norm_key(m.group(1)) in s.finder.lex.calendar:
+        return True
+    b = re.search(r"([A-Z][a-z]+)\s+(?:and|or|to|-|–)\s+$", s.around[0])
+    return bool(b and norm_key(b.group(1)) in s.finder.lex.calendar)
     return True
 
 
