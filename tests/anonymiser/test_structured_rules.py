@@ -63,3 +63,46 @@ def test_letter_series_before_digits(text: str, series: str):
 )
 def test_file_like_domains_are_sites_when_named_so(text: str, links_found: list[str]):
     assert [text[m.start : m.end] for m in links.find_urls(text)] == links_found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "code"),
+    [
+        ("en", "order id 7f3a9c21 on their portal", "7f3a9c21"),
+        ("ar", "رقم العقد 2023/44/ب معلق", "2023/44/ب"),
+        ("ru", "номер заказа zk-0091a на сайте", "zk-0091a"),
+    ],
+)
+def test_cued_token_in_any_case_or_script(lang: str, text: str, code: str):
+    lex = load_lexicon(lang)
+    num_cues = lex.cue("number_cues") | {"#", "№"}
+    found = numbers._cued_tokens(text, num_cues, lex.cue("phone_cues"), lex)
+    assert [text[m.start : m.end] for m in found] == [code]
+
+
+@pytest.mark.parametrize("text", ["invoice 12 of 2023 was for 3 logos", "invoice from 12.03.2024 was 450€"])
+def test_cued_token_leaves_counts_dates_and_amounts(text: str):
+    lex = load_lexicon("en")
+    assert numbers._cued_tokens(text, lex.cue("number_cues") | {"#"}, lex.cue("phone_cues"), lex) == []
+
+
+def test_letter_series_joined_by_hyphens_is_one_number():
+    assert [m.group() for m in numbers.SERIES_ID_RE.finditer("case PP-D-119283746 at paypal")] == ["PP-D-119283746"]
+    assert list(numbers.SERIES_ID_RE.finditer("a B2B-SaaS deal")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("find her on behance, she is marta.k.illustrates", True),
+        ("on upwork. Then the file was marta.k.final", False),  # the platform is in the sentence before
+        ("she said, and I quote, marta.k.illustrates", False),
+    ],
+)
+def test_platform_earlier_in_the_sentence_rule(text: str, earlier: bool):
+    assert handles._platform_earlier(text, text.index("marta"), load_lexicon("en")) is earlier
+
+
+def test_versions_and_file_names_after_a_platform_are_not_handles():
+    text = "on github, see main.py and v2.1 and report.pdf"
+    assert handles.find_handles(text, load_lexicon("en")) == []

@@ -45,13 +45,11 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
     phrases = lex.cue("handle_phrases")
     for m in LATIN_TOKEN_RE.finditer(text):
         tok = m.group()
-        if IBAN_RE.fullmatch(tok):
+        if IBAN_RE.fullmatch(tok) or _FILE_RE.search(tok) or re.fullmatch(r"[vV]\d+(?:\.\d+)*", tok):
             continue
         # Four words back only for a username-shaped token ("his insta is ruairi.smiles"); two otherwise.
         marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
-        before = words_before(text, m.start(), 4, lex.norm)
-        if not before:
-            continue
+        before = words_before(text, m.start(), 4, lex.norm) or [""]
         two = " ".join(reversed(before[:2]))
         strong_cue = (
             before[0] in strong or two in phrases or (len(before) > 1 and before[1] in strong and before[0] in weak)
@@ -59,7 +57,7 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
         cue = _handle_cue(before, strong, weak, lex)
         # After "username"/"ник" any odd-looking token is a handle; after a platform name it needs digits or _ .
         # "käyttäjänsä oli aatu.gamedev", "his insta is ruairi.smiles", "username on Upwork was dmitry_k88".
-        near = any(w in strong or w in weak for w in before[:4])
+        near = any(w in strong or w in weak for w in before[:4]) or (marked and _platform_earlier(text, m.start(), lex))
         if not (strong_cue or cue or before[0] in weak or (near and marked)):
             continue
         shaped = marked or _plain_handle(tok, lex, strong_cue or cue == "strong")
@@ -114,6 +112,22 @@ _HANDLE_FILLERS = {
     "كان",
     "اسم",
 }
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|$)")
+_FILE_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|zip|txt|psd|ai|fig|mp4|mov|md|py|js|csv|svg)$", re.I)
+
+
+def _platform_earlier(text: str, pos: int, lex: Lexicon) -> bool:
+    """ "find her on behance, she is marta.k.illustrates": a platform word earlier in the same sentence, across a
+    comma (at most eight words back), makes a username-shaped word its account."""
+    chunk = text[max(0, pos - 80) : pos]
+    ends = list(_SENTENCE_END_RE.finditer(chunk))
+    if ends:
+        chunk = chunk[ends[-1].end() :]
+    words = [lex.norm(w) for w in re.findall(r"\w+", chunk)][-8:]
+    weak, strong = lex.cue("handle_weak_cues"), lex.cue("handle_cues")
+    return any(w in weak or w in strong or _is_platform_word(w, lex) for w in words)
 
 
 def _handle_cue(before: list[str], strong: frozenset[str], weak: frozenset[str], lex: Lexicon) -> str:
