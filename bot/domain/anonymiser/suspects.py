@@ -9,7 +9,7 @@ Each rule is one small predicate below, with its example as the docstring.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 
 from .cased.suspects import with_cased_suspects
@@ -20,9 +20,6 @@ from .russian import ru_is_known, ru_proper_kind
 from .structured import is_platform_domain
 from .structured.handles import INFLECTABLE_PLATFORMS
 from .textutil import ARABIC_WORD_RE, Token, is_sentence_start, norm_ar, norm_key, overlaps, tokenize
-
-# A review list longer than this is not read; Discord's select also stops at 25 options.
-MAX_SUSPECTS = 25
 
 _LATIN_HANDLE_RE = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\w@/])|\b[a-z]+\d{2,}\b")
 _AR_PREFIXES = ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف")
@@ -81,6 +78,165 @@ _FI_NAME_HEADS = (
     "la",
     "lä",
 )
+# Legal forms written after the name: the one or two words before one are the company ("pohjantähti oy:stä").
+_LEGAL_AFTER_RE = re.compile(
+    r"(?<![\w@.])((?:[^\W\d_][\w&'’-]*\s+)?[^\W\d_][\w&'’-]*)\s+(oy|oyj|ab|ky|tmi|ltd|llc|inc|gmbh|plc|oü)(?![\w-])",
+    re.IGNORECASE,
+)
+# Words the legal-form rule must not take as a name: "my ltd", "the llc", "sen oy".
+_LEGAL_STOP = {"my", "our", "the", "a", "an", "his", "her", "their", "its", "sen", "hänen", "oma", "ja", "and", "of"}
+# A short quoted phrase after a "from/at/for" word or a business word is a shop's or a studio's name: «из «тёплого
+# дома»», 'at "bramble and co"'. Quoted speech after other words ("said «next friday»") stays.
+_QUOTE_CUES = {
+    "en": {"from", "at", "for", "with", "called", "named", "shop", "studio", "agency", "store", "brand", "company"},
+    "fi": {"firma", "yritys", "kauppa", "studio", "toimisto", "liike", "nimeltä"},
+    "ru": {
+        "из",
+        "в",
+        "во",
+        "для",
+        "от",
+        "у",
+        "с",
+        "со",
+        "компания",
+        "компании",
+        "магазин",
+        "магазина",
+        "студия",
+        "студии",
+        "фирма",
+        "фирмы",
+        "агентство",
+        "агентства",
+        "кафе",
+        "салон",
+        "салона",
+        "называется",
+    },
+    "ar": {"شركة", "مؤسسة", "متجر", "مطعم", "مكتب", "اسمه", "اسمها", "محل", "مع", "من", "في"},
+}
+_QUOTED_RE = re.compile(r"[«\"“„]([^«»\"“”„\n]{2,40})[»\"”“]")
+# Arabic business words: the definite word after one is most often the business's name ("وكالة الأفق", "مطابع
+# النخيل"), so the pair is a suspect even when the name is an everyday word.
+_AR_ORG_HEADS = frozenset(
+    norm_ar(w)
+    for w in [
+        "شركة",
+        "مؤسسة",
+        "وكالة",
+        "متجر",
+        "مطعم",
+        "مكتب",
+        "مطابع",
+        "مطبعة",
+        "مصنع",
+        "محل",
+        "محلات",
+        "معرض",
+        "صالون",
+        "مركز",
+        "استوديو",
+        "ستوديو",
+        "دار",
+        "مجموعة",
+        "مدرسة",
+        "عيادة",
+        "مخبز",
+        "مخبزة",
+        "فندق",
+        "مقهى",
+        "كافيه",
+        "جمعية",
+        "أكاديمية",
+        "اكاديمية",
+        "معهد",
+        "مكتبة",
+        "مختبر",
+    ]
+)
+# Role words after a genitive name: "Sinisiiven toimitusjohtaja", "Kettusen omistaja" (the company or the family).
+_FI_ROLE_WORDS = frozenset(
+    [
+        "toimitusjohtaja",
+        "toimitusjohtajan",
+        "toimitusjohtajalle",
+        "omistaja",
+        "omistajan",
+        "omistajalle",
+        "yhteyshenkilö",
+        "johtaja",
+        "johtajan",
+        "esimies",
+        "pomo",
+        "myyjä",
+        "edustaja",
+        "kirjanpitäjä",
+        "markkinointipäällikkö",
+        "hallitus",
+        "asiakaspalvelu",
+    ]
+)
+# Russian surname endings, for a lower-case word right after a name ("тимофей ласточкин", "ольга сизова").
+_RU_SURNAME_RE = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ск|цк|ова|ева|ёва|ина|ына|ских|цких|ский|цкий|ская|цкая|енко|ук|юк|ич)"
+    r"(?:а|у|ым|ом|ой|е|ого|ому)?$"
+)
+
+# Business words a plain-word name follows ("студии Пиксельный сад", "kahvila sininen hetki", "ИП Колыванов"):
+# Russian stems (any case ending) and Finnish base forms (any case, through fi_candidates).
+_RU_BUSINESS_STEMS = (
+    "студи",
+    "магазин",
+    "кафе",
+    "салон",
+    "агентств",
+    "компани",
+    "фирм",
+    "ресторан",
+    "пекарн",
+    "типографи",
+    "кофейн",
+    "ателье",
+    "клиник",
+    "бюро",
+    "ооо",
+    "оао",
+    "зао",
+    "ип",
+)
+_FI_BUSINESS_HEADS = frozenset(
+    [
+        "kahvila",
+        "ravintola",
+        "rakennusliike",
+        "kampaamo",
+        "parturi",
+        "kauppa",
+        "firma",
+        "yritys",
+        "studio",
+        "toimisto",
+        "liike",
+        "leipomo",
+        "pizzeria",
+        "kukkakauppa",
+        "mainostoimisto",
+        "tilitoimisto",
+        "korjaamo",
+        "autokorjaamo",
+        "hotelli",
+        "kuntosali",
+        "tmi",
+        "toiminimi",
+    ]
+)
+
+LanguageRule = Callable[[str, Sequence[Span]], Iterable[Suspect]]
+# Extra rules of a language package (17a: Arabic, 17c: cased scripts), one line each:
+# LANGUAGE_RULES["ar"] = (arabic_suspects,). A rule gets the text and the removed spans and yields suspects.
+LANGUAGE_RULES: dict[str, tuple[LanguageRule, ...]] = {}
+
 _CAMEL_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[A-ZА-ЯЁ][a-zа-яё0-9]+)+")
 _OPENING_QUOTES = "\"«“„'‘"
 _FI_PLACE_CASES = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "seen", "hin", "iin", "een")
@@ -109,12 +265,19 @@ class SuspectFinder:
         return tuple(st for st in stems if len(st) >= 5)  # "инст" would also start "Инстар"
 
     def find(self, text: str, spans: Iterable[Span]) -> tuple[Suspect, ...]:
-        """Suspects outside the removed spans, adjacent words merged, at most MAX_SUSPECTS (first ones kept)."""
+        """Suspects outside the removed spans, in reading order, adjacent words merged (each with a confidence)."""
+        spans = tuple(spans)
         taken = [(s.start, s.end) for s in spans]
         found: list[Suspect] = []
         for m in _LATIN_HANDLE_RE.finditer(text):
             if not overlaps(m.start(), m.end(), taken) and not self._file_or_domain(m.group()):
-                found.append(Suspect(m.start(), m.end(), "handle"))
+                found.append(Suspect(m.start(), m.end(), "handle", 0.9))
+        rules = (self.before_legal_form, self.quoted_name, self.arabic_business, self.business_phrase)
+        for rule in (*rules, *LANGUAGE_RULES.get(self.lang, ())):
+            for sus in rule(text, spans):
+                sus = _after_removed(text, sus, spans)
+                if sus and not overlaps(sus.start, sus.end, taken + [(f.start, f.end) for f in found]):
+                    found.append(sus)
         taken += [(s.start, s.end) for s in found]
         pattern = ARABIC_WORD_RE if self.lang == "ar" else None
         tokens = tokenize(text) if pattern is None else tokenize(text, pattern)
@@ -123,19 +286,129 @@ class SuspectFinder:
             tokens.sort(key=lambda t: t.start)
         prev = ""
         person_ends = {s.end for s in spans if s.type == "person"}
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
             if not overlaps(tok.start, tok.end, taken):
                 after_name = text[tok.start - 1 : tok.start] == " " and tok.start - 1 in person_ends
                 kind = self._kind(text, tok, "" if after_name else prev, after_name)
+                confidence = self._confidence(tok, kind, prev)
+                if not kind:
+                    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+                    kind, confidence = self._weak_kind(text, tok, nxt, after_name), 0.3
                 if kind:
-                    found.append(Suspect(tok.start, tok.end, kind))
+                    found.append(Suspect(tok.start, tok.end, kind, confidence))
                     if kind == "person":
                         person_ends.add(tok.end)
             prev = self._norm(tok.text)
         found = with_cased_suspects(self.lex, text, [(s.start, s.end) for s in spans], found)
-        return tuple(_merge(text, sorted(found, key=lambda s: s.start))[:MAX_SUSPECTS])
+        return tuple(_merge(text, sorted(found, key=lambda s: s.start)))
+
+    # --- passes over the whole text (a phrase, not one word) ------------------------------------------------------
+
+    def before_legal_form(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
+        """ "asiakas veikko pohjantähti oy:stä", "worked for bramble yard ltd": the words before a legal form written
+        after the name, with the form, are a company (the finders take the capitalised ones)."""
+        for m in _LEGAL_AFTER_RE.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in _LEGAL_STOP:
+                words = words[1:]
+            if not words:
+                continue
+            if len(words) == 2 and self.is_known_word(words[0]) and not self.is_known_word(words[1]):
+                words = words[1:]  # "veikko pohjantähti oy": the name is the word next to the form
+            start = m.end(1) - len(" ".join(words))
+            if text[start : m.end(1)] == " ".join(words):
+                yield Suspect(start, m.end(2), "org", 0.7)
+
+    def quoted_name(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
+        """ "из «тёплого дома»", 'a shop called "bramble & co"': a short quoted phrase after a from/at word or a
+        business word is a name, in any case."""
+        cues = _QUOTE_CUES.get(self.lang, set()) | _QUOTE_CUES["en"]
+        for m in _QUOTED_RE.finditer(text):
+            before = re.findall(r"\w+", text[max(0, m.start() - 30) : m.start()])
+            if before and self._norm(before[-1]) in cues and len(m.group(1).split()) <= 3:
+                yield Suspect(m.start(1), m.end(1), "org", 0.5)
+
+    def is_business_word(self, word: str) -> bool:
+        """ "студии", "ИП", "kahvilalle": a word for a shop, studio or firm (any case) that a name may follow."""
+        w = self._norm(word)
+        if self.lang == "ru":
+            return any(w.startswith(st) and len(w) - len(st) <= 3 for st in _RU_BUSINESS_STEMS) and len(w) >= 2
+        if self.lang == "fi":
+            return w in _FI_BUSINESS_HEADS or bool(fi_candidates(w) & _FI_BUSINESS_HEADS)
+        return False
+
+    def business_phrase(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
+        """ "студии Пиксельный сад", "rakennusliike hirvonen ei maksanut": after a business word, the one or two
+        words up to a common word or a punctuation mark are its name; the business word goes with them."""
+        if self.lang not in ("ru", "fi"):
+            return
+        toks = tokenize(text)
+        for i, head in enumerate(toks[:-1]):
+            if not self.is_business_word(head.text):
+                continue
+            end = head.end
+            for tok in toks[i + 1 : i + 3]:
+                if text[end : tok.start].strip() or self._norm(tok.text) in self.lex.common:
+                    break
+                if self.is_business_word(tok.text) or self._norm(tok.text) in self._not_identifying:
+                    break
+                end = tok.end
+            if end > head.end:
+                yield Suspect(head.start, end, "org", 0.5)
+
+    def arabic_business(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
+        """ "وكالة الأفق", "في مطابع النخيل": a business word and the definite word after it (the business's name,
+        even when it is an everyday word)."""
+        if self.lang != "ar":
+            return
+        toks = tokenize(text, ARABIC_WORD_RE)
+        for head, name in zip(toks, toks[1:], strict=False):
+            n = norm_ar(head.text)
+            core = n[1:] if n[:1] in "وبل" and n[1:] in _AR_ORG_HEADS else n
+            gap = text[head.end : name.start]
+            if core in _AR_ORG_HEADS and gap == " " and norm_ar(name.text).startswith("ال") and len(name.text) > 4:
+                yield Suspect(head.start, name.end, "org", 0.5)
 
     # --- one predicate per reason ----------------------------------------------------------------------------------
+
+    def _confidence(self, tok: Token, kind: str, prev: str) -> float:
+        """0.9 for a listed name, place or country; 0.7 for a capitalised word; 0.5 for a lower-case one a cue
+        points at."""
+        lw = self._norm(tok.text)
+        if lw in self.lex.countries or self.is_name_listed(tok.text):
+            return 0.9
+        return 0.7 if tok.cap else 0.5
+
+    def _weak_kind(self, text: str, tok: Token, nxt: str, after_name: bool) -> str:
+        """The widest rules (confidence 0.3): a word the other rules let pass but that may still be a name."""
+        if self.is_surname_after_name(tok.text, after_name):
+            return "person"
+        if self.is_genitive_before_role(tok, nxt):
+            return "org"
+        if self.is_capitalised_mid_sentence(text, tok):
+            return "org"
+        return ""
+
+    def is_surname_after_name(self, word: str, after_name: bool) -> bool:
+        """ "клиент тимофей ласточкин": a lower-case word with a surname ending right after a name."""
+        return self.lang == "ru" and after_name and len(word) >= 5 and bool(_RU_SURNAME_RE.search(word.lower()))
+
+    def is_genitive_before_role(self, tok: Token, nxt: str) -> bool:
+        """ "Sinisiiven toimitusjohtaja": a capitalised genitive right before a role word is whose the role is,
+        even at a sentence start and even when the word is an everyday one."""
+        return self.lang == "fi" and tok.cap and tok.text.endswith("n") and nxt.lower() in _FI_ROLE_WORDS
+
+    def is_capitalised_mid_sentence(self, text: str, tok: Token) -> bool:
+        """ "полгода верстала для Зелёного Берега": Russian and Finnish capitalise no common noun mid-sentence, so a
+        capitalised everyday word there is most likely a name (a company named in plain words)."""
+        if self.lang not in ("ru", "fi") or not tok.cap or tok.all_caps or len(tok.text) < 3:
+            return False
+        if tok.sent_start or is_sentence_start(text, tok.start) or text[tok.start - 1 : tok.start] in _OPENING_QUOTES:
+            return False
+        w = tok.text
+        if w.isascii() or self.is_cue_word(w) or self.is_inflected_platform(w) or self.is_platform_compound(w):
+            return False
+        return self._norm(w) not in self._not_identifying
 
     def _kind(self, text: str, tok: Token, prev: str, after_name: bool = False) -> str:
         """The suspect type of one word, or '' when it is an ordinary word."""
@@ -330,13 +603,25 @@ def is_arabic_verb_form(n: str) -> bool:
     )
 
 
+def _after_removed(text: str, sus: Suspect, spans: Sequence[Span]) -> Suspect | None:
+    """ "студии [компания] сад": a phrase rule's suspect that runs into a removed span keeps the words after it."""
+    ends = [sp.end for sp in spans if sp.start < sus.end and sus.start < sp.end]
+    if not ends:
+        return sus
+    start = max(ends)
+    while start < sus.end and not text[start].isalnum():
+        start += 1
+    return Suspect(start, sus.end, sus.type, sus.confidence) if sus.end - start >= 2 else None
+
+
 def _merge(text: str, found: list[Suspect]) -> list[Suspect]:
     """ "Ruairi Fennessy": two suspect words side by side are one suspect (the author picks a person, not halves)."""
     out: list[Suspect] = []
     for s in found:
         joinable = out and text[out[-1].end : s.start] == " " and "handle" not in (out[-1].type, s.type)
         if joinable:
-            out[-1] = Suspect(out[-1].start, s.end, out[-1].type)  # the first word's context types the run
+            # The first word's context types the run; the surest word sets its confidence.
+            out[-1] = Suspect(out[-1].start, s.end, out[-1].type, max(out[-1].confidence, s.confidence))
         elif not out or s.start >= out[-1].end:
             out.append(s)
     return out
@@ -348,5 +633,5 @@ def suspects_in_output(suspects: Iterable[Suspect], spans: Iterable[Span]) -> tu
     out = []
     for sus in suspects:
         shift = sum(len(sp.placeholder) - (sp.end - sp.start) for sp in spans if sp.end <= sus.start)
-        out.append(Suspect(sus.start + shift, sus.end + shift, sus.type))
+        out.append(Suspect(sus.start + shift, sus.end + shift, sus.type, sus.confidence))
     return tuple(out)
