@@ -80,7 +80,7 @@ _FI_NAME_HEADS = (
 )
 # Legal forms written after the name: the one or two words before one are the company ("pohjantähti oy:stä").
 _LEGAL_AFTER_RE = re.compile(
-    r"(?<![\w@.])((?:[^\W\d_][\w&'’-]*\s+)?[^\W\d_][\w&'’-]*)\s+(oy|oyj|ab|ky|tmi|ltd|llc|inc|gmbh|plc|oü)(?![\w-])",
+    r"(?<![\w@.])((?:[^\W\d_][\w&'’-]*\s+)?[^\W\d_][\w&'’-]*)\s+(oy|oyj|ab|ky|ltd|llc|inc|gmbh|plc|oü)(?![\w-])",
     re.IGNORECASE,
 )
 # Words the legal-form rule must not take as a name: "my ltd", "the llc", "sen oy".
@@ -200,10 +200,6 @@ _RU_BUSINESS_STEMS = (
     "ателье",
     "клиник",
     "бюро",
-    "ооо",
-    "оао",
-    "зао",
-    "ип",
 )
 _FI_BUSINESS_HEADS = frozenset(
     [
@@ -227,8 +223,6 @@ _FI_BUSINESS_HEADS = frozenset(
         "autokorjaamo",
         "hotelli",
         "kuntosali",
-        "tmi",
-        "toiminimi",
     ]
 )
 
@@ -347,11 +341,13 @@ class SuspectFinder:
             if not self.is_business_word(head.text):
                 continue
             end = head.end
-            for tok in toks[i + 1 : i + 3]:
+            for n, tok in enumerate(toks[i + 1 : i + 3]):
                 if text[end : tok.start].strip() or self._norm(tok.text) in self.lex.common:
                     break
                 if self.is_business_word(tok.text) or self._norm(tok.text) in self._not_identifying:
                     break
+                if n == 1 and not toks[i + 1].cap and self.is_known_word(tok.text):
+                    break  # "kattopojalta kolme": a second everyday word only joins a capitalised first one
                 end = tok.end
             if end > head.end:
                 yield Suspect(head.start, end, "org", 0.5)
