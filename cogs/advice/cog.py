@@ -13,7 +13,7 @@ from parley.cogs._shared import queue, voting
 from parley.cogs._shared.cards import TextCard
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import unwrap
-from parley.cogs._shared.flags import flag_list, removed_counts, removed_line
+from parley.cogs._shared.flags import flag_list, more_note, removed_counts, removed_line
 from parley.cogs._shared.reporting import ReportButton, report_label
 from parley.cogs._shared.respond import respond
 from parley.cogs.advice import views
@@ -333,7 +333,8 @@ class Advice(ParleyCog):
             t,
             archetype_name=pick(arch.name, t.lang) if arch else draft.archetype,
             removed=removed,
-            flags=flag_list(found),
+            flags=flag_list(t, found),
+            more=more_note(t, found),
             text=draft.text,
         )
 
