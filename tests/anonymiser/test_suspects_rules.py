@@ -7,6 +7,7 @@ import pytest
 from parley.domain.anonymiser import Anonymiser
 from parley.domain.anonymiser.lexicon import load_lexicon
 from parley.domain.anonymiser.suspects import SuspectFinder, is_arabic_verb_form
+from parley.domain.anonymiser.textutil import tokenize
 
 
 def _finder(lang: str) -> SuspectFinder:
@@ -106,3 +107,61 @@ def _tok(word: str):
 )
 def test_lower_case_finnish_names_behind_a_case_ending(word: str, name: bool):
     assert _finder("fi").is_inflected_finnish_name(word) is name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        ("fi", "asiakas veikko pohjantähti oy:stä soitti", "pohjantähti oy"),
+        ("en", "worked for bramble yard ltd all spring", "bramble yard ltd"),
+        ("en", "my ltd paid the tax", None),  # "my" is no name
+    ],
+)
+def test_words_before_a_legal_form_rule(lang: str, text: str, flagged: str | None):
+    found = [text[s.start : s.end] for s in _finder(lang).before_legal_form(text, ())]
+    assert found == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        ("ru", "мой заказчик из «тёплого дома» попросил сайт", ["тёплого дома"]),
+        ("ru", "он сказал «в пятницу» и пропал", []),  # quoted speech, not after a from/at or business word
+    ],
+)
+def test_quoted_name_rule(lang: str, text: str, flagged: list[str]):
+    assert [text[s.start : s.end] for s in _finder(lang).quoted_name(text, ())] == flagged
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        ("ru", "арт-директор студии Пиксельный сад. Платит потом", ["студии Пиксельный сад"]),
+        ("fi", "rakennusliike hirvonen ei maksanut", ["rakennusliike hirvonen"]),
+        ("fi", "kahvila on kiva", []),  # a common word after the business word: no name
+    ],
+)
+def test_business_phrase_rule(lang: str, text: str, flagged: list[str]):
+    assert [text[s.start : s.end] for s in _finder(lang).business_phrase(text, ())] == flagged
+
+
+def test_arabic_business_rule():
+    text = "شغلي مع وكالة الأفق كان سيئا"
+    assert [text[s.start : s.end] for s in _finder("ar").arabic_business(text, ())] == ["وكالة الأفق"]
+
+
+def test_widest_rules():
+    ru, fi = _finder("ru"), _finder("fi")
+    assert ru.is_surname_after_name("ласточкин", after_name=True)
+    assert not ru.is_surname_after_name("ласточкин", after_name=False)
+    text = "Sinisiiven toimitusjohtaja pyysi luonnoksen"
+    [tok, role, *_] = tokenize(text)
+    assert fi.is_genitive_before_role(tok, role.text)
+    text = "полгода верстала для Зелёного Берега"
+    assert ru.is_capitalised_mid_sentence(text, tokenize(text)[3])
+    assert not ru.is_capitalised_mid_sentence("Полгода верстала", tokenize("Полгода верстала")[0])
+
+
+def test_confidence_orders_a_listed_name_before_an_unknown_word(anon: Anonymiser):
+    found = {s.type: s.confidence for s in _finder("en").find("We met Zorvenna in Portugal.", ())}
+    assert found["place"] > found["person"]

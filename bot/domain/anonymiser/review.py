@@ -69,9 +69,7 @@ def by_confidence(found: Iterable[Flag]) -> tuple[Flag, ...]:
         key = f.words.casefold()
         old = merged.get(key)
         merged[key] = (
-            f
-            if old is None
-            else replace(old, confidence=max(old.confidence, f.confidence), count=old.count + f.count)
+            f if old is None else replace(old, confidence=max(old.confidence, f.confidence), count=old.count + f.count)
         )
     order = {key: i for i, key in enumerate(merged)}
     return tuple(sorted(merged.values(), key=lambda f: (-f.confidence, -f.count, order[f.words.casefold()])))

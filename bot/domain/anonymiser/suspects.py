@@ -8,6 +8,7 @@ Each rule is one small predicate below, with its example as the docstring.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
@@ -358,7 +359,7 @@ class SuspectFinder:
         if self.lang != "ar":
             return
         toks = tokenize(text, ARABIC_WORD_RE)
-        for head, name in zip(toks, toks[1:], strict=False):
+        for head, name in itertools.pairwise(toks):
             n = norm_ar(head.text)
             core = n[1:] if n[:1] in "وبل" and n[1:] in _AR_ORG_HEADS else n
             gap = text[head.end : name.start]
