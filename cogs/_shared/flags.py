@@ -28,6 +28,7 @@ KIND_LABELS = {
     "org": N_("may be a company"),
     "place": N_("may be a place"),
     "handle": N_("may be a username"),
+    "number": N_("may be an account or document number"),
 }
 
 

@@ -95,3 +95,10 @@ def test_flags_are_merged_per_word_and_ordered_by_confidence():
         ("Oulu", 2, 0.7),
         ("X", 1, 0.5),
     ]
+
+
+def test_a_picked_number_flag_becomes_a_number_placeholder():
+    from parley.domain.anonymiser.review import Flag, take_out
+
+    text, n = take_out("he sent 4471-ZK and then 4471-ZK again", [Flag.parse("number:4471-ZK")], "en")
+    assert (text, n) == ("he sent [number] and then [number] again", 2)

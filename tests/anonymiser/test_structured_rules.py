@@ -106,3 +106,22 @@ def test_platform_earlier_in_the_sentence_rule(text: str, earlier: bool):
 def test_versions_and_file_names_after_a_platform_are_not_handles():
     text = "on github, see main.py and v2.1 and report.pdf"
     assert handles.find_handles(text, load_lexicon("en")) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "handle"),
+    [
+        ("en", "sunnyknits (instagram) stole my photos", "sunnyknits"),
+        ("en", "skype: live:.cid.5f3a22bb91 for calls", "live:.cid.5f3a22bb91"),
+        ("ru", "ищите в инсте как sunnyknits", "sunnyknits"),
+        ("ar", "عالانستا sunnyknits", "sunnyknits"),
+    ],
+)
+def test_handles_written_in_passing(lang: str, text: str, handle: str):
+    found = {text[m.start : m.end] for m in handles.find_handles(text, load_lexicon(lang))}
+    assert handle in found
+
+
+def test_shared_codes_are_no_ones_id():
+    assert numbers.SHARED_CODE_RE.fullmatch("Q4-2024") and numbers.SHARED_CODE_RE.fullmatch("ГОСТ-2017")
+    assert not numbers.SHARED_CODE_RE.fullmatch("AB-2291")

@@ -165,3 +165,71 @@ def test_widest_rules():
 def test_confidence_orders_a_listed_name_before_an_unknown_word(anon: Anonymiser):
     found = {s.type: s.confidence for s in _finder("en").find("We met Zorvenna in Portugal.", ())}
     assert found["place"] > found["person"]
+
+
+@pytest.mark.parametrize(
+    ("token", "shaped"),
+    [
+        ("4471-ZK", True),
+        ("A77F2", True),
+        ("88ХК-17", True),
+        ("10am-6pm", False),
+        ("1080p", False),
+        ("MP4", False),
+        ("10-го", False),
+        ("ГОСТ-2017", False),
+        ("2024", False),
+    ],
+)
+def test_id_shaped_rule(token: str, shaped: bool):
+    from parley.domain.anonymiser.suspects import is_id_shaped
+
+    assert is_id_shaped(token) is shaped
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "flagged"),
+    [
+        ("en", "the owner, one mrs abernathy-cole, told me", ["mrs abernathy-cole"]),
+        ("en", "dr. house was on tv", []),  # an everyday word after the title
+        ("en", "the coach said so", []),  # not a courtesy title
+    ],
+)
+def test_title_and_name_rule(lang: str, text: str, flagged: list[str]):
+    assert [text[s.start : s.end] for s in _finder(lang).title_and_name(text, ())] == flagged
+
+
+def test_ampersand_name_rule():
+    text = "we did the rebrand for northwind & fable last year"
+    assert [text[s.start : s.end] for s in _finder("en").ampersand_name(text, ())] == ["northwind & fable"]
+
+
+def test_where_they_work_rule():
+    assert _finder("en").is_where_they_work("northwind")
+    assert not _finder("en").is_where_they_work("procurement")  # a department, not a firm
+    assert _finder("ar").is_where_they_work("لمسات")
+    assert not _finder("ar").is_where_they_work("قسم")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "removed", "tail"),
+    [
+        ("ru", "студии Пиксельный сад. Потом", "Пиксельный", "сад"),  # an adjective and its noun: one name
+        ("fi", "ravintolasta Ruskotähti halusi menun", "Ruskotähti", None),  # the sentence goes on
+        ("fi", "Hotelli Vaskikallion esitteen tein", "Vaskikallion", None),  # an inflected everyday word
+    ],
+)
+def test_tail_after_removed_rule(lang: str, text: str, removed: str, tail: str | None):
+    from parley.domain.anonymiser.model import Span, Suspect
+
+    start = text.index(removed)
+    span = Span(start, start + len(removed), "org", "[x]")
+    end = text.index(tail) + len(tail) if tail else len(text.split(".")[0])
+    got = _finder(lang).tail_after_removed(text, Suspect(0, end, "org"), (span,))
+    assert (text[got.start : got.end] if got else None) == tail
+
+
+def test_finnish_surname_after_a_name_rule():
+    fi = _finder("fi")
+    assert fi.is_surname_after_name("lehmusvirta", after_name=True)
+    assert not fi.is_surname_after_name("alihankkijana", after_name=True)  # an inflected everyday word

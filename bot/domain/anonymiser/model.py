@@ -17,7 +17,7 @@ class Span:
     placeholder: str
 
 
-SUSPECT_TYPES = ("person", "org", "place", "handle")
+SUSPECT_TYPES = ("person", "org", "place", "handle", "number")
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,7 +114,7 @@ def _distinct(picked: Iterable[Flag]) -> list[Flag]:
 
 def _next_label(lang: str, span_type: str, taken: set[str]) -> str:
     """The first label of span_type ("[client]", "[person 2]", ...) the text does not use yet."""
-    kind = span_type if span_type in ("person", "org", "place", "handle") else "person"
+    kind = span_type if span_type in SUSPECT_TYPES else "person"
     n = 1
     while placeholder(lang, kind, n) in taken:
         n += 1

@@ -20,6 +20,7 @@ from .morph import fi_candidates
 from .russian import ru_is_known, ru_proper_kind
 from .structured import is_platform_domain
 from .structured.handles import INFLECTABLE_PLATFORMS
+from .structured.numbers import SHARED_CODE_RE
 from .textutil import ARABIC_WORD_RE, Token, is_sentence_start, norm_ar, norm_key, overlaps, tokenize
 
 _LATIN_HANDLE_RE = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\w@/])|\b[a-z]+\d{2,}\b")
@@ -33,7 +34,21 @@ _PLACE_WORDS = {
 }
 _PERSON_WORDS = {
     "en": {"with", "named", "called", "client", "mr", "mrs", "ms", "dr", "by"},
-    "fi": {"asiakas", "nimeltä", "nimeltään", "joku", "eräs", "tyyppi", "kaveri", "herra", "rouva"},
+    "fi": {
+        "asiakas",
+        "nimeltä",
+        "nimeltään",
+        "joku",
+        "eräs",
+        "tyyppi",
+        "kaveri",
+        "herra",
+        "rouva",
+        "tilaaja",
+        "toimeksiantaja",
+        "omistaja",
+        "yhteyshenkilö",
+    },
     "ru": {"с", "со", "клиент", "заказчик", "зовут"},
     "ar": {"اسمه", "اسمها", "العميل", "الاستاذ", "الأستاذ", "مع"},
 }
@@ -154,6 +169,7 @@ _AR_ORG_HEADS = frozenset(
         "معهد",
         "مكتبة",
         "مختبر",
+        "بيت",
     ]
 )
 # Role words after a genitive name: "Sinisiiven toimitusjohtaja", "Kettusen omistaja" (the company or the family).
@@ -227,11 +243,30 @@ _FI_BUSINESS_HEADS = frozenset(
     ]
 )
 
+# "northwind & fable", "Harrow & Pike": two words around an ampersand.
+_AMPERSAND_RE = re.compile(r"(?<![\w&])([^\W\d_]{3,})\s?&\s?([^\W\d_]{3,})(?![\w&])")
+# A lower-case title and the (hyphenated) word after it: "mrs abernathy-cole", "г-жа соколова".
+# Courtesy titles only ("coach", "miss" and "lady" are everyday words too): "mrs abernathy-cole".
+_COURTESY_TITLES = frozenset(
+    ["mr", "mrs", "ms", "mx", "dr", "herra", "rouva", "neiti", "г-н", "г-жа", "господин", "госпожа", "мистер", "миссис"]
+)
+# "from" after a name: "Ferran from", "ريتاج من", "Снежана из".
+_FROM_WORDS = {"en": ("from", "at"), "fi": (), "ru": ("из", "с"), "ar": ("من", "في")}
+_TITLE_NAME_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(t) for t in sorted(_COURTESY_TITLES, key=len, reverse=True)) + r")\.?\s+"
+    r"([a-zа-яёäö][^\W\d_]+(?:-[^\W\d_]+)?)",
+    re.IGNORECASE,
+)
+# A Russian adjective ending, for a name of an adjective and a noun ("Пиксельный сад", "Зелёного Берега").
+_RU_ADJECTIVE_RE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их)$")
+
 LanguageRule = Callable[[str, Sequence[Span]], Iterable[Suspect]]
 # Extra rules of a language package (17a: Arabic, 17c: cased scripts), one line each:
 # LANGUAGE_RULES["ar"] = (arabic_suspects,). A rule gets the text and the removed spans and yields suspects.
 LANGUAGE_RULES: dict[str, tuple[LanguageRule, ...]] = {}
 
+# More landscape heads of Finnish family names, for a word right after a first name ("oskari lehmusvirta").
+_FI_SURNAME_HEADS = ("virta", "lehto", "rinne", "vuo", "kumpu", "laakso", "kari", "luoto", "mo", "kylä", "talo")
 _CAMEL_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:[A-ZА-ЯЁ][a-zа-яё0-9]+)+")
 _OPENING_QUOTES = "\"«“„'‘"
 _FI_PLACE_CASES = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "seen", "hin", "iin", "een")
@@ -247,7 +282,11 @@ class SuspectFinder:
         self._not_identifying = lex.platforms | lex.calendar | lex.common | en.platforms | en.calendar
         # "ИНН", "IBAN", "телегу", "Кворка": words that name a kind of number or a platform identify no one.
         self._cue_words = (
-            lex.cue("number_cues") | en.cue("number_cues") | lex.cue("handle_weak_cues") | en.cue("handle_weak_cues")
+            lex.cue("number_cues")
+            | en.cue("number_cues")
+            | lex.cue("handle_weak_cues")
+            | en.cue("handle_weak_cues")
+            | lex.cue("handle_cues")
         )
         # صور is Tyre and "photos": a place that is also a word is a suspect only after في/من.
         self._ambiguous_places = frozenset(norm_ar(w) for w in _read_lines("ambiguous_places_ar.txt"))
@@ -267,10 +306,22 @@ class SuspectFinder:
         for m in _LATIN_HANDLE_RE.finditer(text):
             if not overlaps(m.start(), m.end(), taken) and not self._file_or_domain(m.group()):
                 found.append(Suspect(m.start(), m.end(), "handle", 0.9))
-        rules = (self.before_legal_form, self.quoted_name, self.arabic_business, self.business_phrase)
+        for m in _ID_SHAPE_RE.finditer(text):
+            spot = (m.start(), m.end())
+            if is_id_shaped(m.group()) and not overlaps(*spot, taken + [(f.start, f.end) for f in found]):
+                found.append(Suspect(m.start(), m.end(), "number", 0.5))
+        rules = (
+            self.ampersand_name,
+            self.title_and_name,
+            self.before_legal_form,
+            self.after_legal_form,
+            self.quoted_name,
+            self.arabic_business,
+            self.business_phrase,
+        )
         for rule in (*rules, *LANGUAGE_RULES.get(self.lang, ())):
             for sus in rule(text, spans):
-                sus = _after_removed(text, sus, spans)
+                sus = self.tail_after_removed(text, sus, spans)
                 if sus and not overlaps(sus.start, sus.end, taken + [(f.start, f.end) for f in found]):
                     found.append(sus)
         taken += [(s.start, s.end) for s in found]
@@ -288,7 +339,8 @@ class SuspectFinder:
                 confidence = self._confidence(tok, kind, prev)
                 if not kind:
                     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-                    kind, confidence = self._weak_kind(text, tok, nxt, after_name), 0.3
+                    from_person = i >= 2 and tokens[i - 2].end in person_ends and prev in _FROM_WORDS.get(self.lang, ())
+                    kind, confidence = self._weak_kind(text, tok, nxt, after_name, from_person), 0.3
                 if kind:
                     found.append(Suspect(tok.start, tok.end, kind, confidence))
                     if kind == "person":
@@ -298,6 +350,28 @@ class SuspectFinder:
         return tuple(_merge(text, sorted(found, key=lambda s: s.start)))
 
     # --- passes over the whole text (a phrase, not one word) ------------------------------------------------------
+
+    def tail_after_removed(self, text: str, sus: Suspect, spans: Sequence[Span]) -> Suspect | None:
+        """ "студии [Пиксельный] сад": a phrase rule's suspect that runs into a removed span keeps the words after it
+        when they go on the name: a word no vocabulary knows, or (Russian) a noun after an adjective the way a name
+        of two words is built. "ravintolasta [Ruskotähti] halusi": an everyday word after it is the sentence again."""
+        inside = [sp for sp in spans if sp.start < sus.end and sus.start < sp.end]
+        if not inside:
+            return sus
+        last = max(inside, key=lambda sp: sp.end)
+        tail = [t for t in tokenize(text[last.end : sus.end])]
+        if not tail or text[last.end : last.end + tail[0].start].strip():
+            return None
+        first = tail[0].text
+        removed_word = text[last.start : last.end].split()[-1] if text[last.start : last.end].strip() else ""
+        known = self.is_known_word(first) or (
+            self.lang == "fi" and bool(fi_candidates(self._norm(first)) & (self.lex.vocab | self.lex.common))
+        )
+        goes_on = not known or (
+            self.lang == "ru" and bool(_RU_ADJECTIVE_RE.search(removed_word.lower())) and first.islower()
+        )
+        start = last.end + tail[0].start
+        return Suspect(start, sus.end, sus.type, sus.confidence) if goes_on else None
 
     def before_legal_form(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
         """ "asiakas veikko pohjantähti oy:stä", "worked for bramble yard ltd": the words before a legal form written
@@ -313,6 +387,35 @@ class SuspectFinder:
             start = m.end(1) - len(" ".join(words))
             if text[start : m.end(1)] == " ".join(words):
                 yield Suspect(start, m.end(2), "org", 0.7)
+
+    def ampersand_name(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
+        """ "northwind & fable", "Harrow & Pike": two words joined by & are a firm's name, in any case."""
+        for m in _AMPERSAND_RE.finditer(text):
+            if not (self.is_known_word(m.group(1)) and self.is_known_word(m.group(2)) and m.group(1).islower()):
+                yield Suspect(m.start(), m.end(), "org", 0.7)
+            elif m.group(1).islower() and m.group(2).islower():
+                yield Suspect(m.start(), m.end(), "org", 0.5)  # "salt & pepper" too: the author decides
+
+    def title_and_name(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
+        """ "one mrs abernathy-cole told me", "herra lehmusvirta": a title and the word after it, in lower case (the
+        finders take the capitalised ones), hyphenated names whole."""
+        for m in _TITLE_NAME_RE.finditer(text):
+            title, name = self._norm(m.group(1).rstrip(".")), m.group(2)
+            if title not in _COURTESY_TITLES or len(name) < 3 or self._norm(name) in self.lex.common:
+                continue
+            if "-" in name or not self.is_known_word(name):
+                yield Suspect(m.start(), m.end(), "person", 0.7)
+
+    def after_legal_form(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
+        """ "joku jarkko tmi kattopojalta", "ип жеребцов": a legal form written before the name and the word after it
+        are the company, the form included (a lower-case name the finders leave)."""
+        forms = _ORG_WORDS.get(self.lang, set())
+        toks = tokenize(text)
+        for form, name in itertools.pairwise(toks):
+            if self._norm(form.text) not in forms or text[form.end : name.start] != " " or len(name.text) < 3:
+                continue
+            if self._norm(name.text) not in self.lex.common and not self.is_cue_word(name.text):
+                yield Suspect(form.start, name.end, "org", 0.7)
 
     def quoted_name(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
         """ "из «тёплого дома»", 'a shop called "bramble & co"': a short quoted phrase after a from/at word or a
@@ -363,7 +466,10 @@ class SuspectFinder:
             n = norm_ar(head.text)
             core = n[1:] if n[:1] in "وبل" and n[1:] in _AR_ORG_HEADS else n
             gap = text[head.end : name.start]
-            if core in _AR_ORG_HEADS and gap == " " and norm_ar(name.text).startswith("ال") and len(name.text) > 4:
+            nn = norm_ar(name.text)
+            if nn in self.lex.common or not nn.startswith("ال") or len(nn) <= 4:
+                continue  # "شركة الشركة", "بيت العميل": a word any story uses is no name
+            if core in _AR_ORG_HEADS and gap == " ":
                 yield Suspect(head.start, name.end, "org", 0.5)
 
     # --- one predicate per reason ----------------------------------------------------------------------------------
@@ -376,10 +482,12 @@ class SuspectFinder:
             return 0.9
         return 0.7 if tok.cap else 0.5
 
-    def _weak_kind(self, text: str, tok: Token, nxt: str, after_name: bool) -> str:
+    def _weak_kind(self, text: str, tok: Token, nxt: str, after_name: bool, from_person: bool = False) -> str:
         """The widest rules (confidence 0.3): a word the other rules let pass but that may still be a name."""
         if self.is_surname_after_name(tok.text, after_name):
             return "person"
+        if from_person and self.is_where_they_work(tok.text):
+            return "org"
         if self.is_genitive_before_role(tok, nxt):
             return "org"
         if self.is_capitalised_mid_sentence(text, tok):
@@ -387,8 +495,25 @@ class SuspectFinder:
         return ""
 
     def is_surname_after_name(self, word: str, after_name: bool) -> bool:
-        """ "клиент тимофей ласточкин": a lower-case word with a surname ending right after a name."""
-        return self.lang == "ru" and after_name and len(word) >= 5 and bool(_RU_SURNAME_RE.search(word.lower()))
+        """ "клиент тимофей ласточкин", "tilaaja oskari lehmusvirta": right after a name, a word with a surname
+        ending (Russian) or one whose base forms no vocabulary knows (Finnish)."""
+        if not after_name or len(word) < 5:
+            return False
+        if self.lang == "ru":
+            return bool(_RU_SURNAME_RE.search(word.lower()))
+        if self.lang == "fi":
+            w = self._norm(word)
+            unknown = w not in self.lex.vocab and not fi_candidates(w) & (self.lex.vocab | self.lex.common)
+            return unknown and w.endswith(_FI_NAME_HEADS + _FI_SURNAME_HEADS)
+        return False
+
+    def is_where_they_work(self, word: str) -> bool:
+        """ "المصممة ريتاج من لمسات", "priya from northwind": after a name and "from", a word no story needs is
+        where they work (called only in that place)."""
+        w = self._norm(word)
+        if len(w) < 3 or w in self.lex.common or w in self._not_identifying or self.is_cue_word(word):
+            return False
+        return w not in self.lex.frequent if self.lang == "ar" else not self.is_known_word(word)
 
     def is_genitive_before_role(self, tok: Token, nxt: str) -> bool:
         """ "Sinisiiven toimitusjohtaja": a capitalised genitive right before a role word is whose the role is,
@@ -447,8 +572,10 @@ class SuspectFinder:
         return False
 
     def is_cue_word(self, word: str) -> bool:
-        """ "ИНН 7707083893", "IBAN он дал": a word that says what kind of number or account follows."""
-        return self._norm(word) in self._cue_words
+        """ "ИНН 7707083893", "IBAN он дал", "وحسابه": a word that says what kind of number or account follows (in
+        Arabic also behind و/ف/ب/ل)."""
+        w = self._norm(word)
+        return w in self._cue_words or (self.lang == "ar" and w[:1] in "وفبل" and w[1:] in self._cue_words)
 
     def is_inflected_platform(self, word: str) -> bool:
         """ "с Кворка", "в телегу", "Kworkissa": a platform name with a case ending (at most four letters)."""
@@ -589,6 +716,32 @@ class SuspectFinder:
         )
 
 
+# A token of letters and digits, possibly joined by - or /: "4471-ZK", "A77F2", "88ХК-17".
+_ID_SHAPE_RE = re.compile(r"(?<![\w\-/#@.])[^\W_]+(?:[\-/][^\W_]+)*(?![\w\-/@])")
+# Parts in the shapes a story uses, not an id's: 4K, 1080p, 10am, 3x, 2nd, 24h, MP4, H264, Q3, 3D, 100к.
+_NOT_ID_RE = re.compile(
+    r"\d+(?:k|m|x|px|p|am|pm|gb|mb|kb|tb|hz|fps|mm|cm|km|kg|st|nd|rd|th|h|d|s|min|v|w|kw|к|м|р|ч|х|д|г)"
+    r"|(?:mp|h|x|v|ps|gpt|win|ios|web|covid|iphone|ipad|office|q|k|s|js|es|p|a|b|c)\d+",
+    re.IGNORECASE,
+)
+
+
+def is_id_shaped(token: str) -> bool:
+    """ "4471-ZK", "A77F2", "88ХК-17": a part mixing letters and digits (or capitals beside a number), with two
+    digits at least, in no shape a story uses for sizes, times, versions or formats ("10am-6pm", "MP4", "10-го")."""
+    if len(token) < 4 or sum(ch.isdigit() for ch in token) < 2 or SHARED_CODE_RE.fullmatch(token):
+        return False
+    parts = re.split(r"[\-/]", token)
+    has_number = any(p.isdigit() for p in parts)
+    for part in parts:
+        mixed = any(ch.isdigit() for ch in part) and any(ch.isalpha() for ch in part)
+        if mixed and not _NOT_ID_RE.fullmatch(part):
+            return True
+        if part.isalpha() and part.isupper() and len(part) >= 2 and has_number:
+            return True
+    return False
+
+
 def is_arabic_verb_form(n: str) -> bool:
     """ "نصبت", "وصممت", "دفعوا", "يماطل": a verb ending or prefix (after و/ف); after a name it says what they did."""
     cores = (n, n[1:]) if n[:1] in "وف" and len(n) > 4 else (n,)
@@ -598,17 +751,6 @@ def is_arabic_verb_form(n: str) -> bool:
         or (len(c) == 4 and c.endswith("ت") and not c.startswith("ال"))
         for c in cores
     )
-
-
-def _after_removed(text: str, sus: Suspect, spans: Sequence[Span]) -> Suspect | None:
-    """ "студии [компания] сад": a phrase rule's suspect that runs into a removed span keeps the words after it."""
-    ends = [sp.end for sp in spans if sp.start < sus.end and sus.start < sp.end]
-    if not ends:
-        return sus
-    start = max(ends)
-    while start < sus.end and not text[start].isalnum():
-        start += 1
-    return Suspect(start, sus.end, sus.type, sus.confidence) if sus.end - start >= 2 else None
 
 
 def _merge(text: str, found: list[Suspect]) -> list[Suspect]:

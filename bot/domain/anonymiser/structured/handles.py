@@ -22,6 +22,10 @@ LEGACY_DISCORD_RE = re.compile(r"(?<![\w@])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
 REDDIT_RE = re.compile(r"(?<![\w/])[ur]/[A-Za-z0-9_\-]{3,}")
 
 
+# Skype's own ids: "live:.cid.5f3a22bb91", "live:jarrah_ob".
+SKYPE_ID_RE = re.compile(r"(?<![\w:])live:\.?[A-Za-z0-9_.\-]*[A-Za-z0-9]")
+
+
 UNDERSCORE_HANDLE_RE = re.compile(r"(?<![\w@./\-])(?=[A-Za-z0-9.]*_)[A-Za-z0-9][A-Za-z0-9._]*[A-Za-z0-9_](?![\w@])")
 
 
@@ -36,7 +40,7 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
             continue
         s, e = trim(text, m.start(), m.end())
         out.append(Mention(s, e, "handle", text[s + 1 : e].lower(), P_HANDLE))
-    for rx in (REDDIT_RE, DISCORD_MENTION_RE, LEGACY_DISCORD_RE, UNDERSCORE_HANDLE_RE):
+    for rx in (REDDIT_RE, DISCORD_MENTION_RE, LEGACY_DISCORD_RE, UNDERSCORE_HANDLE_RE, SKYPE_ID_RE):
         for m in rx.finditer(text):
             s, e = trim(text, m.start(), m.end())
             out.append(Mention(s, e, "handle", text[s:e].lower().lstrip("@"), P_HANDLE))
@@ -80,6 +84,8 @@ _HANDLE_FILLERS = {
     "name",
     "as",
     "under",
+    "как",
+    "под",
     "he",
     "she",
     "they",
@@ -201,15 +207,17 @@ def _plain_handle_after_platform(tok: str, lex: Lexicon) -> bool:
     )
 
 
-_ON_PLATFORM_RE = re.compile(r"(?<![\w@./\-])([a-z][a-z0-9._]{4,})\s+(?:on|at|from|в|на|@)\s+([\w.]+)")
+_ON_PLATFORM_RE = re.compile(
+    r"(?<![\w@./\-])([a-z][a-z0-9._]{4,})(?:\s+(?:on|at|from|в|на|@)\s+([\w.]+)|\s*\(\s*([\w.]+)\s*\))"
+)
 
 
 def _handles_before_platform(text: str, lex: Lexicon) -> list[Mention]:
-    """ "search mapleleafprints on etsy", "kirjoita pajari_photo on insta": an unknown lower-case word right before
-    "on <platform>" is the account's name there."""
+    """ "search mapleleafprints on etsy", "kirjoita pajari_photo on insta", "sunnyknits (instagram)": an unknown
+    lower-case word right before "on <platform>" or a platform in brackets is the account's name there."""
     out = []
     for m in _ON_PLATFORM_RE.finditer(text):
-        tok, platform = m.group(1), norm_key(m.group(2))
+        tok, platform = m.group(1), norm_key(m.group(2) or m.group(3))
         if platform not in lex.platforms or norm_key(tok) in lex.platforms or norm_key(tok) in lex.common:
             continue
         if everyday(tok, lex) or tok.endswith(("ing", "ed", "ly")):

@@ -47,6 +47,11 @@ ALNUM_ID_RE = re.compile(
 )
 
 
+# Codes every reader shares, not an id of anyone: a quarter ("Q4-2024"), a standard or a law ("ГОСТ-2017", "ISO 9001",
+# "ФЗ-44").
+SHARED_CODE_RE = re.compile(r"[QH][1-4][\-/](?:19|20)\d\d|(?:ГОСТ|ISO|DIN|IEC|RFC|ФЗ|СНиП|СанПиН|EN)[\-/]?\d[\d.\-]*")
+
+
 CRYPTO_RE = re.compile(r"(?<![\w])(?:0x[a-fA-F0-9]{40}|(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,39})(?![\w])")
 
 
@@ -180,7 +185,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\D", "", m.group()), P_IBAN))
     for m in ALNUM_ID_RE.finditer(text):
         val = m.group()
-        if _is_date(val) or money_or_unit(text, m.start(), m.end(), lex):
+        if _is_date(val) or money_or_unit(text, m.start(), m.end(), lex) or SHARED_CODE_RE.fullmatch(val):
             continue
         if not re.search(r"[A-Za-zА-Яа-яЁё]", val) and not re.search(r"[\-/]", val):
             continue
