@@ -233,3 +233,22 @@ def test_finnish_surname_after_a_name_rule():
     fi = _finder("fi")
     assert fi.is_surname_after_name("lehmusvirta", after_name=True)
     assert not fi.is_surname_after_name("alihankkijana", after_name=True)  # an inflected everyday word
+
+
+def test_arabic_trade_name_rule():
+    ar = _finder("ar")
+    text = "تعاملت مع الفجر الجديد للدعاية وكانت تجربة سيئة"
+    assert [text[s.start : s.end] for s in ar.arabic_trade_name(text, ())] == ["الفجر الجديد للدعاية"]
+    assert list(ar.arabic_trade_name("ذهبت الى السوق للشراء", ())) == []  # no trade: an errand
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Клиент — сеть барбершопов, платят с задержкой.", {}),  # an inflected everyday word after "с"
+        ("в общем глафира из задонска заказала", {"задонска": "place"}),  # the dictionary's town, in lower case
+    ],
+)
+def test_russian_lower_case_words_after_a_cue(anon: Anonymiser, text: str, flagged: dict[str, str]):
+    found = _flagged(anon, text, "ru")
+    assert {w: k for w, k in found.items() if w in flagged or not flagged} == flagged

@@ -172,6 +172,49 @@ _AR_ORG_HEADS = frozenset(
         "بيت",
     ]
 )
+# Trades Arab firms put after their name with لل ("النور للمقاولات", "الفجر الجديد للدعاية").
+_AR_TRADES = frozenset(
+    norm_ar(w)
+    for w in [
+        "للدعاية",
+        "للإعلان",
+        "للاعلان",
+        "للمقاولات",
+        "للتجارة",
+        "للتسويق",
+        "للاستشارات",
+        "للتصميم",
+        "للبرمجيات",
+        "للسياحة",
+        "للطباعة",
+        "للخدمات",
+        "للتقنية",
+        "للعقارات",
+        "للتطوير",
+        "للحلول",
+        "للأثاث",
+        "للمفروشات",
+        "للتوريدات",
+        "للنقل",
+        "للشحن",
+        "للإنتاج",
+        "للانتاج",
+        "للتدريب",
+        "للتعليم",
+        "للاتصالات",
+        "للتكنولوجيا",
+        "للهندسة",
+        "للديكور",
+        "للأزياء",
+        "للملابس",
+        "للعطور",
+        "للمجوهرات",
+        "للسيارات",
+        "للنشر",
+        "للترجمة",
+        "للمحاماة",
+    ]
+)
 # Role words after a genitive name: "Sinisiiven toimitusjohtaja", "Kettusen omistaja" (the company or the family).
 _FI_ROLE_WORDS = frozenset(
     [
@@ -317,6 +360,7 @@ class SuspectFinder:
             self.after_legal_form,
             self.quoted_name,
             self.arabic_business,
+            self.arabic_trade_name,
             self.business_phrase,
         )
         for rule in (*rules, *LANGUAGE_RULES.get(self.lang, ())):
@@ -364,10 +408,7 @@ class SuspectFinder:
             return None
         first = tail[0].text
         removed_word = text[last.start : last.end].split()[-1] if text[last.start : last.end].strip() else ""
-        known = self.is_known_word(first) or (
-            self.lang == "fi" and bool(fi_candidates(self._norm(first)) & (self.lex.vocab | self.lex.common))
-        )
-        goes_on = not known or (
+        goes_on = not self.is_known_any_form(first) or (
             self.lang == "ru" and bool(_RU_ADJECTIVE_RE.search(removed_word.lower())) and first.islower()
         )
         start = last.end + tail[0].start
@@ -426,6 +467,25 @@ class SuspectFinder:
             if before and self._norm(before[-1]) in cues and len(m.group(1).split()) <= 3:
                 yield Suspect(m.start(1), m.end(1), "org", 0.5)
 
+    def arabic_trade_name(self, text: str, spans: Sequence[Span]) -> Iterable[Suspect]:
+        """ "الفجر الجديد للدعاية", "النور للمقاولات": one or two definite words before a trade written with لل are
+        a company's name, the way Arab firms are named (everyday words all of them)."""
+        if self.lang != "ar":
+            return
+        toks = tokenize(text, ARABIC_WORD_RE)
+        for i, trade in enumerate(toks):
+            if norm_ar(trade.text) not in _AR_TRADES or i == 0:
+                continue
+            start = None
+            for k, prev in enumerate((toks[i - 1], toks[i - 2] if i >= 2 else None)):
+                if prev is None or not norm_ar(prev.text).startswith("ال"):
+                    break
+                if k == 0 and norm_ar(prev.text) in self.lex.common:
+                    break
+                start = prev.start
+            if start is not None and not text[start : trade.start].strip(" ").count("،"):
+                yield Suspect(start, trade.end, "org", 0.5)
+
     def is_business_word(self, word: str) -> bool:
         """ "студии", "ИП", "kahvilalle": a word for a shop, studio or firm (any case) that a name may follow."""
         w = self._norm(word)
@@ -450,6 +510,8 @@ class SuspectFinder:
                     break
                 if self.is_business_word(tok.text) or self._norm(tok.text) in self._not_identifying:
                     break
+                if n == 0 and self.lang == "ru" and not tok.cap and self.is_known_any_form(tok.text):
+                    break  # "магазин свечей": a lower-case everyday word says what the shop sells
                 if n == 1 and not toks[i + 1].cap and self.is_known_word(tok.text):
                     break  # "kattopojalta kolme": a second everyday word only joins a capitalised first one
                 end = tok.end
@@ -513,7 +575,7 @@ class SuspectFinder:
         w = self._norm(word)
         if len(w) < 3 or w in self.lex.common or w in self._not_identifying or self.is_cue_word(word):
             return False
-        return w not in self.lex.frequent if self.lang == "ar" else not self.is_known_word(word)
+        return w not in self.lex.frequent if self.lang == "ar" else not self.is_known_any_form(word)
 
     def is_genitive_before_role(self, tok: Token, nxt: str) -> bool:
         """ "Sinisiiven toimitusjohtaja": a capitalised genitive right before a role word is whose the role is,
@@ -620,6 +682,17 @@ class SuspectFinder:
         lw = self._norm(word[:-2] if word.endswith(("'s", "’s")) else word)
         return lw in self.lex.vocab or lw in self.en.vocab or lw in self.lex.common
 
+    def is_known_any_form(self, word: str) -> bool:
+        """ "задолжала", "esitteen": an everyday word in any inflected form (pymorphy3 for Russian, base forms for
+        Finnish), so a rule that reaches past a name stops at it."""
+        if self.is_known_word(word):
+            return True
+        if self.lang == "ru" and not word.isascii():
+            return ru_is_known(word.lower())
+        if self.lang == "fi":
+            return bool(fi_candidates(self._norm(word)) & (self.lex.vocab | self.lex.common))
+        return False
+
     def is_name_listed(self, word: str) -> bool:
         """ "asked Faith", "with Summer": a list name that is also a word, capitalised mid-sentence."""
         lw = self._norm(word)
@@ -638,8 +711,10 @@ class SuspectFinder:
         listed = lw in self.lex.first_names or lw in self.lex.surnames
         if listed and prev in _PERSON_WORDS.get(self.lang, set()):
             return "person"  # "joku jarkko": a listed name after a person word, even when a vocabulary has it too
-        if self.is_known_word(word):
-            return ""
+        if self.is_known_word(word) or (
+            self.lang == "ru" and self.is_known_any_form(word) and not ru_proper_kind(word)
+        ):
+            return ""  # "с задержкой", "с заказчиком": an inflected everyday word
         if self.lang == "fi":
             return self._finnish_lower_kind(word, prev)
         if prev in _PERSON_WORDS.get(self.lang, set()):
