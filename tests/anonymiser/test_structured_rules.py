@@ -125,3 +125,28 @@ def test_handles_written_in_passing(lang: str, text: str, handle: str):
 def test_shared_codes_are_no_ones_id():
     assert numbers.SHARED_CODE_RE.fullmatch("Q4-2024") and numbers.SHARED_CODE_RE.fullmatch("ГОСТ-2017")
     assert not numbers.SHARED_CODE_RE.fullmatch("AB-2291")
+
+
+@pytest.mark.parametrize(
+    ("labels", "home"),
+    [("www.etsy.", True), ("help.fiverr.", True), ("tarrowknits.etsy.", False), ("tarrow.tilda.", True)],
+)
+def test_a_platform_subdomain_of_a_shop_is_no_platform_home(labels: str, home: bool):
+    # tilda is no platform in the list: "tarrow.tilda.ws" is a site whatever the rule says
+    assert links._platform_home(labels) is (home and "tilda" not in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("Tarrowknits.Com still shows my work", "Tarrowknits.Com"),  # "Com" starts no sentence
+        ("their page tarrowknits.kiwi is down", "tarrowknits.kiwi"),
+        ("the shop (tarrowknits.etsy.com) sells my prints", "tarrowknits.etsy.com"),
+    ],
+)
+def test_more_shop_addresses_are_links(text: str, link: str):
+    assert [text[m.start : m.end] for m in links.find_urls(text)] == [link]
+
+
+def test_a_platforms_own_subdomain_is_no_handle():
+    assert handles.find_handles("then help.fiverr.com said no", load_lexicon("en")) == []

@@ -8,6 +8,7 @@ from ..lexicon import Lexicon
 from ..model import Mention
 from ..textutil import norm_key
 from .base import P_CUED_HANDLE, P_HANDLE, everyday, trim, words_before
+from .links import is_platform_domain
 from .numbers import IBAN_RE
 
 AT_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
@@ -50,6 +51,8 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
     for m in LATIN_TOKEN_RE.finditer(text):
         tok = m.group()
         if IBAN_RE.fullmatch(tok) or _FILE_RE.search(tok) or re.fullmatch(r"[vV]\d+(?:\.\d+)*", tok):
+            continue
+        if is_platform_domain(tok):  # "help.fiverr.com": the platform's own address
             continue
         # Four words back only for a username-shaped token ("his insta is ruairi.smiles"); two otherwise.
         marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
@@ -208,13 +211,14 @@ def _plain_handle_after_platform(tok: str, lex: Lexicon) -> bool:
 
 
 _ON_PLATFORM_RE = re.compile(
-    r"(?<![\w@./\-])([a-z][a-z0-9._]{4,})(?:\s+(?:on|at|from|в|на|@)\s+([\w.]+)|\s*\(\s*([\w.]+)\s*\))"
+    r"(?<![\w@./\-])([a-z][a-z0-9._]{4,})(?:\s+(?:on|at|from|в|на|@)\s+([\w.]+)|\s*\(\s*(?:(?:on|at|в|на)\s+)?([\w.]+))"
 )
 
 
 def _handles_before_platform(text: str, lex: Lexicon) -> list[Mention]:
     """ "search mapleleafprints on etsy", "kirjoita pajari_photo on insta", "sunnyknits (instagram)": an unknown
-    lower-case word right before "on <platform>" or a platform in brackets is the account's name there."""
+    lower-case word right before "on <platform>" or a platform in brackets ("marlowe.k.ops (on behance, ...)") is the
+    account's name there."""
     out = []
     for m in _ON_PLATFORM_RE.finditer(text):
         tok, platform = m.group(1), norm_key(m.group(2) or m.group(3))
