@@ -129,11 +129,10 @@ def test_shared_codes_are_no_ones_id():
 
 @pytest.mark.parametrize(
     ("labels", "home"),
-    [("www.etsy.", True), ("help.fiverr.", True), ("tarrowknits.etsy.", False), ("tarrow.tilda.", True)],
+    [("www.etsy.", True), ("help.fiverr.", True), ("tarrowknits.etsy.", False), ("shop.tarrowknits.", False)],
 )
 def test_a_platform_subdomain_of_a_shop_is_no_platform_home(labels: str, home: bool):
-    # tilda is no platform in the list: "tarrow.tilda.ws" is a site whatever the rule says
-    assert links._platform_home(labels) is (home and "tilda" not in labels)
+    assert links._platform_home(labels) is home
 
 
 @pytest.mark.parametrize(
