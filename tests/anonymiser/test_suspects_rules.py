@@ -248,3 +248,13 @@ def test_russian_lower_case_words_after_a_cue(anon: Anonymiser):
     assert _flagged(anon, "Клиент — сеть барбершопов, платят с задержкой.", "ru") == {}
     assert _finder("ru")._lower_kind("задонска", "из") == "place"
     assert _finder("ru")._lower_kind("задержкой", "с") == ""
+
+
+def test_the_other_half_of_an_ampersand_name_stays_flagged_when_one_half_is_removed():
+    from parley.domain.anonymiser.model import Span, Suspect
+
+    text = "the rebrand for northwind & fable last year"
+    start = text.index("northwind")
+    removed = Span(start, start + len("northwind"), "person", "[client]")
+    got = _finder("en").tail_after_removed(text, Suspect(start, text.index(" last"), "org"), (removed,))
+    assert got is not None and text[got.start : got.end] == "fable"

@@ -405,13 +405,17 @@ class SuspectFinder:
         if not inside:
             return sus
         last = max(inside, key=lambda sp: sp.end)
-        tail = [t for t in tokenize(text[last.end : sus.end])]
-        if not tail or text[last.end : last.end + tail[0].start].strip():
+        tail = tokenize(text[last.end : sus.end])
+        gap = text[last.end : last.end + tail[0].start].strip() if tail else "?"
+        if gap not in ("", "&"):
             return None
         first = tail[0].text
         removed_word = text[last.start : last.end].split()[-1] if text[last.start : last.end].strip() else ""
-        goes_on = not self.is_known_any_form(first) or (
-            self.lang == "ru" and bool(_RU_ADJECTIVE_RE.search(removed_word.lower())) and first.islower()
+        # "[northwind] & fable": the other half of a name joined by & is the name, everyday word or not.
+        goes_on = (
+            gap == "&"
+            or not self.is_known_any_form(first)
+            or (self.lang == "ru" and bool(_RU_ADJECTIVE_RE.search(removed_word.lower())) and first.islower())
         )
         start = last.end + tail[0].start
         return Suspect(start, sus.end, sus.type, sus.confidence) if goes_on else None
