@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from parley.domain.anonymiser import SPAN_TYPES, Anonymiser, Span
-from parley.domain.anonymiser.review import Flag, flags, take_out, take_out_phrases
+from parley.domain.anonymiser.review import Flag, by_confidence, flags, take_out, take_out_phrases
 from parley.domain.errors import N_, InvalidInput
 from parley.domain.safe_text import user_text
 from parley.i18n import Translations
@@ -28,25 +28,42 @@ KIND_LABELS = {
     "org": N_("may be a company"),
     "place": N_("may be a place"),
     "handle": N_("may be a username"),
+    "number": N_("may be an account or document number"),
 }
 
 
 def flags_of(anon: Anonymiser, text: str, lang: str, title: str | None = None) -> tuple[Flag, ...]:
-    """The flags of a text and its title, each word group once (title first, as it is read first)."""
-    seen: set[str] = set()
-    out = []
-    for f in (*(flags(anon, title, lang) if title else ()), *flags(anon, text, lang)):
-        if f.value.casefold() not in seen:
-            seen.add(f.value.casefold())
-            out.append(f)
-    return tuple(out[:MAX_OPTIONS])
+    """The flags of a text and its title, each word group once, likeliest first. All of them: the list and the
+    select show MAX_OPTIONS and say how many more there are."""
+    return by_confidence((*(flags(anon, title, lang) if title else ()), *flags(anon, text, lang)))
 
 
-def flag_list(found: Sequence[Flag]) -> str | None:
-    """ "**Devorah**, **SLC**": the flagged words, inert and isolated (None when there are none)."""
+def flag_list(t: Translations, found: Sequence[Flag]) -> str | None:
+    """ "**Devorah** ×2, **SLC** and 3 more": the likeliest flagged words, inert and isolated, and how many more
+    there are (None when there are none)."""
     if not found:
         return None
-    return ", ".join(f"**{isolate(user_text(f.words))}**" for f in found)
+    shown = ", ".join(
+        f"**{isolate(user_text(f.words))}**" + (f" ×{t.number(f.count)}" if f.count > 1 else "")
+        for f in found[:MAX_OPTIONS]
+    )
+    more = len(found) - MAX_OPTIONS
+    if more <= 0:
+        return shown
+    return shown + " " + t.ngettext("and {count} more", "and {count} more", more)
+
+
+def more_note(t: Translations, found: Sequence[Flag]) -> str:
+    """Under a select cut at MAX_OPTIONS: how many flagged words it could not hold and where they go ('' if none)."""
+    more = len(found) - MAX_OPTIONS
+    if more <= 0:
+        return ""
+    return t.ngettext(
+        "The list holds the {shown} likeliest; {count} more show up once you have dealt with these.",
+        "The list holds the {shown} likeliest; {count} more show up once you have dealt with these.",
+        more,
+        shown=t.number(MAX_OPTIONS),
+    )
 
 
 def flags_note(services: Services, t: Translations, text: str, lang: str, title: str | None = None) -> str:
@@ -54,7 +71,7 @@ def flags_note(services: Services, t: Translations, text: str, lang: str, title:
     found = flags_of(services.component(Anonymiser.load), text, lang, title)
     if not found:
         return ""
-    return f"🔎 **{t.gettext('Still flagged')}:** {flag_list(found)}\n-# " + t.gettext(
+    return f"🔎 **{t.gettext('Still flagged')}:** {flag_list(t, found)}\n-# " + t.gettext(
         "Redact offers these words first; leave them if they identify no one."
     )
 
@@ -66,13 +83,19 @@ def flag_select(t: Translations, found: Sequence[Flag], *, custom_id: str | None
         min_values=1,
         max_values=min(len(found), MAX_OPTIONS),
         options=[
-            discord.SelectOption(label=f.words[:100], value=f.value[:100], description=t.gettext(KIND_LABELS[f.type]))
+            discord.SelectOption(label=f.words[:100], value=f.value[:100], description=_describe(t, f))
             for f in found[:MAX_OPTIONS]
         ],
     )
     if custom_id:
         select.custom_id = custom_id
     return select
+
+
+def _describe(t: Translations, flag: Flag) -> str:
+    """ "may be a name" or "may be a name · ×3": the kind, and how often the word occurs when more than once."""
+    kind = t.gettext(KIND_LABELS[flag.type])
+    return (kind if flag.count < 2 else f"{kind} · ×{t.number(flag.count)}")[:100]
 
 
 def picked(values: Sequence[str]) -> list[Flag]:
@@ -128,6 +151,7 @@ class RedactFields:
 
     def __init__(self, t: Translations, found: Sequence[Flag]) -> None:
         self.select: discord.ui.Select | None = None
+        self.flag_count = len(found)
         if found:
             self.select = flag_select(t, found)
             self.select.min_values = 0
@@ -143,11 +167,20 @@ class RedactFields:
     def labels(self) -> list[discord.ui.Label]:
         out = []
         if self.select is not None:
+            more = self.flag_count - MAX_OPTIONS
+            description = (
+                self.t.ngettext(
+                    "The {shown} likeliest; paste any of the {count} others below.",
+                    "The {shown} likeliest; paste any of the {count} others below.",
+                    more,
+                    shown=self.t.number(MAX_OPTIONS),
+                )
+                if more > 0
+                else self.t.gettext("Each word you pick is replaced everywhere.")
+            )
             out.append(
                 discord.ui.Label(
-                    text=self.t.gettext("Still flagged")[:45],
-                    description=self.t.gettext("Each word you pick is replaced everywhere.")[:100],
-                    component=self.select,
+                    text=self.t.gettext("Still flagged")[:45], description=description[:100], component=self.select
                 )
             )
         out.append(

@@ -13,7 +13,7 @@ from parley.cogs._shared import queue, voting
 from parley.cogs._shared.cards import TextCard
 from parley.cogs._shared.cog import ParleyCog
 from parley.cogs._shared.errors import unwrap
-from parley.cogs._shared.flags import flag_list, removed_counts, removed_line
+from parley.cogs._shared.flags import flag_list, more_note, removed_counts, removed_line
 from parley.cogs._shared.reporting import ReportButton, report_label
 from parley.cogs._shared.respond import respond
 from parley.cogs.advice import views
@@ -154,9 +154,23 @@ class Advice(ParleyCog):
                 "archetype_name": "Non-payer",
                 "removed": "1 name and 1 phone number",
                 "flags": "**SLC**, **Portugal**",
+                "more": "",
                 "text": "When [client] did not pay I called [phone]. <@123>",
             },
-            {"archetype_name": "Non-payer", "removed": None, "flags": None, "text": "Ask for a deposit first."},
+            {
+                "archetype_name": "Non-payer",
+                "removed": None,
+                "flags": "**QXBR** ×2, **QXBT** and 5 more",
+                "more": "The list holds the 25 likeliest; 5 more show up once you have dealt with these.",
+                "text": "QXBR, QXBT…",
+            },
+            {
+                "archetype_name": "Non-payer",
+                "removed": None,
+                "flags": None,
+                "more": "",
+                "text": "Ask for a deposit first.",
+            },
         ],
         "cards/queue_decision.md.j2": [
             {"line": "Approved by Mia on 2026-03-01.", "status": "approved", "reason": None, "note": None},
@@ -333,7 +347,8 @@ class Advice(ParleyCog):
             t,
             archetype_name=pick(arch.name, t.lang) if arch else draft.archetype,
             removed=removed,
-            flags=flag_list(found),
+            flags=flag_list(t, found),
+            more=more_note(t, found),
             text=draft.text,
         )
 

@@ -13,7 +13,7 @@ import discord
 
 from parley.application import Member
 from parley.application.sharing import StoryForm, StorySharing
-from parley.cogs._shared.flags import flag_list, flags_of, picked, removed_line
+from parley.cogs._shared.flags import flag_list, flags_of, more_note, picked, removed_line
 from parley.cogs._shared.queue import deliver
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.stories import queue_batches, views
@@ -122,9 +122,11 @@ class Sharing(Part):
         found = flags_of(self.rules.anonymiser(), preview.text, preview.lang, preview.title)
         if not found:
             return views.TextCard(top, body, rows=[buttons])
-        note = f"🔎 **{t.gettext('Could still identify someone')}:** {flag_list(found)}\n-# " + t.gettext(
+        note = f"🔎 **{t.gettext('Could still identify someone')}:** {flag_list(t, found)}\n-# " + t.gettext(
             "Pick any of them below to replace it with a placeholder; keep the ones that are fine."
         )
+        if more := more_note(t, found):
+            note += f"\n-# {more}"
         return views.TextCard(top, body, note, rows=[[views.PreviewFlagSelect(preview.token, t, found)], buttons])
 
     async def take_out_flags(self, interaction: discord.Interaction, token: str, values: list[str]) -> None:

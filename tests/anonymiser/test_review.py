@@ -83,3 +83,22 @@ def test_take_out_phrases_is_case_insensitive_longest_first_and_ignores_stray_le
     )
     assert (text, n) == ("The [removed] near the [removed], the blue one.", 2)
     assert take_out_phrases("Nothing here.", ["a", " "], "[removed]") == ("Nothing here.", 0)
+
+
+def test_flags_are_merged_per_word_and_ordered_by_confidence():
+    from parley.domain.anonymiser.review import Flag, by_confidence
+
+    found = [Flag("Oulu", "place", 0.5), Flag("Pekka", "person", 0.9), Flag("oulu", "place", 0.7), Flag("X", "org")]
+    merged = by_confidence(found)
+    assert [(f.words, f.count, f.confidence) for f in merged] == [
+        ("Pekka", 1, 0.9),
+        ("Oulu", 2, 0.7),
+        ("X", 1, 0.5),
+    ]
+
+
+def test_a_picked_number_flag_becomes_a_number_placeholder():
+    from parley.domain.anonymiser.review import Flag, take_out
+
+    text, n = take_out("he sent 4471-ZK and then 4471-ZK again", [Flag.parse("number:4471-ZK")], "en")
+    assert (text, n) == ("he sent [number] and then [number] again", 2)

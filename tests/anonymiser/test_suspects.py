@@ -6,7 +6,7 @@ import pytest
 
 from parley.domain.anonymiser import Anonymiser
 from parley.domain.anonymiser.model import Span
-from parley.domain.anonymiser.suspects import MAX_SUSPECTS, SuspectFinder, suspects_in_output
+from parley.domain.anonymiser.suspects import SuspectFinder, suspects_in_output
 
 from .conftest import HERE, load_jsonl
 
@@ -57,10 +57,11 @@ def test_adjacent_unknown_words_are_one_suspect(anon: Anonymiser) -> None:
     assert [(text[s.start : s.end], s.type) for s in found] == [("Zorvenna Quillsby", "person")]
 
 
-def test_suspects_never_overlap_removed_spans_and_are_capped(anon: Anonymiser) -> None:
+def test_suspects_never_overlap_removed_spans_and_are_never_cut(anon: Anonymiser) -> None:
+    # The review shows 25 and says how many more: the anonymiser itself drops none.
     text = " ".join(f"Zq{chr(97 + i % 26)}{chr(97 + i // 26)}x met me." for i in range(40))
+    assert len(SuspectFinder(anon._lex["en"], anon._lex["en"]).find(text, ())) == 40
     res = anon.anonymise(text, "en")
-    assert len(res.suspects) <= MAX_SUSPECTS
     for s in res.suspects:
         assert all(s.end <= sp.start or sp.end <= s.start for sp in res.spans)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .anonymiser import PLACEHOLDER_RE, Anonymiser
 from .labels import LABELS, placeholder
@@ -26,10 +26,15 @@ MAX_PICK_CHARS = 90
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """One suspect as the review shows it: its words and type (a select option's value is `type:words`)."""
+    """One suspect as the review shows it: its words and type (a select option's value is `type:words`).
+
+    confidence is the surest of its occurrences and count how many there are: the review lists the likeliest first.
+    """
 
     words: str
     type: str
+    confidence: float = field(default=0.5, compare=False)
+    count: int = field(default=1, compare=False)
 
     @property
     def value(self) -> str:
@@ -45,18 +50,29 @@ class Flag:
 
 
 def flags(anon: Anonymiser, text: str, lang: str) -> tuple[Flag, ...]:
-    """The suspects of an anonymised text, each distinct word group once, in reading order."""
+    """The suspects of an anonymised text, each distinct word group once (repeats counted), likeliest first."""
     placeholders = tuple(
         Span(m.start(), m.end(), _LABEL_TYPES.get(m.group(), ""), m.group()) for m in PLACEHOLDER_RE.finditer(text)
     )
-    seen: set[str] = set()
-    out = []
-    for s in anon.suspects(text, placeholders, lang):
-        words = text[s.start : s.end][:MAX_PICK_CHARS]
-        if words.casefold() not in seen:
-            seen.add(words.casefold())
-            out.append(Flag(words, s.type))
-    return tuple(out)
+    found = [
+        Flag(text[s.start : s.end][:MAX_PICK_CHARS], s.type, s.confidence)
+        for s in anon.suspects(text, placeholders, lang)
+    ]
+    return by_confidence(found)
+
+
+def by_confidence(found: Iterable[Flag]) -> tuple[Flag, ...]:
+    """ "Pekka" twice and "Oulu" once: one flag per word group (case aside), counted, surest first, then the most
+    repeated, then in reading order (the first occurrence's place and type)."""
+    merged: dict[str, Flag] = {}
+    for f in found:
+        key = f.words.casefold()
+        old = merged.get(key)
+        merged[key] = (
+            f if old is None else replace(old, confidence=max(old.confidence, f.confidence), count=old.count + f.count)
+        )
+    order = {key: i for i, key in enumerate(merged)}
+    return tuple(sorted(merged.values(), key=lambda f: (-f.confidence, -f.count, order[f.words.casefold()])))
 
 
 def take_out(text: str, picked: Iterable[Flag], lang: str) -> tuple[str, int]:
@@ -98,11 +114,11 @@ def _distinct(picked: Iterable[Flag]) -> list[Flag]:
 
 def _next_label(lang: str, span_type: str, taken: set[str]) -> str:
     """The first label of span_type ("[client]", "[person 2]", ...) the text does not use yet."""
-    kind = span_type if span_type in ("person", "org", "place", "handle") else "person"
+    kind = span_type if span_type in SUSPECT_TYPES else "person"
     n = 1
     while placeholder(lang, kind, n) in taken:
         n += 1
     return placeholder(lang, kind, n)
 
 
-__all__ = ["MAX_PICK_CHARS", "Flag", "Suspect", "flags", "take_out", "take_out_phrases"]
+__all__ = ["MAX_PICK_CHARS", "Flag", "Suspect", "by_confidence", "flags", "take_out", "take_out_phrases"]

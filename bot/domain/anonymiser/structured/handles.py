@@ -8,6 +8,7 @@ from ..lexicon import Lexicon
 from ..model import Mention
 from ..textutil import norm_key
 from .base import P_CUED_HANDLE, P_HANDLE, everyday, trim, words_before
+from .links import is_platform_domain
 from .numbers import IBAN_RE
 
 AT_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
@@ -20,6 +21,10 @@ LEGACY_DISCORD_RE = re.compile(r"(?<![\w@])[A-Za-z0-9_.]{2,32}#\d{4}(?!\d)")
 
 
 REDDIT_RE = re.compile(r"(?<![\w/])[ur]/[A-Za-z0-9_\-]{3,}")
+
+
+# Skype's own ids: "live:.cid.5f3a22bb91", "live:jarrah_ob".
+SKYPE_ID_RE = re.compile(r"(?<![\w:])live:\.?[A-Za-z0-9_.\-]*[A-Za-z0-9]")
 
 
 UNDERSCORE_HANDLE_RE = re.compile(r"(?<![\w@./\-])(?=[A-Za-z0-9.]*_)[A-Za-z0-9][A-Za-z0-9._]*[A-Za-z0-9_](?![\w@])")
@@ -36,7 +41,7 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
             continue
         s, e = trim(text, m.start(), m.end())
         out.append(Mention(s, e, "handle", text[s + 1 : e].lower(), P_HANDLE))
-    for rx in (REDDIT_RE, DISCORD_MENTION_RE, LEGACY_DISCORD_RE, UNDERSCORE_HANDLE_RE):
+    for rx in (REDDIT_RE, DISCORD_MENTION_RE, LEGACY_DISCORD_RE, UNDERSCORE_HANDLE_RE, SKYPE_ID_RE):
         for m in rx.finditer(text):
             s, e = trim(text, m.start(), m.end())
             out.append(Mention(s, e, "handle", text[s:e].lower().lstrip("@"), P_HANDLE))
@@ -45,13 +50,13 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
     phrases = lex.cue("handle_phrases")
     for m in LATIN_TOKEN_RE.finditer(text):
         tok = m.group()
-        if IBAN_RE.fullmatch(tok):
+        if IBAN_RE.fullmatch(tok) or _FILE_RE.search(tok) or re.fullmatch(r"[vV]\d+(?:\.\d+)*", tok):
+            continue
+        if is_platform_domain(tok):  # "help.fiverr.com": the platform's own address
             continue
         # Four words back only for a username-shaped token ("his insta is ruairi.smiles"); two otherwise.
         marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
-        before = words_before(text, m.start(), 4, lex.norm)
-        if not before:
-            continue
+        before = words_before(text, m.start(), 4, lex.norm) or [""]
         two = " ".join(reversed(before[:2]))
         strong_cue = (
             before[0] in strong or two in phrases or (len(before) > 1 and before[1] in strong and before[0] in weak)
@@ -59,7 +64,7 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
         cue = _handle_cue(before, strong, weak, lex)
         # After "username"/"ник" any odd-looking token is a handle; after a platform name it needs digits or _ .
         # "käyttäjänsä oli aatu.gamedev", "his insta is ruairi.smiles", "username on Upwork was dmitry_k88".
-        near = any(w in strong or w in weak for w in before[:4])
+        near = any(w in strong or w in weak for w in before[:4]) or (marked and _platform_earlier(text, m.start(), lex))
         if not (strong_cue or cue or before[0] in weak or (near and marked)):
             continue
         shaped = marked or _plain_handle(tok, lex, strong_cue or cue == "strong")
@@ -82,6 +87,8 @@ _HANDLE_FILLERS = {
     "name",
     "as",
     "under",
+    "как",
+    "под",
     "he",
     "she",
     "they",
@@ -114,6 +121,22 @@ _HANDLE_FILLERS = {
     "كان",
     "اسم",
 }
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|$)")
+_FILE_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|zip|txt|psd|ai|fig|mp4|mov|md|py|js|csv|svg)$", re.I)
+
+
+def _platform_earlier(text: str, pos: int, lex: Lexicon) -> bool:
+    """ "find her on behance, she is marta.k.illustrates": a platform word earlier in the same sentence, across a
+    comma (at most eight words back), makes a username-shaped word its account."""
+    chunk = text[max(0, pos - 80) : pos]
+    ends = list(_SENTENCE_END_RE.finditer(chunk))
+    if ends:
+        chunk = chunk[ends[-1].end() :]
+    words = [lex.norm(w) for w in re.findall(r"\w+", chunk)][-8:]
+    weak, strong = lex.cue("handle_weak_cues"), lex.cue("handle_cues")
+    return any(w in weak or w in strong or _is_platform_word(w, lex) for w in words)
 
 
 def _handle_cue(before: list[str], strong: frozenset[str], weak: frozenset[str], lex: Lexicon) -> str:
@@ -187,15 +210,18 @@ def _plain_handle_after_platform(tok: str, lex: Lexicon) -> bool:
     )
 
 
-_ON_PLATFORM_RE = re.compile(r"(?<![\w@./\-])([a-z][a-z0-9._]{4,})\s+(?:on|at|from|в|на|@)\s+([\w.]+)")
+_ON_PLATFORM_RE = re.compile(
+    r"(?<![\w@./\-])([a-z][a-z0-9._]{4,})(?:\s+(?:on|at|from|в|на|@)\s+([\w.]+)|\s*\(\s*(?:(?:on|at|в|на)\s+)?([\w.]+))"
+)
 
 
 def _handles_before_platform(text: str, lex: Lexicon) -> list[Mention]:
-    """ "search mapleleafprints on etsy", "kirjoita pajari_photo on insta": an unknown lower-case word right before
-    "on <platform>" is the account's name there."""
+    """ "search mapleleafprints on etsy", "kirjoita pajari_photo on insta", "sunnyknits (instagram)": an unknown
+    lower-case word right before "on <platform>" or a platform in brackets ("marlowe.k.ops (on behance, ...)") is the
+    account's name there."""
     out = []
     for m in _ON_PLATFORM_RE.finditer(text):
-        tok, platform = m.group(1), norm_key(m.group(2))
+        tok, platform = m.group(1), norm_key(m.group(2) or m.group(3))
         if platform not in lex.platforms or norm_key(tok) in lex.platforms or norm_key(tok) in lex.common:
             continue
         if everyday(tok, lex) or tok.endswith(("ing", "ed", "ly")):

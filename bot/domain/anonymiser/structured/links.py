@@ -180,19 +180,32 @@ _SITE_WORDS = {
 
 
 def _platform_home(labels: str) -> bool:
-    """ "found him on upwork.com": a platform's bare domain is the story; with a path it points at someone."""
-    return norm_key(labels.rstrip(".").split(".")[-1]) in _PLATFORM_DOMAINS
+    """ "found him on upwork.com": a platform's bare domain is the story; with a path it points at someone, and so
+    does a subdomain of one ("tarrowknits.etsy.com", "tarrow.tilda.ws": a shop's own address)."""
+    parts = [norm_key(p) for p in labels.rstrip(".").split(".")]
+    return parts[-1] in _PLATFORM_DOMAINS and all(p in _SERVICE_SUBDOMAINS for p in parts[:-1])
+
+
+# Subdomains a platform serves itself: "www.upwork.com", "help.fiverr.com" are still the platform.
+_SERVICE_SUBDOMAINS = {"www", "m", "mobile", "app", "help", "support", "blog", "docs", "web", "accounts", "community"}
 
 
 def _sentences_run_together(labels: str, tld: str) -> bool:
     """ "It was done.It paid": two sentences without a space between them, not a domain (both capitalised)."""
+    if len(tld) > 2:
+        return False  # "Tarrowknits.Com": "Com" starts no sentence
     return labels[:1].isupper() and not labels[1:2].isupper() and tld[:1].isupper() and tld[1:] == tld[1:].lower()
 
 
 def is_platform_domain(token: str) -> bool:
     """ "freelancer.com", "FL.ru": a platform's bare domain is the story, not someone's site."""
     labels = token.lower().split(".")
-    return len(labels) >= 2 and labels[-1] in TLDS and labels[-2] in _PLATFORM_DOMAINS
+    return (
+        len(labels) >= 2
+        and labels[-1] in TLDS
+        and labels[-2] in _PLATFORM_DOMAINS
+        and all(p in _SERVICE_SUBDOMAINS for p in labels[:-2])
+    )
 
 
 def _url_key(url: str) -> str:

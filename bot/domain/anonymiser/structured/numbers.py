@@ -47,6 +47,11 @@ ALNUM_ID_RE = re.compile(
 )
 
 
+# Codes every reader shares, not an id of anyone: a quarter ("Q4-2024"), a standard or a law ("ГОСТ-2017", "ISO 9001",
+# "ФЗ-44").
+SHARED_CODE_RE = re.compile(r"[QH][1-4][\-/](?:19|20)\d\d|(?:ГОСТ|ISO|DIN|IEC|RFC|ФЗ|СНиП|СанПиН|EN)[\-/]?\d[\d.\-]*")
+
+
 CRYPTO_RE = re.compile(r"(?<![\w])(?:0x[a-fA-F0-9]{40}|(?:bc1|[13])[a-zA-HJ-NP-Z0-9]{25,39})(?![\w])")
 
 
@@ -67,6 +72,14 @@ DATE_RE = re.compile(
 
 
 MIXED_CODE_RE = re.compile(r"(?<![\w#№\-/])[A-ZА-ЯЁ0-9](?:[A-ZА-ЯЁ0-9]|[\-/](?=[A-ZА-ЯЁ0-9])){3,23}(?![\w\-/])")
+
+
+# "order id 7f3a9c21", "رقم العقد 2023/44/ب": a code in any case and script (letters, digits, - and /) after a cue.
+CUED_TOKEN_RE = re.compile(r"(?<![\w#№\-/])\w(?:\w|[\-/](?=\w)){3,40}(?![\w\-/])")
+
+
+# "PP-D-119283746", "ФЛ-А-0042": letter series joined by hyphens before the digits (no cue needed).
+SERIES_ID_RE = re.compile(r"(?<![\w#№\-/])(?:[A-ZА-ЯЁ]{1,5}[\-/]){2,3}\d[\dA-ZА-ЯЁ\-/]*\d(?![\w\-/])")
 
 
 _PHONE_REGIONS = {
@@ -172,7 +185,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\D", "", m.group()), P_IBAN))
     for m in ALNUM_ID_RE.finditer(text):
         val = m.group()
-        if _is_date(val) or money_or_unit(text, m.start(), m.end(), lex):
+        if _is_date(val) or money_or_unit(text, m.start(), m.end(), lex) or SHARED_CODE_RE.fullmatch(val):
             continue
         if not re.search(r"[A-Za-zА-Яа-яЁё]", val) and not re.search(r"[\-/]", val):
             continue
@@ -211,6 +224,10 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             continue
         if _cue_kind(words_before(text, m.start(), 3, lex.norm), num_cues, phone_cues) == "number":
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", val).lower(), P_CUED_NUMBER))
+    out += _cued_tokens(text, num_cues, phone_cues, lex)
+    for m in SERIES_ID_RE.finditer(text):
+        if sum(ch.isdigit() for ch in m.group()) >= 3:
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", m.group()).lower(), P_IBAN))
     for m in PHONE_RE.finditer(text):
         s, e = m.start(), m.end()
         cand = text[s:e]
@@ -237,4 +254,19 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention(s, e, "number", digits, P_NUMBER))
     for m in LONG_DIGITS_RE.finditer(text):
         out.append(Mention(m.start(), m.end(), "number", m.group(), P_NUMBER))
+    return out
+
+
+def _cued_tokens(text: str, num_cues: frozenset[str], phone_cues: frozenset[str], lex: Lexicon) -> list[Mention]:
+    """ "order id 7f3a9c21", "رقم العقد 2023/44/ب", "case ref zx0099q": after a number cue, a token of letters and
+    digits in any case or script (two digits at least, and a letter or a separator, so amounts and dates stay)."""
+    out = []
+    for m in CUED_TOKEN_RE.finditer(text):
+        val = m.group()
+        if sum(ch.isdigit() for ch in val) < 2 or not re.search(r"[^\W\d]|[\-/]", val) or _is_date(val):
+            continue
+        if val.isdigit() or money_or_unit(text, m.start(), m.end(), lex):
+            continue
+        if _cue_kind(words_before(text, m.start(), 3, lex.norm), num_cues, phone_cues) == "number":
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", val).lower(), P_CUED_NUMBER))
     return out
