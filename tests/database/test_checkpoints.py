@@ -87,6 +87,7 @@ async def test_concurrent_votes_stay_exact_with_checkpoints_beside_them(tmp_path
                 await repo.cast(GUILD, voters[n], "advice", item, "up" if n % 4 else "down", "t", resolve=resolve)
 
         await asyncio.gather(*(member(n) for n in range(len(voters))))
+        await _settled(db)
         assert db.backend.checkpoints >= 1  # type: ignore[attr-defined]
         tallies = await repo.tallies(GUILD, "advice", items)
         assert sum(t.votes for t in tallies.values()) == len(voters) * 5
