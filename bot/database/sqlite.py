@@ -526,6 +526,11 @@ class SQLiteBackend:
                     ):
                         # The name comes from sqlite_master, not from a member.
                         await _exec(self._writer, f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")  # noqa: S608
+                # A background checkpoint may have copied the erased text into the file already, and would make
+                # this one report busy (one checkpointer at a time): let it finish. None starts meanwhile (they
+                # follow commits, and this holds the write lock).
+                if self._checkpoint is not None:
+                    await self._checkpoint
                 busy = await _scalar(self._writer, "PRAGMA wal_checkpoint(TRUNCATE)")
             if busy:
                 # A reader held an old snapshot; the next erasure (or the close) checkpoints again.
