@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import hashlib
 import sqlite3
 import statistics
 import tempfile
@@ -78,7 +79,9 @@ def anchor(path: Path, votes: int, *, per_commit: int, guild: int = GUILD, fresh
     if fresh:
         asyncio.run(_close(_migrated(path)))
     conn = sqlite3.connect(path, isolation_level=None)
-    keys = [f"a{per_commit}-{time.time_ns()}-{n}".rjust(40, "0")[-40:] for n in range(votes)]
+    # Hashed like real voter keys (HMACs): each vote lands on its own page of the voter index, as Parley's do.
+    run = time.time_ns()
+    keys = [hashlib.sha256(f"a{per_commit}-{run}-{n}".encode()).hexdigest()[:40] for n in range(votes)]
     items = [f"anchor.item_{n}" for n in range(20)]
     try:
         conn.execute("PRAGMA synchronous = NORMAL")
