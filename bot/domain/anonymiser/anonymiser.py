@@ -33,7 +33,7 @@ class Anonymiser:
         self._employers = EmployerFinder()
         self._countries = CountryFinder()
         self._suspects = {lang: SuspectFinder(lexicons[lang], lexicons["en"]) for lang in lexicons}
-        self._arabic_suspects = ArabicSuspects(lexicons["ar"], self._arabic)
+        self._arabic_suspects = ArabicSuspects(lexicons["ar"], self._arabic, lexicons["en"])
         self._known: dict[str, Callable[[str], bool]] = {}
         for lang, lx in lexicons.items():
             gaz = lx.first_names | lx.surnames | lx.places

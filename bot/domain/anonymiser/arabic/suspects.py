@@ -8,6 +8,7 @@ vocabulary lacks); flagging them costs the author one look. Each rule is one pre
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..lexicon import Lexicon, _read_lines
@@ -16,22 +17,20 @@ from ..suspects import MAX_SUSPECTS, is_arabic_verb_form
 from ..suspects import _merge as merge_adjacent  # the shared rule: "وليد القضاة" is one pick, not two
 from ..textutil import ARABIC_WORD_RE, Token, overlaps, tokenize
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, FUNCTION_SET, no_conj, norm_ar
+from .words import CLAUSE_BREAK, FUNCTION_SET, NOUN_CONTEXT, no_conj, norm_ar
 
 # One-letter prefixes, the article, هالـ ("this") and عالـ ("on the"), longest first: وبالـ, لل, و, ب…
 _PREFIXES = (
     *("وبال", "هال", "عال", "وال", "بال", "فال", "كال", "لل", "ال"),
-    *("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"),
+    *("ولا", "وب", "ول", "فب", "فل", "لا", "ما", "و", "ف", "ب", "ل", "ك"),
 )
-# Possessive and object endings, plural and feminine endings: what a vocabulary word may carry.
-_SUFFIXES = ("هما", "كم", "هم", "هن", "ها", "نا", "ني", "ه", "ي", "ك", "ات", "ون", "ين", "وا", "يه")
 # Before these a word is where something is: "في الرصيفة", "حي النزهة", "منطقة طبربور".
 _PLACE_SLOT = frozenset(
     norm_ar(w)
     for w in ("في", "فى", "من", "حي", "منطقة", "مدينة", "قرية", "ضاحية", "جبل", "وادي", "شارع", "دوار", "مخيم", "بلدة")
 )
 # "تواصلت معي لمار", "بعتلي ذعار": after a verb and its object pronoun comes the subject, often a name.
-_OBJECT_PRONOUNS = frozenset(norm_ar(w) for w in ("معي", "مني", "لي", "علي", "عليا", "معايا", "مننا", "معنا"))
+_OBJECT_PRONOUNS = frozenset(norm_ar(w) for w in ("معي", "مني", "لي", "معايا", "مننا", "معنا"))
 # After these a word is who someone is: "مع دغيم", "عند غنام", "ابو هذال" (kin and role words come from the cues).
 _PERSON_SLOT = frozenset(
     norm_ar(w)
@@ -43,16 +42,29 @@ _NAME_SLOT = frozenset(
     norm_ar(w) for w in ("مع", "عند", "اسمه", "اسمها", "اسمو", "يدعى", "تدعى", "ابو", "ام", "اخوي", "اختي")
 )
 # Possessive endings: "لمطعمه", "نظامهم" are a known noun with its owner.
-_POSSESSIVE = ("هما", "هم", "هن", "ها", "ه", "ي", "ك", "كم", "نا")
+_POSSESSIVE = ("هما", "هم", "هن", "ها", "ه", "ي", "ك", "كم", "نا", "ني", "وا")
+# Number endings, and whether the noun's ة comes back without them: مادتان -> ماده, ملفات -> ملف, رابطا -> رابط.
+_NUMBER = (("تان", True), ("تين", True), ("تا", True), ("ات", False), ("ان", False), ("ين", False), ("ون", False))
+_NUMBER += (("ا", False), ("يه", False), ("ات", True))
+_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+
+
+# A run of one to a few Latin words (with digits, dots, & and hyphens inside names: "Nuvexa Studio", "B&Co").
+_LATIN_RUN_RE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*(?![\w@/])")
+_QUOTED_RE = re.compile(r"[«\"“]([\u0621-\u064a\u0640 ]{3,40})[»\"”]")
 
 
 class ArabicSuspects:
     """Adds Arabic suspects to those the shared rules found; reads the Arabic finder's lists (nothing new to load)."""
 
-    def __init__(self, lex: Lexicon, finder: ArabicBase) -> None:
+    def __init__(self, lex: Lexicon, finder: ArabicBase, en: Lexicon) -> None:
         self.lex = lex
         self.finder = finder
         self.everyday = frozenset(norm_ar(w) for w in _read_lines("everyday_ar.txt"))
+        self.particles = self.everyday | frozenset(norm_ar(w) for w in FUNCTION_SET)
+        self.frequent = lex.frequent
+        # English words that name no one inside Arabic text: function words, platforms, cue words (PDF, IBAN).
+        self.en_known = en.common | en.platforms | en.calendar | frozenset().union(*en.cues.values()) | en.frequent
         # A word any of these lists knows is an ordinary word (or a name the finders already judged).
         self.known = (
             lex.vocab
@@ -86,6 +98,10 @@ class ArabicSuspects:
             kind = self.kind(text, toks, i)
             if kind:
                 found.append(Suspect(tok.start, tok.end, kind))
+        taken += [(s.start, s.end) for s in found]
+        for start, end in self.latin_brands(text) + self.quoted_names(text):
+            if not overlaps(start, end, taken):
+                found.append(Suspect(start, end, "org"))
         return merge_adjacent(text, sorted(found, key=lambda s: s.start))[:MAX_SUSPECTS]
 
     def kind(self, text: str, toks: list[Token], i: int) -> str:
@@ -104,27 +120,77 @@ class ArabicSuspects:
             return "person", "rare_after_name_word"
         if self.after_verb_and_object(word, prev):
             return "person", "after_verb_and_object"
+        if self.is_name_that_is_a_word(word, prev):
+            return "person", "name_that_is_a_word"
         if self.is_unknown_word(word) and not norm_ar(word).startswith("ال"):
             return "person", "unknown_word"
         return "", ""
 
+    def latin_brands(self, text: str) -> list[tuple[int, int]]:
+        """ "صممت هوية لـ Bloom وما دفعوا": a capitalised Latin word inside Arabic text is a brand more often than an
+        English word; not a platform, not a word of an English sentence quoted in the story ("the client was nice")."""
+        out = []
+        for m in _LATIN_RUN_RE.finditer(text):
+            words = m.group().split()
+            if len(words) > 3:
+                continue  # an English phrase, read by the cased finder and the shared rules
+            if not words[0][:1].isupper() or any(w.lower() in self.en_known for w in words):
+                continue
+            out.append((m.start(), m.end()))
+        return out
+
+    def quoted_names(self, text: str) -> list[tuple[int, int]]:
+        """'متجر «لمسة ورد»', 'براند "دانتيل"': one or two Arabic words in quotes name a shop or a brand; a quoted
+        remark ("مو هذا اللي ببالي") has function words, verbs or frequent words in it."""
+        out = []
+        for m in _QUOTED_RE.finditer(text):
+            words = m.group(1).split()
+            if len(words) > 2 or any(self._plain_word(w) for w in words):
+                continue
+            out.append((m.start(1), m.end(1)))
+        return out
+
+    def _plain_word(self, word: str) -> bool:
+        n = norm_ar(word)
+        if n in FUNCTION_SET or n in self.everyday or self._verb_shape(n):
+            return True
+        return bool(self._cores(n) & self.lex.frequent)
+
     # --- one predicate per reason ----------------------------------------------------------------------------------
 
     def readings(self, word: str) -> set[str]:
-        """ "لرميح" -> {لرميح, رميح}; "مكتبهم" -> {مكتبهم, مكتب}: the word without its prefix and its ending
-        (every reading keeps at least three letters, so فهاد is not ف + هاد)."""
-        n = norm_ar(word)
-        cores = self._cores(n)
-        stems = {c[: -len(s)] for c in cores for s in _SUFFIXES if c.endswith(s) and len(c) - len(s) >= 3}
-        # The ة of a noun is written ت before an ending: مشاريعهم, جمعيتها -> جمعيه
-        return cores | stems | {s[:-1] + "ه" for s in stems if s.endswith("ت")}
+        """ "لرميح" -> {لرميح, رميح}; "تذكيراتها" -> {…, تذكير, تذكيره}; "مادتان" -> {…, ماده}: the word without its
+        prefix, its possessive ending and its number ending (dual, plural, accusative), each keeping three letters.
+        A final ة is no ending: الرصيفة is not رصيف + ه."""
+        final_ta = word.rstrip(_DIACRITICS).endswith("ة")
+        out: set[str] = set()
+        for core in self._cores(norm_ar(word)):
+            owned = {core} | {
+                core[: -len(e)]
+                for e in _POSSESSIVE
+                if core.endswith(e) and len(core) - len(e) >= 3 and not (e == "ه" and final_ta)
+            }
+            owned |= {x[:-1] + "ه" for x in owned if x.endswith("ت") and x != core}  # جمعيتها -> جمعيه
+            out |= owned
+            for x in owned:
+                for e, ta in _NUMBER:
+                    if x.endswith(e) and len(x) - len(e) >= (4 if e in ("ان", "ين") else 3):
+                        out.add(x[: -len(e)] + ("ه" if ta else ""))
+        return out
 
-    @staticmethod
-    def _cores(n: str) -> set[str]:
-        """ "لنشمي" -> {لنشمي, نشمي}; "فهاد" stays whole: و/ف are taken off only when four letters remain."""
-        return {n} | {
-            n[len(p) :] for p in _PREFIXES if n.startswith(p) and len(n) - len(p) >= (4 if p in ("و", "ف") else 3)
-        }
+    def _cores(self, n: str) -> set[str]:
+        """ "لنشمي" -> {لنشمي, نشمي}; "ولسه" -> {ولسه, لسه}; "فهاد" stays whole: و/ف are taken off when four letters
+        remain, or when the three left are a particle."""
+        out = {n, n[:-1] + "ي"} if n.endswith("ى") else {n}  # خيارى: Egyptian spelling of final ي
+        for p in _PREFIXES:
+            rest = n[len(p) :]
+            # "فطلب" is ف + طلب, "فهاد" a name: a three-letter rest counts only when it is a particle or frequent
+            short_conj = p in ("و", "ف") and len(rest) < 4 and rest not in self.particles and rest not in self.frequent
+            # "لاتحس", "ماذنب": لا/ما glued to a word (only when the rest is known: لافي is a name)
+            short_conj = short_conj or (p in ("لا", "ما", "ولا") and rest not in self.known)
+            if n.startswith(p) and len(rest) >= 3 and not short_conj:
+                out.add(rest)
+        return out
 
     def is_unknown_word(self, word: str) -> bool:
         """ "والله تعبت من دغيم", "ل​رميح", "جيانا": no reading of the word is a word any list knows, and it has no
@@ -147,9 +213,7 @@ class ArabicSuspects:
         return (
             prev in _OBJECT_PRONOUNS
             and len(n) >= 3
-            and n not in self.lex.frequent
-            and n not in self.listed
-            and n not in self.everyday
+            and not self.readings(word) & (self.lex.frequent | self.listed | self.everyday)
             and not n.startswith("ال")
             and not (n[:1] == "م" and len(n) >= 5 and n in self.lex.vocab)  # متأخر, مشغول: how the client is
             and not self._verb_shape(n)
@@ -158,20 +222,27 @@ class ArabicSuspects:
     def in_person_slot(self, word: str, prev: str) -> bool:
         """ "المدير فهاد", "مع وسن", "عند غنام", "لنشمي": after a role, title or kin word, مع/عند, or behind ل."""
         n = norm_ar(word)
-        return prev in self.person_slot or self.finder._kin(prev) or (n[:1] == "ل" and not n.startswith("لل"))
+        prefixed = n[:1] == "ل" and not n.startswith("لل") and len(n) >= 4  # not لصق
+        return prev in self.person_slot or self.finder._kin(prev) or prefixed
 
     def is_unlisted_in_slot(self, word: str) -> bool:
-        """ "في النزهة", "المصورة جيانا": in a name's slot, a word is a suspect when neither it nor its form without
-        a prefix is a known word (its endings are not stripped: النزهة is not نزهة + ending)."""
+        """ "في الرصيفة", "المصورة جيانا": in a name's slot, a word is a suspect when no reading of it is a known word
+        and it has no shape only verbs take."""
         n = norm_ar(word)
-        cores = self._cores(n)
-        # A final ة is no ending: الرصيفة is not رصيف + ه.
-        endings = _POSSESSIVE if not word.endswith("ة") else tuple(e for e in _POSSESSIVE if e != "ه")
-        stems = {c[: -len(e)] for c in cores for e in endings if c.endswith(e) and len(c) - len(e) >= 3}
-        stems |= {x[:-1] + "ه" for x in stems if x.endswith("ت")}  # لمدرستها -> مدرسه
-        if len(n) < 3 or (cores | stems) & self.known:
+        return len(n) >= 3 and not self.readings(word) & self.known and not self._strong_verb_shape(no_conj(n))
+
+    def is_name_that_is_a_word(self, word: str, prev: str) -> bool:
+        """ "قال سعيد إنه…", "أمل ما ردت": a given name that is also a word (hope, happy), where no noun before it
+        makes it an adjective ("متجر كامل") and no article makes it a noun (الأمل)."""
+        n = norm_ar(word)
+        if n not in self.lex.ambiguous and not (n in self.lex.first_names and n in self.lex.frequent):
             return False
-        return not self._strong_verb_shape(no_conj(n))
+        if n.startswith("ال") or n in self.listed or prev in NOUN_CONTEXT:
+            return False
+        if prev.startswith("ال") and prev not in self.person_slot:
+            return False  # "الشهرة جميل": what a definite noun is
+        noun_before = prev in self.known and prev not in FUNCTION_SET and not self._verb_shape(prev)
+        return not noun_before or prev in self.person_slot
 
     def is_rare_word(self, word: str) -> bool:
         """ "طلبية من عتيق": a rare word (outside the frequent part of the vocabulary) right after a person word;
@@ -194,10 +265,14 @@ class ArabicSuspects:
             return True
         if core[:1] in "اينت" and (self.readings(core[1:]) & self.known or len(core) == 3):
             return True  # احول, اتعامل, احظره, يحط: a known verb with the prefix of "I", "we", "he", "she"
-        if core.startswith("س") and core[1:2] in "اينت" and self.readings(core[2:]) & self.known:
-            return True  # ستحول: the future prefix
+        if core.startswith("س") and core[1:2] in "اينت" and (self.readings(core[2:]) & self.known or len(core) >= 5):
+            return True  # ستحول, سيقرؤها: the future prefix
         if core.endswith("ش") and len(core) >= 4 and (self._verb_shape(core[:-1]) or core[:-1] in self.known):
             return True  # خلصوهش, عندهاش, ماخلصش: the negation -ش on a verb
+        if core.startswith("م") and core.endswith("ش") and len(core) >= 5:
+            return True  # مبفكرش, معرفوش: Egyptian negation م…ش
+        if core.startswith(("هن", "هي", "هت")) and len(core) >= 5:
+            return True  # هنبقي, هيحس: Egyptian future
         if core.endswith("يت") and (self.readings(core[:-2]) | self.readings(core[:-2] + "ي")) & self.known:
             return True  # اشتكيت, حكيت: past "I"/"you" of a verb ending in a vowel
         if len(core) >= 5 and core[0] in "ان" and core.endswith(("لكم", "لك", "ك", "كم")):
