@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, DEFINITE, NOUN_CONTEXT, no_conj, norm_ar
+from .words import CLAUSE_BREAK, DEFINITE, KIN_AFTER_IBN, NOUN_CONTEXT, PRONOUNS, no_conj, norm_ar
 
 Reading = tuple[int, str] | None
 
@@ -67,6 +67,8 @@ class PersonCues(ArabicBase):
     def _cue_role_or_title(self, at: Around) -> Reading:
         """ "العميل هتان", "مديره سلطان", "زوجها مؤنس": after a role, a title-like word, اسمه or a family word."""
         p = at.prev
+        if self._kin(norm_ar(at.word)) or norm_ar(at.word) in KIN_AFTER_IBN:
+            return None  # "ابن خالتي": the word after ابن is a family word, not a father's name
         if p in self.name_cues or self._kin(p) or (p in self.lex.cue("titles") and p not in {"د", "م", "ا"}):
             return self._reading(at.word, False)
         return None
@@ -135,8 +137,8 @@ class PersonCues(ArabicBase):
     def _cue_from_somewhere(self, at: Around) -> Reading:
         """ "سرى من الحسكة طلبت…": someone from somewhere did something."""
         text, toks, i = at.text, at.toks, at.i
-        if at.nxt != "من" or i + 3 >= len(toks) or at.word[:1] in "لب":
-            return None
+        if at.nxt != "من" or i + 3 >= len(toks) or at.word[:1] in "لب" or at.prev in PRONOUNS:
+            return None  # "انا مصمم من دسوق": after a pronoun the word says what someone is
         place, verb = norm_ar(toks[i + 2].text), no_conj(norm_ar(toks[i + 3].text))
         spaced = not text[toks[i + 1].end : toks[i + 2].start].strip()
         spaced = spaced and not text[toks[i + 2].end : toks[i + 3].start].strip()

@@ -55,8 +55,10 @@ class PersonRules(NameRuns, PersonCues):
         if norm_ar(toks[i + 1].text) in STRONG_PERSON_CUES:
             return None
         gap = text[tok.end : toks[i + 1].start]
-        if re.search(r"[A-Za-z0-9]", gap):
-            return None  # "اسمها Tawazun Labs مقرها": the Latin name is read by the cased finder, not the next word
+        if re.search(r"[A-Za-z0-9(]", gap):
+            # "اسمها Tawazun Labs مقرها": the Latin name is read by the cased finder, not the next word;
+            # "تسمى (فخارة عظم)": a bracketed name after يسمى is a thing's
+            return None
         if {c for _, c in self.analyses(toks[i + 1].text)} & self.stop or "\n" in gap or any(c in "،,:;" for c in gap):
             return None
         j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
