@@ -15,6 +15,7 @@ from .words import (
     P_NAME,
     PRONOUNS,
     STRONG_PERSON_CUES,
+    TRADE_ADJECTIVES,
     no_conj,
     norm_ar,
 )
@@ -65,11 +66,12 @@ class OrgRules(ArabicBase):
         if first > last or norm_ar(toks[first].text) not in self.business:
             return False
         rest = [norm_ar(toks[x].text) for x in range(first + 1, last + 1)]
-        # "عطور الشرق" is a name: a definite word after the trade word is part of it
-        return all(
-            not n.startswith("ال") and (n in self.business or n in self.lex.frequent or self._known_adjective(n))
-            for n in rest
-        )
+        # "عطور الشرق", "حلويات نور" are names: only a size, an age or a feminine/nisba adjective describes
+        return all(n in self.business or n in TRADE_ADJECTIVES or self._feminine_adjective(n) for n in rest)
+
+    def _feminine_adjective(self, n: str) -> bool:
+        """ "صغيرة", "نسائية": an indefinite adjective agreeing with a feminine noun (صغير + ة), never a name."""
+        return not n.startswith("ال") and n.endswith("ه") and n[:-1] in self.lex.vocab and len(n) >= 4
 
     def _quoted_after_name_cue(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """ "شركة ناشئة اسمها «دروب»", "مؤسسة صغيرة اسمها «درب النجاح»": a quoted name after اسمها is the business

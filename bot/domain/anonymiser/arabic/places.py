@@ -97,9 +97,8 @@ class PlaceRules(ArabicBase):
             k = self._multi_place_end(toks, i, core)
             if k is not None:
                 return i, k, p, False
-            # a ب or ل says where ("بجدة"); a conjunction does not ("ووجده" is "and found it", not Oujda)
-            where = (p > 0 and toks[i].text[p - 1] in "بلـ") or prev in self.lex.cue("place_before")
-            if self._is_listed_place(core, where):
+            # a prefix says where ("بجدة"), and و joins towns in a list ("من الرياض والخبر")
+            if self._is_listed_place(core, p > 0 or prev in self.lex.cue("place_before")):
                 # "في باب توما": a plain noun matching a listed town only by its article (الباب) may be the first
                 # word of another place; an unknown word after it completes that one.
                 listed = core in self.lex.places or core in self.lex.countries

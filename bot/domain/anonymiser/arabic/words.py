@@ -53,6 +53,8 @@ KIN_AFTER_IBN = {
     "اخي",
     "اختي",
 }
+# "براند ملابس صغير", "محل عطور جديد": adjectives of size and age after a trade word.
+TRADE_ADJECTIVES = {"صغير", "صغيره", "كبير", "كبيره", "جديد", "جديده", "قديم", "قديمه", "نسائي", "رجالي", "اونلاين"}
 # "انا مصمم من دسوق": after a personal pronoun a word says what someone is, not who.
 PRONOUNS = {"انا", "انت", "انتي", "انتم", "احنا", "نحن", "هو", "هي", "هم", "كنت"}
 NAME_JOINERS = {"بن", "ابن", "بنت", "ابو", "ابي", "آل", "ال", "ام"}
