@@ -114,6 +114,7 @@ class PersonRules(NameRuns, PersonCues):
             and not n.startswith("ال")
             and len(n) >= 3
             and not self._conjoined_word(n)
+            and not (self._verbish(n) and n not in self.lex.first_names)  # "ابن خالتي ينصحني": a verb follows
         ):
             return i, self._name_run_end(text, toks, i, used), 0
         return None
