@@ -31,7 +31,8 @@ class ArabicBase:
         self.lex = lex
         # English role words typed inside Arabic text ("والـclient ميسون").
         self.latin_cues = latin_cues
-        extra = frozenset(norm_ar(w) for w in _read_lines("common_ar_extra.txt"))
+        # Dialect and trade words our vocabulary lacks (everyday_ar.txt) are never names either.
+        extra = frozenset(norm_ar(w) for w in _read_lines("common_ar_extra.txt") + _read_lines("everyday_ar.txt"))
         self.extra = extra
         self.stop = lex.common | extra | lex.cue("strong_verbs") | lex.cue("titles") | lex.platforms
         self.amb_places = frozenset(norm_ar(w) for w in _read_lines("ambiguous_places_ar.txt"))
