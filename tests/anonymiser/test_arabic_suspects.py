@@ -101,9 +101,9 @@ def test_quoted_shop_name_but_not_a_quoted_remark(sus: ArabicSuspects) -> None:
 
 
 def test_suspects_through_the_anonymiser(anon: Anonymiser) -> None:
-    text = "والله تعبت من دغيم، وبعتلي ذعار رسالة بالليل وما دفع شي"
+    text = "والله تعبت من دغيم، وبعد التسليم زعل كتب تقييم نجمة وما دفع شي"
     flagged = _flagged(anon, text)
-    assert flagged.get("دغيم") and flagged.get("ذعار") == "person"
+    assert flagged.get("دغيم") and flagged.get("زعل") == "person"
     assert "بالدفع" not in flagged and "شي" not in flagged and "رسالة" not in flagged
 
 
@@ -117,6 +117,8 @@ def test_suspects_through_the_anonymiser(anon: Anonymiser) -> None:
         ("قابلته في كوفي بالرصيفة امس", "الرصيفة", "place"),  # _towns_after_in, with ب
         ("اشتغلت لـغنام على شعار", "غنام", "person"),  # a work verb, then ل + name
         ("رحت لنشمي في مكتبه", "نشمي", "person"),
+        ("بعتلي ذعار رسالة بالليل", "ذعار", "person"),  # the subject after a verb with its object glued on
+        ("مع وسن كانت التجربة حلوة", "وسن", "person"),  # after مع, an unknown word before a verb
         ("محل عطور الشرق في المنامة", "عطور الشرق", "org"),  # a definite word after a trade word is a name
     ],
 )

@@ -90,7 +90,9 @@ class PersonCues(ArabicBase):
         name, من/في or the end of the clause (the weak tier: no family name is added)."""
         if at.prev != "مع" or at.word[:1] in "وف":
             return None
-        if at.nxt and not (at.nxt[:1] == "و" or at.nxt in {"من", "في"}):
+        # "مع وسن كانت التجربة حلوة": a verb after the word also closes the name
+        verb_next = at.nxt in self.lex.cue("strong_verbs") | {"كان", "كانت", "كانوا"}
+        if at.nxt and not (at.nxt[:1] == "و" or at.nxt in {"من", "في"} or verb_next):
             return None
         r = self._reading(at.word, True)
         return None if r is None or r[1] in self.lex.vocab else (r[0], r[1] + " ")
@@ -117,10 +119,20 @@ class PersonCues(ArabicBase):
         """
         verbs = self.lex.cue("strong_verbs") - self.lex.cue("modal_verbs") - NOUN_CONTEXT
         vso = (at.prev in verbs and at.prev not in self.lex.common) or (at.prev in self.obj_pron and at.prev2 in verbs)
+        vso = vso or self._verb_with_object(at.prev)
         if not vso or at.word[:1] in "لب":
             return None
         r = self._reading(at.word, True, vso=True)
         return None if r is None else (r[0], r[1] + " ")
+
+    def _verb_with_object(self, word: str) -> bool:
+        """ "بعتلي", "كلمني", "قالي": a verb of speech, contact or sending with its object glued to it."""
+        verbs = self.lex.cue("strong_verbs") | self.send | self.contact
+        for suf in ("لي", "لنا", "ني", "ي"):
+            stem = word[: -len(suf)]
+            if word.endswith(suf) and len(stem) >= 2 and (stem in verbs or stem + "ت" in self.send):
+                return True
+        return False
 
     def _cue_sent_to(self, at: Around) -> Reading:
         """ "أرسلت الملفات لريناد", "صممت متجر لنجود": who something was sent to or made for, within the clause."""
