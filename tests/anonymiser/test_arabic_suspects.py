@@ -155,3 +155,12 @@ def test_towns_joined_by_and_stay_towns(anon: Anonymiser) -> None:
     """و joins towns in a list: a town that is also a word is still one there."""
     text = "عندي عملاء من الرياض والخبر"
     assert _removed(anon, text).get("الخبر") == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "suspect"),
+    [("دغيم الحربي ما دفع", "دغيم الحربي"), ("مع دغيم الكبير", "دغيم"), ("قال دغيم الرسمي", "دغيم")],
+)
+def test_family_name_after_a_flagged_name(anon: Anonymiser, text: str, suspect: str) -> None:
+    """A nisba after a flagged first name is its family name (one pick); an everyday adjective is not."""
+    assert suspect in _flagged(anon, text)

@@ -17,7 +17,7 @@ from ..suspects import MAX_SUSPECTS, is_arabic_verb_form
 from ..suspects import _merge as merge_adjacent  # the shared rule: "وليد القضاة" is one pick, not two
 from ..textutil import ARABIC_WORD_RE, Token, overlaps, tokenize
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, FUNCTION_SET, NOUN_CONTEXT, no_conj, norm_ar
+from .words import CLAUSE_BREAK, FUNCTION_SET, NOT_FAMILY_WORDS, NOUN_CONTEXT, no_conj, norm_ar
 
 # One-letter prefixes, the article, هالـ ("this") and عالـ ("on the"), longest first: وبالـ, لل, و, ب…
 _PREFIXES = (
@@ -92,12 +92,17 @@ class ArabicSuspects:
         found = list(found)
         taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
         toks = tokenize(text, ARABIC_WORD_RE)
+        person_ends = {s.end for s in spans if s.type == "person"} | {s.end for s in found if s.type == "person"}
         for i, tok in enumerate(toks):
             if overlaps(tok.start, tok.end, taken):
                 continue
             kind = self.kind(text, toks, i)
+            if not kind and tok.start - 1 in person_ends and self.is_family_name(text, tok):
+                kind = "person"
             if kind:
                 found.append(Suspect(tok.start, tok.end, kind))
+                if kind == "person":
+                    person_ends.add(tok.end)
         taken += [(s.start, s.end) for s in found]
         for start, end in self.latin_brands(text) + self.quoted_names(text):
             if not overlaps(start, end, taken):
@@ -230,6 +235,17 @@ class ArabicSuspects:
         and it has no shape only verbs take."""
         n = norm_ar(word)
         return len(n) >= 3 and not self.readings(word) & self.known and not self._strong_verb_shape(no_conj(n))
+
+    def is_family_name(self, text: str, tok: Token) -> bool:
+        """ "دغيم الحربي", "[العميل] القحطاني": an ال-word right after a name, no frequent word or verb, is its
+        family name (an unknown word there is flagged by the other rules)."""
+        n = norm_ar(tok.text)
+        if text[tok.start - 1 : tok.start] != " " or not n.startswith("ال") or len(n) < 5:
+            return False
+        if n in self.listed or n in NOT_FAMILY_WORDS or self._verb_shape(n[2:]):
+            return False
+        # الحربي, المصري are frequent adjectives and common family names: after a name, the family name
+        return n not in self.lex.frequent or n.endswith("ي")
 
     def is_name_that_is_a_word(self, word: str, prev: str) -> bool:
         """ "قال سعيد إنه…", "أمل ما ردت": a given name that is also a word (hope, happy), where no noun before it
