@@ -84,6 +84,10 @@ class ArabicSuspects:
         )
         # Words a list knows that are not (only) vocabulary: cue words, dialect words, nisbas (فرنسي), عميل.
         self.listed = (self.known - lex.vocab) | frozenset().union(*lex.cues.values())
+        self.frequent_or_listed = lex.frequent | self.listed
+        # The same few hundred words come back in every story: their readings are kept (bounded, like norm_ar's;
+        # a dict is safe to share between threads here: at worst two threads compute one entry twice).
+        self._readings: dict[str, frozenset[str]] = {}
         self.person_slot = _PERSON_SLOT | lex.cue("name_cues") | lex.cue("person_before") | lex.cue("titles")
         self.name_slot = _NAME_SLOT | lex.cue("titles")
 
@@ -163,10 +167,19 @@ class ArabicSuspects:
 
     # --- one predicate per reason ----------------------------------------------------------------------------------
 
-    def readings(self, word: str) -> set[str]:
+    def readings(self, word: str) -> frozenset[str]:
         """ "لرميح" -> {لرميح, رميح}; "تذكيراتها" -> {…, تذكير, تذكيره}; "مادتان" -> {…, ماده}: the word without its
         prefix, its possessive ending and its number ending (dual, plural, accusative), each keeping three letters.
         A final ة is no ending: الرصيفة is not رصيف + ه."""
+        cached = self._readings.get(word)
+        if cached is not None:
+            return cached
+        if len(self._readings) > 16384:
+            self._readings.clear()
+        found = self._readings[word] = frozenset(self._compute_readings(word))
+        return found
+
+    def _compute_readings(self, word: str) -> set[str]:
         final_ta = word.rstrip(_DIACRITICS).endswith("ة")
         out: set[str] = set()
         for core in self._cores(norm_ar(word)):
@@ -218,7 +231,8 @@ class ArabicSuspects:
         return (
             prev in _OBJECT_PRONOUNS
             and len(n) >= 3
-            and not self.readings(word) & (self.lex.frequent | self.listed | self.everyday)
+            and not self.readings(word) & self.frequent_or_listed
+            and norm_ar(word) not in self.everyday
             and not n.startswith("ال")
             and not (n[:1] == "م" and len(n) >= 5 and n in self.lex.vocab)  # متأخر, مشغول: how the client is
             and not self._verb_shape(n)
@@ -266,7 +280,7 @@ class ArabicSuspects:
         n = norm_ar(word)
         if len(n) < 3 or n.startswith("ال") or self._verb_shape(n):
             return False
-        return not self.readings(word) & (self.lex.frequent | self.listed)
+        return not self.readings(word) & self.frequent_or_listed
 
     def _strong_verb_shape(self, core: str) -> bool:
         """ "بيطلب", "هتدفع", "دفعوا", "قالي": shapes only verbs take, even in a name's slot (جيانا is a name)."""
