@@ -121,7 +121,7 @@ class ArabicSuspects:
         """(suspect type, name of the rule that flagged it); ("", "") for an ordinary word."""
         word = toks[i].text
         prev = self._prev(text, toks, i)
-        if self.in_place_slot(word, prev) and self.is_unlisted_in_slot(word):
+        if self.in_place_slot(word, prev) and (self.is_unlisted_in_slot(word) or self.is_unlisted_plural_place(word)):
             return "place", "unlisted_in_place_slot"
         if self.in_person_slot(word, prev) and self.is_unlisted_in_slot(word):
             return "person", "unlisted_in_person_slot"
@@ -237,6 +237,13 @@ class ArabicSuspects:
             and not (n[:1] == "م" and len(n) >= 5 and n in self.lex.vocab)  # متأخر, مشغول: how the client is
             and not self._verb_shape(n)
         )
+
+    def is_unlisted_plural_place(self, word: str) -> bool:
+        """ "في المرسلات", "بالوحيدات": a definite word ending in ات that the vocabulary does not hold as a whole is a
+        district named like a plural (المسودات, a vocabulary gap, is flagged too: a look costs little)."""
+        n = norm_ar(word)
+        core = n[1:] if n.startswith("بال") else n
+        return core.startswith("ال") and core.endswith("ات") and len(core) >= 7 and not self._cores(core) & self.known
 
     def in_person_slot(self, word: str, prev: str) -> bool:
         """ "المدير فهاد", "مع وسن", "عند غنام", "لنشمي": after a role, title or kin word, مع/عند, or behind ل."""
