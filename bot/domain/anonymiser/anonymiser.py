@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .arabic import ArabicFinder
 from .arabic.arabizi import without_english_words
+from .arabic.suspects import ArabicSuspects
 from .cased import CasedFinder
 from .countries import CountryFinder
 from .detect import detect_language
@@ -32,6 +33,7 @@ class Anonymiser:
         self._employers = EmployerFinder()
         self._countries = CountryFinder()
         self._suspects = {lang: SuspectFinder(lexicons[lang], lexicons["en"]) for lang in lexicons}
+        self._arabic_suspects = ArabicSuspects(lexicons["ar"], self._arabic, lexicons["en"])
         self._known: dict[str, Callable[[str], bool]] = {}
         for lang, lx in lexicons.items():
             gaz = lx.first_names | lx.surnames | lx.places
@@ -55,7 +57,8 @@ class Anonymiser:
         """Words outside spans that may still identify someone (offsets into text)."""
         if not text.strip():
             return ()
-        return self._suspects[lang if lang in self._suspects else "en"].find(text, spans)
+        found = self._suspects[lang if lang in self._suspects else "en"].find(text, spans)
+        return tuple(self._arabic_suspects.add(text, spans, found)) if lang == "ar" else found
 
     def anonymise(self, text: str, lang: str | None = None) -> AnonResult:
         """Replace every identifier; the same entity gets the same placeholder throughout; list the suspects."""

@@ -31,7 +31,8 @@ class ArabicBase:
         self.lex = lex
         # English role words typed inside Arabic text ("والـclient ميسون").
         self.latin_cues = latin_cues
-        extra = frozenset(norm_ar(w) for w in _read_lines("common_ar_extra.txt"))
+        # Dialect and trade words our vocabulary lacks (everyday_ar.txt) are never names either.
+        extra = frozenset(norm_ar(w) for w in _read_lines("common_ar_extra.txt") + _read_lines("everyday_ar.txt"))
         self.extra = extra
         self.stop = lex.common | extra | lex.cue("strong_verbs") | lex.cue("titles") | lex.platforms
         self.amb_places = frozenset(norm_ar(w) for w in _read_lines("ambiguous_places_ar.txt"))
@@ -159,6 +160,8 @@ class ArabicBase:
         """A word no list knows may be a name here: not a function word, verb or (very) common word."""
         if len(core) < 3 or core in self.stop or core in NOUN_CONTEXT or core.startswith("ال"):
             return False
+        if self._kin(core):
+            return False  # "خالتي", "اخوه": a family word with its owner is who they are to someone, not a name
         if len(core) > 4 and core.startswith("هال"):
             return False  # هالعميل, هالشغل: "this client", "this work" (but هالة is a name)
         rest = core[1:]
@@ -168,6 +171,8 @@ class ArabicBase:
             and (rest in self.stop or rest in self.lex.frequent or self._verbish(rest))
         ):
             return False  # "وأشار", "فتجدها": a conjunction on a verb or a common word
+        if core[:1] in "لب" and len(rest) >= 3 and rest in self.lex.frequent:
+            return False  # "مضى الزبون لحال سبيله": a preposition on a frequent word
         if not verb_ok and self._verbish(core):
             return False
         if core in self.id_cues or core in self.nisbas:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, DEFINITE, NOUN_CONTEXT, no_conj, norm_ar
+from .words import CLAUSE_BREAK, DEFINITE, KIN_AFTER_IBN, NOUN_CONTEXT, PRONOUNS, no_conj, norm_ar
 
 Reading = tuple[int, str] | None
 
@@ -67,6 +67,8 @@ class PersonCues(ArabicBase):
     def _cue_role_or_title(self, at: Around) -> Reading:
         """ "العميل هتان", "مديره سلطان", "زوجها مؤنس": after a role, a title-like word, اسمه or a family word."""
         p = at.prev
+        if self._kin(norm_ar(at.word)) or norm_ar(at.word) in KIN_AFTER_IBN:
+            return None  # "ابن خالتي": the word after ابن is a family word, not a father's name
         if p in self.name_cues or self._kin(p) or (p in self.lex.cue("titles") and p not in {"د", "م", "ا"}):
             return self._reading(at.word, False)
         return None
@@ -88,7 +90,9 @@ class PersonCues(ArabicBase):
         name, من/في or the end of the clause (the weak tier: no family name is added)."""
         if at.prev != "مع" or at.word[:1] in "وف":
             return None
-        if at.nxt and not (at.nxt[:1] == "و" or at.nxt in {"من", "في"}):
+        # "مع وسن كانت التجربة حلوة": a verb after the word also closes the name
+        verb_next = at.nxt in self.lex.cue("strong_verbs") | {"كان", "كانت", "كانوا"}
+        if at.nxt and not (at.nxt[:1] == "و" or at.nxt in {"من", "في"} or verb_next):
             return None
         r = self._reading(at.word, True)
         return None if r is None or r[1] in self.lex.vocab else (r[0], r[1] + " ")
@@ -115,10 +119,20 @@ class PersonCues(ArabicBase):
         """
         verbs = self.lex.cue("strong_verbs") - self.lex.cue("modal_verbs") - NOUN_CONTEXT
         vso = (at.prev in verbs and at.prev not in self.lex.common) or (at.prev in self.obj_pron and at.prev2 in verbs)
+        vso = vso or self._verb_with_object(at.prev)
         if not vso or at.word[:1] in "لب":
             return None
         r = self._reading(at.word, True, vso=True)
         return None if r is None else (r[0], r[1] + " ")
+
+    def _verb_with_object(self, word: str) -> bool:
+        """ "بعتلي", "كلمني", "قالي": a verb of speech, contact or sending with its object glued to it."""
+        verbs = self.lex.cue("strong_verbs") | self.send | self.contact
+        for suf in ("لي", "لنا", "ني", "ي"):
+            stem = word[: -len(suf)]
+            if word.endswith(suf) and len(stem) >= 2 and (stem in verbs or stem + "ت" in self.send):
+                return True
+        return False
 
     def _cue_sent_to(self, at: Around) -> Reading:
         """ "أرسلت الملفات لريناد", "صممت متجر لنجود": who something was sent to or made for, within the clause."""
@@ -135,8 +149,8 @@ class PersonCues(ArabicBase):
     def _cue_from_somewhere(self, at: Around) -> Reading:
         """ "سرى من الحسكة طلبت…": someone from somewhere did something."""
         text, toks, i = at.text, at.toks, at.i
-        if at.nxt != "من" or i + 3 >= len(toks) or at.word[:1] in "لب":
-            return None
+        if at.nxt != "من" or i + 3 >= len(toks) or at.word[:1] in "لب" or at.prev in PRONOUNS:
+            return None  # "انا مصمم من دسوق": after a pronoun the word says what someone is
         place, verb = norm_ar(toks[i + 2].text), no_conj(norm_ar(toks[i + 3].text))
         spaced = not text[toks[i + 1].end : toks[i + 2].start].strip()
         spaced = spaced and not text[toks[i + 2].end : toks[i + 3].start].strip()

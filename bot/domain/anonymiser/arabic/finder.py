@@ -27,4 +27,5 @@ class ArabicFinder(PersonRules, OrgRules, PlaceRules):
         out += self._propagate_family(text, toks, used, out)
         anchors = [m for m in [*out, *latin] if m.type in ("person", "org", "place")]
         out += self._places_after(text, toks, used, anchors)
+        out += self._towns_after_in(text, toks, used)
         return out + arabizi_persons(text, taken)

@@ -7,7 +7,18 @@ import re
 from ..model import Mention
 from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, FUNCTION_SET, OFFICE_KINDS, ONLINE_KINDS, P_NAME, STRONG_PERSON_CUES, no_conj, norm_ar
+from .words import (
+    CLAUSE_BREAK,
+    FUNCTION_SET,
+    OFFICE_KINDS,
+    ONLINE_KINDS,
+    P_NAME,
+    PRONOUNS,
+    STRONG_PERSON_CUES,
+    TRADE_ADJECTIVES,
+    no_conj,
+    norm_ar,
+)
 
 
 class OrgRules(ArabicBase):
@@ -36,8 +47,8 @@ class OrgRules(ArabicBase):
                 out.append(quoted)
                 continue
             j, count = self._org_name_end(text, toks, i, used)
-            # "مكتب عقارات": a word saying what the business does is not a name on its own ("لمسة ورد" is one).
-            if all(norm_ar(toks[x].text) in self.business for x in range(i + 1, j + 1)):
+            # "مكتب عقارات", "براند ملابس صغيرة": what the business does (and how) is not a name ("لمسة ورد" is one).
+            if self._only_trade_words(toks, i + 1, j):
                 j, count = i, 0
             if count <= 0:
                 named = self._named_after_kind(text, toks, i, used)
@@ -49,6 +60,18 @@ class OrgRules(ArabicBase):
             for k in range(i, j + 1):
                 used[k] = True
         return out
+
+    def _only_trade_words(self, toks: list[Token], first: int, last: int) -> bool:
+        """ "مكتب عقارات", "براند ملابس صغيرة", "مؤسسة مقاولات": a trade word, then only adjectives."""
+        if first > last or norm_ar(toks[first].text) not in self.business:
+            return False
+        rest = [norm_ar(toks[x].text) for x in range(first + 1, last + 1)]
+        # "عطور الشرق", "حلويات نور" are names: only a size, an age or a feminine/nisba adjective describes
+        return all(n in self.business or n in TRADE_ADJECTIVES or self._feminine_adjective(n) for n in rest)
+
+    def _feminine_adjective(self, n: str) -> bool:
+        """ "صغيرة", "نسائية": an indefinite adjective agreeing with a feminine noun (صغير + ة), never a name."""
+        return not n.startswith("ال") and n.endswith("ه") and n[:-1] in self.lex.vocab and len(n) >= 4
 
     def _quoted_after_name_cue(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """ "شركة ناشئة اسمها «دروب»", "مؤسسة صغيرة اسمها «درب النجاح»": a quoted name after اسمها is the business
@@ -151,6 +174,7 @@ class OrgRules(ArabicBase):
         # a و-word after a name word, or و on a function word right after the kind word ("لجمعيته وكل ما");
         # not ورد or وان ("بيكسل وان"), which are names
         conj = word[:1] in "وف" and ((len(n) > 3 and count) or (not count and n[1:] in FUNCTION_SET))
+        conj = conj or (word[:1] in "وف" and n[1:] in PRONOUNS)  # "مؤسسة مقاولات فهو"
         if count >= 3 or n in self.core_stop or conj or len(n) < 2:
             return True
         if count and n in self.stop and self._verbish(n):
@@ -175,8 +199,9 @@ class OrgRules(ArabicBase):
     def _org_adjective_first(self, text: str, toks: list[Token], k: int, count: int) -> bool:
         """ "شركة جديدة": an adjective, not a name (nouns like الفجر, الأمل still can be)."""
         n = norm_ar(toks[k].text)
-        if count == 0 and n in self.nisbas:
-            return True  # "شركة سعودية": where the company is from
+        bare = n.removeprefix("ال")
+        if count == 0 and (bare in self.nisbas or (bare.endswith("ى") and bare[:-1] + "ي" in self.nisbas)):
+            return True  # "شركة سعودية", "مطعم الصينى": where the company is from
         return count == 0 and n in self.stop and n not in self.lex.common - self.core_stop - self.extra
 
     def _org_person_cue_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
@@ -261,6 +286,8 @@ class OrgRules(ArabicBase):
 
     def _adjective_after_kind(self, text: str, toks: list[Token], k: int) -> bool:
         """A frequent word after a business word, not followed by the rest of a name (ال-word or و-word)."""
+        if re.match(r" [لب]ـ? ?[A-Za-z]", text[toks[k].end : toks[k].end + 5]):
+            return True  # "متجر كامل لـLumora": the preposition is glued to a Latin name
         if k + 1 >= len(toks) or text[toks[k].end : toks[k + 1].start].strip():
             return False
         nxt = toks[k + 1].text

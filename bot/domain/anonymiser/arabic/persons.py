@@ -55,8 +55,10 @@ class PersonRules(NameRuns, PersonCues):
         if norm_ar(toks[i + 1].text) in STRONG_PERSON_CUES:
             return None
         gap = text[tok.end : toks[i + 1].start]
-        if re.search(r"[A-Za-z0-9]", gap):
-            return None  # "اسمها Tawazun Labs مقرها": the Latin name is read by the cased finder, not the next word
+        if re.search(r"[A-Za-z0-9(]", gap):
+            # "اسمها Tawazun Labs مقرها": the Latin name is read by the cased finder, not the next word;
+            # "تسمى (فخارة عظم)": a bracketed name after يسمى is a thing's
+            return None
         if {c for _, c in self.analyses(toks[i + 1].text)} & self.stop or "\n" in gap or any(c in "،,:;" for c in gap):
             return None
         j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
@@ -112,6 +114,7 @@ class PersonRules(NameRuns, PersonCues):
             and not n.startswith("ال")
             and len(n) >= 3
             and not self._conjoined_word(n)
+            and not (self._verbish(n) and n not in self.lex.first_names)  # "ابن خالتي ينصحني": a verb follows
         ):
             return i, self._name_run_end(text, toks, i, used), 0
         return None

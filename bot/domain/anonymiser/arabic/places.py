@@ -36,6 +36,25 @@ class PlaceRules(ArabicBase):
                 used[x] = True
         return out
 
+    def _towns_after_in(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "محل ورد في المرسلات", "قابلته بالرصيفة": a definite word no vocabulary knows after في, or with ب, is a town
+        or a district (not a plural: في المسودات; not a word of the trade: في السيستم is in everyday_ar.txt)."""
+        out = []
+        for k, tok in enumerate(toks):
+            n = norm_ar(tok.text)
+            if used[k] or len(n) < 6:
+                continue
+            if n.startswith("بال"):
+                p = 1
+            elif n.startswith("ال") and self._adjacent_prev(text, toks, k) in {"في", "فى"}:
+                p = 0
+            else:
+                continue
+            if self._could_be_town(tok.text, p, strict=True) and norm_ar(tok.text[p:]) not in self.lex.vocab:
+                out.append(self._span(toks, k, k, p, "place"))
+                used[k] = True
+        return out
+
     def _place_slot(self, text: str, toks: list[Token], m: Mention, used: list[bool]) -> tuple[int, int] | None:
         """The token (and prefix) right after a mention where a town would stand: "X من Y", "X في Y", "شركة X بـY"."""
         i = next((k for k, t in enumerate(toks) if t.start >= m.end), None)
@@ -97,6 +116,7 @@ class PlaceRules(ArabicBase):
             k = self._multi_place_end(toks, i, core)
             if k is not None:
                 return i, k, p, False
+            # a prefix says where ("بجدة"), and و joins towns in a list ("من الرياض والخبر")
             if self._is_listed_place(core, p > 0 or prev in self.lex.cue("place_before")):
                 # "في باب توما": a plain noun matching a listed town only by its article (الباب) may be the first
                 # word of another place; an unknown word after it completes that one.

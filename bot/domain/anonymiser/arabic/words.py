@@ -53,6 +53,10 @@ KIN_AFTER_IBN = {
     "اخي",
     "اختي",
 }
+# "براند ملابس صغير", "محل عطور جديد": adjectives of size and age after a trade word.
+TRADE_ADJECTIVES = {"صغير", "صغيره", "كبير", "كبيره", "جديد", "جديده", "قديم", "قديمه", "نسائي", "رجالي", "اونلاين"}
+# "انا مصمم من دسوق": after a personal pronoun a word says what someone is, not who.
+PRONOUNS = {"انا", "انت", "انتي", "انتم", "احنا", "نحن", "هو", "هي", "هم", "كنت"}
 NAME_JOINERS = {"بن", "ابن", "بنت", "ابو", "ابي", "آل", "ال", "ام"}
 # After these words a name-like word is the ordinary noun or adjective: "ما في أمل" (there is no hope).
 NOUN_CONTEXT = {
@@ -118,6 +122,12 @@ FUNCTION_WORDS = [
     "عشان",
     "علشان",
     "لما",
+    # Conjunctions of time ("داخل مطعم حينما تراه"): never part of a name.
+    "حينما",
+    "عندما",
+    "بينما",
+    "كلما",
+    "طالما",
     "إذا",
     "اذا",
     "لو",

@@ -1,0 +1,328 @@
+"""Arabic suspects: words the finders left in place that may still name someone, for the member's review.
+
+Arabic has no capital letters, so the shared suspect rules (suspects.py) only see Arabic words after a few cue words.
+Real posts name a client by a bare first name ("والله تعبت من دغيم"), a district with no "في" before it, a shop
+by its brand ("سويت تصوير لعطور ليالي"). Removing such words would garble stories (too many are dialect words the
+vocabulary lacks); flagging them costs the author one look. Each rule is one predicate with its example.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..lexicon import Lexicon, _read_lines
+from ..model import Span, Suspect
+from ..suspects import _merge as merge_adjacent  # the shared rule: "وليد القضاة" is one pick, not two
+from ..suspects import is_arabic_verb_form
+from ..textutil import ARABIC_WORD_RE, Token, overlaps, tokenize
+from .base import ArabicBase
+from .words import CLAUSE_BREAK, FUNCTION_SET, NOT_FAMILY_WORDS, NOUN_CONTEXT, no_conj, norm_ar
+
+# One-letter prefixes, the article, هالـ ("this") and عالـ ("on the"), longest first: وبالـ, لل, و, ب…
+_PREFIXES = (
+    *("وبال", "هال", "عال", "وال", "بال", "فال", "كال", "لل", "ال"),
+    *("ولا", "وب", "ول", "فب", "فل", "لا", "ما", "و", "ف", "ب", "ل", "ك"),
+)
+# Before these a word is where something is: "في الرصيفة", "حي النزهة", "منطقة طبربور".
+_PLACE_SLOT = frozenset(
+    norm_ar(w)
+    for w in ("في", "فى", "من", "حي", "منطقة", "مدينة", "قرية", "ضاحية", "جبل", "وادي", "شارع", "دوار", "مخيم", "بلدة")
+)
+# "تواصلت معي لمار", "بعتلي ذعار": after a verb and its object pronoun comes the subject, often a name.
+_OBJECT_PRONOUNS = frozenset(norm_ar(w) for w in ("معي", "مني", "لي", "معايا", "مننا", "معنا"))
+# After these a word is who someone is: "مع دغيم", "عند غنام", "ابو هذال" (kin and role words come from the cues).
+_PERSON_SLOT = frozenset(
+    norm_ar(w)
+    for w in ("مع", "عند", "من", "ل", "عميل", "عميلة", "عميلي", "عميلتي", "الاستاذ", "الاستاذة", "ابو", "ام", "اخوي")
+)
+
+# After these even a word of the vocabulary is likely a name: "مع عتيق", "اسمه مطلق", "ابو نهار" (not "عميل محترم").
+_NAME_SLOT = frozenset(
+    norm_ar(w) for w in ("مع", "عند", "اسمه", "اسمها", "اسمو", "يدعى", "تدعى", "ابو", "ام", "اخوي", "اختي")
+)
+# Possessive endings: "لمطعمه", "نظامهم" are a known noun with its owner.
+_POSSESSIVE = ("هما", "هم", "هن", "ها", "ه", "ي", "ك", "كم", "نا", "ني", "وا")
+# Number endings, and whether the noun's ة comes back without them: مادتان -> ماده, ملفات -> ملف, رابطا -> رابط.
+_NUMBER = (("تان", True), ("تين", True), ("تا", True), ("ات", False), ("ان", False), ("ين", False), ("ون", False))
+_NUMBER += (("ا", False), ("يه", False), ("ات", True))
+_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+
+
+# A run of one to a few Latin words (with digits, dots, & and hyphens inside names: "Nuvexa Studio", "B&Co").
+_LATIN_RUN_RE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*(?![\w@/])")
+_QUOTED_RE = re.compile(r"[«\"“]([\u0621-\u064a\u0640 ]{3,40})[»\"”]")
+
+
+# How sure each rule is (the review lists the likeliest first): a word a cue points at 0.5, the widest rules 0.3.
+_CONFIDENCE = {"unknown_word": 0.3, "rare_after_name_word": 0.3, "name_that_is_a_word": 0.3}
+
+
+class ArabicSuspects:
+    """Adds Arabic suspects to those the shared rules found; reads the Arabic finder's lists (nothing new to load)."""
+
+    def __init__(self, lex: Lexicon, finder: ArabicBase, en: Lexicon) -> None:
+        self.lex = lex
+        self.finder = finder
+        self.everyday = frozenset(norm_ar(w) for w in _read_lines("everyday_ar.txt"))
+        self.particles = self.everyday | frozenset(norm_ar(w) for w in FUNCTION_SET)
+        self.frequent = lex.frequent
+        # English words that name no one inside Arabic text: function words, platforms, cue words (PDF, IBAN).
+        self.en_known = en.common | en.platforms | en.calendar | frozenset().union(*en.cues.values()) | en.frequent
+        # A word any of these lists knows is an ordinary word (or a name the finders already judged).
+        self.known = (
+            lex.vocab
+            | lex.common
+            | finder.stop
+            | finder.extra
+            | finder.business
+            | finder.org_out
+            | finder.org_in
+            | finder.activities
+            | lex.platforms
+            | lex.calendar
+            | finder.nisbas
+            | frozenset(norm_ar(w) for w in FUNCTION_SET)
+            | self.everyday
+            | frozenset().union(*lex.cues.values())
+        )
+        # Words a list knows that are not (only) vocabulary: cue words, dialect words, nisbas (فرنسي), عميل.
+        self.listed = (self.known - lex.vocab) | frozenset().union(*lex.cues.values())
+        self.frequent_or_listed = lex.frequent | self.listed
+        # The same few hundred words come back in every story: their readings are kept (bounded, like norm_ar's;
+        # a dict is safe to share between threads here: at worst two threads compute one entry twice).
+        self._readings: dict[str, frozenset[str]] = {}
+        self.person_slot = _PERSON_SLOT | lex.cue("name_cues") | lex.cue("person_before") | lex.cue("titles")
+        self.name_slot = _NAME_SLOT | lex.cue("titles")
+
+    def add(self, text: str, spans: Iterable[Span], found: Iterable[Suspect]) -> list[Suspect]:
+        """The suspects already found plus the Arabic ones, outside removed spans, in text order."""
+        found = list(found)
+        taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
+        toks = tokenize(text, ARABIC_WORD_RE)
+        person_ends = {s.end for s in spans if s.type == "person"} | {s.end for s in found if s.type == "person"}
+        for i, tok in enumerate(toks):
+            if overlaps(tok.start, tok.end, taken):
+                continue
+            kind, rule = self.reason(text, toks, i)
+            if not kind and tok.start - 1 in person_ends and self.is_family_name(text, tok):
+                kind, rule = "person", "family_name"
+            if kind:
+                found.append(Suspect(tok.start, tok.end, kind, _CONFIDENCE.get(rule, 0.5)))
+                if kind == "person":
+                    person_ends.add(tok.end)
+        taken += [(s.start, s.end) for s in found]
+        for start, end in self.latin_brands(text) + self.quoted_names(text):
+            if not overlaps(start, end, taken):
+                found.append(Suspect(start, end, "org", 0.5))
+        return merge_adjacent(text, sorted(found, key=lambda s: s.start))
+
+    def kind(self, text: str, toks: list[Token], i: int) -> str:
+        """The suspect type of toks[i] ('' when it is an ordinary word)."""
+        return self.reason(text, toks, i)[0]
+
+    def reason(self, text: str, toks: list[Token], i: int) -> tuple[str, str]:
+        """(suspect type, name of the rule that flagged it); ("", "") for an ordinary word."""
+        word = toks[i].text
+        prev = self._prev(text, toks, i)
+        if self.in_place_slot(word, prev) and (self.is_unlisted_in_slot(word) or self.is_unlisted_plural_place(word)):
+            return "place", "unlisted_in_place_slot"
+        if self.in_person_slot(word, prev) and self.is_unlisted_in_slot(word):
+            return "person", "unlisted_in_person_slot"
+        if prev in self.name_slot and self.is_rare_word(word):
+            return "person", "rare_after_name_word"
+        if self.after_verb_and_object(word, prev):
+            return "person", "after_verb_and_object"
+        if self.is_name_that_is_a_word(word, prev):
+            return "person", "name_that_is_a_word"
+        if self.is_unknown_word(word) and not norm_ar(word).startswith("ال"):
+            return "person", "unknown_word"
+        return "", ""
+
+    def latin_brands(self, text: str) -> list[tuple[int, int]]:
+        """ "صممت هوية لـ Bloom وما دفعوا": a capitalised Latin word inside Arabic text is a brand more often than an
+        English word; not a platform, not a word of an English sentence quoted in the story ("the client was nice")."""
+        out = []
+        for m in _LATIN_RUN_RE.finditer(text):
+            words = m.group().split()
+            if len(words) > 3:
+                continue  # an English phrase, read by the cased finder and the shared rules
+            if not words[0][:1].isupper() or any(w.lower() in self.en_known for w in words):
+                continue
+            out.append((m.start(), m.end()))
+        return out
+
+    def quoted_names(self, text: str) -> list[tuple[int, int]]:
+        """'متجر «لمسة ورد»', 'براند "دانتيل"': one or two Arabic words in quotes name a shop or a brand; a quoted
+        remark ("مو هذا اللي ببالي") has function words, verbs or frequent words in it."""
+        out = []
+        for m in _QUOTED_RE.finditer(text):
+            words = m.group(1).split()
+            if len(words) > 2 or any(self._plain_word(w) for w in words):
+                continue
+            out.append((m.start(1), m.end(1)))
+        return out
+
+    def _plain_word(self, word: str) -> bool:
+        n = norm_ar(word)
+        if n in FUNCTION_SET or n in self.everyday or self._verb_shape(n):
+            return True
+        return bool(self._cores(n) & self.lex.frequent)
+
+    # --- one predicate per reason ----------------------------------------------------------------------------------
+
+    def readings(self, word: str) -> frozenset[str]:
+        """ "لرميح" -> {لرميح, رميح}; "تذكيراتها" -> {…, تذكير, تذكيره}; "مادتان" -> {…, ماده}: the word without its
+        prefix, its possessive ending and its number ending (dual, plural, accusative), each keeping three letters.
+        A final ة is no ending: الرصيفة is not رصيف + ه."""
+        cached = self._readings.get(word)
+        if cached is not None:
+            return cached
+        if len(self._readings) > 16384:
+            self._readings.clear()
+        found = self._readings[word] = frozenset(self._compute_readings(word))
+        return found
+
+    def _compute_readings(self, word: str) -> set[str]:
+        final_ta = word.rstrip(_DIACRITICS).endswith("ة")
+        out: set[str] = set()
+        for core in self._cores(norm_ar(word)):
+            owned = {core} | {
+                core[: -len(e)]
+                for e in _POSSESSIVE
+                if core.endswith(e) and len(core) - len(e) >= 3 and not (e == "ه" and final_ta)
+            }
+            owned |= {x[:-1] + "ه" for x in owned if x.endswith("ت") and x != core}  # جمعيتها -> جمعيه
+            out |= owned
+            for x in owned:
+                for e, ta in _NUMBER:
+                    if x.endswith(e) and len(x) - len(e) >= (4 if e in ("ان", "ين") else 3):
+                        out.add(x[: -len(e)] + ("ه" if ta else ""))
+        return out
+
+    def _cores(self, n: str) -> set[str]:
+        """ "لنشمي" -> {لنشمي, نشمي}; "ولسه" -> {ولسه, لسه}; "فهاد" stays whole: و/ف are taken off when four letters
+        remain, or when the three left are a particle."""
+        out = {n, n[:-1] + "ي"} if n.endswith("ى") else {n}  # خيارى: Egyptian spelling of final ي
+        for p in _PREFIXES:
+            rest = n[len(p) :]
+            # "فطلب" is ف + طلب, "فهاد" a name: a three-letter rest counts only when it is a particle or frequent
+            short_conj = p in ("و", "ف") and len(rest) < 4 and rest not in self.particles and rest not in self.frequent
+            # "لاتحس", "ماذنب": لا/ما glued to a word (only when the rest is known: لافي is a name)
+            short_conj = short_conj or (p in ("لا", "ما", "ولا") and rest not in self.known)
+            if n.startswith(p) and len(rest) >= 3 and not short_conj:
+                out.add(rest)
+        return out
+
+    def is_unknown_word(self, word: str) -> bool:
+        """ "والله تعبت من دغيم", "ل​رميح", "جيانا": no reading of the word is a word any list knows, and it has no
+        verb shape (بطلت, ماخدين are dialect verbs the vocabulary lacks)."""
+        n = norm_ar(word)
+        if len(n) < 3 or self.readings(word) & self.known:
+            return False
+        return not self._verb_shape(n)
+
+    def in_place_slot(self, word: str, prev: str) -> bool:
+        """ "في المرسلات", "حي النزهة", "بالوحدات": after في/حي (or من before a definite word), or ب on a definite
+        word, the word says where."""
+        n = norm_ar(word)
+        return (prev == "من" and n.startswith("ال")) or n.startswith("بال") or (prev in _PLACE_SLOT and prev != "من")
+
+    def after_verb_and_object(self, word: str, prev: str) -> bool:
+        """ "تواصلت معي لمار", "طلب مني رغداء": after a verb's object pronoun, a word that is no frequent word and no
+        verb is the subject, a name (the ل of لمار is part of it)."""
+        n = norm_ar(word)
+        return (
+            prev in _OBJECT_PRONOUNS
+            and len(n) >= 3
+            and not self.readings(word) & self.frequent_or_listed
+            and norm_ar(word) not in self.everyday
+            and not n.startswith("ال")
+            and not (n[:1] == "م" and len(n) >= 5 and n in self.lex.vocab)  # متأخر, مشغول: how the client is
+            and not self._verb_shape(n)
+        )
+
+    def is_unlisted_plural_place(self, word: str) -> bool:
+        """ "في المرسلات", "بالوحيدات": a definite word ending in ات that the vocabulary does not hold as a whole is a
+        district named like a plural (المسودات, a vocabulary gap, is flagged too: a look costs little)."""
+        n = norm_ar(word)
+        core = n[1:] if n.startswith("بال") else n
+        return core.startswith("ال") and core.endswith("ات") and len(core) >= 7 and not self._cores(core) & self.known
+
+    def in_person_slot(self, word: str, prev: str) -> bool:
+        """ "المدير فهاد", "مع وسن", "عند غنام", "لنشمي": after a role, title or kin word, مع/عند, or behind ل."""
+        n = norm_ar(word)
+        prefixed = n[:1] == "ل" and not n.startswith("لل") and len(n) >= 4  # not لصق
+        return prev in self.person_slot or self.finder._kin(prev) or prefixed
+
+    def is_unlisted_in_slot(self, word: str) -> bool:
+        """ "في الرصيفة", "المصورة جيانا": in a name's slot, a word is a suspect when no reading of it is a known word
+        and it has no shape only verbs take."""
+        n = norm_ar(word)
+        return len(n) >= 3 and not self.readings(word) & self.known and not self._strong_verb_shape(no_conj(n))
+
+    def is_family_name(self, text: str, tok: Token) -> bool:
+        """ "دغيم الحربي", "[العميل] القحطاني": an ال-word right after a name, no frequent word or verb, is its
+        family name (an unknown word there is flagged by the other rules)."""
+        n = norm_ar(tok.text)
+        if text[tok.start - 1 : tok.start] != " " or not n.startswith("ال") or len(n) < 5:
+            return False
+        if n in self.listed or n in NOT_FAMILY_WORDS or self._verb_shape(n[2:]):
+            return False
+        # الحربي, المصري are frequent adjectives and common family names: after a name, the family name
+        return n not in self.lex.frequent or n.endswith("ي")
+
+    def is_name_that_is_a_word(self, word: str, prev: str) -> bool:
+        """ "قال سعيد إنه…", "أمل ما ردت": a given name that is also a word (hope, happy), where no noun before it
+        makes it an adjective ("متجر كامل") and no article makes it a noun (الأمل)."""
+        n = norm_ar(word)
+        if n not in self.lex.ambiguous and not (n in self.lex.first_names and n in self.lex.frequent):
+            return False
+        if n.startswith("ال") or n in self.listed or prev in NOUN_CONTEXT:
+            return False
+        if prev.startswith("ال") and prev not in self.person_slot:
+            return False  # "الشهرة جميل": what a definite noun is
+        noun_before = prev in self.known and prev not in FUNCTION_SET and not self._verb_shape(prev)
+        return not noun_before or prev in self.person_slot
+
+    def is_rare_word(self, word: str) -> bool:
+        """ "طلبية من عتيق": a rare word (outside the frequent part of the vocabulary) right after a person word;
+        not "لمشروعها" (مشروع is frequent), not "فرنسي" (where someone is from)."""
+        n = norm_ar(word)
+        if len(n) < 3 or n.startswith("ال") or self._verb_shape(n):
+            return False
+        return not self.readings(word) & self.frequent_or_listed
+
+    def _strong_verb_shape(self, core: str) -> bool:
+        """ "بيطلب", "هتدفع", "دفعوا", "قالي": shapes only verbs take, even in a name's slot (جيانا is a name)."""
+        if len(core) >= 5 and core.startswith(("بي", "بت", "بن", "هي", "هت", "حي", "حت", "رح", "عم")):
+            return True
+        return core.endswith(("وا", "وه", "وها", "تني", "تلي", "له", "لها", "لهم", "لي", "لو")) and len(core) >= 4
+
+    def _verb_shape(self, n: str) -> bool:
+        """ "بطلت", "ماخدين", "احكيلكم", "نخلصك": dialect verb forms (tense prefixes, negation ما…ش, object endings)."""
+        core = no_conj(n)
+        if self.finder._verbish(core) or self._strong_verb_shape(core) or is_arabic_verb_form(n):
+            return True
+        if core[:1] in "اينت" and (self.readings(core[1:]) & self.known or len(core) == 3):
+            return True  # احول, اتعامل, احظره, يحط: a known verb with the prefix of "I", "we", "he", "she"
+        if core.startswith("س") and core[1:2] in "اينت" and (self.readings(core[2:]) & self.known or len(core) >= 5):
+            return True  # ستحول, سيقرؤها: the future prefix
+        if core.endswith("ش") and len(core) >= 4 and (self._verb_shape(core[:-1]) or core[:-1] in self.known):
+            return True  # خلصوهش, عندهاش, ماخلصش: the negation -ش on a verb
+        if core.startswith("م") and core.endswith("ش") and len(core) >= 5:
+            return True  # مبفكرش, معرفوش: Egyptian negation م…ش
+        if core.startswith(("هن", "هي", "هت")) and len(core) >= 5:
+            return True  # هنبقي, هيحس: Egyptian future
+        if core.endswith("يت") and (self.readings(core[:-2]) | self.readings(core[:-2] + "ي")) & self.known:
+            return True  # اشتكيت, حكيت: past "I"/"you" of a verb ending in a vowel
+        if len(core) >= 5 and core[0] in "ان" and core.endswith(("لكم", "لك", "ك", "كم")):
+            return True  # احكيلكم, نخلصك: "I"/"we" with an object
+        # فرنسيا, إخبارياً: an adjective in the accusative (names ending in يا are short: مايا, ثريا)
+        return len(core) >= 6 and core.endswith("يا")
+
+    @staticmethod
+    def _prev(text: str, toks: list[Token], i: int) -> str:
+        if i == 0 or any(c in CLAUSE_BREAK for c in text[toks[i - 1].end : toks[i].start]):
+            return ""
+        return norm_ar(toks[i - 1].text)
