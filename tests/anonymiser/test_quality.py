@@ -171,6 +171,23 @@ def test_heldout_blind4_floor(anon: Anonymiser) -> None:
         assert r["leak_rate"] <= 0.17, (lang, r)
 
 
+def test_heldout_blind5_floor(anon: Anonymiser) -> None:
+    """100 longer stories (25 a language, 782 identifiers, 60-245 words) written for the fourth pass of issue 17 by a
+    helper who read only public posts (blind5_SOURCES.md), kept outside the repository until scored once at the end.
+
+    Measured then: 10.2 % not removed (ar 24.1, en 6.1, fi 6.6, ru 5.0; structured 10.2 %), 92.5 % caught, 1.8 % of
+    letters over-removed; main before the fourth pass left 10.9 % (ar 24.6), 91.2 % caught. Floors stop a
+    regression; the goal is 5 %.
+    """
+    stories = load_jsonl(HERE / "heldout_blind5.jsonl")
+    assert {lang: sum(s["lang"] == lang for s in stories) for lang in LANGS} == dict.fromkeys(LANGS, 25)
+    report = evaluate(anon, stories).as_dict()
+    assert report["overall"]["leak_rate"] <= 0.12, report["overall"]
+    assert report["overall"]["removed_rate"] <= 0.03, report["overall"]
+    for lang, r in report["by_lang"].items():
+        assert r["leak_rate"] <= 0.27, (lang, r)
+
+
 def test_second_pass_sets_floor(anon: Anonymiser) -> None:
     """dev17 (tuned on) and heldout17 (scored once; dev17_SOURCES.md): the second pass of issue 17 keeps them.
 
