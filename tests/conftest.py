@@ -12,6 +12,7 @@ import pytest
 from hypothesis import settings
 
 from parley.config import Config, load_config
+from parley.database import Database
 from parley.domain.clock import FakeClock
 
 # In CI, property tests draw the same examples every run, so a landing never depends on luck; locally they explore
@@ -46,6 +47,17 @@ def parley_config(tmp_path: Path) -> Config:
     return dataclasses.replace(
         config, stories=dataclasses.replace(config.stories, queue_batch_min_hours=0, queue_batch_max_hours=0)
     )
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A fresh database with every migration applied (repository tests; a folder may override it)."""
+    database = await Database.open(tmp_path / "parley.db")
+    await database.migrate()
+    try:
+        yield database
+    finally:
+        await database.close()
 
 
 @pytest.fixture

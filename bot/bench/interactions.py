@@ -232,13 +232,8 @@ async def _bare(n: int) -> dict[str, Burst]:
     from parley.bench.bare import create_bare_bot
 
     names = [f"m{i:03d}" for i in range(n)]
-    async with BurstSession(
+    s = BurstSession(
         create_bare_bot, guild=GUILD, members=members(n), validate=VALIDATE, strict=False, step_timeout=120
-    ) as s:
-        await s.burst([s.command_action("owner", "situation", describe="x")], label="warm")
-        await s.burst([s.click_action("owner", "Helpful")], label="warm")
-        gc.collect()
-        situation = await s.burst([s.command_action(m, "situation", describe="x") for m in names], label="situation")
-        gc.collect()
-        vote = await s.burst([s.click_action(m, "Helpful") for m in names], label="vote")
-    return {"situation": situation, "vote": vote}
+    )
+    async with s:
+        return await _minimal(s, names)  # the bare bot is fed exactly as the minimal storing bot

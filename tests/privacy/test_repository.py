@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -39,16 +37,6 @@ KEY_COLUMNS = {
     ("person_settings", "person_key"),  # outside servers: erased by forget with the person's DM data
     ("reports", "reporter_key"),
 }
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "parley.db")
-    await database.migrate()
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def columns(db: Database) -> dict[str, list[str]]:

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
 
-import pytest
-
-from parley.database import Database
 from parley.database.repositories.queue_watch import QueueWatchRepository
 from parley.database.repositories.tips import TipsRepository
 
 G = 7
 SUBMITTED = "2026-03-01T10:00:00Z"
 LATER = "2026-03-02T00:00:00Z"
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "parley.db")
-    await database.migrate()
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def test_concurrent_reminder_claims_hand_each_entry_out_once(db):

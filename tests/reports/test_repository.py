@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from parley.database import Database
@@ -18,16 +15,6 @@ from tests.stories.test_repository import AUTHOR, MOD, NOW, G, decide, publish, 
 
 READER = "r" * 32
 SINCE = "2026-03-01T09:00:00Z"
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "parley.db")
-    await database.migrate()
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def published(db: Database, text: str = "The client never paid the invoice.") -> int:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -25,16 +23,6 @@ OTHER = "b" * 32
 MOD = "m" * 32
 NOW = "2026-03-01T10:00:00Z"
 DAY = "2026-03-01"
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "parley.db")
-    await database.migrate()
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def share(repo: StoriesRepository, text: str, *, author: str = AUTHOR, per_day: int = 5, **extra: object):
