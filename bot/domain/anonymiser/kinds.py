@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .morph import fi_nature_compound
+from .rules import first_verdict
 from .russian import ru_adjective_noun, ru_proper_kind
 from .textutil import Token, norm_key
 
@@ -402,11 +403,7 @@ RULES: tuple[Callable[[Run], Parts | None], ...] = (
 
 def classify(r: Run) -> Parts:
     """The first rule that decides; an unknown capitalised run nobody explains is most often a person."""
-    for rule in RULES:
-        parts = rule(r)
-        if parts is not None:
-            return parts
-    return [(r.toks, "person")]
+    return first_verdict(RULES, r, [(r.toks, "person")])
 
 
 def _street_word(lemma: str, r: Run) -> bool:

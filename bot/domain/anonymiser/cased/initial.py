@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..kinds import is_camel_case, is_kind, kind_compound
 from ..morph import fi_candidates, fi_looks_like_surname, fi_nature_compound
+from ..rules import first_verdict
 from ..russian import ru_proper_kind
 from ..textutil import Token, norm_key
 
@@ -241,11 +242,7 @@ INITIAL_RULES: tuple[Callable[[Initial], bool | None], ...] = (
 
 def initial_is_name(r: Initial) -> bool:
     """The first rule that decides whether the sentence-initial word is a name."""
-    for rule in INITIAL_RULES:
-        verdict = rule(r)
-        if verdict is not None:
-            return verdict
-    return False
+    return first_verdict(INITIAL_RULES, r, False)
 
 
 def unknown_initial_is_name(r: Initial) -> bool:

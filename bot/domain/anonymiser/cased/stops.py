@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..rules import first_verdict
 from ..textutil import Token, norm_key
 
 if TYPE_CHECKING:
@@ -175,11 +176,7 @@ STOP_RULES: tuple[Callable[[Stop], bool | None], ...] = (
 
 def is_stop(s: Stop) -> bool:
     """The first rule that decides; a word no rule speaks about is no stop word."""
-    for rule in STOP_RULES:
-        verdict = rule(s)
-        if verdict is not None:
-            return verdict
-    return False
+    return first_verdict(STOP_RULES, s, False)
 
 
 def platform_remnant(f: CasedFinder, toks: list[Token]) -> bool:
