@@ -70,11 +70,14 @@ def run(*, quick: bool, voters: int = 200) -> dict[str, Any]:
     }
 
 
-def anchor(path: Path, votes: int, *, per_commit: int, guild: int = GUILD, fresh: bool = True) -> float:
+def anchor(
+    path: Path, votes: int, *, per_commit: int, guild: int = GUILD, fresh: bool = True, items: list[str] | None = None
+) -> float:
     """Votes per second for the vote's own statements in plain sqlite3, one thread, `per_commit` votes per commit.
 
     On a fresh file migrated by Parley's migrations (so the tally triggers fire too), or on `path` as it is
-    (fresh=False: the scale section's big database; the rows are deleted again afterwards).
+    (fresh=False: the scale section's big database, voting on `items`, which carry its votes, as Parley's votes
+    there do; the rows are deleted again afterwards).
     """
     if fresh:
         asyncio.run(_close(_migrated(path)))
@@ -82,7 +85,7 @@ def anchor(path: Path, votes: int, *, per_commit: int, guild: int = GUILD, fresh
     # Hashed like real voter keys (HMACs): each vote lands on its own page of the voter index, as Parley's do.
     run = time.time_ns()
     keys = [hashlib.sha256(f"a{per_commit}-{run}-{n}".encode()).hexdigest()[:40] for n in range(votes)]
-    items = [f"anchor.item_{n}" for n in range(20)]
+    items = items or [f"anchor.item_{n}" for n in range(20)]
     try:
         conn.execute("PRAGMA synchronous = NORMAL")
         current, insert = statement("vote_current"), statement("vote_insert")

@@ -164,6 +164,25 @@ async def test_forget_member_erases_their_votes_and_the_tallies_follow(db):
     assert await repo.all_tallies(GUILD, "advice") == {"non_payer.start_friendly": Tally(up=2)}
 
 
+async def test_forget_member_erases_more_votes_than_one_write_holds_and_leaves_others(db):
+    # Forget reads the member's votes on the reader and deletes them in writes of a few hundred (no voter index,
+    # migration 0019): 450 stories voted on by one member and one by another, across two guilds.
+    repo = VotesRepository(db)
+
+    async def story(reader, guild_id: int, item_id: str) -> VoteTarget | None:
+        return VoteTarget("story", item_id)
+
+    for n in range(450):
+        await repo.cast(GUILD, key("gone"), "story", str(n), "up", NOW, resolve=story)
+    await repo.cast(GUILD, key("stays"), "story", "7", "down", NOW, resolve=story)
+    await repo.cast(OTHER_GUILD, key("gone"), "story", "7", "up", NOW, resolve=story)
+    assert await repo.forget_member(GUILD, key("gone")) == 450
+    assert await repo.export_member(GUILD, key("gone")) == []
+    assert await repo.all_tallies(GUILD, "story") == {"7": Tally(down=1)}
+    assert await repo.all_tallies(OTHER_GUILD, "story") == {"7": Tally(up=1)}
+    assert await repo.forget_member(GUILD, key("gone")) == 0
+
+
 # ------------------------------------------------------------------------------------------ tips and the queue
 
 
