@@ -173,7 +173,12 @@ async def test_forget_member_erases_more_votes_than_one_write_holds_and_leaves_o
         return VoteTarget("story", item_id)
 
     for n in range(450):
-        await repo.cast(GUILD, key("gone"), "story", str(n), "up", NOW, resolve=story)
+        result = await repo.cast(GUILD, key("gone"), "story", str(n), "up", NOW, resolve=story)
+        assert result.mine == MemberVote("up", None) and result.tally == Tally(up=1)
+    # A second press on a one-axis item undoes the vote (the insert found it there).
+    undone = await repo.cast(GUILD, key("gone"), "story", "0", "up", NOW, resolve=story)
+    assert undone.mine == MemberVote(None, None) and undone.tally == Tally()
+    await repo.cast(GUILD, key("gone"), "story", "0", "up", NOW, resolve=story)
     await repo.cast(GUILD, key("stays"), "story", "7", "down", NOW, resolve=story)
     await repo.cast(OTHER_GUILD, key("gone"), "story", "7", "up", NOW, resolve=story)
     assert await repo.forget_member(GUILD, key("gone")) == 450

@@ -29,6 +29,12 @@ _INSERT_FIRST = (
     "ON CONFLICT (guild_id, kind, item_id, axis, voter_key) DO NOTHING "
     "RETURNING (SELECT value FROM votes WHERE guild_id = ? AND kind = ? AND item_id = ? AND axis = ? AND voter_key = ?)"
 )
+# The same for items with one axis (stories, tips): there is no other vote to read, and at scale that read is a
+# random page of the primary key.
+_INSERT_ONLY = (
+    "INSERT INTO votes (guild_id, kind, item_id, axis, voter_key, value, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (guild_id, kind, item_id, axis, voter_key) DO NOTHING RETURNING NULL"
+)
 _DELETE_ONE = f"DELETE FROM votes WHERE {_ONE}"  # noqa: S608 - a constant condition
 _UPDATE_ONE = f"UPDATE votes SET value = ?, voted_at = ? WHERE {_ONE}"  # noqa: S608 - a constant condition
 # Spelling out both axes lets the primary key (guild, kind, item, axis, voter) find each row directly; without it
@@ -104,10 +110,13 @@ class VotesRepository:
             column, other = _AXIS_NAME[value], _OTHER_AXIS[value]
             # Most presses are a member's first vote on that axis: one statement inserts it and reads their vote on
             # the other axis. When they had one already (nothing inserted), read both and change or undo it.
-            row = await tx.fetchone(
-                _INSERT_FIRST,
-                (guild_id, kind, item_id, column, voter_key, value, now, guild_id, kind, item_id, other, voter_key),
-            )
+            if target.outcome:
+                row = await tx.fetchone(
+                    _INSERT_FIRST,
+                    (guild_id, kind, item_id, column, voter_key, value, now, guild_id, kind, item_id, other, voter_key),
+                )
+            else:
+                row = await tx.fetchone(_INSERT_ONLY, (guild_id, kind, item_id, column, voter_key, value, now))
             if row is not None:
                 transition = Transition(axis, None, value)
                 mine = {column: value, other: row[0]}
