@@ -20,6 +20,7 @@ from parley.domain.votes import VoteResult, VoteTarget, check_membership
 from parley.knowledge.server_items import item_slug
 
 if TYPE_CHECKING:
+    from parley.domain.settings import GuildSettings
     from parley.services import Services
 
 TargetResolver = Callable[["Services", Reader, int, str], Awaitable[VoteTarget | None]]
@@ -69,22 +70,29 @@ class Voting:
             raise NotFound()
         return resolver
 
-    async def may_vote(self, member: Member, kind: str) -> None:
-        """Refuse before anything is written: members newer than the server's minimum, kinds nobody serves."""
-        # The member's language comes with the settings (one read): the answer to the press needs it next.
-        settings, _ = await SettingsRepository(self.services.db).for_member(member.guild_id, member.key)
-        min_days = settings.limits(self.services.config).min_membership_days
-        check_membership(member.joined_at, self.services.clock.now(), min_days)
-        self.resolver(kind)
-
     async def cast(self, member: Member, kind: str, item_id: str, value: str) -> VoteResult:
-        """Cast, change or undo the member's vote in one transaction (the item is looked up inside it)."""
+        """Cast, change or undo the member's vote in one transaction, the database's one hand-off for a press.
+
+        Inside it, before anything is written: the server's settings and the member's language (one read,
+        memoised for the interaction: the answer needs the language next), then the membership age (TooNewToVote)
+        and the item as it is now (NotFound). A refusal there changes nothing.
+        """
         resolver = self.resolver(kind)
+        settings_repo = SettingsRepository(self.services.db)
+        seen: list[tuple[GuildSettings, str | None]] = []
 
         async def resolve(reader: Reader, guild_id: int, item: str) -> VoteTarget | None:
+            settings, language = await settings_repo.for_member_in(reader, guild_id, member.key)  # type: ignore[arg-type]
+            seen.append((settings, language))
+            min_days = settings.limits(self.services.config).min_membership_days
+            check_membership(member.joined_at, self.services.clock.now(), min_days)
             return await resolver(self.services, reader, guild_id, item)
 
         now = stamp(self.services.clock.now())
-        return await VotesRepository(self.services.db).cast(
-            member.guild_id, member.key, kind, item_id, value, now, resolve=resolve
-        )
+        try:
+            return await VotesRepository(self.services.db).cast(
+                member.guild_id, member.key, kind, item_id, value, now, resolve=resolve
+            )
+        finally:
+            if seen:  # read on the database's thread: memoised here, in the interaction's own context
+                settings_repo.remember_member(member.guild_id, member.key, *seen[-1])

@@ -209,9 +209,8 @@ async def press_vote(interaction: discord.Interaction, button: VoteButton) -> No
     await acknowledge(interaction)
     voter = services.identity.member_key(guild_id, interaction.user.id)
     member = Member(guild_id, interaction.user.id, voter, getattr(interaction.user, "joined_at", None))
-    voting = Voting(services)
-    await voting.may_vote(member, button.kind)
-    result = await voting.cast(member, button.kind, button.item_id, button.value)
+    # One hand-off: the settings, the membership check and the vote are one grouped write (Voting.cast).
+    result = await Voting(services).cast(member, button.kind, button.item_id, button.value)
     me = await services.language_for(guild_id, voter, str(interaction.locale))
     t = services.t(me)
     view = button.view

@@ -680,7 +680,6 @@ class Cases(ParleyCog):
             if mine.get(item_id) is not None and mine[item_id].outcome == value:
                 continue  # pressing it again would undo it
             try:
-                await voting.may_vote(member, "advice")
                 await voting.cast(member, "advice", item_id, value)
             except ParleyError:
                 log.info("guild %s: an outcome vote was not counted (advice gone or member too new)", case.guild_id)
