@@ -55,11 +55,21 @@ class OrgRules(ArabicBase):
                 if named is not None:
                     out.append(named)
                 continue
-            start_tok, prefix = (i, p) if kind in self.org_in else (i + 1, 0)
-            out.append(self._span(toks, start_tok, j, prefix, "org"))
+            # "شركة النيل للتشطيبات", "مخبزة النخلة": the kind word goes with the name (the placeholder says the kind);
+            # the key leaves it out for the outside kinds, so "النيل" alone later is the same company.
+            if kind in self.org_in or self._kind_is_part_of_name(text, toks, i):
+                m = self._span(toks, i, j, p, "org")
+                out.append(Mention(m.start, m.end, "org", self._span(toks, i + 1, j, 0, "org").key, m.priority))
+            else:
+                out.append(self._span(toks, i + 1, j, 0, "org"))
             for k in range(i, j + 1):
                 used[k] = True
         return out
+
+    def _kind_is_part_of_name(self, text: str, toks: list[Token], i: int) -> bool:
+        """ "اسمه مخبزة النخلة", "اسمها بوتيك لمسة": after اسمه the kind word is part of the name as written; the
+        key leaves it out, so "النخلة" alone later is the same business."""
+        return i > 0 and no_conj(self._adjacent_prev(text, toks, i)) in STRONG_PERSON_CUES
 
     def _only_trade_words(self, toks: list[Token], first: int, last: int) -> bool:
         """ "مكتب عقارات", "براند ملابس صغيرة", "مؤسسة مقاولات": a trade word, then only adjectives."""

@@ -34,12 +34,26 @@ class PersonRules(NameRuns, PersonCues):
                 i += 1
                 continue
             first, last, prefix = found
-            out.append(self._span(toks, first, last, prefix, "person"))
+            m = self._span(toks, first, last, prefix, "person")
+            title = self._title_before(text, toks, first, used) if prefix == 0 else None
+            out.append(m if title is None else Mention(title, m.end, m.type, m.key, m.priority))
             for k in range(first, last + 1):
                 used[k] = True
             i = last + 1
         out += self._coordinated(text, toks, used, out)
         return out + self._propagate(text, toks, used, out)
+
+    def _title_before(self, text: str, toks: list[Token], first: int, used: list[bool]) -> int | None:
+        """ "الحاجة فتحية", "والأستاذ حسام": a title right before a name is removed with it (a title and a first
+        name together point at one person); the key stays the name, so "حسام" alone later is the same entity."""
+        if first == 0 or used[first - 1] or text[toks[first - 1].end : toks[first].start] not in (" ", ". "):
+            return None
+        tok = toks[first - 1]
+        n = norm_ar(tok.text)
+        if n in {"د", "م", "ا"} and text[tok.end : tok.end + 1] != ".":
+            return None
+        hit = next((p for p, c in self.analyses(tok.text) if p <= 1 and c in self.lex.cue("titles")), None)
+        return None if hit is None else tok.start + hit
 
     # Each start rule returns (first token, last token, prefix length) of a person, or None.
 
