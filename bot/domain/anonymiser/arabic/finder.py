@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ..model import Mention
 from ..textutil import ARABIC_WORD_RE, overlaps, tokenize
 from .arabizi import arabizi_persons
+from .joins import join_persons
 from .orgs import OrgRules
 from .persons import PersonRules
 from .places import PlaceRules
@@ -24,7 +25,10 @@ class ArabicFinder(PersonRules, OrgRules, PlaceRules):
         out += self._places(text, toks, used)
         out += self._paired_names(text, toks, used)
         out += self._persons(text, toks, used)
+        # "المهندس شريف الشرقاوي … قال إن شريف": a name the pair rules found names the person elsewhere too
+        out += self._propagate(text, toks, used, out)
         out += self._propagate_family(text, toks, used, out)
+        out = join_persons(text, out, self.lex.cue("titles"))
         anchors = [m for m in [*out, *latin] if m.type in ("person", "org", "place")]
         out += self._places_after(text, toks, used, anchors)
         out += self._towns_after_in(text, toks, used)

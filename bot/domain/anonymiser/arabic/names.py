@@ -69,7 +69,12 @@ class NameRuns(ArabicBase):
             if n == "عبد" and j + 2 < len(toks) and norm_ar(toks[j + 2].text).startswith("ال"):
                 j += 2  # مؤمن عبد الجواد: a father's compound name
                 continue
-            if n in NAME_JOINERS and j + 2 < len(toks) and norm_ar(toks[j + 2].text) not in KIN_AFTER_IBN:
+            if (
+                n in NAME_JOINERS
+                and j + 2 < len(toks)
+                and not used[j + 2]  # "ريم بنت عبد العزيز": a compound found first is joined to this name later
+                and norm_ar(toks[j + 2].text) not in KIN_AFTER_IBN
+            ):
                 j += 2
                 continue
             if norm_ar(toks[j].text) == "عبد" and n.startswith("ال"):

@@ -34,26 +34,12 @@ class PersonRules(NameRuns, PersonCues):
                 i += 1
                 continue
             first, last, prefix = found
-            m = self._span(toks, first, last, prefix, "person")
-            title = self._title_before(text, toks, first, used) if prefix == 0 else None
-            out.append(m if title is None else Mention(title, m.end, m.type, m.key, m.priority))
+            out.append(self._span(toks, first, last, prefix, "person"))
             for k in range(first, last + 1):
                 used[k] = True
             i = last + 1
         out += self._coordinated(text, toks, used, out)
         return out + self._propagate(text, toks, used, out)
-
-    def _title_before(self, text: str, toks: list[Token], first: int, used: list[bool]) -> int | None:
-        """ "الحاجة فتحية", "والأستاذ حسام": a title right before a name is removed with it (a title and a first
-        name together point at one person); the key stays the name, so "حسام" alone later is the same entity."""
-        if first == 0 or used[first - 1] or text[toks[first - 1].end : toks[first].start] not in (" ", ". "):
-            return None
-        tok = toks[first - 1]
-        n = norm_ar(tok.text)
-        if n in {"د", "م", "ا"} and text[tok.end : tok.end + 1] != ".":
-            return None
-        hit = next((p for p, c in self.analyses(tok.text) if p <= 1 and c in self.lex.cue("titles")), None)
-        return None if hit is None else tok.start + hit
 
     # Each start rule returns (first token, last token, prefix length) of a person, or None.
 
@@ -81,6 +67,8 @@ class PersonRules(NameRuns, PersonCues):
             n2 = norm_ar(toks[j + 1].text)
             g2 = text[toks[j].end : toks[j + 1].start]
             ok = not g2.strip() and n2 not in self.stop and n2 not in self.lex.places
+            # "الحاجة فتحية أخدت": a past verb (…ت) or a verb shape after the name is no family name
+            ok = ok and not self._verbish(n2) and not (n2.endswith("ت") and not n2.endswith("ات"))
             if ok and toks[j + 1].text[:1] not in "وف":
                 j += 1
         return i + 1, j, 0
@@ -251,11 +239,11 @@ class PersonRules(NameRuns, PersonCues):
             return True
         if self._verb_then_object(text, toks, i, prev):
             return True
-        # "مدير المشروع أيمن كان…": a role with its object, then the name.
+        # "مدير المشروع أيمن كان…", "المديرة الجديدة رنا": a role with its object or adjective, then the name.
         if (
             i >= 2
             and prev.startswith("ال")
-            and norm_ar(toks[i - 2].text) in self.roles
+            and no_conj(norm_ar(toks[i - 2].text)) in self.roles | self.name_cues
             and not text[toks[i - 2].end : toks[i - 1].start].strip()
         ):
             return True
