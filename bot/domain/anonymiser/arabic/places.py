@@ -9,6 +9,9 @@ from ..textutil import Token
 from .base import ArabicBase
 from .words import CLAUSE_BREAK, WHERE_WORDS, no_conj, norm_ar
 
+# "شارع الأمير سلطان", "طريق الملك فهد": after these words a given name completes a street's name.
+_NAMED_AFTER = frozenset({"الملك", "الامير", "الاميره", "الشيخ", "الامام", "السلطان"})
+
 
 class PlaceRules(ArabicBase):
     """Place rules, each a method with its example as the docstring."""
@@ -145,21 +148,41 @@ class PlaceRules(ArabicBase):
         self, text: str, toks: list[Token], i: int, prev: str, used: list[bool]
     ) -> tuple[int, int, int, bool] | None:
         """ "شارع التحلية", "حي النزهة الغربي", "طريق الملك فهد": the street word is part of the address."""
-        n = norm_ar(toks[i].text)
-        sw = next(((p, c) for p, c in self.analyses(toks[i].text) if c in self.lex.cue("street_words")), None)
+        sw = self._street_word(toks[i].text)
         if not sw or prev == "عن" or i + 1 >= len(toks) or used[i + 1]:
             return None
+        n = sw[1]
         nxt = norm_ar(toks[i + 1].text)
         gap = text[toks[i].end : toks[i + 1].start]
-        named = nxt not in self.stop and not gap.strip() and n != "طريق"
-        if not (named or (n == "طريق" and nxt.startswith("ال"))):
+        named = (nxt not in self.stop or nxt in _NAMED_AFTER) and not gap.strip() and n != "طريق"
+        after = toks[i + 2].text if i + 2 < len(toks) else ""
+        if not (named or (n == "طريق" and not gap.strip() and self._road_name(toks[i + 1].text, after))):
             return None
         j = i + 1
         if j + 1 < len(toks) and not text[toks[j].end : toks[j + 1].start].strip():
             n2 = norm_ar(toks[j + 1].text)
-            if n2 not in self.stop and n2.startswith("ال"):
+            # "شارع النزهة الغربي", "طريق الملك فهد": a second ال-word, or a given name after a title-like word
+            royal = norm_ar(toks[j].text) in _NAMED_AFTER
+            if (n2 not in self.stop and n2.startswith("ال")) or (royal and n2 in self.lex.first_names):
                 j += 1
         return i, j, sw[0], True
+
+    def _street_word(self, word: str) -> tuple[int, str] | None:
+        """ "شارع", "بحي", "وطريق": a street word, also a two-letter one (حي) behind a one-letter prefix."""
+        streets = self.lex.cue("street_words")
+        hit = next(((p, c) for p, c in self.analyses(word) if c in streets), None)
+        if hit is None and len(word) == 3 and word[0] in "وفبل" and norm_ar(word[1:]) in streets:
+            hit = (1, norm_ar(word[1:]))
+        return hit
+
+    def _road_name(self, word: str, after: str) -> bool:
+        """ "طريق الملك فهد", "طريق خريص": after طريق a definite word or an unknown one names the road (not "طريق
+        طويل", "طريق البريد": a frequent word there is the way, unless a given name follows it)."""
+        n = norm_ar(word)
+        if n.startswith("ال"):
+            named_after = norm_ar(after) in self.lex.first_names
+            return n not in self.lex.frequent or n.removeprefix("ال") in self.lex.places or named_after
+        return self._unknown_ok(n, strict=True) and word[:1] not in "وفلب"
 
     @staticmethod
     def _street_number(text: str, last: Token) -> int | None:
