@@ -42,6 +42,7 @@ class ArabicBase:
         self.business = lex.cue("business_nouns")
         self.kin = lex.cue("kin_words")
         self.legal = lex.cue("legal_suffixes")
+        self.brand_tails = lex.cue("brand_tails")
         # Words that end a company name anywhere (prepositions, particles, verbs); adjectives end it at the start.
         self.core_stop = frozenset(norm_ar(w) for w in FUNCTION_WORDS) | lex.cue("strong_verbs") | lex.cue("titles")
         self.roles = lex.cue("role_words")

@@ -93,6 +93,9 @@ class NameRuns(ArabicBase):
             if nisba or family or (n in self.lex.first_names and n not in self.lex.ambiguous and n not in self.stop):
                 j += 1
                 continue
+            if after_cue and j == i and self._father_after_cue(toks[i].text, n):
+                j += 1  # "باسم سعيد منصور", "اسمه عادل فهد": after a strong cue a second given name is the father's
+                continue
             # Maghrebi family names: بوزيد, بوعلام; after a cue, a second unknown word is the family name.
             bu = n.startswith(("بو", "بن", "بل")) and len(n) >= 5 and n not in self.stop and n not in self.lex.frequent
             second = after_cue and j == i and self._unknown_ok(n, strict=True) and n not in self.lex.places
@@ -107,6 +110,11 @@ class NameRuns(ArabicBase):
                 continue
             break
         return j
+
+    def _father_after_cue(self, given: str, n: str) -> bool:
+        """ "اسمه سعيد منصور": a listed given name (even one that is a word) right after a given name a strong cue
+        found is the father's name; not a function word ("اسمه سعيد كان")."""
+        return n in self.lex.first_names and n not in self.core_stop and norm_ar(given) in self.lex.first_names
 
     def _word_family_before_break(self, text: str, toks: list[Token], k: int) -> bool:
         """ "قال المستقل حسام الدين عبيد من …": after a name a cue found, an everyday word (عبيد, سكر) closing the

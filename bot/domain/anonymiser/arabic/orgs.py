@@ -20,6 +20,9 @@ from .words import (
     norm_ar,
 )
 
+# Prepositions with a pronoun that ل cannot govern: "لمعة" after a business word is a name, not ل + معه.
+_NO_LAM_BEFORE = frozenset({"معه", "معها", "معهم", "عنده", "عندها", "عندهم", "منه", "منها", "عليه", "عليها"})
+
 
 class OrgRules(ArabicBase):
     """Company rules, each a method with its example as the docstring."""
@@ -29,6 +32,7 @@ class OrgRules(ArabicBase):
         out = self._orgs_after_kind_word(text, toks, used)
         out += self._quoted_after_name_cue(text, toks, used)
         out += self._orgs_before_legal_form(text, toks, used)
+        out += self._orgs_before_brand_tail(text, toks, used)
         return out + self._orgs_before_activity(text, toks, used)
 
     def _orgs_after_kind_word(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
@@ -153,6 +157,8 @@ class OrgRules(ArabicBase):
 
         count is how many name words came before it; each stop rule below is one predicate with its example.
         """
+        if count and norm_ar(toks[k].text) in self.brand_tails:
+            return "last"  # "سوبرماركت بركة ماركت": a brand tail closes the name
         if self._org_activity_closes(toks[k].text):
             return "last" if count else "end"  # "مدار للتسويق"; "معرض للتصميم" is an exhibition, no name
         if self._org_and_noun_closes(text, toks, k, count):
@@ -189,6 +195,8 @@ class OrgRules(ArabicBase):
             return True
         if count and n in self.stop and self._verbish(n):
             return True  # "مكتب العمل قالوا": a verb after the name
+        if count and len(n) >= 4 and n[0] in "يت" and self._verbish(n) and n not in self.lex.first_names:
+            return True  # "اسمها سريع إكسبرس توصل": a present-tense verb after the name
         if n.endswith("ت") and len(n) >= 4 and n[:-1] in self.lex.vocab and n not in self.lex.vocab:
             return True  # "ستوديو قبضت": a past verb (قبض + ت) where a name would go on
         if count and n.endswith("يا") and n[:-1] in self.lex.vocab and len(n) >= 5:
@@ -236,6 +244,8 @@ class OrgRules(ArabicBase):
             return True  # موقع إخباري, متجر إلكتروني, مكتب هندسي, شركة عقارية (but "مطعمها بحري" is a name)
         if word[:1] in "وبل" and len(n) > 3:  # not ف: "شركة فنار" is a name, ف is no conjunction after a noun
             core = n[1:]
+            if word[:1] == "ل" and core in _NO_LAM_BEFORE:
+                return False  # "لمغسلته لمعة": ل never stands before معه/عنده, so the word is whole
             return core in self.core_stop or core in self.lex.frequent
         return False
 
@@ -247,15 +257,25 @@ class OrgRules(ArabicBase):
     def _named_after_kind(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Mention | None:
         """ "براند هدوم اسمه ستايلو": with no name right after the kind word, the name comes after اسمه."""
         k = i + 1
-        while k < len(toks) and norm_ar(toks[k].text) in self.business:
+        # "شركة شحن اسمها", "شركة صغيرة اسمها": trade words and adjectives may stand between the kind and اسمها
+        while k < len(toks) and k - i <= 3 and self._describes_kind(norm_ar(toks[k].text)):
             k += 1
         named = k + 1 < len(toks) and norm_ar(toks[k].text) in STRONG_PERSON_CUES and not used[k + 1]
         # "شركة اسمها Tawazun Labs مقرها": a Latin name in between is read elsewhere; the next Arabic word is not it.
         named = named and not text[toks[k].end : toks[k + 1].start].strip()
         if not named or norm_ar(toks[k + 1].text) in self.stop:
             return None
-        used[k] = used[k + 1] = True
-        return self._span(toks, k + 1, k + 1, 0, "org")
+        # "شركة اسمها نبض الرقمية", "اسمها لمسة ذهب": the name runs on as after a kind word (up to three words)
+        j = max(self._org_name_end(text, toks, k, used)[0], k + 1)
+        for x in range(k, j + 1):
+            used[x] = True
+        return self._span(toks, k + 1, j, 0, "org")
+
+    def _describes_kind(self, n: str) -> bool:
+        """ "شحن", "صغيرة", "ناشئة": a trade word or an adjective between a business word and its name."""
+        if n in STRONG_PERSON_CUES:
+            return False  # اسمه is اسم + ه, not an adjective
+        return n in self.business or n in TRADE_ADJECTIVES or self._feminine_adjective(n)
 
     def _orgs_before_legal_form(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """ "نماء القابضة", "الريان المحدودة": a name (one or two words) before a legal form is a company."""
@@ -277,6 +297,26 @@ class OrgRules(ArabicBase):
             out.append(self._span(toks, k, i, 0, "org"))
             for x in range(k, i + 1):
                 used[x] = True
+        return out
+
+    def _orgs_before_brand_tail(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "ميديكا بلس", "سريع إكسبرس", "آيرون زون", "الفارس جروب": a word before an English brand tail written in
+        Arabic letters (بلس, إكسبرس, زون, جروب, ماركت) is a business name, whatever the word."""
+        out = []
+        for i, tok in enumerate(toks):
+            if used[i] or i == 0 or used[i - 1] or norm_ar(tok.text) not in self.brand_tails:
+                continue
+            if text[toks[i - 1].end : tok.start] != " ":
+                continue
+            n = norm_ar(toks[i - 1].text)
+            if n in self.core_stop or n in self.stop or len(n) < 2 or (toks[i - 1].text[:1] in "وف" and len(n) > 3):
+                continue  # "من بلس", "وماركت": a function word or a conjunction is no name
+            if n.startswith("ال") and n in self.lex.vocab:
+                continue  # "السوشيال ميديا": a definite everyday word before the loanword
+            if {c for _, c in self._kind_readings(toks[i - 1].text)} & (self.org_out | self.org_in):
+                continue  # "سوبرماركت ماركت" is no name; the kind rule reads "محل X ستور"
+            out.append(self._span(toks, i - 1, i, 0, "org"))
+            used[i - 1] = used[i] = True
         return out
 
     def _orgs_before_activity(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:

@@ -59,7 +59,10 @@ class PersonRules(NameRuns, PersonCues):
             # "اسمها Tawazun Labs مقرها": the Latin name is read by the cased finder, not the next word;
             # "تسمى (فخارة عظم)": a bracketed name after يسمى is a thing's
             return None
-        if {c for _, c in self.analyses(toks[i + 1].text)} & self.stop or "\n" in gap or any(c in "،,:;" for c in gap):
+        readings = {c for _, c in self.analyses(toks[i + 1].text)}
+        # "اسمه سعيد", "باسم سعيد منصور": a listed given name after a strong cue is the name even when it is a word
+        named = n in STRONG_PERSON_CUES and norm_ar(toks[i + 1].text) in self.lex.first_names
+        if (readings & self.stop and not named) or "\n" in gap or any(c in "،,:;" for c in gap):
             return None
         j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
         if j == i + 1 and title and j + 1 < len(toks) and not used[j + 1]:
@@ -133,6 +136,8 @@ class PersonRules(NameRuns, PersonCues):
     def _listed_first_name(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "ومع سارة", "لخالد": a listed first name, behind a prefix or not; one that is also a word needs context."""
         prev = self._adjacent_prev(text, toks, i)
+        if self._bism_before_name(text, toks, i):
+            return None
         for p, core in self.analyses(toks[i].text):
             if core not in self.lex.first_names:
                 continue
@@ -148,6 +153,14 @@ class PersonRules(NameRuns, PersonCues):
             )
             return i, self._name_run_end(text, toks, i, used, after_cue=cued), p
         return None
+
+    def _bism_before_name(self, text: str, toks: list[Token], i: int) -> bool:
+        """ "منزّل على المتجر باسم أخوه مشعل", "شيك باسم سعيد": باسم before a name or a family word is "in the name
+        of", not the given name Basim."""
+        if norm_ar(toks[i].text) != "باسم":
+            return False
+        nxt = self._adjacent_next(text, toks, i)
+        return bool(nxt) and (nxt in self.lex.first_names or self._kin(nxt) or nxt in self.kin)
 
     def _role_object_before(self, text: str, toks: list[Token], i: int) -> bool:
         """ "صاحب المطعم حمزة", "مدير المشروع أيمن": a role and its object right before the word."""
