@@ -64,6 +64,8 @@ class ArabicBase:
     def analyses(word: str) -> tuple[tuple[int, str], ...]:
         """(prefix length, normalised core) readings of word: whole, without و/ف, without ل/ب/ك."""
         out = [(0, norm_ar(word))]
+        if len(word) > 5 and word.startswith("عال"):
+            out.append((1, norm_ar(word[1:])))  # "مسافر عالعقبة": the dialect ع (على) glued to a definite word
         starts = [0]
         if len(word) > 3 and word[0] in "وف":
             starts.append(1)

@@ -7,7 +7,7 @@ import re
 from ..model import Mention
 from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, WHERE_WORDS, no_conj, norm_ar
+from .words import CLAUSE_BREAK, ORIGIN_NOUNS, WHERE_WORDS, no_conj, norm_ar
 
 # "شارع الأمير سلطان", "طريق الملك فهد": after these words a given name completes a street's name.
 _NAMED_AFTER = frozenset({"الملك", "الامير", "الاميره", "الشيخ", "الامام", "السلطان"})
@@ -24,7 +24,7 @@ class PlaceRules(ArabicBase):
             if norm_ar(t.text) in self.business and norm_ar(toks[k + 1].text) not in self.business:
                 anchors = [*anchors, Mention(t.start, t.end, "business", "", 0)]
             # "المكتب في الشميساني", "ساكن في الرصيفة": after a word for where someone lives or works.
-            elif no_conj(norm_ar(t.text)) in WHERE_WORDS:
+            elif no_conj(norm_ar(t.text)) in WHERE_WORDS or self._origin_noun(t.text):
                 anchors = [*anchors, Mention(t.start, t.end, "where", "", 0)]
         for m in sorted(anchors, key=lambda m: m.start):
             slot = self._place_slot(text, toks, m, used)
@@ -38,6 +38,11 @@ class PlaceRules(ArabicBase):
             for x in range(k, last + 1):
                 used[x] = True
         return out
+
+    def _origin_noun(self, word: str) -> bool:
+        """ "عميل", "عملاء", "مصمم", "فريلانسر": a word for a client or a trade, before "من X" (where they are from)."""
+        n = norm_ar(word)
+        return n in ORIGIN_NOUNS or no_conj(n) in ORIGIN_NOUNS
 
     def _towns_after_in(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """ "محل ورد في المرسلات", "قابلته بالرصيفة": a definite word no vocabulary knows after في, or with ب, is a town
