@@ -15,6 +15,9 @@ from ..textutil import norm_ar
 _JOIN_GAP = re.compile(r" (?:(?:بن|بنت|ابن|إبن) )?")
 # An abbreviated title needs its dot: "د. وجدان", "م. طلال" (a lone د or م is a letter).
 _SHORT_TITLES = frozenset({"د", "م", "ا"})
+# "الحارس عم ربيع": the Egyptian honorific goes with the name like a title (the finder reads عم+name only where
+# it is no "ابن عم").
+_HONORIFICS = frozenset({"عم"})
 _TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s«\"(]))([وفل]?)(\S+?)(\.?) $")
 
 
@@ -27,8 +30,10 @@ def title_start(text: str, start: int, titles: frozenset[str]) -> int | None:
     word = norm_ar(m.group(2))
     if word in _SHORT_TITLES and not m.group(3):
         return None
-    if word + m.group(3) not in titles and word not in titles:
+    if word + m.group(3) not in titles and word not in titles and word not in _HONORIFICS:
         return None
+    if word in _HONORIFICS and re.search(r"(?:ابن|بنت|ولد|إبن) $", text[max(0, m.start() - 6) : m.start()]):
+        return None  # "ابن عم سالم": a cousin of Salem, عم is kinship there
     return m.start(2)
 
 

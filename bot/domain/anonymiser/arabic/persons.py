@@ -114,8 +114,8 @@ class PersonRules(NameRuns, PersonCues):
         """ "أختها ريم", "زوجته سلوى": after a family word with a possessive ending comes a name, listed or not."""
         n = norm_ar(toks[i].text)
         if (
-            self._kin(self._adjacent_prev(text, toks, i))
-            and n not in self.stop
+            self._kin(no_conj(self._adjacent_prev(text, toks, i)))  # "ومراته هبة"
+            and (n not in self.stop or self._name_after_kin(text, toks, i))
             and not n.startswith("ال")
             and len(n) >= 3
             and not self._conjoined_word(n)
@@ -123,6 +123,15 @@ class PersonRules(NameRuns, PersonCues):
         ):
             return i, self._name_run_end(text, toks, i, used), 0
         return None
+
+    def _name_after_kin(self, text: str, toks: list[Token], i: int) -> bool:
+        """ "مراته منى", "ومراته هبة هي": after a family word, a given name that is also a word is the name, unless
+        an adverb shows it is an adjective ("صديقي سعيد جدا")."""
+        n = norm_ar(toks[i].text)
+        nxt = self._adjacent_next(text, toks, i)
+        return (
+            n in self.lex.first_names and n not in self.core_stop and nxt not in NOUN_CONTEXT | {"جدا", "اوي", "كتير"}
+        )
 
     def _after_contact_cue(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "كلمت مؤنس", "اتصلت بجسار": a name no list knows, found by the verb or cue before it."""
@@ -252,14 +261,10 @@ class PersonRules(NameRuns, PersonCues):
             return True
         if self._verb_then_object(text, toks, i, prev):
             return True
-        # "مدير المشروع أيمن كان…", "المديرة الجديدة رنا": a role with its object or adjective, then the name.
-        if (
-            i >= 2
-            and prev.startswith("ال")
-            and no_conj(norm_ar(toks[i - 2].text)) in self.roles | self.name_cues
-            and not text[toks[i - 2].end : toks[i - 1].start].strip()
-        ):
+        if self._role_phrase_before(text, toks, i):
             return True
+        if prev == "عم" and i >= 1 and self._adjacent_prev(text, toks, i - 1) not in {"ابن", "بنت", "ولد"}:
+            return True  # "الحارس عم ربيع": the Egyptian honorific for an older man (not "ابن عم")
         nxt = self._adjacent_next(text, toks, i)
         if not nxt:
             return False
@@ -273,6 +278,18 @@ class PersonRules(NameRuns, PersonCues):
                 kinds = self.org_out | self.org_in
                 if after in kinds or any(c in kinds for _, c in self.analyses(toks[i + 2].text)):
                     return True
+        return False
+
+    def _role_phrase_before(self, text: str, toks: list[Token], i: int) -> bool:
+        """ "مدير المشروع أيمن", "المديرة الجديدة رنا", "موظفة الموارد البشرية ريم": a role, then one or two
+        ال-words (its object or adjective), then the name."""
+        k = i - 1
+        while k >= 1 and i - k <= 2 and norm_ar(toks[k].text).startswith("ال"):
+            if text[toks[k - 1].end : toks[k].start] != " " or text[toks[k].end : toks[k + 1].start] != " ":
+                return False
+            if no_conj(norm_ar(toks[k - 1].text)) in self.roles | self.name_cues:
+                return True
+            k -= 1
         return False
 
     def _verb_then_object(self, text: str, toks: list[Token], i: int, prev: str) -> bool:
