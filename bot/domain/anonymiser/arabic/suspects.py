@@ -220,7 +220,26 @@ class ArabicSuspects:
         n = norm_ar(word)
         if len(n) < 3 or self.readings(word) & self.known:
             return False
-        return not self._verb_shape(n)
+        return not (self._verb_shape(n) or self.is_dialect_form_of_known(n))
+
+    def is_dialect_form_of_known(self, n: str) -> bool:
+        """ "بشتغل", "نشتكي", "وصلش", "زبونة", "مسروق": a known word in a form the vocabulary lacks (the b-/n-present
+        of اشتغل, the negation -ش, the feminine of زبون, the participle of سرق), so no name; listed names stay out."""
+        if n in self.lex.first_names:
+            return False
+        for core in {n, no_conj(n)}:
+            if len(core) >= 5 and core[0] in "بن" and core[1:] not in self.lex.first_names:
+                if "ا" + core[1:] in self.known or core[1:] in self.known:
+                    return True  # بشتغل (اشتغل), بعتذر (اعتذر), نطلب (طلب), نشتكي (اشتكي)
+            if len(core) >= 4 and core.endswith("ش") and self.readings(core[:-1]) & self.known:
+                return True  # وصلش, جاتش: the Egyptian negation on a known verb (و read as part of it)
+            if len(core) >= 4 and core.endswith("ه") and core[:-1] in self.known and core[:-1] not in FUNCTION_SET:
+                return True  # زبونة, محتاجة, متعاونة: the feminine of a known word
+            if len(core) == 5 and core[0] == "م" and core[3] == "و" and core[1:3] + core[4] in self.known:
+                return True  # مسروق, مقفول: the participle مفعول of a known verb
+            if len(core) >= 4 and core.endswith("و") and core[:-1] in self.known and core[:-1] not in FUNCTION_SET:
+                return True  # نطلبو, حطو: the Maghrebi/Levantine plural or "his" ending on a known word
+        return False
 
     def in_place_slot(self, word: str, prev: str) -> bool:
         """ "في المرسلات", "حي النزهة", "بالوحدات": after في/حي (or من before a definite word), or ب on a definite
@@ -278,6 +297,8 @@ class ArabicSuspects:
         n = norm_ar(word)
         if n not in self.lex.ambiguous and not (n in self.lex.first_names and n in self.lex.frequent):
             return False
+        if word.startswith("إيه"):
+            return False  # "أعمل إيه؟": the Egyptian "what", spelled with إ; the name آية never is
         if n.startswith("ال") or n in self.listed or prev in NOUN_CONTEXT:
             return False
         if prev.startswith("ال") and prev not in self.person_slot:
