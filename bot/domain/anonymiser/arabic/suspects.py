@@ -228,9 +228,9 @@ class ArabicSuspects:
         if n in self.lex.first_names:
             return False
         for core in {n, no_conj(n)}:
-            if len(core) >= 5 and core[0] in "بن" and core[1:] not in self.lex.first_names:
-                if "ا" + core[1:] in self.known or core[1:] in self.known:
-                    return True  # بشتغل (اشتغل), بعتذر (اعتذر), نطلب (طلب), نشتكي (اشتكي)
+            present = len(core) >= 5 and core[0] in "بن" and core[1:] not in self.lex.first_names
+            if present and ("ا" + core[1:] in self.known or core[1:] in self.known):
+                return True  # بشتغل (اشتغل), بعتذر (اعتذر), نطلب (طلب), نشتكي (اشتكي)
             if len(core) >= 4 and core.endswith("ش") and self.readings(core[:-1]) & self.known:
                 return True  # وصلش, جاتش: the Egyptian negation on a known verb (و read as part of it)
             if len(core) >= 4 and core.endswith("ه") and core[:-1] in self.known and core[:-1] not in FUNCTION_SET:
