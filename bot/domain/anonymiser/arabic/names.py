@@ -101,6 +101,7 @@ class NameRuns(ArabicBase):
             second = after_cue and j == i and self._unknown_ok(n, strict=True) and n not in self.lex.places
             # A verb right after the name (رتيل أجلت, X طلعت) is no family name.
             second = second and not n.endswith("ت") and not (len(n) == 4 and n[0] in "اينت")
+            second = second and not self._participle_of_known_verb(n)
             first_only = j == i or (j == i + 1 and is_compound_tail(norm_ar(toks[j].text)))
             if bu or second or (first_only and self._family_after_given(toks[i].text, nxt, after_cue)):
                 j += 1
@@ -116,11 +117,20 @@ class NameRuns(ArabicBase):
         found is the father's name; not a function word ("اسمه سعيد كان")."""
         return n in self.lex.first_names and n not in self.core_stop and norm_ar(given) in self.lex.first_names
 
+    def _participle_of_known_verb(self, n: str) -> bool:
+        """ "رافض", "زاعل": the active participle فاعل of a verb the vocabulary knows (رفض); listed given names of
+        that shape (خالد, سالم) are names."""
+        if len(n) != 4 or n[1] != "ا" or n in self.lex.first_names or n in self.lex.surnames:
+            return False
+        return n[0] + n[2:] in self.lex.vocab
+
     def _word_family_before_break(self, text: str, toks: list[Token], k: int) -> bool:
         """ "قال المستقل حسام الدين عبيد من …": after a name a cue found, an everyday word (عبيد, سكر) closing the
         name before من/في/إن or the end of the clause is the family name; verbs, places and roles are not."""
         n = norm_ar(toks[k].text)
         if len(n) < 3 or toks[k].text[:1] in "وفلب" or self._verbish(n) or n.endswith("ت"):
+            return False
+        if self._participle_of_known_verb(n):
             return False
         definite = n.startswith("ال")  # "صاحب المطعم حمزة الشريف رفض": a family name that is also an adjective
         if definite and (len(n) < 5 or n in NOT_FAMILY_WORDS or n.removeprefix("ال") in self.lex.places):
@@ -154,6 +164,8 @@ class NameRuns(ArabicBase):
             return False  # "رضوان بحساب ثاني": a preposition on a common word
         if n in self.lex.frequent or n in self.stop or n in self.core_stop or n in NOUN_CONTEXT:
             return False
+        if self._participle_of_known_verb(n):
+            return False  # "شريكه تركي رافض التصميم": what the person does, not their family name
         if n in self.lex.places or n in self.lex.countries or n in self.business or n in self.roles:
             return False
         if n in self.name_cues or n in self.org_out | self.org_in or n in self.activities or n in self.id_cues:

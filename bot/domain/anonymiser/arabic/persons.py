@@ -62,6 +62,8 @@ class PersonRules(NameRuns, PersonCues):
         readings = {c for _, c in self.analyses(toks[i + 1].text)}
         # "اسمه سعيد", "باسم سعيد منصور": a listed given name after a strong cue is the name even when it is a word
         named = n in STRONG_PERSON_CUES and norm_ar(toks[i + 1].text) in self.lex.first_names
+        if n == "باسم" and not named and norm_ar(toks[i + 1].text) in self.lex.vocab:
+            return None  # "باسم مستخدم", "باسم الشركة": in the name of a thing, not of a person
         if (readings & self.stop and not named) or "\n" in gap or any(c in "،,:;" for c in gap):
             return None
         j = self._name_run_end(text, toks, i + 1, used, after_cue=True)

@@ -237,6 +237,8 @@ class ArabicSuspects:
                 return True  # زبونة, محتاجة, متعاونة: the feminine of a known word
             if len(core) == 5 and core[0] == "م" and core[3] == "و" and core[1:3] + core[4] in self.known:
                 return True  # مسروق, مقفول: the participle مفعول of a known verb
+            if len(core) == 4 and core[1] == "ا" and core[0] + core[2:] in self.known:
+                return True  # رافض, زاعل: the participle فاعل of a known verb
             if len(core) >= 4 and core.endswith("و") and core[:-1] in self.known and core[:-1] not in FUNCTION_SET:
                 return True  # نطلبو, حطو: the Maghrebi/Levantine plural or "his" ending on a known word
         return False
