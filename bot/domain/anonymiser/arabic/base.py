@@ -84,11 +84,16 @@ class ArabicBase:
 
     def _kin(self, word: str) -> bool:
         """أختها, زوجته, ابنه: a family word with a possessive ending."""
-        for suf in ("ها", "ه", "هم", "ي"):
+        for suf in ("ها", "ه", "هم", "ي", "ك", "كم"):  # قريبك: "your relative" is no name either
             if word.endswith(suf) and word[: -len(suf)] in self.kin:
                 return True
         # أخوه -> أخو + ه ; زوجته -> زوجت + ه (ta marbuta written as ت before an ending)
         return any(word.endswith(suf) and word[: -len(suf)] + "ه" in self.kin for suf in ("ته", "تها", "تي"))
+
+    def _owned_business(self, core: str) -> bool:
+        """ "مكتبهم", "شركته", "محلها": a business word with a possessive ending."""
+        kinds = self.org_out | self.org_in
+        return core not in kinds and any(c in kinds for p, c in self._kind_readings(core) if p == 0)
 
     def _kind_readings(self, word: str) -> list[tuple[int, str]]:
         """Readings of a business word, also with a possessive ending: مطعمها, شركته, متجرهم."""
@@ -138,6 +143,8 @@ class ArabicBase:
             ("بي", "بت", "بن", "هي", "هت", "حي", "حت", "رح", "عم", "است", "نست", "نت")
         ):
             return True
+        if len(core) >= 5 and core.endswith(("لك", "لكم", "ليك")):
+            return True  # هدفعلك, بقولك: a verb with "to you" (مالك, a name, has four letters)
         # Present tense (يصحح, توافق) and feminine فعلانة adjectives (زعلانة): unlisted names rarely look like this.
         return (len(core) >= 4 and core[0] in "يت") or core.endswith("انه")
 
@@ -165,6 +172,8 @@ class ArabicBase:
             return False
         if self._kin(core):
             return False  # "خالتي", "اخوه": a family word with its owner is who they are to someone, not a name
+        if self._owned_business(core):
+            return False  # "اتصلت بمكتبهم": a business word with its owner is the place, not a name
         if len(core) > 4 and core.startswith("هال"):
             return False  # هالعميل, هالشغل: "this client", "this work" (but هالة is a name)
         rest = core[1:]

@@ -90,6 +90,7 @@ class NameRuns(ArabicBase):
             family = family or (
                 j == i and n.startswith("ال") and len(n) >= 5 and n not in self.lex.frequent and n not in self.core_stop
             )
+            family = family and n not in self.name_cues  # "كلم فهد الحارس": a role after the name, not a family
             if nisba or family or (n in self.lex.first_names and n not in self.lex.ambiguous and n not in self.stop):
                 j += 1
                 continue
@@ -166,6 +167,10 @@ class NameRuns(ArabicBase):
             return False
         if self._participle_of_known_verb(n):
             return False  # "شريكه تركي رافض التصميم": what the person does, not their family name
+        if n in self.kin or self._kin(n):
+            return False  # "فتحية جارة ستي": who she is to someone
+        if len(n) == 3 and n[0] == "ا" and n not in self.lex.surnames:
+            return False  # "مؤنس أخد": a three-letter past verb with its hamza after the name (سكر may be a family)
         if n in self.lex.places or n in self.lex.countries or n in self.business or n in self.roles:
             return False
         if n in self.name_cues or n in self.org_out | self.org_in or n in self.activities or n in self.id_cues:

@@ -10,6 +10,10 @@ from .cues import PersonCues
 from .names import NameRuns
 from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed, no_conj, norm_ar
 
+# After these a name that is also an adjective is the adjective: "مكانش شريف", "كان سعيد".
+# ("مش شريف" stays a name: "منى مش شريف" sets two people apart.)
+_COPULAS = frozenset({"مكانش", "ماكانش", "مكنش", "ماكان", "كان", "كانت", "صار", "صارت"})
+
 
 class PersonRules(NameRuns, PersonCues):
     """Person start rules, each a method with its example as the docstring."""
@@ -74,6 +78,7 @@ class PersonRules(NameRuns, PersonCues):
             ok = not g2.strip() and n2 not in self.stop and n2 not in self.lex.places
             # "الحاجة فتحية أخدت": a past verb (…ت) or a verb shape after the name is no family name
             ok = ok and not self._verbish(n2) and not (n2.endswith("ت") and not n2.endswith("ات"))
+            ok = ok and n2 not in self.kin and not self._kin(n2)  # "الحاجة فتحية جارة ستي": her neighbour
             if ok and toks[j + 1].text[:1] not in "وف":
                 j += 1
         return i + 1, j, 0
@@ -147,7 +152,7 @@ class PersonRules(NameRuns, PersonCues):
     def _listed_first_name(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "ومع سارة", "لخالد": a listed first name, behind a prefix or not; one that is also a word needs context."""
         prev = self._adjacent_prev(text, toks, i)
-        if self._bism_before_name(text, toks, i):
+        if self._bism_before_name(text, toks, i) or self._counted_after_number(text, toks[i]):
             return None
         for p, core in self.analyses(toks[i].text):
             if core not in self.lex.first_names:
@@ -164,6 +169,11 @@ class PersonRules(NameRuns, PersonCues):
             )
             return i, self._name_run_end(text, toks, i, used, after_cue=cued), p
         return None
+
+    @staticmethod
+    def _counted_after_number(text: str, tok: Token) -> bool:
+        """ "صار الحساب ٢٨ حصة", "٣ سعود": a word right after a number is what is counted, not a name."""
+        return bool(re.search(r"[0-9٠-٩] ?$", text[max(0, tok.start - 3) : tok.start]))
 
     def _bism_before_name(self, text: str, toks: list[Token], i: int) -> bool:
         """ "منزّل على المتجر باسم أخوه مشعل", "شيك باسم سعيد": باسم before a name or a family word is "in the name
@@ -228,8 +238,8 @@ class PersonRules(NameRuns, PersonCues):
             if used[i]:
                 continue
             prev = self._adjacent_prev(text, toks, i)
-            if prev in NOUN_CONTEXT:
-                continue
+            if prev in NOUN_CONTEXT or no_conj(prev) in _COPULAS:
+                continue  # "مكانش شريف خالص": after a copula the name is the adjective (honest)
             for p, core in self.analyses(tok.text):
                 if core in confirmed and (core in self.lex.first_names or core not in self.lex.frequent):
                     out.append(self._span(toks, i, i, p, "person"))

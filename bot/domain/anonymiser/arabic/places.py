@@ -80,6 +80,8 @@ class PlaceRules(ArabicBase):
         (بوستات), not a given name."""
         if p and norm_ar(word) in self.lex.vocab:
             return False
+        if p and word[p : p + 1] in "يتن" and len(word) - p <= 4:
+            return False  # "عميل بيسب": the dialect ب on a present-tense verb, not ب + a town
         core = norm_ar(word[p:])
         bare = core[2:] if core.startswith("ال") else core
         # an ال-word is no verb, so الشميساني is not a verb with the object ني
@@ -120,6 +122,8 @@ class PlaceRules(ArabicBase):
 
     def _listed_place(self, text: str, toks: list[Token], i: int, prev: str) -> tuple[int, int, int, bool] | None:
         """ "بالرياض", "في أبو ظبي", "من الأردن": a listed town (or a country after من/في or a prefix)."""
+        if self._not_a_place_form(text, toks, i):
+            return None
         for p, core in self.analyses(toks[i].text):
             k = self._multi_place_end(toks, i, core)
             if k is not None:
@@ -131,6 +135,21 @@ class PlaceRules(ArabicBase):
                 listed = core in self.lex.places or core in self.lex.countries
                 return i, i if listed else self._second_place_word(text, toks, i, []), p, False
         return None
+
+    def _not_a_place_form(self, text: str, toks: list[Token], i: int) -> bool:
+        """ "فعلياً" (adverb), "وصور المكيف" (photos of), "أرسل لي بريده" (his email): forms a town never takes:
+        the accusative ending ـاً, a town that is also a word before a definite noun, a noun + "his" written ه where
+        the town ends in ة."""
+        word = toks[i].text
+        if word.endswith(("اً", "ًا")):
+            return True
+        n = norm_ar(word)
+        nxt = self._adjacent_next(text, toks, i)
+        cores = {c for _, c in self.analyses(word)}
+        where = self._adjacent_prev(text, toks, i) in self.lex.cue("place_before")  # "في صيدا القديمة" is the town
+        if cores & self.amb_places and nxt.startswith("ال") and not where and text[toks[i].end] == " ":
+            return True
+        return word.endswith("ه") and len(n) >= 4 and n[:-1] in self.lex.vocab
 
     def _multi_place_end(self, toks: list[Token], i: int, core: str) -> int | None:
         """ "أبو ظبي", "الدار البيضاء", "رام الله": the last token of a listed place of several words."""
