@@ -13,6 +13,7 @@ from .words import (
     NOT_FAMILY_WORDS,
     NOUN_CONTEXT,
     is_compound_tail,
+    is_trade_family,
     no_conj,
     norm_ar,
 )
@@ -91,6 +92,8 @@ class NameRuns(ArabicBase):
                 j == i and n.startswith("ال") and len(n) >= 5 and n not in self.lex.frequent and n not in self.core_stop
             )
             family = family and n not in self.name_cues  # "كلم فهد الحارس": a role after the name, not a family
+            # "عميل بيسب ويلعن: طارق الجمال": a trade family name after a name a cue found or that opens a clause
+            family = family or (j == i and is_trade_family(n) and (after_cue or self._clause_start(text, toks, i)))
             if nisba or family or (n in self.lex.first_names and n not in self.lex.ambiguous and n not in self.stop):
                 j += 1
                 continue

@@ -8,7 +8,7 @@ from ..model import Mention
 from ..textutil import Token
 from .cues import PersonCues
 from .names import NameRuns
-from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed, no_conj, norm_ar
+from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed, is_trade_family, no_conj, norm_ar
 
 # After these a name that is also an adjective is the adjective: "مكانش شريف", "كان سعيد".
 # ("مش شريف" stays a name: "منى مش شريف" sets two people apart.)
@@ -123,7 +123,7 @@ class PersonRules(NameRuns, PersonCues):
         if (
             self._kin(no_conj(self._adjacent_prev(text, toks, i)))  # "ومراته هبة"
             and (n not in self.stop or self._name_after_kin(text, toks, i))
-            and not n.startswith("ال")
+            and (not n.startswith("ال") or n[2:] in self.lex.first_names)  # "زوجها الطاهر": a name with ال
             and len(n) >= 3
             and not self._conjoined_word(n)
             and not (self._verbish(n) and n not in self.lex.first_names)  # "ابن خالتي ينصحني": a verb follows
@@ -282,6 +282,8 @@ class PersonRules(NameRuns, PersonCues):
             return False
         if nxt in self.lex.first_names and nxt not in self.lex.ambiguous and nxt not in self.stop:
             return True  # "المحرر سليم عواد": a word that is also a name, followed by a name, is the given name
+        if is_trade_family(nxt) and text[toks[i].end : toks[i].end + 1] == " ":
+            return True  # "بعد ٤ شهور ماجد الصباغ من…": a name that is a word, then a trade family name
         if self._clause_start(text, toks, i) or prev in {"و"}:
             if nxt in lex.cue("strong_verbs"):
                 return True

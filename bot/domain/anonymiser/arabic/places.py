@@ -129,7 +129,8 @@ class PlaceRules(ArabicBase):
             if k is not None:
                 return i, k, p, False
             # a prefix says where ("بجدة"), and و joins towns in a list ("من الرياض والخبر")
-            if self._is_listed_place(core, p > 0 or prev in self.lex.cue("place_before")):
+            # "ومن حائل": و on من still says where
+            if self._is_listed_place(core, p > 0 or no_conj(prev) in self.lex.cue("place_before") or prev == "ومن"):
                 # "في باب توما": a plain noun matching a listed town only by its article (الباب) may be the first
                 # word of another place; an unknown word after it completes that one.
                 listed = core in self.lex.places or core in self.lex.countries

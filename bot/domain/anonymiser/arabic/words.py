@@ -300,6 +300,12 @@ OFFICE_KINDS = {"مكتب", "شركه", "مركز", "مؤسسه", "مصنع", "�
 COMPOUND_TAILS = {"الدين", "الهدى", "الله", "الرحمن", "الاسلام", "الحق", "الزمان", "الرحيم"}
 
 
+def is_trade_family(n: str) -> bool:
+    """ "الصباغ", "الحداد", "الجمال", "النجار": an ال-word of the shape فعّال, the trade family names take (the
+    same words are ordinary nouns too, so a name must stand right before)."""
+    return len(n) == 6 and n.startswith("ال") and n[4] == "ا" and n[2] != "ا" and n[3] != "ا"
+
+
 def is_compound_tail(core: str) -> bool:
     """ "حسام الدين", "نور الهدى": الدين after a given name is the second half of it, not "the religion"."""
     return core in COMPOUND_TAILS
