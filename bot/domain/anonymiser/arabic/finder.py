@@ -32,4 +32,5 @@ class ArabicFinder(PersonRules, OrgRules, PlaceRules):
         anchors = [m for m in [*out, *latin] if m.type in ("person", "org", "place")]
         out += self._places_after(text, toks, used, anchors)
         out += self._towns_after_in(text, toks, used)
+        out += self._towns_after_motion(text, toks, used)
         return out + arabizi_persons(text, taken)

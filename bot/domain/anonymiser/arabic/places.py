@@ -7,7 +7,7 @@ import re
 from ..model import Mention
 from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, ORIGIN_NOUNS, WHERE_WORDS, no_conj, norm_ar
+from .words import CLAUSE_BREAK, MOTION_VERBS, ORIGIN_NOUNS, WHERE_WORDS, no_conj, norm_ar
 
 # "شارع الأمير سلطان", "طريق الملك فهد": after these words a given name completes a street's name.
 _NAMED_AFTER = frozenset({"الملك", "الامير", "الاميره", "الشيخ", "الامام", "السلطان"})
@@ -43,6 +43,21 @@ class PlaceRules(ArabicBase):
         """ "عميل", "عملاء", "مصمم", "فريلانسر": a word for a client or a trade, before "من X" (where they are from)."""
         n = norm_ar(word)
         return n in ORIGIN_NOUNS or no_conj(n) in ORIGIN_NOUNS
+
+    def _towns_after_motion(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "رحت المنيب ملقيتش أي محل", "سافرت دسوق": right after a verb of going, a word no vocabulary knows is
+        the place gone to (a known word is not: "رحت البيت", "طلعت برا")."""
+        out = []
+        for k in range(1, len(toks)):
+            if used[k] or no_conj(self._adjacent_prev(text, toks, k)) not in MOTION_VERBS:
+                continue
+            n = norm_ar(toks[k].text)
+            if len(n) < 4 or n in self.lex.vocab or n[2:] in self.lex.vocab or toks[k].text[:1] in "وفلب":
+                continue
+            if self._could_be_town(toks[k].text, 0, strict=True):
+                out.append(self._span(toks, k, k, 0, "place"))
+                used[k] = True
+        return out
 
     def _towns_after_in(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """ "محل ورد في المرسلات", "قابلته بالرصيفة": a definite word no vocabulary knows after في, or with ب, is a town
@@ -134,7 +149,10 @@ class PlaceRules(ArabicBase):
                 # "في باب توما": a plain noun matching a listed town only by its article (الباب) may be the first
                 # word of another place; an unknown word after it completes that one.
                 listed = core in self.lex.places or core in self.lex.countries
-                return i, i if listed else self._second_place_word(text, toks, i, []), p, False
+                last = i if listed else self._second_place_word(text, toks, i, [])
+                if self._adjacent_next(text, toks, last) == "العاصمه":
+                    last += 1  # "الجزائر العاصمة", "الكويت العاصمة": the capital, named after its country
+                return i, last, p, False
         return None
 
     def _not_a_place_form(self, text: str, toks: list[Token], i: int) -> bool:

@@ -36,6 +36,26 @@ WHERE_WORDS = {
     "محلها",
     "سكان",
 }
+# Verbs of going: the unlisted word right after them is where ("رحت المنيب", "سافرت دسوق").
+MOTION_VERBS = {
+    "رحت",
+    "رحنا",
+    "روحت",
+    "روحنا",
+    "سافرت",
+    "سافرنا",
+    "نزلت",
+    "نزلنا",
+    "وصلت",
+    "وصلنا",
+    "انتقلت",
+    "انتقلنا",
+    "طلعت",
+    "مسافر",
+    "مسافره",
+    "راح",
+    "راحت",
+}
 # Who someone is to the author or by trade: "عميل من طلخا", "انا مصمم من دسوق" (the next من/في says where).
 ORIGIN_NOUNS = {
     "عميل",
