@@ -143,6 +143,8 @@ class ArabicBase:
             ("بي", "بت", "بن", "هي", "هت", "حي", "حت", "رح", "عم", "است", "نست", "نت")
         ):
             return True
+        if len(core) >= 5 and core.startswith("ما") and core.endswith("ش"):
+            return True  # ماحولش, ماردش: the Egyptian negation ما … ش around a verb
         if len(core) >= 5 and core.endswith(("لك", "لكم", "ليك")):
             return True  # هدفعلك, بقولك: a verb with "to you" (مالك, a name, has four letters)
         # Present tense (يصحح, توافق) and feminine فعلانة adjectives (زعلانة): unlisted names rarely look like this.

@@ -239,6 +239,9 @@ class OrgRules(ArabicBase):
         """ "موقع إخباري", "متجر بسعر رمزي", "مطعمه وبعد": an adjective, a prepositional phrase or a new clause
         right after the business word, where a name would stand."""
         n = norm_ar(word)
+        # (not …وه: قهوة and زهوة end so once ة is normalised)
+        if n.endswith(("وا", "تني", "تلي")) and len(n) >= 4 and n not in self.lex.first_names:
+            return True  # "مكتبهم قالوا": a verb with a plural or object ending where a name would stand
         described = {c for _, c in self._kind_readings(kind)} & (ONLINE_KINDS | OFFICE_KINDS)
         if described and not n.startswith("ال") and n.endswith(("ي", "يه")) and self._known_adjective(n):
             return True  # موقع إخباري, متجر إلكتروني, مكتب هندسي, شركة عقارية (but "مطعمها بحري" is a name)

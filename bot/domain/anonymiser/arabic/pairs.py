@@ -113,4 +113,12 @@ def is_given_before_nisba(word: str, listed: bool, ordinary: bool, stop: bool) -
     n = norm_ar(word)
     if stop or n.startswith(DEFINITE) or len(n) < 3:
         return False
+    if not listed and is_negated_verb(n):
+        return False  # "وماحولش الباقي": "and he didn't transfer the rest"
     return listed or not ordinary
+
+
+def is_negated_verb(n: str) -> bool:
+    """ "ماحولش", "وماردش", "مبيردش": the Egyptian negation ما/م … ش around a verb (no name has both)."""
+    core = n[1:] if n[:1] in "وف" and len(n) > 4 else n
+    return core.endswith("ش") and len(core) >= 5 and core.startswith(("ما", "م"))

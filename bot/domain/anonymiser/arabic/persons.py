@@ -126,6 +126,7 @@ class PersonRules(NameRuns, PersonCues):
             and (not n.startswith("ال") or n[2:] in self.lex.first_names)  # "زوجها الطاهر": a name with ال
             and len(n) >= 3
             and not self._conjoined_word(n)
+            and not self._participle_of_known_verb(n)  # "وجوزها عامل نفسه": what he does, not who
             and not (self._verbish(n) and n not in self.lex.first_names)  # "ابن خالتي ينصحني": a verb follows
         ):
             return i, self._name_run_end(text, toks, i, used), 0

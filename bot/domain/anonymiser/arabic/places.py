@@ -139,7 +139,13 @@ class PlaceRules(ArabicBase):
         """ "بالرياض", "في أبو ظبي", "من الأردن": a listed town (or a country after من/في or a prefix)."""
         if self._not_a_place_form(text, toks, i):
             return None
+        # "والصور على حساب المطعم": و joins a town to a town ("من الرياض والخبر"), it does not say where
+        conj_only = toks[i].text[:1] in "وف" and not any(
+            c in self.lex.places or c in self.lex.countries for _, c in self.analyses(prev or " ")
+        )
         for p, core in self.analyses(toks[i].text):
+            if p == 1 and conj_only and core in self.amb_places | {"ال" + x for x in self.amb_places}:
+                continue
             k = self._multi_place_end(toks, i, core)
             if k is not None:
                 return i, k, p, False

@@ -32,9 +32,13 @@ _PLACE_SLOT = frozenset(
 # "تواصلت معي لمار", "بعتلي ذعار": after a verb and its object pronoun comes the subject, often a name.
 _OBJECT_PRONOUNS = frozenset(norm_ar(w) for w in ("معي", "مني", "لي", "معايا", "مننا", "معنا"))
 # After these a word is who someone is: "مع دغيم", "عند غنام", "ابو هذال" (kin and role words come from the cues).
+# عم: "الحارس عم زامل", the Egyptian honorific.
 _PERSON_SLOT = frozenset(
     norm_ar(w)
-    for w in ("مع", "عند", "من", "ل", "عميل", "عميلة", "عميلي", "عميلتي", "الاستاذ", "الاستاذة", "ابو", "ام", "اخوي")
+    for w in (
+        *("مع", "عند", "من", "ل", "عميل", "عميلة", "عميلي", "عميلتي"),
+        *("الاستاذ", "الاستاذة", "ابو", "ام", "اخوي", "عم"),
+    )
 )
 
 # After these even a word of the vocabulary is likely a name: "مع عتيق", "اسمه مطلق", "ابو نهار" (not "عميل محترم").
@@ -233,12 +237,11 @@ class ArabicSuspects:
                 return True  # بشتغل (اشتغل), بعتذر (اعتذر), نطلب (طلب), نشتكي (اشتكي)
             if len(core) >= 4 and core.endswith("ش") and self.readings(core[:-1]) & self.known:
                 return True  # وصلش, جاتش: the Egyptian negation on a known verb (و read as part of it)
-            if len(core) >= 4 and core.endswith("ه") and core[:-1] in self.known and core[:-1] not in FUNCTION_SET:
+            feminine = len(core) >= 4 and core.endswith("ه") and not core.startswith("ال")  # not الرصيفة (a town)
+            if feminine and core[:-1] in self.known and core[:-1] not in FUNCTION_SET:
                 return True  # زبونة, محتاجة, متعاونة: the feminine of a known word
             if len(core) == 5 and core[0] == "م" and core[3] == "و" and core[1:3] + core[4] in self.known:
                 return True  # مسروق, مقفول: the participle مفعول of a known verb
-            if len(core) == 4 and core[1] == "ا" and core[0] + core[2:] in self.known:
-                return True  # رافض, زاعل: the participle فاعل of a known verb
             if len(core) >= 4 and core.endswith("و") and core[:-1] in self.known and core[:-1] not in FUNCTION_SET:
                 return True  # نطلبو, حطو: the Maghrebi/Levantine plural or "his" ending on a known word
         return False
@@ -274,13 +277,15 @@ class ArabicSuspects:
         """ "المدير فهاد", "مع وسن", "عند غنام", "لنشمي": after a role, title or kin word, مع/عند, or behind ل."""
         n = norm_ar(word)
         prefixed = n[:1] == "ل" and not n.startswith("لل") and len(n) >= 4  # not لصق
-        return prev in self.person_slot or self.finder._kin(prev) or prefixed
+        return prev in self.person_slot or no_conj(prev) in self.person_slot or self.finder._kin(prev) or prefixed
 
     def is_unlisted_in_slot(self, word: str) -> bool:
         """ "في الرصيفة", "المصورة جيانا": in a name's slot, a word is a suspect when no reading of it is a known word
         and it has no shape only verbs take."""
         n = norm_ar(word)
-        return len(n) >= 3 and not self.readings(word) & self.known and not self._strong_verb_shape(no_conj(n))
+        if len(n) < 3 or self.readings(word) & self.known or self._strong_verb_shape(no_conj(n)):
+            return False
+        return not self.is_dialect_form_of_known(n)
 
     def is_family_name(self, text: str, tok: Token) -> bool:
         """ "دغيم الحربي", "[العميل] القحطاني": an ال-word right after a name, no frequent word or verb, is its
