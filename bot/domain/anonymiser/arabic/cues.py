@@ -14,6 +14,8 @@ from .base import ArabicBase
 from .words import CLAUSE_BREAK, DEFINITE, KIN_AFTER_IBN, NOUN_CONTEXT, PRONOUNS, no_conj, norm_ar
 
 Reading = tuple[int, str] | None
+# "عميلة رتاج", "عميل بيسب": an indefinite client may be followed by a name or by what they do.
+_BARE_ROLES = frozenset({"عميل", "عميله", "زبون", "زبونه"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class PersonCues(ArabicBase):
         p = at.prev
         if self._kin(norm_ar(at.word)) or norm_ar(at.word) in KIN_AFTER_IBN:
             return None  # "ابن خالتي": the word after ابن is a family word, not a father's name
+        if p in _BARE_ROLES and at.word.startswith(("بي", "بت", "بن")):
+            return None  # "عميل بيسب ويلعن": after a bare "a client" the dialect present is what the client does
         if p in self.name_cues or self._kin(p) or (p in self.lex.cue("titles") and p not in {"د", "م", "ا"}):
             return self._reading(at.word, False)
         return None

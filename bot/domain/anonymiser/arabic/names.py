@@ -30,7 +30,7 @@ class NameRuns(ArabicBase):
                 continue
             a, b = toks[i].text, toks[i + 1].text
             prefix = 1 if a[:1] in "ولب" and norm_ar(a[1:]) == "عبد" else 0
-            if not is_abd_compound(a, b):
+            if not is_abd_compound(a, b) and not self._unknown_before_trade_family(text, toks, i):
                 if not is_family_nisba(b, self.core_stop):
                     continue  # the cheap shape test first: most word pairs end here
                 listed = next(((p, c) for p, c in self.analyses(a) if c in self.lex.first_names), None)
@@ -49,6 +49,16 @@ class NameRuns(ArabicBase):
             for x in range(first, j + 1):
                 used[x] = True
         return out
+
+    def _unknown_before_trade_family(self, text: str, toks: list[Token], i: int) -> bool:
+        """ "عميل بيسب ويلعن: عجلان الحداد، صاحب محل": a word no list or vocabulary knows, opening a clause, then a
+        trade family name (الحداد, الصباغ) is a person's name (an ordinary noun before it is not: "مشروع الحداد")."""
+        a, b = norm_ar(toks[i].text), norm_ar(toks[i + 1].text)
+        if not is_trade_family(b) or len(a) < 3 or a.startswith("ال") or toks[i].text[:1] in "وفلب":
+            return False
+        if a in self.lex.vocab or a in self.stop or self._verbish(a):
+            return False
+        return self._clause_start(text, toks, i)
 
     def _kunya_before(self, text: str, toks: list[Token], i: int, used: list[bool]) -> bool:
         """ "ابو فارس العتيبي": أبو/أم right before a name found by its shape is part of it."""

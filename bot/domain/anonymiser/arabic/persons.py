@@ -10,9 +10,9 @@ from .cues import PersonCues
 from .names import NameRuns
 from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed, is_trade_family, no_conj, norm_ar
 
-# After these a name that is also an adjective is the adjective: "مكانش شريف", "كان سعيد".
-# ("مش شريف" stays a name: "منى مش شريف" sets two people apart.)
-_COPULAS = frozenset({"مكانش", "ماكانش", "مكنش", "ماكان", "كان", "كانت", "صار", "صارت"})
+# After the Egyptian "wasn't" a name that is also an adjective is the adjective: "مكانش شريف خالص". (Not after
+# "مش" — "منى مش شريف" sets two people apart — nor كان/صارت: "صارت منى ترسل" has Mona as its subject.)
+_COPULAS = frozenset({"مكانش", "ماكانش", "مكنش", "مكانتش", "ماكانتش"})
 
 
 class PersonRules(NameRuns, PersonCues):

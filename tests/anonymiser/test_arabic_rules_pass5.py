@@ -1,0 +1,245 @@
+"""The fifth Arabic pass: each new predicate alone on its docstring's example, then end to end (removed / kept)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser.arabic.joins import is_one_name, join_persons, title_start
+from parley.domain.anonymiser.arabic.pairs import is_negated_verb
+from parley.domain.anonymiser.arabic.words import is_trade_family, norm_ar
+from parley.domain.anonymiser.model import Mention
+from parley.domain.anonymiser.textutil import ARABIC_WORD_RE, tokenize
+
+
+def _toks(text: str):
+    return tokenize(text, ARABIC_WORD_RE)
+
+
+def _index(text: str, word: str) -> int:
+    return next(k for k, t in enumerate(_toks(text)) if t.text == word)
+
+
+def _removed(anon: Anonymiser, text: str) -> dict[str, str]:
+    return {text[s.start : s.end]: s.type for s in anon.find(text, "ar")}
+
+
+def _person(text: str, value: str) -> Mention:
+    start = text.index(value)
+    return Mention(start, start + len(value), "person", norm_ar(value), 50)
+
+
+# --- joins.py: titles and parts of one name ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("زبونة اسمها الحاجة فتحية أخدت", "فتحية", "الحاجة"),
+        ("كلمت والأستاذ حسام", "حسام", "الأستاذ"),  # after و the title starts
+        ("ثم اختفى د. ماهر", "ماهر", "د."),
+        ("الحارس عم ربيع قالي", "ربيع", "عم"),
+    ],
+)
+def test_title_start_finds_the_title(anon: Anonymiser, text: str, name: str, title: str) -> None:
+    assert title_start(text, text.index(name), anon._lex["ar"].cue("titles")) == text.index(title)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ابن عم سالم جه", "سالم"),  # a cousin: عم is kinship
+        ("عنده د ماهر", "ماهر"),  # a lone letter without its dot is no title
+        ("كلمت الشركة ماهر", "ماهر"),
+    ],
+)
+def test_title_start_leaves_other_words(anon: Anonymiser, text: str, name: str) -> None:
+    assert title_start(text, text.index(name), anon._lex["ar"].cue("titles")) is None
+
+
+def test_parts_of_one_name_are_joined(anon: Anonymiser) -> None:
+    text = "عميلة اسمها ريم بنت عبد العزيز من بريدة"
+    left, right = _person(text, "ريم"), _person(text, "عبد العزيز")
+    assert is_one_name(text, left, right)
+    [joined] = join_persons(text, [right, left], anon._lex["ar"].cue("titles"))
+    assert text[joined.start : joined.end] == "ريم بنت عبد العزيز" and joined.key == "ريم"
+
+
+def test_names_apart_stay_apart() -> None:
+    text = "ريم وعبد العزيز"
+    assert not is_one_name(text, _person(text, "ريم"), _person(text, "عبد العزيز"))
+
+
+# --- words.py / pairs.py: shapes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("الصباغ", True), ("الحداد", True), ("الشمري", False), ("الاسم", False)]
+)
+def test_trade_family_shape(word: str, expected: bool) -> None:
+    assert is_trade_family(norm_ar(word)) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [("وماحولش", True), ("مبيردش", True), ("مشمش", False), ("ماجد", False)])
+def test_negated_verb_shape(word: str, expected: bool) -> None:
+    assert is_negated_verb(norm_ar(word)) is expected
+
+
+# --- orgs.py -------------------------------------------------------------------------------------------------------
+
+
+def test_kind_after_ism_is_part_of_name(anon: Anonymiser) -> None:
+    text = "لمخبز صغير اسمه مخبزة النخلة في صفاقس"
+    assert anon._arabic._kind_is_part_of_name(text, _toks(text), _index(text, "مخبزة"))
+    text = "اشتغلت مع مخبزة النخلة"
+    assert not anon._arabic._kind_is_part_of_name(text, _toks(text), _index(text, "مخبزة"))
+
+
+@pytest.mark.parametrize(("word", "expected"), [("شحن", True), ("صغيرة", True), ("اسمها", False), ("نبض", False)])
+def test_words_that_describe_a_kind(anon: Anonymiser, word: str, expected: bool) -> None:
+    assert anon._arabic._describes_kind(norm_ar(word)) is expected
+
+
+def test_brand_tail_names_the_word_before_it(anon: Anonymiser) -> None:
+    text = "الشركة التي يعمل لها، ميديكا بلس في طنطا"
+    toks = _toks(text)
+    [org] = anon._arabic._orgs_before_brand_tail(text, toks, [False] * len(toks))
+    assert text[org.start : org.end] == "ميديكا بلس"
+    text = "الشغل في السوشيال ميديا صعب"  # a definite everyday loanword before the tail
+    toks = _toks(text)
+    assert anon._arabic._orgs_before_brand_tail(text, toks, [False] * len(toks)) == []
+
+
+# --- persons.py / names.py -----------------------------------------------------------------------------------------
+
+
+def test_bism_before_a_name_is_a_cue(anon: Anonymiser) -> None:
+    text = "منزّل على المتجر باسم أخوه مشعل"
+    assert anon._arabic._bism_before_name(text, _toks(text), _index(text, "باسم"))
+    text = "قال لي باسم إنه مشغول"
+    assert not anon._arabic._bism_before_name(text, _toks(text), _index(text, "باسم"))
+
+
+def test_word_after_a_number_is_counted(anon: Anonymiser) -> None:
+    text = "صار الحساب ٢٨ حصة"
+    assert anon._arabic._counted_after_number(text, _toks(text)[_index(text, "حصة")])
+
+
+def test_role_phrase_before_a_name(anon: Anonymiser) -> None:
+    text = "وموظفة الموارد البشرية ريم تقول"
+    assert anon._arabic._role_phrase_before(text, _toks(text), _index(text, "ريم"))
+    text = "في الموارد البشرية ريم"
+    assert not anon._arabic._role_phrase_before(text, _toks(text), _index(text, "ريم"))
+
+
+def test_name_after_kin_unless_an_adverb_follows(anon: Anonymiser) -> None:
+    text = "الفيلا تبع مراته منى. الاتفاق"
+    assert anon._arabic._name_after_kin(text, _toks(text), _index(text, "منى"))
+    text = "وصديقي سعيد جدا"
+    assert not anon._arabic._name_after_kin(text, _toks(text), _index(text, "سعيد"))
+
+
+@pytest.mark.parametrize(("word", "expected"), [("رافض", True), ("عامل", True), ("خالد", False), ("سالم", False)])
+def test_participle_of_known_verb(anon: Anonymiser, word: str, expected: bool) -> None:
+    assert anon._arabic._participle_of_known_verb(norm_ar(word)) is expected
+
+
+# --- places.py -----------------------------------------------------------------------------------------------------
+
+
+def test_street_word_behind_a_short_prefix(anon: Anonymiser) -> None:
+    assert anon._arabic._street_word("بحي") == (1, "حي")
+    assert anon._arabic._street_word("بحر") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "after", "expected"),
+    [("خريص", "", True), ("الملك", "فهد", True), ("البريد", "", False), ("طويل", "", False)],
+)
+def test_road_names(anon: Anonymiser, word: str, after: str, expected: bool) -> None:
+    assert anon._arabic._road_name(word, after) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("الحين جمعت الفواتير وصور المكيف", "وصور", True),  # photos of the air conditioner
+        ("وأرسل لي بريده على الخاص", "بريده", True),  # his email, not the town
+        ("يدفعه فعلياً كل شهر", "فعلياً", True),  # an adverb
+        ("محل في صيدا القديمة", "صيدا", False),  # after في the town, with its adjective
+    ],
+)
+def test_forms_a_town_never_takes(anon: Anonymiser, text: str, word: str, expected: bool) -> None:
+    assert anon._arabic._not_a_place_form(text, _toks(text), _index(text, word)) is expected
+
+
+def test_unknown_word_after_a_verb_of_going(anon: Anonymiser) -> None:
+    text = "رحت المنيب ملقيتش أي محل. رحت البيت بعدها"
+    toks = _toks(text)
+    found = anon._arabic._towns_after_motion(text, toks, [False] * len(toks))
+    assert [text[m.start : m.end] for m in found] == ["المنيب"]
+
+
+def test_origin_nouns(anon: Anonymiser) -> None:
+    assert anon._arabic._origin_noun("فريلانسر") and anon._arabic._origin_noun("عملاء")
+    assert not anon._arabic._origin_noun("فيلا")
+
+
+# --- base.py / suspects.py -----------------------------------------------------------------------------------------
+
+
+def test_business_word_with_its_owner(anon: Anonymiser) -> None:
+    assert anon._arabic._owned_business("مكتبهم") and not anon._arabic._owned_business("مكتب")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("بشتغل", True), ("وصلش", True), ("زبونة", True), ("مسروق", True), ("دغيم", False), ("الرصيفة", False)],
+)
+def test_dialect_form_of_a_known_word(anon: Anonymiser, word: str, expected: bool) -> None:
+    assert anon._arabic_suspects.is_dialect_form_of_known(norm_ar(word)) is expected
+
+
+# --- end to end ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("واحدة زبونة اسمها الحاجة مستورة أخدت ٦ عبايات", "الحاجة مستورة", "person"),
+        ("عميلة ضحى السيد عبد الباري طلبت ترجمة", "ضحى السيد عبد الباري", "person"),
+        ("عنده شركة صغيرة اسمها ومضة الإبداع في الشارقة", "ومضة الإبداع", "org"),
+        ("طلبت من شركة توصيل اسمها قمرة إكسبرس توصل الطلبيات", "قمرة إكسبرس", "org"),
+        ("واداني شيك باسم جزاع الطوالبة ورقمه غلط", "جزاع الطوالبة", "person"),
+        ("ساكن في شقة بحي الزهيرات من سنتين", "حي الزهيرات", "place"),
+        ("مكتب ترجمة على طريق الشبيكة صاحبه متعب", "طريق الشبيكة", "place"),
+        ("صاحب مطعم على شاطئ تنس طلب صور", "شاطئ تنس", "place"),
+        ("انا مصورة من سمنود وكان عندي عميل من زفتى", "زفتى", "place"),
+        ("المديرة الجديدة سديل الفحام بتبعتلي كل ساعة", "سديل الفحام", "person"),
+        ("ومراته وتين هي اللي بترد", "وتين", "person"),
+        ("عميل بيسب ويلعن: عجلان الحداد، صاحب محل", "عجلان الحداد", "person"),
+    ],
+)
+def test_removed(anon: Anonymiser, text: str, value: str, kind: str) -> None:
+    assert _removed(anon, text).get(value) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("الحين جمعت الفواتير وصور المكيف وكل الرسائل", "صور"),
+        ("وأرسل لي بريده على الخاص", "بريده"),
+        ("حتى لو كان صاحب المحل قريبك", "قريبك"),
+        ("ولما صار الحساب ٢٨ حصة قال انتظر", "حصة"),
+        ("اتصلت بمكتبهم على الرقم وما ردوا", "بمكتبهم"),
+        ("عميل بيسب ويلعن كل يوم", "بيسب"),
+        ("حسابي على خمسات باسم مستخدم قديم", "مستخدم"),
+        ("الشغل في السوشيال ميديا صعب", "ميديا"),
+        ("رحت البيت وأنا زعلان", "البيت"),
+        ("بعد التسليم قال الصور مش عاجباه وماحولش الباقي", "الباقي"),
+        ("صاحب الشركة ابو خالد ابن عم سالم البلوشي", "عم"),
+    ],
+)
+def test_kept(anon: Anonymiser, text: str, word: str) -> None:
+    start = text.index(word)
+    assert not any(s.start < start + len(word) and s.end > start for s in anon.find(text, "ar"))
