@@ -11,6 +11,7 @@ from .joins import join_persons
 from .orgs import OrgRules
 from .persons import PersonRules
 from .places import PlaceRules
+from .words import is_adverb
 
 
 class ArabicFinder(PersonRules, OrgRules, PlaceRules):
@@ -19,7 +20,8 @@ class ArabicFinder(PersonRules, OrgRules, PlaceRules):
     def find(self, text: str, taken: list[tuple[int, int]], latin: Sequence[Mention] = ()) -> list[Mention]:
         """All person/org/place mentions outside the taken ranges; latin holds names already found in Latin script."""
         toks = [t for t in tokenize(text, ARABIC_WORD_RE) if not overlaps(t.start, t.end, taken)]
-        used = [False] * len(toks)
+        # "فعلاً", "حالياً", "تقريبًا": a word with the accusative ending is an adverb, never part of a name or place
+        used = [is_adverb(t.text) for t in toks]
         out: list[Mention] = []
         out += self._orgs(text, toks, used)
         out += self._places(text, toks, used)

@@ -64,6 +64,15 @@ DIVINE_NAMES = frozenset(
 NOT_FAMILY = frozenset(
     norm_ar(w)
     for w in [
+        # adjectives of institutions after a king's or a founder's name: "مطار الملك خالد الدولي"
+        "الدولي",
+        "العالمي",
+        "الوطني",
+        "المركزي",
+        "الجامعي",
+        "التجاري",
+        "الصناعي",
+        "الرئيسي",
         "الثاني",
         "الأول",
         "الحالي",

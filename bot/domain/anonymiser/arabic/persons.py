@@ -209,6 +209,8 @@ class PersonRules(NameRuns, PersonCues):
         tok, n = toks[i], norm_ar(toks[i].text)
         if n in self.stop or n in self.nisbas or len(n) < 3 or not self._clause_start(text, toks, i):
             return None
+        if self._verbish(n):
+            return None  # "هيبقى مدير نفسه": a verb (here the Egyptian future) before the role word
         if self._adjacent_next(text, toks, i) in self.roles and tok.text[:1] not in "وف" and not n.startswith("ال"):
             return i, self._name_run_end(text, toks, i, used), 0
         return None

@@ -17,7 +17,7 @@ from ..suspects import _merge as merge_adjacent  # the shared rule: "وليد ا
 from ..suspects import is_arabic_verb_form
 from ..textutil import ARABIC_WORD_RE, Token, overlaps, tokenize
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, FUNCTION_SET, NOT_FAMILY_WORDS, NOUN_CONTEXT, no_conj, norm_ar
+from .words import CLAUSE_BREAK, FUNCTION_SET, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_adverb, no_conj, norm_ar
 
 # One-letter prefixes, the article, هالـ ("this") and عالـ ("on the"), longest first: وبالـ, لل, و, ب…
 _PREFIXES = (
@@ -128,6 +128,8 @@ class ArabicSuspects:
     def reason(self, text: str, toks: list[Token], i: int) -> tuple[str, str]:
         """(suspect type, name of the rule that flagged it); ("", "") for an ordinary word."""
         word = toks[i].text
+        if is_adverb(word):
+            return "", ""  # "فعلًا": an adverb names no one
         prev = self._prev(text, toks, i)
         if self.in_place_slot(word, prev) and (self.is_unlisted_in_slot(word) or self.is_unlisted_plural_place(word)):
             return "place", "unlisted_in_place_slot"

@@ -292,6 +292,8 @@ FUNCTION_SET = frozenset(FUNCTION_WORDS)
 # Words after which a new clause (and a new subject) begins.
 CLAUSE_OPENERS = {"و", "بس", "لكن", "ثم", "بعدين", "بعدها", "بعده", "فجاه", "اليوم", "امس", "اخيرا", "طبعا", "يعني"}
 NOT_FAMILY_WORDS = {"الثاني", "الاول", "الحالي", "التالي", "الماضي", "النهائي", "الشخصي", "الحقيقي", "الاصلي", "الرسمي"}
+# "مطار الملك خالد الدولي": adjectives of institutions named after someone, never their family name.
+NOT_FAMILY_WORDS |= {"الدولي", "العالمي", "الوطني", "المركزي", "الجامعي", "التجاري", "الصناعي", "الرئيسي"}
 STRONG_PERSON_CUES = {
     # "شيك باسم سعيد منصور", "عميل باسم عمر الخياط": "in the name of" (the given name باسم needs other cues)
     "باسم",
@@ -318,6 +320,11 @@ ONLINE_KINDS = {"موقع", "متجر", "تطبيق"}
 # Offices described by an adjective of their trade: مكتب هندسي, شركة عقارية, مركز طبي.
 OFFICE_KINDS = {"مكتب", "شركه", "مركز", "مؤسسه", "مصنع", "ورشه", "معرض", "مختبر", "عياده"}
 COMPOUND_TAILS = {"الدين", "الهدى", "الله", "الرحمن", "الاسلام", "الحق", "الزمان", "الرحيم"}
+
+
+def is_adverb(word: str) -> bool:
+    """ "فعلاً", "فعلًا", "تقريباً": the tanween of the accusative ends adverbs and counts, never a name."""
+    return word.endswith(("اً", "ًا", "ً"))
 
 
 def is_trade_family(n: str) -> bool:
