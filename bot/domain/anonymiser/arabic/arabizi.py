@@ -58,5 +58,17 @@ def without_english_words(
         word = text[m.start : m.end]
         if m.type == "person" and " " not in word and word.lower() in frequent and word.lower() not in names:
             continue
-        out.append(m)
+        out.append(with_latin_title(text, m))
     return out
+
+
+_LATIN_TITLE_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Eng|Sir)\.? $", re.IGNORECASE)
+
+
+def with_latin_title(text: str, m: Mention) -> Mention:
+    """ "هندي اسمه Mr. Ravindran": a Latin title right before a Latin name goes with it, as an Arabic title does
+    (the cased finder leaves "Mr." outside, which in Arabic text leaves a bare honorific behind)."""
+    if m.type != "person":
+        return m
+    title = _LATIN_TITLE_RE.search(text, max(0, m.start - 6), m.start)
+    return m if title is None else Mention(title.start(), m.end, m.type, m.key, m.priority)

@@ -17,6 +17,7 @@ from ..suspects import _merge as merge_adjacent  # the shared rule: "وليد ا
 from ..suspects import is_arabic_verb_form
 from ..textutil import ARABIC_WORD_RE, Token, overlaps, tokenize
 from .base import ArabicBase
+from .joins import title_start
 from .words import CLAUSE_BREAK, FUNCTION_SET, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_adverb, no_conj, norm_ar
 
 # One-letter prefixes, the article, هالـ ("this") and عالـ ("on the"), longest first: وبالـ, لل, و, ب…
@@ -43,7 +44,7 @@ _PERSON_SLOT = frozenset(
 
 # After these even a word of the vocabulary is likely a name: "مع عتيق", "اسمه مطلق", "ابو نهار" (not "عميل محترم").
 _NAME_SLOT = frozenset(
-    norm_ar(w) for w in ("مع", "عند", "اسمه", "اسمها", "اسمو", "يدعى", "تدعى", "ابو", "ام", "اخوي", "اختي")
+    norm_ar(w) for w in ("مع", "عند", "اسمه", "اسمها", "اسمو", "يدعى", "تدعى", "ابو", "ام", "اخوي", "اختي", "عم")
 )
 # Possessive endings: "لمطعمه", "نظامهم" are a known noun with its owner.
 _POSSESSIVE = ("هما", "هم", "هن", "ها", "ه", "ي", "ك", "كم", "نا", "ني", "وا")
@@ -98,6 +99,7 @@ class ArabicSuspects:
         self._readings: dict[str, frozenset[str]] = {}
         self.person_slot = _PERSON_SLOT | lex.cue("name_cues") | lex.cue("person_before") | lex.cue("titles")
         self.name_slot = _NAME_SLOT | lex.cue("titles")
+        self.titles = lex.cue("titles")
 
     def add(self, text: str, spans: Iterable[Span], found: Iterable[Suspect]) -> list[Suspect]:
         """The suspects already found plus the Arabic ones, outside removed spans, in text order."""
@@ -112,7 +114,10 @@ class ArabicSuspects:
             if not kind and tok.start - 1 in person_ends and self.is_family_name(text, tok):
                 kind, rule = "person", "family_name"
             if kind:
-                found.append(Suspect(tok.start, tok.end, kind, _CONFIDENCE.get(rule, 0.5)))
+                # "الحارس عم زامل", "الأستاذ عنبر": a title before a flagged name goes with it, as with a removed one
+                start = title_start(text, tok.start, self.titles) if kind == "person" else None
+                start = tok.start if start is None or overlaps(start, tok.start, taken) else start
+                found.append(Suspect(start, tok.end, kind, _CONFIDENCE.get(rule, 0.5)))
                 if kind == "person":
                     person_ends.add(tok.end)
         taken += [(s.start, s.end) for s in found]
