@@ -43,6 +43,9 @@ class ArabicBase:
         self.kin = lex.cue("kin_words")
         self.legal = lex.cue("legal_suffixes")
         self.brand_tails = lex.cue("brand_tails")
+        self.kinds = self.org_out | self.org_in
+        # Per-word answers of _kin (a dict is safe to share between threads: at worst one entry is computed twice).
+        self._kin_seen: dict[str, bool] = {}
         # Words that end a company name anywhere (prepositions, particles, verbs); adjectives end it at the start.
         self.core_stop = frozenset(norm_ar(w) for w in FUNCTION_WORDS) | lex.cue("strong_verbs") | lex.cue("titles")
         self.roles = lex.cue("role_words")
@@ -83,7 +86,15 @@ class ArabicBase:
         return tuple(out)
 
     def _kin(self, word: str) -> bool:
-        """أختها, زوجته, ابنه: a family word with a possessive ending."""
+        """أختها, زوجته, ابنه: a family word with a possessive ending (kept per word: asked of every word)."""
+        hit = self._kin_seen.get(word)
+        if hit is None:
+            if len(self._kin_seen) > 16384:
+                self._kin_seen.clear()
+            hit = self._kin_seen[word] = self._kin_uncached(word)
+        return hit
+
+    def _kin_uncached(self, word: str) -> bool:
         for suf in ("ها", "ه", "هم", "ي", "ك", "كم"):  # قريبك: "your relative" is no name either
             if word.endswith(suf) and word[: -len(suf)] in self.kin:
                 return True
@@ -92,8 +103,7 @@ class ArabicBase:
 
     def _owned_business(self, core: str) -> bool:
         """ "مكتبهم", "شركته", "محلها": a business word with a possessive ending."""
-        kinds = self.org_out | self.org_in
-        return core not in kinds and any(c in kinds for p, c in self._kind_readings(core) if p == 0)
+        return core not in self.kinds and any(c in self.kinds for p, c in self._kind_readings(core) if p == 0)
 
     def _kind_readings(self, word: str) -> list[tuple[int, str]]:
         """Readings of a business word, also with a possessive ending: مطعمها, شركته, متجرهم."""
@@ -102,7 +112,7 @@ class ArabicBase:
             for suf in ("هم", "ها", "ه", "ي", "نا", "ك"):
                 if c.endswith(suf) and len(c) - len(suf) >= 3:
                     base = c[: -len(suf)]
-                    kinds = self.org_out | self.org_in
+                    kinds = self.kinds
                     if base.endswith("ت") and base[:-1] + "ه" in kinds:
                         base = base[:-1] + "ه"  # جمعيته, مدرستها: the ة of the kind word is written ت before an ending
                     out.append((p, base + "ه" if base + "ه" in kinds else base))
@@ -199,7 +209,7 @@ class ArabicBase:
             return False  # plurals: ملفات, مستقلين
         if core in self.lex.places or core in self.lex.countries or core in self.business:
             return False
-        if any(core == c for c in self.org_out | self.org_in) or core in self.lex.cue("street_words"):
+        if any(core == c for c in self.kinds) or core in self.lex.cue("street_words"):
             return False
         return core not in (self.lex.vocab if strict else self.lex.frequent)
 

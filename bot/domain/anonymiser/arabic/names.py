@@ -153,7 +153,7 @@ class NameRuns(ArabicBase):
             return False
         if n in self.lex.places or n in self.lex.countries or n in self.business or n in self.roles:
             return False
-        if n in self.name_cues or n in self.org_out | self.org_in or n in self.activities or n in self.id_cues:
+        if n in self.name_cues or n in self.kinds or n in self.activities or n in self.id_cues:
             return False
         if k + 1 >= len(toks):
             return True
@@ -186,6 +186,6 @@ class NameRuns(ArabicBase):
             return False  # "مؤنس أخد": a three-letter past verb with its hamza after the name (سكر may be a family)
         if n in self.lex.places or n in self.lex.countries or n in self.business or n in self.roles:
             return False
-        if n in self.name_cues or n in self.org_out | self.org_in or n in self.activities or n in self.id_cues:
+        if n in self.name_cues or n in self.kinds or n in self.activities or n in self.id_cues:
             return False
         return not n.endswith("ت") or n in self.lex.surnames  # طلبت, اختفت: a verb after the name

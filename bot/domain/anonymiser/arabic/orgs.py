@@ -38,7 +38,7 @@ class OrgRules(ArabicBase):
     def _orgs_after_kind_word(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """ "شركة مدار", "مطعم زيتون وزعتر", "متجر «ورد»": the words after a kind of business name it."""
         out = []
-        kinds = self.org_out | self.org_in
+        kinds = self.kinds
         for i, tok in enumerate(toks):
             if used[i]:
                 continue
@@ -91,7 +91,7 @@ class OrgRules(ArabicBase):
         """ "شركة ناشئة اسمها «دروب»", "مؤسسة صغيرة اسمها «درب النجاح»": a quoted name after اسمها is the business
         the clause is about (a person is a listed first name, and people's names are seldom quoted)."""
         out = []
-        kinds = self.org_out | self.org_in
+        kinds = self.kinds
         for i, tok in enumerate(toks):
             if used[i] or no_conj(norm_ar(tok.text)) not in STRONG_PERSON_CUES | {"باسم"}:
                 continue
@@ -150,7 +150,7 @@ class OrgRules(ArabicBase):
         n = norm_ar(toks[j + 1].text)
         if not (n.startswith("ال") and n.endswith(("ه", "ي")) and len(n) >= 6) or n in self.core_stop:
             return False
-        return n not in self.lex.places and not {c for _, c in self._kind_readings(n)} & (self.org_out | self.org_in)
+        return n not in self.lex.places and not {c for _, c in self._kind_readings(n)} & self.kinds
 
     def _org_word(self, text: str, toks: list[Token], k: int, count: int) -> str:
         """Whether word k continues a company name ("more"), closes it ("last") or is past its end ("end").
@@ -201,7 +201,7 @@ class OrgRules(ArabicBase):
             return True  # "ستوديو قبضت": a past verb (قبض + ت) where a name would go on
         if count and n.endswith("يا") and n[:-1] in self.lex.vocab and len(n) >= 5:
             return True  # "شركة جوال الغنية ماليا": an adverb of an adjective (مالي -> ماليا) ends the name
-        return bool({c for _, c in self._kind_readings(word)} & (self.org_out | self.org_in))
+        return bool({c for _, c in self._kind_readings(word)} & self.kinds)
 
     def _org_preposition_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
         """ "متجر كامل لنجود", "بلاط الشهباء بالسويداء": a preposition glued to a later word ends the name."""
@@ -316,7 +316,7 @@ class OrgRules(ArabicBase):
                 continue  # "من بلس", "وماركت": a function word or a conjunction is no name
             if n.startswith("ال") and n in self.lex.vocab:
                 continue  # "السوشيال ميديا": a definite everyday word before the loanword
-            if {c for _, c in self._kind_readings(toks[i - 1].text)} & (self.org_out | self.org_in):
+            if {c for _, c in self._kind_readings(toks[i - 1].text)} & self.kinds:
                 continue  # "سوبرماركت ماركت" is no name; the kind rule reads "محل X ستور"
             out.append(self._span(toks, i - 1, i, 0, "org"))
             used[i - 1] = used[i] = True
@@ -331,7 +331,7 @@ class OrgRules(ArabicBase):
             n = norm_ar(toks[i - 1].text)
             if n in self.stop or text[toks[i - 1].end : tok.start].strip():
                 continue
-            if {c for _, c in self._kind_readings(toks[i - 1].text)} & (self.org_out | self.org_in):
+            if {c for _, c in self._kind_readings(toks[i - 1].text)} & self.kinds:
                 continue  # "في معرض للتصميم": a design fair, the kind word is no name
             out.append(self._span(toks, i - 1, i, 0, "org"))
             used[i - 1] = used[i] = True

@@ -292,7 +292,7 @@ class PersonRules(NameRuns, PersonCues):
                 return True
             if nxt in {"من", "في"} and i + 2 < len(toks):
                 after = norm_ar(toks[i + 2].text)
-                kinds = self.org_out | self.org_in
+                kinds = self.kinds
                 if after in kinds or any(c in kinds for _, c in self.analyses(toks[i + 2].text)):
                     return True
         return False
