@@ -147,6 +147,18 @@ def test_participle_of_known_verb(anon: Anonymiser, word: str, expected: bool) -
     assert anon._arabic._participle_of_known_verb(norm_ar(word)) is expected
 
 
+def test_latin_name_after_a_business_word_is_the_business(anon: Anonymiser) -> None:
+    text = "اشتغلت مع شركة Brightleaf في دبي"
+    start = text.index("Brightleaf")
+    person = Mention(start, start + len("Brightleaf"), "person", "brightleaf", 50)
+    [org] = anon._arabic.latin_after_kind(text, _toks(text), [person])
+    assert (org.start, org.end, org.type) == (person.start, person.end, "org") and org.priority > person.priority
+    text = "اشتغلت مع Brightleaf في دبي"
+    start = text.index("Brightleaf")
+    person = Mention(start, start + len("Brightleaf"), "person", "brightleaf", 50)
+    assert anon._arabic.latin_after_kind(text, _toks(text), [person]) == []
+
+
 # --- places.py -----------------------------------------------------------------------------------------------------
 
 
@@ -221,6 +233,8 @@ def test_dialect_form_of_a_known_word(anon: Anonymiser, word: str, expected: boo
         ("المديرة الجديدة سديل الفحام بتبعتلي كل ساعة", "سديل الفحام", "person"),
         ("ومراته وتين هي اللي بترد", "وتين", "person"),
         ("عميل بيسب ويلعن: عجلان الحداد، صاحب محل", "عجلان الحداد", "person"),
+        ("وعساف قال بيحول بكرة، وطبعا ما حول", "عساف", "person"),  # و opens the clause before its subject
+        ("طلب مني مطعم Zaytouna Grill منيو جديد", "Zaytouna Grill", "org"),
     ],
 )
 def test_removed(anon: Anonymiser, text: str, value: str, kind: str) -> None:
@@ -241,6 +255,7 @@ def test_removed(anon: Anonymiser, text: str, value: str, kind: str) -> None:
         ("رحت البيت وأنا زعلان", "البيت"),
         ("بعد التسليم قال الصور مش عاجباه وماحولش الباقي", "الباقي"),
         ("صاحب الشركة ابو خالد ابن عم سالم البلوشي", "عم"),
+        ("وبعدين قال إنه مشغول وطبعا قال لا", "وطبعا"),
     ],
 )
 def test_kept(anon: Anonymiser, text: str, word: str) -> None:
@@ -254,12 +269,12 @@ def test_kept(anon: Anonymiser, text: str, word: str) -> None:
 @pytest.mark.parametrize(
     ("name", "leak", "caught", "removed", "flagged"),
     [
-        # measured after the pass: blind3 0.9 % / 100 % / 1.7 % / 3.2 %, blind4 3.2 / 99.2 / 3.4 / 2.8,
-        # blind5 7.5 / 93.6 / 1.6 / 4.3, dev20_17a (own, names in no list) 9.6 / 98.1 / 0.5 / 3.4
+        # measured after the pass: blind3 0.9 % / 100 % / 1.7 % / 3.2 %, blind4 2.4 / 99.2 / 3.4 / 2.8,
+        # blind5 6.4 / 94.1 / 1.6 / 4.3, dev20_17a (own, names in no list) 8.9 / 100 / 0.5 / 3.2
         ("heldout_blind3.jsonl", 0.03, 0.98, 0.025, 0.045),
-        ("heldout_blind4.jsonl", 0.05, 0.98, 0.04, 0.04),
-        ("heldout_blind5.jsonl", 0.10, 0.92, 0.025, 0.055),
-        ("dev20_17a.jsonl", 0.13, 0.96, 0.015, 0.045),
+        ("heldout_blind4.jsonl", 0.04, 0.98, 0.04, 0.04),
+        ("heldout_blind5.jsonl", 0.09, 0.93, 0.025, 0.055),
+        ("dev20_17a.jsonl", 0.12, 0.98, 0.015, 0.045),
     ],
 )
 def test_arabic_floor(anon: Anonymiser, name: str, leak: float, caught: float, removed: float, flagged: float) -> None:

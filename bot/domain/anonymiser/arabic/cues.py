@@ -168,4 +168,6 @@ class PersonCues(ArabicBase):
         past_verb = len(at.word) >= 4 and at.word.endswith("ت")  # راسلت, اختفت: a verb opens the clause itself
         if verb_next and not past_verb and self._clause_start(at.text, at.toks, at.i) and at.word[:1] not in "وفلب":
             return self._reading(at.word, False)
+        if verb_next and not past_verb and at.word[:1] == "و" and len(at.word) > 4:
+            return self._reading(at.word, False, "و")  # "وعساف قال بيحول": و opens the clause, the name follows
         return None

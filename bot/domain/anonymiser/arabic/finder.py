@@ -35,4 +35,5 @@ class ArabicFinder(PersonRules, OrgRules, PlaceRules):
         out += self._places_after(text, toks, used, anchors)
         out += self._towns_after_in(text, toks, used)
         out += self._towns_after_motion(text, toks, used)
+        out += self.latin_after_kind(text, toks, latin)
         return out + arabizi_persons(text, taken)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import Mention
 from ..textutil import Token
@@ -68,6 +69,21 @@ class OrgRules(ArabicBase):
                 out.append(self._span(toks, i + 1, j, 0, "org"))
             for k in range(i, j + 1):
                 used[k] = True
+        return out
+
+    def latin_after_kind(self, text: str, toks: list[Token], latin: Sequence[Mention]) -> list[Mention]:
+        """ "اشتغلت مع شركة Brightleaf", "مطعم Zaytouna Grill": a Latin name right after an Arabic business word is
+        the business (the cased finder, reading it alone, takes it for a person); returned as an org that outranks
+        the person reading of the same span."""
+        out = []
+        for m in latin:
+            if m.type != "person":
+                continue
+            before = [t for t in toks if t.end <= m.start]
+            if not before or text[before[-1].end : m.start].strip(" \u00a0ـ"):
+                continue
+            if {c for _, c in self._kind_readings(before[-1].text)} & self.kinds:
+                out.append(Mention(m.start, m.end, "org", m.key, m.priority + 1))
         return out
 
     def _kind_is_part_of_name(self, text: str, toks: list[Token], i: int) -> bool:
