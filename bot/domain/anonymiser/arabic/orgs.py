@@ -21,6 +21,8 @@ from .words import (
     norm_ar,
 )
 
+# Professions that head an office named after a person: "مكتب المحامي …", "عيادة الدكتور …".
+_PROFESSIONS = frozenset({"المحامي", "المحاميه", "المحاسب", "المهندس", "المهندسه", "الدكتور", "الدكتوره", "الطبيب"})
 # Prepositions with a pronoun that ل cannot govern: "لمعة" after a business word is a name, not ل + معه.
 _NO_LAM_BEFORE = frozenset({"معه", "معها", "معهم", "عنده", "عندها", "عندهم", "منه", "منها", "عليه", "عليها"})
 
@@ -185,6 +187,7 @@ class OrgRules(ArabicBase):
             self._org_adjective_then_preposition,
             self._org_adjective_first,
             self._org_person_cue_ends,
+            self._org_person_after_kind,
             self._org_no_name_start,
             self._org_place_ends,
         )
@@ -241,6 +244,12 @@ class OrgRules(ArabicBase):
     def _org_person_cue_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
         """ "شركة مدار اسمها": اسمه/اسمها after a name word starts a new phrase."""
         return bool(count) and norm_ar(toks[k].text) in STRONG_PERSON_CUES
+
+    def _org_person_after_kind(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "مكتب المحامي ضرغام الشوابكة", "عيادة الدكتورة سهى": a role or title after the business word: the name
+        that follows is a person's (the person rules read it), not the business's."""
+        n = norm_ar(toks[k].text)
+        return count == 0 and (n in self.name_cues or n in self.lex.cue("titles") or n in _PROFESSIONS)
 
     def _org_no_name_start(self, text: str, toks: list[Token], k: int, count: int) -> bool:
         """ "موقع إخباري", "متجر بسعر رمزي": no name can start right after the business word here."""
