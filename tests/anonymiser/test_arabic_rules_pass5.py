@@ -215,6 +215,14 @@ def test_dialect_form_of_a_known_word(anon: Anonymiser, word: str, expected: boo
     assert anon._arabic_suspects.is_dialect_form_of_known(norm_ar(word)) is expected
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("ورقمه", True), ("ورفض", True), ("بيقول", True), ("قالّي", True), ("حداد", False), ("القضاة", False)],
+)
+def test_plain_word_after_a_name(anon: Anonymiser, word: str, expected: bool) -> None:
+    assert anon._arabic_suspects.is_plain_after_name(word) is expected
+
+
 # --- end to end ----------------------------------------------------------------------------------------------------
 
 

@@ -103,7 +103,7 @@ class ArabicSuspects:
 
     def add(self, text: str, spans: Iterable[Span], found: Iterable[Suspect]) -> list[Suspect]:
         """The suspects already found plus the Arabic ones, outside removed spans, in text order."""
-        found = list(found)
+        found = [s for s in found if not self.is_plain_after_name(text[s.start : s.end])]
         taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
         toks = tokenize(text, ARABIC_WORD_RE)
         person_ends = {s.end for s in spans if s.type == "person"} | {s.end for s in found if s.type == "person"}
@@ -125,6 +125,25 @@ class ArabicSuspects:
             if not overlaps(start, end, taken):
                 found.append(Suspect(start, end, "org", 0.5))
         return merge_adjacent(text, sorted(found, key=lambda s: s.start))
+
+    def is_plain_after_name(self, word: str) -> bool:
+        """ "مؤنس قالّي", "سعيد منصور ورقمه", "قمر الشامسي ورفض", "كريم بيقول": the shared rules flag the word
+        after a name as its family name; a verb, a conjunction on a known word, a dialect form or an everyday word is
+        what the person did next (a bare word or an ال-word, حداد or القضاة, stays flagged: families are named so)."""
+        n = norm_ar(word)
+        if " " in word or len(n) < 3 or not ARABIC_WORD_RE.fullmatch(word):
+            return False
+        if n in self.lex.first_names or n in self.lex.places or n.startswith("ال"):
+            return False
+        if n in self.everyday or self._verb_shape(n) or self.is_dialect_form_of_known(n):
+            return True
+        rest = n[1:]
+        return (
+            n[:1] in "وف"
+            and len(rest) >= 3
+            and rest not in self.lex.first_names
+            and bool(self.readings(rest) & self.known)
+        )
 
     def kind(self, text: str, toks: list[Token], i: int) -> str:
         """The suspect type of toks[i] ('' when it is an ordinary word)."""
