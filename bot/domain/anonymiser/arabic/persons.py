@@ -288,8 +288,9 @@ class PersonRules(NameRuns, PersonCues):
         if is_trade_family(nxt) and text[toks[i].end : toks[i].end + 1] == " ":
             return True  # "بعد ٤ شهور ماجد الصباغ من…": a name that is a word, then a trade family name
         if self._clause_start(text, toks, i) or prev in {"و"}:
-            if nxt in lex.cue("strong_verbs"):
-                return True
+            verb_itself = norm_ar(toks[i].text) in lex.cue("strong_verbs") and toks[i].text[:1] == "و"
+            if nxt in lex.cue("strong_verbs") and not verb_itself:
+                return True  # (not "الطحان وعد يدفع": وعد "promised" before a verb, its و no clause opener)
             if nxt in {"من", "في"} and i + 2 < len(toks):
                 after = norm_ar(toks[i + 2].text)
                 kinds = self.kinds
