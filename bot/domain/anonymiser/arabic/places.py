@@ -191,6 +191,8 @@ class PlaceRules(ArabicBase):
         hit = cands & self.lex.places
         if not hit and where:
             hit = cands & self.lex.countries
+        if hit & self.amb_places and core.startswith("ال") and core not in hit:
+            return False  # "بتماطل في الصور": the town صور has no article; with one it is the noun (the photos)
         return bool(hit) and (where or not hit & self.amb_places)
 
     def _street(
