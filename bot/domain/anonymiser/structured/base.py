@@ -222,6 +222,25 @@ TLD_ALT = "|".join(sorted(set(TLDS), key=len, reverse=True))
 PUNCT_TRAIL = ".,;:!?)]}'\"»”’،؛؟…"
 
 
+DATE_RE = re.compile(
+    r"^(?:\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./]\d{1,2}|(?:19|20)\d{2}"
+    r"(?:[\-–/](?:19|20)?\d{2})?|\d{1,2}[:.]\d{2}(?:[\-–]\d{1,2}[:.]\d{2})?)$"
+)
+
+
+def is_date(val: str) -> bool:
+    """A date or a time; "20-45-77" has the shape of one but no month 45, so it is a code (sort code, id)."""
+    if not DATE_RE.match(val):
+        return False
+    parts = re.split(r"[./\-]", val)
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        a, b, c = (int(p) for p in parts)
+        if len(parts[0]) == 4:
+            return 1 <= b <= 12 and 1 <= c <= 31
+        return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
+    return True
+
+
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+|[#№])[\s:.\-]*$")
 
 

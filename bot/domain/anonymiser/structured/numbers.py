@@ -9,7 +9,8 @@ import phonenumbers
 from ..lexicon import Lexicon
 from ..model import Mention
 from ..textutil import norm_key
-from .base import P_CUED_NUMBER, P_IBAN, P_NUMBER, P_PHONE, money_or_unit, trim, words_before
+from .base import P_CUED_NUMBER, P_IBAN, P_NUMBER, P_PHONE, is_date, money_or_unit, trim, words_before
+from .ids import find_shaped_ids, listed_after
 
 # Words that only say "number": what kind of number it is comes from a word before them (invoice number, phone number).
 _NEUTRAL_NUMBER_WORDS = {
@@ -25,6 +26,15 @@ _NEUTRAL_NUMBER_WORDS = {
     "no",
     "nr",
     "no.",
+    "numbers",
+    "numerot",
+    "numeroita",
+    "numeroiden",
+    "numerolla",
+    "номерам",
+    "номерами",
+    "номерах",
+    "номеров",
 }
 
 
@@ -62,12 +72,6 @@ FI_BUSINESS_ID_RE = re.compile(r"(?<![\d\-])\d{7}-\d(?![\d\-])")
 
 CUED_ID_RE = re.compile(
     r"[A-Za-zА-Яа-яЁё]{0,6}[\-/]?\d[\d\-/.]*\d(?:[ \u00a0]\d{2,})*(?:[\-/][A-ZА-ЯЁ]{1,3}(?![\w]))?|\d{3,}"
-)
-
-
-DATE_RE = re.compile(
-    r"^(?:\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./]\d{1,2}|(?:19|20)\d{2}"
-    r"(?:[\-–/](?:19|20)?\d{2})?|\d{1,2}[:.]\d{2}(?:[\-–]\d{1,2}[:.]\d{2})?)$"
 )
 
 
@@ -116,9 +120,55 @@ def _typed_cue(word: str, num_cues: frozenset[str], phone_cues: frozenset[str]) 
     for w in (word, word[1:] if word[:1] in "وب" and len(word) > 3 else word):
         if w in phone_cues:
             return "phone"
-        if w in num_cues or w.endswith(_NUMBER_HEADS):
+        if w in num_cues or w.endswith(_NUMBER_HEADS) or inflected_cue(w):
             return "number"
     return ""
+
+
+# Stems of the cue words of two inflecting languages; any case or number of them is the same cue.
+_CUE_STEMS = (
+    "lasku",
+    "tilaus",
+    "tilauk",
+    "sopimus",
+    "sopimuk",
+    "viite",
+    "viitte",
+    "kuitti",
+    "kuiti",
+    "счёт",
+    "счет",
+    "заказ",
+    "договор",
+    "накладн",
+    "квитанци",
+    "платёжк",
+    "платежк",
+)
+# Words that start like a cue and are not one: "laskutus" (billing), "laskutin" (I billed), "заказчик" (the client),
+# "счётчик" (a meter).
+_NOT_CUE_STEMS = (
+    "laskuta",
+    "laskute",
+    "laskuti",
+    "laskutt",
+    "laskutu",
+    "laskel",
+    "tilausmäär",
+    "заказчи",
+    "счётчик",
+    "счетчик",
+    "договорён",
+    "договорен",
+)
+
+
+def inflected_cue(word: str) -> bool:
+    """ "laskujen numerot 4410", "накладным № 112", "tilauksesta 5512": an inflected form of a number cue (stem and
+    at most five more letters); "laskutus" (billing) and "заказчик" (the client) are not one."""
+    return any(word.startswith(st) and len(word) - len(st) <= 5 for st in _CUE_STEMS) and not word.startswith(
+        _NOT_CUE_STEMS
+    )
 
 
 # "tapausnumero", "asiakasnro", "projektinumero": Finnish compounds whose head says "number"/"id".
@@ -127,17 +177,13 @@ _NUMBER_HEADS = ("numero", "numeron", "numerolla", "numeroa", "nro", "tunnus", "
 _NUMBER_FILLERS = {"is", "was", "oli", "on", "был", "была", "было", "это", "هو", "كان"}
 
 
-def _is_date(val: str) -> bool:
-    """A date or a time; "20-45-77" has the shape of one but no month 45, so it is a code (sort code, id)."""
-    if not DATE_RE.match(val):
-        return False
-    parts = re.split(r"[./\-]", val)
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        a, b, c = (int(p) for p in parts)
-        if len(parts[0]) == 4:
-            return 1 <= b <= 12 and 1 <= c <= 31
-        return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
-    return True
+def _typed_then_number_word(before: list[str], num_cues: frozenset[str], phone_cues: frozenset[str]) -> bool:
+    """ "Счёт № 47", "Lasku numero 88", "invoice no. 47": a typed cue, then a number sign or word, then the number."""
+    return (
+        len(before) > 1
+        and (before[0] in ("#", "№") or before[0] in _NEUTRAL_NUMBER_WORDS)
+        and _typed_cue(before[1], num_cues, phone_cues) == "number"
+    )
 
 
 def _standard_number(cand: str) -> bool:
@@ -185,7 +231,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\D", "", m.group()), P_IBAN))
     for m in ALNUM_ID_RE.finditer(text):
         val = m.group()
-        if _is_date(val) or money_or_unit(text, m.start(), m.end(), lex) or SHARED_CODE_RE.fullmatch(val):
+        if is_date(val) or money_or_unit(text, m.start(), m.end(), lex) or SHARED_CODE_RE.fullmatch(val):
             continue
         if not re.search(r"[A-Za-zА-Яа-яЁё]", val) and not re.search(r"[\-/]", val):
             continue
@@ -210,10 +256,13 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             continue
         if kind == "" and (_is_possible_phone(val, lex.lang) and "/" not in val):
             continue
-        if _is_date(val) and not sign:
+        if is_date(val) and not sign:
             continue
-        # "№ 45-К": two digits are enough when a number sign and a letter series make it a code.
-        short_code = sign and re.search(r"[A-Za-zА-Яа-яЁё]", val) is not None
+        # "№ 45-К": two digits are enough when a number sign and a letter series make it a code; so they are after
+        # a typed cue and a number sign or word ("Счёт № 47", "Lasku numero 88").
+        short_code = (sign and re.search(r"[A-Za-zА-Яа-яЁё]", val) is not None) or _typed_then_number_word(
+            before, num_cues, phone_cues
+        )
         if money_or_unit(text, s, e, lex) or sum(ch.isdigit() for ch in val) < (2 if short_code else 3):
             continue
         out.append(Mention(s, e, "number", re.sub(r"\W", "", val).lower(), P_CUED_NUMBER))
@@ -242,7 +291,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             e -= 1
             cand = text[s:e]
         digits = re.sub(r"\D", "", cand)
-        if not 7 <= len(digits) <= 15 or _is_date(cand) or money_or_unit(text, s, e, lex) or _standard_number(cand):
+        if not 7 <= len(digits) <= 15 or is_date(cand) or money_or_unit(text, s, e, lex) or _standard_number(cand):
             continue
         if re.fullmatch(r"\d{1,3}(?:[ \u00a0.,]\d{3})+", cand) and not cand.startswith("0"):
             continue  # 1 200 000: a sum written with thousand separators
@@ -254,7 +303,21 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention(s, e, "number", digits, P_NUMBER))
     for m in LONG_DIGITS_RE.finditer(text):
         out.append(Mention(m.start(), m.end(), "number", m.group(), P_NUMBER))
-    return out
+    out += find_shaped_ids(text, lex)
+    out += [m for m in listed_after(text, out, lex) if not is_date(text[m.start : m.end])]
+    return [_with_number_sign(text, m) for m in out]
+
+
+# "№ 47", "nro 2023-118", "No. 4471", "#4471": the sign or abbreviation right before an id belongs to it.
+_SIGN_BEFORE_RE = re.compile(r"(?<![\w#№])(?:№|#|(?i:nro|no|nr)\.?)[ \u00a0]?$")
+
+
+def _with_number_sign(text: str, m: Mention) -> Mention:
+    """ "laskun nro 2023-118" -> "nro 2023-118" is removed whole (a number sign alone would still read as "nro")."""
+    if m.type != "number":
+        return m
+    sign = _SIGN_BEFORE_RE.search(text, max(0, m.start - 5), m.start)
+    return Mention(sign.start(), m.end, m.type, m.key, m.priority) if sign else m
 
 
 def _cued_tokens(text: str, num_cues: frozenset[str], phone_cues: frozenset[str], lex: Lexicon) -> list[Mention]:
@@ -263,10 +326,22 @@ def _cued_tokens(text: str, num_cues: frozenset[str], phone_cues: frozenset[str]
     out = []
     for m in CUED_TOKEN_RE.finditer(text):
         val = m.group()
-        if sum(ch.isdigit() for ch in val) < 2 or not re.search(r"[^\W\d]|[\-/]", val) or _is_date(val):
+        if sum(ch.isdigit() for ch in val) < 2 or not re.search(r"[^\W\d]|[\-/]", val) or is_date(val):
             continue
         if val.isdigit() or money_or_unit(text, m.start(), m.end(), lex):
             continue
-        if _cue_kind(words_before(text, m.start(), 3, lex.norm), num_cues, phone_cues) == "number":
+        before = words_before(text, m.start(), 3, lex.norm)
+        if _cue_kind(before, num_cues, phone_cues) == "number" or _number_word_then_code(before, val):
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", val).lower(), P_CUED_NUMBER))
     return out
+
+
+def _number_word_then_code(before: list[str], val: str) -> bool:
+    """ "rikosilmoituksen numero 5380/R/41207/23": right after "number" (whatever it numbers), a code of three digits
+    or more with a letter or a slash is an id ("sen numero 050-332 1887" is a phone's)."""
+    return (
+        bool(before)
+        and before[0] in _NEUTRAL_NUMBER_WORDS
+        and sum(ch.isdigit() for ch in val) >= 3
+        and re.search(r"[^\W\d]|/", val) is not None
+    )

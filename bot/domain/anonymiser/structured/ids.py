@@ -1,0 +1,128 @@
+"""Identifier numbers no single cue right before them announces: shapes that can only be an id (a VAT number, a
+Russian car plate, a code of several slash-separated parts), a tax or bank cue earlier in the same sentence, and
+the numbers listed after a cued one ("invoices 4410 and 4412"). Each rule is a small predicate with its example."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Mention
+from .base import P_CUED_NUMBER, P_IBAN, is_date, money_or_unit
+
+# "GB 412 8837 29", "NO 918 447 302 MVA", "FI12345678", "NL123456789B01": a European VAT number (country code and
+# eight to twelve digits, grouped or not, with the suffix some countries write after it).
+VAT_RE = re.compile(
+    r"(?<![\w\-/])(?:AT|BE|BG|CH|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|NO|PL|PT|RO|SE|SI|SK|XI)"
+    r"[ \u00a0]?U?\d(?:[ \u00a0.]?\d){7,11}(?:[ \u00a0]?(?:MVA|MOMS|MWST|TVA|IVA|B\d\d))?(?![\w\-/])"
+)
+
+
+# "А 417 КМ 750", "в123ор77": a Russian car plate (only the letters that look Latin are used on plates).
+RU_PLATE_RE = re.compile(
+    r"(?<![\w\-])[АВЕКМНОРСТУХавекмнорстух][ \u00a0]?\d{3}[ \u00a0]?[АВЕКМНОРСТУХавекмнорстух]{2}[ \u00a0]?\d{2,3}"
+    r"(?![\w\-])"
+)
+
+
+# "5380/R/41207/23", "INV/2025/0042": three parts or more joined by slashes, digits in two of them at least.
+SLASHED_CODE_RE = re.compile(r"(?<![\w\-/.])\w+(?:/\w+){2,}(?![\w/])")
+
+
+# A run of digits grouped by spaces, dots or dashes: "51 824 753 556", "0123-456789".
+GROUPED_DIGITS_RE = re.compile(r"(?<![\w+\-/.,])\d(?:[ \u00a0.\-]?\d){7,33}(?![\w\-/])")
+
+
+# A sentence boundary before a number: a tax cue behind it belongs to another sentence.
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:\s|$)")
+
+
+# "4410 ja 4412", "№ 112–№ 131", "INV-7, INV-8": the next number of a list that started with a cued one.
+_LISTED_NEXT_RE = re.compile(
+    r"[ \u00a0]*(?:,|–|—|-|&|and|or|ja|sekä|tai|и|или)[ \u00a0]*(?:(?:№|#|nro\.?|no\.)[ \u00a0]?)?"
+    r"([A-Za-zА-Яа-яЁё]{0,6}[\-/]?\d[\d\-/]*\d)(?![\w\-/])",
+    re.IGNORECASE,
+)
+
+
+def is_vat_number(code: str) -> bool:
+    """ "GB 412 8837 29" is a VAT number; "FI 2024" has too few digits to be one."""
+    return VAT_RE.fullmatch(code) is not None
+
+
+def is_ru_plate(code: str) -> bool:
+    """ "А 417 КМ 750" is a car plate; "А 417" is not."""
+    return RU_PLATE_RE.fullmatch(code) is not None
+
+
+def is_slashed_code(code: str) -> bool:
+    """ "5380/R/41207/23" and "INV/2025/0042" are codes; "and/or/but" and "1/2/3" (steps) are not: two parts hold
+    digits and there are five digits or more."""
+    parts = code.split("/")
+    return sum(any(ch.isdigit() for ch in p) for p in parts) >= 2 and sum(ch.isdigit() for ch in code) >= 5
+
+
+def tax_cue_in_sentence(text: str, pos: int, lex: Lexicon) -> bool:
+    """ "ABN on my invoice was his, 51 824 753 556": a tax, register or bank-account cue (ABN, VAT, ИНН, Y-tunnus,
+    IBAN) earlier in the same sentence, at most ten words back, names a long number after it."""
+    chunk = text[max(0, pos - 90) : pos]
+    ends = list(_SENTENCE_END_RE.finditer(chunk))
+    if ends:
+        chunk = chunk[ends[-1].end() :]
+    words = [lex.norm(w) for w in re.findall(r"[\w/\-]+", chunk)][-10:]
+    cues = lex.cue("id_cues")
+    return any(w in cues for w in words)
+
+
+def find_shaped_ids(text: str, lex: Lexicon) -> list[Mention]:
+    """VAT numbers, Russian car plates, slash-separated codes, and long numbers after a tax cue in the sentence."""
+    out = []
+    for rx in (VAT_RE, RU_PLATE_RE):
+        for m in rx.finditer(text):
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", m.group()).lower(), P_IBAN))
+    for m in SLASHED_CODE_RE.finditer(text):
+        # "12/7/1445هـ": a date with its era after it is still a date.
+        dated = is_date(m.group()) or is_date(re.sub(r"[^\d/]+$", "", m.group()))
+        if is_slashed_code(m.group()) and not dated and not money_or_unit(text, m.start(), m.end(), lex):
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", m.group()).lower(), P_CUED_NUMBER))
+    for m in GROUPED_DIGITS_RE.finditer(text):
+        if money_or_unit(text, m.start(), m.end(), lex) or not tax_cue_in_sentence(text, m.start(), lex):
+            continue
+        out.append(Mention(m.start(), m.end(), "number", re.sub(r"\D", "", m.group()), P_IBAN))
+    return out
+
+
+def _same_shape(first: str, nxt: str, joint: str) -> bool:
+    """ "4410 ja 4412": a list repeats the shape (as many digits, one more or less); "invoice 4410, 15 of them" does
+    not. A repeated number sign ("№ 112–№ 131") says it alone."""
+    digits = sum(ch.isdigit() for ch in nxt)
+    if any(sign in joint.lower() for sign in ("№", "#", "nro", "no.")):
+        return digits >= 2
+    return digits >= 2 and abs(digits - sum(ch.isdigit() for ch in first)) <= 1
+
+
+def listed_after(text: str, ids: list[Mention], lex: Lexicon) -> list[Mention]:
+    """ "Laskujen numerot 4410 ja 4412", "накладным № 112–№ 131": a number joined to a cued id by "and", a comma or
+    a dash is the next id of the list (two digits at least; never an amount or a count)."""
+    out: list[Mention] = []
+    queue = [m for m in ids if m.type == "number"]
+    while queue:
+        prev = queue.pop()
+        m = _LISTED_NEXT_RE.match(text, prev.end)
+        if not m or not _same_shape(text[prev.start : prev.end], m.group(1), m.group()):
+            continue
+        if money_or_unit(text, m.start(1), m.end(1), lex):
+            continue
+        found = Mention(m.start(1), m.end(1), "number", re.sub(r"\W", "", m.group(1)).lower(), P_CUED_NUMBER)
+        out.append(found)
+        queue.append(found)
+    return out
+
+
+def _same_shape(first: str, nxt: str, joint: str) -> bool:
+    """ "4410 ja 4412": a list repeats the shape (as many digits, one more or less); "invoice 4410, 15 of them" does
+    not. A repeated number sign ("№ 112–№ 131") says it alone."""
+    digits = sum(ch.isdigit() for ch in nxt)
+    if any(sign in joint.lower() for sign in ("№", "#", "nro", "no.")):
+        return digits >= 2
+    return digits >= 2 and abs(digits - sum(ch.isdigit() for ch in first)) <= 1
