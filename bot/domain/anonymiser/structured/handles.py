@@ -7,7 +7,7 @@ import re
 from ..lexicon import Lexicon
 from ..model import Mention
 from ..textutil import norm_key
-from .base import P_CUED_HANDLE, P_HANDLE, everyday, trim, words_before
+from .base import P_CUED_HANDLE, P_HANDLE, TLDS, everyday, trim, words_before
 from .links import is_platform_domain
 from .numbers import IBAN_RE
 
@@ -55,13 +55,23 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
         if is_platform_domain(tok):  # "help.fiverr.com": the platform's own address
             continue
         # Four words back only for a username-shaped token ("his insta is ruairi.smiles"); two otherwise.
-        marked = bool(re.search(r"[\d_.]", tok)) and not re.fullmatch(r"[A-Z]{2,}\d*", tok)
+        # "dsmirnov-perm": a lower-case hyphenated word no vocabulary knows is marked like one with digits.
+        marked = (bool(re.search(r"[\d_.]", tok)) or _unknown_hyphenated(tok, lex)) and not re.fullmatch(
+            r"[A-Z]{2,}\d*", tok
+        )
         before = words_before(text, m.start(), 4, lex.norm) or [""]
         two = " ".join(reversed(before[:2]))
         strong_cue = (
             before[0] in strong or two in phrases or (len(before) > 1 and before[1] in strong and before[0] in weak)
         )
         cue = _handle_cue(before, strong, weak, lex)
+        if (
+            _shaped_username(tok, lex)
+            or _username_in_arabic(tok, lex)
+            or _unknown_after_platform(text, m.start(), tok, lex)
+        ):
+            out.append(Mention(m.start(), m.end(), "handle", tok.lower(), P_CUED_HANDLE))
+            continue
         # After "username"/"ник" any odd-looking token is a handle; after a platform name it needs digits or _ .
         # "käyttäjänsä oli aatu.gamedev", "his insta is ruairi.smiles", "username on Upwork was dmitry_k88".
         near = any(w in strong or w in weak for w in before[:4]) or (marked and _platform_earlier(text, m.start(), lex))
@@ -139,17 +149,70 @@ def _platform_earlier(text: str, pos: int, lex: Lexicon) -> bool:
     return any(w in weak or w in strong or _is_platform_word(w, lex) for w in words)
 
 
+def _unknown_hyphenated(tok: str, lex: Lexicon) -> bool:
+    """ "ник на гитхабе dsmirnov-perm", "tilille nordvisio-dev": lower case, a hyphen, and a part no vocabulary
+    knows; "follow-up" and "e-mail" are words."""
+    parts = tok.split("-")
+    return (
+        len(parts) > 1
+        and tok.islower()
+        and any(len(p) >= 4 and not everyday(p, lex) and norm_key(p) not in lex.common for p in parts)
+        and not everyday(tok, lex)
+    )
+
+
+def _shaped_username(tok: str, lex: Lexicon) -> bool:
+    """ "reymundo-tx-88": lower case, two separators or more, a digit, and a part of five letters no vocabulary knows:
+    only a username looks like that ("gpt-4-turbo" is made of words)."""
+    parts = re.split(r"[\-_.]", tok)
+    return (
+        tok.islower()
+        and len(parts) >= 3
+        and any(ch.isdigit() for ch in tok)
+        and any(len(p) >= 5 and p.isalpha() and not everyday(p, lex) and norm_key(p) not in lex.common for p in parts)
+        and not _FILE_RE.search(tok)
+    )
+
+
+def _username_in_arabic(tok: str, lex: Lexicon) -> bool:
+    """ "صفحته abujamil.decor بالانستغرام": in an Arabic story a lower-case Latin word joined by a dot or an underscore
+    (not a file, not a domain with a known top-level domain) is a username."""
+    if lex.lang != "ar" or not re.fullmatch(r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)+", tok) or _FILE_RE.search(tok):
+        return False
+    return "_" in tok or tok.rsplit(".", 1)[1] not in TLDS
+
+
+def _unknown_after_platform(text: str, pos: int, tok: str, lex: Lexicon) -> bool:
+    """ "he posted about me on twitter, he is fionnfixesit there": a platform earlier in the sentence, then "is"/"as"
+    and a lower-case word of seven letters or more that no vocabulary knows is the account there."""
+    before = words_before(text, pos, 1, lex.norm)
+    if not before or before[0] not in _IS_WORDS or not (tok.isalpha() and tok.islower() and len(tok) >= 7):
+        return False
+    if everyday(tok, lex) or norm_key(tok) in lex.common or norm_key(tok) in lex.platforms:
+        return False
+    return _platform_earlier(text, pos, lex)
+
+
+_IS_WORDS = {"is", "as", "was", "on", "oli", "как", "это", "—"}
+
+
 def _handle_cue(before: list[str], strong: frozenset[str], weak: frozenset[str], lex: Lexicon) -> str:
     """ "username there is X" -> 'strong', "Kworkissa X" / "на фрилансе X" -> 'weak': the nearest cue word behind
     at most two filler words ("there", "там", "oli"), or '' when an ordinary word comes first."""
     for w in before[:3]:
-        if w in strong:
+        if w in strong or w.startswith(_STRONG_STEMS):
             return "strong"
-        if w in weak or _is_platform_word(w, lex):
+        if w in weak or _is_platform_word(w, lex) or w.startswith(_TRADE_STEMS):
             return "weak"
         if w not in _HANDLE_FILLERS:
             return ""
     return ""
+
+
+# "käyttäjällä", "nimimerkiltä", "tilille", "аккаунту": any case of a word that says "username" or "account".
+_STRONG_STEMS = ("käyttäjä", "nimimerk", "käyttäjätunnu", "tilille", "tililtä", "аккаунт", "никнейм", "юзернейм")
+# "myyjältä kaasujalka77", "seller rustbucket_99", "продавец ivan77": the other side of a sale is known by a username.
+_TRADE_STEMS = ("myyjä", "ostaja", "seller", "buyer", "продав", "покупател")
 
 
 def _is_platform_word(word: str, lex: Lexicon) -> bool:
@@ -190,6 +253,16 @@ INFLECTABLE_PLATFORMS = (
     "threads",
     "snapchat",
     "хабр",
+    "гитхаб",
+    "гитлаб",
+    "беханс",
+    "линкедин",
+    "вконтакт",
+    "slack",
+    "tori",
+    "vinted",
+    "avito",
+    "авито",
 )
 
 

@@ -84,6 +84,10 @@ BARE_URL_RE = re.compile(
 )
 
 
+# "aaltoniemi.vc": a domain of letters and digits with any top-level domain of two to six letters.
+ANY_DOMAIN_RE = re.compile(r"(?<![\w@./\-])(?:[a-z0-9][a-z0-9\-]*\.)+[a-z]{2,6}(?![\w@/\-])")
+
+
 # "tally.so/r/w4Lp", "kauppa.example.top/p/12": with a path, any top-level domain of letters makes a link.
 PATH_URL_RE = re.compile(
     r"(?<![\w@./\-])(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,6}/(?=[\w\-+#%~])[^\s<>\"«»“”]+", re.IGNORECASE
@@ -101,12 +105,20 @@ def find_urls(text: str, lex: Lexicon | None = None, dots: Iterable[str] = ()) -
         labels, tld, path = m.group(1), m.group(2).lower(), m.group(3)
         s, e = trim(text, m.start(), m.end())
         bare = not path.strip(PUNCT_TRAIL)
-        file_like = _file_name(tld) and not _site_named(text, m.start(), labels)
+        named = _site_named(text, m.start(), labels) or _mail_domain(text, labels + m.group(2))
+        file_like = _file_name(tld) and not named
         if bare and (file_like or _platform_home(labels) or _sentences_run_together(labels, m.group(2))):
             continue
         if text[m.start() - 1 : m.start()] == "@":
             continue  # the domain of an e-mail address
         out.append(Mention(s, e, "url", _url_key(text[s:e]), P_URL))
+    for m in ANY_DOMAIN_RE.finditer(text):
+        # "jonka sivuilla aaltoniemi.vc": any top-level domain when a site word comes before it.
+        domain = m.group().rstrip(".")
+        if any(f.start == m.start() for f in out):
+            continue  # a known top-level domain found it already
+        if _site_named(text, m.start(), "") and not _file_name(domain.rsplit(".", 1)[1].lower()):
+            out.append(Mention(m.start(), m.start() + len(domain), "url", _url_key(domain), P_URL))
     for m in PATH_URL_RE.finditer(text):
         s, e = trim(text, m.start(), m.end())
         if "/" in text[s:e].rstrip("/"):
@@ -138,6 +150,12 @@ def _spelled_domain_re(dots: frozenset[str]) -> re.Pattern[str]:
         rf"({TLD_ALT})(?![\w\-@])",
         re.IGNORECASE,
     )
+
+
+def _mail_domain(text: str, domain: str) -> bool:
+    """ "в проде на neuropick.ai. Почта timur@neuropick.ai": the domain of an e-mail address in the story is a site,
+    whatever its top-level domain ("logo.ai" alone stays a file)."""
+    return ("@" + domain.lower()) in text.lower()
 
 
 def _file_name(tld: str) -> bool:
