@@ -42,6 +42,7 @@ from .orgs import (
 )
 from .persons import (
     P_NAME,
+    is_title_initial,
     lowercase_cued,
     lowercase_dictionary_name,
     lowercase_double_name,
@@ -261,11 +262,17 @@ class CasedFinder:
         nxt_tok = tokens[after_idx] if after_idx < len(tokens) else None
         nxt = norm_key(nxt_tok.text) if nxt_tok is not None else ""
         person_cue = prev in lex.cue("titles")
-        # Titles inside the run (Mr, Dr, Herra) stay outside the span but say "person".
+        # Titles inside the run (Mr, Dr, Herra) say "person", and go with the name they stand before: "Mrs.
+        # Pennington-Hale" becomes "[client]", not "Mrs. [client]" (the title tells who it is, and half the span).
+        title_start = -1
         while toks and norm_key(toks[0].text).rstrip(".") in lex.cue("titles") | {"mr", "mrs", "ms", "dr"}:
             person_cue = True
             prev = norm_key(toks[0].text)
+            if title_start < 0 and prev not in lex.cue("legal_forms"):  # "ИП Соколова" is a business: ИП stays
+                title_start = toks[0].start
             toks = toks[1:]
+        if title_start >= 0 and len(toks) == 1 and is_title_initial(toks[0]):
+            return [Mention(title_start, toks[0].end, "person", norm_key(toks[0].text), P_NAME)]
         # Trim stop words at both edges; an initial ("J.") is kept when a name follows or precedes it.
         platform_cut = False
         companyish = len(toks) > 1 and bool(
@@ -329,7 +336,11 @@ class CasedFinder:
             return []
         if not person_cue and is_title_case_phrase(self, toks):
             return []
-        return self._classify(text, toks, prev, person_cue)
+        found = self._classify(text, toks, prev, person_cue)
+        if title_start >= 0 and found and found[0].type == "person" and found[0].start == toks[0].start:
+            first = found[0]
+            found[0] = Mention(title_start, first.end, first.type, first.key, first.priority)
+        return found
 
     # --- typing --------------------------------------------------------------------------------------------------
 

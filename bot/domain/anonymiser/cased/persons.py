@@ -238,3 +238,8 @@ def trim_initial_words(found: list[Mention], text: str, f: CasedFinder) -> list[
             m = Mention(rest, m.end, m.type, words[1], m.priority)
         out.append(m)
     return out
+
+
+def is_title_initial(tok: Token) -> bool:
+    """ "Mrs P says she only offered": after a title, one capital letter is how the story names someone."""
+    return len(tok.text) == 1 and tok.text.isupper()
