@@ -46,10 +46,12 @@ from .persons import (
     lowercase_cued,
     lowercase_dictionary_name,
     lowercase_double_name,
+    lowercase_echo,
     lowercase_from,
     lowercase_inflected_name,
     lowercase_listed,
     lowercase_named,
+    lowercase_role_name,
     propagate,
     trim_initial_words,
 )
@@ -175,6 +177,8 @@ class CasedFinder:
         out += lowercase_inflected_name(self, tokens, out)
         out += lowercase_double_name(self, tokens, out)
         out += lowercase_dictionary_name(self, tokens, out)
+        out += lowercase_role_name(self, text, tokens, out)
+        out += lowercase_echo(self, text, tokens, out)
         out += lowercase_after_legal_form(self, text, tokens, out)
         out += lowercase_at_work(self, text, tokens, out)
         out += lowercase_kind_and_surname(self, text, tokens, out)

@@ -243,3 +243,54 @@ def trim_initial_words(found: list[Mention], text: str, f: CasedFinder) -> list[
 def is_title_initial(tok: Token) -> bool:
     """ "Mrs P says she only offered": after a title, one capital letter is how the story names someone."""
     return len(tok.text) == 1 and tok.text.isupper()
+
+
+def lowercase_echo(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "Producer Fergus Lyle promised ... Then fergus messages me": a name the story already spelled capitalised is
+    the same person when typed in lower case later (in Finnish and Russian in any case form no vocabulary holds)."""
+    # Full names, or names found mid-sentence: a capitalised sentence start is too weak a source to echo.
+    known = {
+        w
+        for m in found
+        if m.type == "person" and (" " in m.key or not is_sentence_start(text, m.start))
+        for w in m.key.split()
+        if len(w) >= 3
+    }
+    if not known:
+        return []
+    lex = f.lex
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for t in tokens:
+        lw = norm_key(t.text)
+        if t.cap or len(lw) < 3 or lw in lex.ambiguous or lw in lex.common or overlaps(t.start, t.end, taken):
+            continue
+        if f.lang == "en":
+            same = lw in known and (lw not in lex.vocab or lw in lex.first_names | lex.surnames)
+        else:
+            same = lw not in lex.vocab and f.lemma(t.text) in known and not f.lemmas(t.text) & lex.ambiguous
+        if same:
+            out.append(Mention(t.start, t.end, "person", f.lemma(t.text), P_NAME))
+    return out
+
+
+# Roles that stand right before the name of the person holding them ("my boss gary", "landlord kev").
+_ROLE_BEFORE = {"boss", "owner", "manager", "landlord", "client", "customer", "recruiter", "editor", "founder", "ceo"}
+
+
+def lowercase_role_name(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "My boss gary still says": in English, a listed first name that is no other word ("gary", not "will" or
+    "grace"), typed in lower case right after a role, is that person, even when chat uses it often."""
+    if f.lang != "en":
+        return []
+    lex = f.lex
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for a, b in pairwise(tokens):
+        lw = norm_key(b.text)
+        if b.cap or norm_key(a.text) not in _ROLE_BEFORE or text[a.end : b.start] != " ":
+            continue
+        listed = lw in lex.first_names and lw not in lex.ambiguous and lw not in lex.common and len(lw) >= 3
+        if listed and not overlaps(b.start, b.end, taken):
+            out.append(Mention(b.start, b.end, "person", lw, P_NAME))
+    return out
