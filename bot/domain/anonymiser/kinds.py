@@ -267,8 +267,43 @@ def town_in_company(r: Run) -> Parts | None:
 def after_kind_word(r: Run) -> Parts | None:
     """ "Tilitoimisto Lukkarila", "агентство Quillmark": a kind of business right before the run names it, even
     when the name is a surname (a Finnish kind in the genitive owns what follows: "firman Pekka" is someone)."""
-    kind = r.prev in r.cue("org_kinds") and not (r.finder.lang == "fi" and r.prev.endswith("n"))
+    kinds = r.cue("org_kinds")
+    # "Henkilöstöfirma Workin Pirkanmaa": the head of a Finnish compound says the kind as well.
+    compound = r.finder.lang == "fi" and any(
+        r.prev.endswith(k) and len(r.prev) > len(k) + 2 for k in kinds if len(k) >= 5
+    )
+    kind = (r.prev in kinds or compound) and not (r.finder.lang == "fi" and r.prev.endswith("n"))
     return [(r.toks, "org")] if kind else None
+
+
+# "Savon Viikko -nimiselle lehdelle", "Nordvisio -niminen startup": Finnish "named X" after the name, in any case.
+_FI_NAMED_RE = re.compile(
+    r"[ \u00a0]?-nimi(?:nen|sen|selle|sessä|seen|sestä|sellä|seltä|siä|set|sten)\b", re.IGNORECASE
+)
+_FI_PERSON_HEADS = ("henkilö", "mies", "miehe", "nainen", "naise", "tyyppi", "tyypi", "kaveri", "asiakas", "asiakka")
+_FI_PLACE_HEADS = ("kaupunki", "kaupungi", "kylä", "kunta", "kunna", "paikkakun", "kaupunginosa", "saari", "saare")
+
+
+def finnish_named_after(f: CasedFinder, text: str, end: int) -> bool:
+    """ "Nordvisio -niminen startup": "-niminen" (named) right after a capitalised run."""
+    return f.lang == "fi" and _FI_NAMED_RE.match(text, end) is not None
+
+
+def finnish_named(r: Run) -> Parts | None:
+    """ "Savon Viikko -nimiselle ilmaisjakelulehdelle": a run followed by "-niminen" (named) is a name; the noun after
+    says its kind (a paper, a startup: a company; a man, a client: a person; a village: a place)."""
+    if r.finder.lang != "fi":
+        return None
+    m = _FI_NAMED_RE.match(r.text, r.toks[-1].end)
+    if not m:
+        return None
+    nxt = re.match(r"\s*([^\W\d_]+)", r.text[m.end() : m.end() + 40])
+    head = norm_key(nxt.group(1)) if nxt else ""
+    if head.startswith(_FI_PERSON_HEADS):
+        return [(r.toks, "person")]
+    if head.startswith(_FI_PLACE_HEADS):
+        return [(r.toks, "place")]
+    return [(r.toks, "org")]
 
 
 def at_work(r: Run) -> Parts | None:
@@ -380,6 +415,7 @@ def acronym_run(r: Run) -> Parts | None:
 
 RULES: tuple[Callable[[Run], Parts | None], ...] = (
     kind_called,
+    finnish_named,
     cued_person,
     finnish_case_boundary,
     legal_form_or_suffix,

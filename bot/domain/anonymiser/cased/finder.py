@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import Run, classify
+from ..kinds import Run, classify, finnish_named_after
 from ..lexicon import Lexicon
 from ..model import Mention
 from ..morph import (
@@ -58,6 +58,15 @@ from .persons import (
 from .register import chat_register, heading_lines
 from .stops import Stop, is_stop, lone_common_word, platform_remnant
 
+# Two particles inside one family name ("van der", "de la").
+_PARTICLE_PAIRS = {
+    ("van", "der"),
+    ("van", "den"),
+    ("van", "de"),
+    ("de", "la"),
+    ("de", "los"),
+    ("von", "der"),
+}
 _CONNECTORS = {"of", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "af"}
 # Endings of ordinary English words that a name almost never has (an unknown "Apparantly" is a typo, not a name).
 _EN_WORD_ENDINGS = ("ly", "ing", "ed", "tion", "sion", "ness", "ment", "ful", "less", "ous", "ive", "able", "ible")
@@ -243,10 +252,22 @@ class CasedFinder:
                     seq += [j + 1, j + 2]
                     j += 2
                     continue
+                if self._particle_pair(text, tokens, j):
+                    seq += [j + 1, j + 2, j + 3]
+                    j += 3
+                    continue
                 break
             seqs.append(seq)
             i = j + 1
         return seqs
+
+    def _particle_pair(self, text: str, tokens: list[Token], j: int) -> bool:
+        """ "Joost van der Wiel", "María de la Cruz": two lower-case name particles between capitalised names."""
+        if j + 3 >= len(tokens) or not tokens[j + 3].cap:
+            return False
+        b, c = tokens[j + 1], tokens[j + 2]
+        gaps = (text[tokens[j].end : b.start], text[b.end : c.start], text[c.end : tokens[j + 3].start])
+        return all(g == " " for g in gaps) and (b.text, c.text) in _PARTICLE_PAIRS
 
     def _company_at(self, text: str, tokens: list[Token], k: int) -> bool:
         """ "Pell & Varga", "Quill Media", "Acme Oy": the run starting at tokens[k] is shaped like a company."""
@@ -277,6 +298,8 @@ class CasedFinder:
             toks = toks[1:]
         if title_start >= 0 and len(toks) == 1 and is_title_initial(toks[0]):
             return [Mention(title_start, toks[0].end, "person", norm_key(toks[0].text), P_NAME)]
+        if toks and finnish_named_after(self, text, toks[-1].end):
+            return self._classify(text, toks, prev, person_cue)  # "Savon Viikko -nimiselle": named, whatever words
         # Trim stop words at both edges; an initial ("J.") is kept when a name follows or precedes it.
         platform_cut = False
         companyish = len(toks) > 1 and bool(

@@ -18,6 +18,7 @@ from ..textutil import Token, norm_key
 if TYPE_CHECKING:
     from .finder import CasedFinder
 
+
 _MONTH_NAMES_THAT_ARE_NAMES = {"april", "may", "june", "august"}
 _TIME_WORDS = {
     "in",
@@ -157,10 +158,25 @@ def platform_or_country(s: Stop) -> bool | None:
 
 
 def short_acronym(s: Stop) -> bool | None:
-    """ "CEO", "PDF", "ASAP": up to four capitals no legal form or gazetteer knows ("OY" and "IKEA" stay)."""
+    """ "CEO", "PDF", "ASAP": up to four capitals no legal form or gazetteer knows ("OY" and "IKEA" stay); after a
+    kind of organisation ("Ammattiliitto PAM", "агентство ТНТ") the capitals are its name."""
     f = s.finder
     key = s.key
+    if s.tok.all_caps and _kind_right_before(f, s.around[0]):
+        return False
     return s.tok.all_caps and len(s.word) <= 4 and key not in f.lex.cue("legal_forms") and key not in f._gaz
+
+
+def _kind_right_before(f: CasedFinder, before: str) -> bool:
+    """ "Ammattiliitto PAM": the word right before is a kind of organisation (or a Finnish compound ending in one)."""
+    m = re.search(r"([^\W\d_]+) $", before)
+    if not m:
+        return False
+    lw = norm_key(m.group(1))
+    kinds = f.lex.cue("org_kinds")
+    return lw in kinds or (
+        f.lang == "fi" and any(lw.endswith(k) and len(lw) > len(k) + 2 for k in kinds if len(k) >= 5)
+    )
 
 
 STOP_RULES: tuple[Callable[[Stop], bool | None], ...] = (
