@@ -421,3 +421,20 @@ def domain_tails(text: str, found: list[Mention]) -> list[Mention]:
             m = Mention(m.start, tail.end(), "org", m.key, m.priority)
         out.append(m)
     return out
+
+
+def brand_branch(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "K-Market Kaukajärven kaupassa", "Prisma Kalevassa": a chain's brand right before a place is one shop, the
+    branch someone works at: both words go, as a company (the brand alone is no one's)."""
+    out = []
+    for m in found:
+        before = _prev_token_before(tokens, m.start) if m.type == "place" else None
+        if before is None or not before.cap or text[before.end : m.start] != " ":
+            out.append(m)
+            continue
+        # The brand as written (not inflected): "Upworkin Helsingistä" is a platform and where someone is.
+        if norm_key(before.text) not in f.lex.platforms or f._in(before.text, f.lex.countries):
+            out.append(m)
+            continue
+        out.append(Mention(before.start, m.end, "org", norm_key(before.text) + " " + m.key, m.priority))
+    return out
