@@ -624,7 +624,7 @@ class SuspectFinder:
         if not tok.cap:
             return self._lower_kind(w, prev)
         at_start = tok.sent_start or is_sentence_start(text, tok.start)
-        if at_start and (self.is_known_word(w) or self.is_known_compound(w)):
+        if at_start and (self.is_known_word(w) or self.is_known_compound(w) or self.is_finnish_inflected_word(w)):
             return ""
         if self.is_known_word(w) and not self.is_name_listed(w):
             return ""
@@ -655,10 +655,17 @@ class SuspectFinder:
         w = self._norm(word)
         if self.lang != "fi" or w.endswith(_FI_NAME_HEADS):
             return False
-        return any(
-            w[:i] in self.lex.vocab and (w[i:] in self.lex.vocab or fi_candidates(w[i:]) & self.lex.vocab)
-            for i in range(3, len(w) - 2)
-        )
+        return _fi_compound_of_words(w, self.lex.vocab, 2)
+
+    def is_finnish_inflected_word(self, word: str) -> bool:
+        """ "Vuokralaiset", "Käännän" at a sentence start: a case or verb form of an everyday word whose base forms
+        name no one (no listed first name, surname or town among them: "Virtasen" stays a suspect)."""
+        if self.lang != "fi":
+            return False
+        w = self._norm(word)
+        forms = fi_candidates(w) | ({w[:-3] + "nen"} if w.endswith("set") else set())  # vuokralaiset -> -lainen
+        names = self.lex.first_names | self.lex.surnames | self.lex.places
+        return not forms & names and any(len(f) >= 4 and f in self.lex.vocab for f in forms)
 
     def is_camel_case(self, word: str) -> bool:
         """ "BrickAndLoom", "StudioKrona": a capital inside a word is how brands are written."""
@@ -805,6 +812,20 @@ _NOT_ID_RE = re.compile(
     r"|(?:mp|h|x|v|ps|gpt|win|ios|web|covid|iphone|ipad|office|q|k|s|js|es|p|a|b|c)\d+",
     re.IGNORECASE,
 )
+
+
+def _fi_compound_of_words(w: str, vocab: frozenset[str], depth: int) -> bool:
+    """ "astianpesukone" = astia(n) + pesu + kone: a Finnish compound of everyday words, the first ones perhaps in the
+    genitive, read to depth splits."""
+    for i in range(3, len(w) - 2):
+        head, tail = w[:i], w[i:]
+        if head not in vocab and not (head.endswith("n") and head[:-1] in vocab) and not fi_candidates(head) & vocab:
+            continue
+        if tail in vocab or fi_candidates(tail) & vocab:
+            return True
+        if depth > 1 and len(tail) >= 6 and _fi_compound_of_words(tail, vocab, depth - 1):
+            return True
+    return False
 
 
 def is_id_shaped(token: str) -> bool:
