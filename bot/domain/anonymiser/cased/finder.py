@@ -26,6 +26,7 @@ from .initial import RU_VERB_RE, Initial, initial_is_name
 from .orgs import (
     ORG_JOINERS,
     acronym_of_org,
+    and_partners,
     brand_branch,
     domain_tails,
     echo_orgs,
@@ -196,7 +197,7 @@ class CasedFinder:
         out += ru_quoted_lowercase(self, text, out)
         out += acronym_of_org(self, text, tokens, out)
         out = legal_form_before(self, text, tokens, out)
-        out = brand_branch(self, text, tokens, out)
+        out = and_partners(text, brand_branch(self, text, tokens, out))
         out = trim_initial_words(out, text, self)
         out = domain_tails(text, ru_name_tails(self, text, tokens, out))
         return echo_orgs(self, tokens, out + propagate(self, rejected, out))

@@ -438,3 +438,29 @@ def brand_branch(f: CasedFinder, text: str, tokens: list[Token], found: list[Men
             continue
         out.append(Mention(before.start, m.end, "org", norm_key(before.text) + " " + m.key, m.priority))
     return out
+
+
+# "и партнёры", "& Partners", "ja kumppanit": the tail of a firm named after its founders.
+_PARTNERS_RE = re.compile(
+    r"[ \u00a0]+(?:и|&|and|ja)[ \u00a0]+(?:[пП]артн[её]р[а-яё]*|Partners|[kK]umppan[a-zäö]*)(?![\w])"
+)
+_NAME_LIST_GAP_RE = re.compile(r"^(?:,[ \u00a0]*|[ \u00a0]+(?:и|&|and|ja)[ \u00a0]+)$")
+
+
+def and_partners(text: str, found: list[Mention]) -> list[Mention]:
+    """ "Маковецкий и партнёры", "юрфирма Жук, Лис и партнёры", "Hale & Partners": names followed by "and partners"
+    are one firm, the names and the tail together ("Ada and partners left": English writes a firm's Partners
+    capitalised)."""
+    ordered = sorted(found, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in ordered:
+        tail = _PARTNERS_RE.match(text, m.end)
+        if not tail or m.type not in ("person", "org"):
+            out.append(m)
+            continue
+        start = m.start
+        while out and out[-1].type in ("person", "org") and _NAME_LIST_GAP_RE.match(text[out[-1].end : start]):
+            start = out.pop().start
+        key = norm_key(text[start : m.end])
+        out.append(Mention(start, tail.end(), "org", key, m.priority))
+    return out
