@@ -129,7 +129,14 @@ class CasedFinder:
 
     def ordinary(self, word: str) -> bool:
         """An everyday word of the language (the vocabulary list holds word forms, so no stemming)."""
-        return norm_key(re.sub(r"['’]s$", "", word)) in self.lex.vocab
+        lw = norm_key(re.sub(r"['’]s$", "", word))
+        return lw in self.lex.vocab or self._english_plural(lw)
+
+    def _english_plural(self, lw: str) -> bool:
+        """ "Refunds", "Invoices": the plural of an everyday English word that names no one ("Williams" stays)."""
+        if self.lang != "en" or len(lw) < 5 or not lw.endswith("s") or lw[:-1] not in self.lex.vocab:
+            return False
+        return lw[:-1] not in self.lex.first_names | self.lex.surnames | self.lex.places
 
     def unknown_name_shape(self, word: str, after_cue: bool = False) -> bool:
         """A word no list knows that could be a name: not vocabulary, not slang-stretched, not a word-like ending."""

@@ -279,8 +279,9 @@ _ROLE_BEFORE = {"boss", "owner", "manager", "landlord", "client", "customer", "r
 
 
 def lowercase_role_name(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
-    """ "My boss gary still says": in English, a listed first name that is no other word ("gary", not "will" or
-    "grace"), typed in lower case right after a role, is that person, even when chat uses it often."""
+    """ "My boss gary still says", "my landlord desmond": in English, a listed first name that is no other word
+    ("gary", not "will" or "grace") or a word no vocabulary knows, typed in lower case right after a role, is that
+    person, even when chat uses the name often."""
     if f.lang != "en":
         return []
     lex = f.lex
@@ -291,6 +292,8 @@ def lowercase_role_name(f: CasedFinder, text: str, tokens: list[Token], found: l
         if b.cap or norm_key(a.text) not in _ROLE_BEFORE or text[a.end : b.start] != " ":
             continue
         listed = lw in lex.first_names and lw not in lex.ambiguous and lw not in lex.common and len(lw) >= 3
-        if listed and not overlaps(b.start, b.end, taken):
+        # "my landlord desmond": a word no vocabulary knows, shaped like a name, after a role is one too.
+        unknown = len(lw) >= 4 and lw not in lex.vocab and f.unknown_name_shape(b.text)
+        if (listed or unknown) and not overlaps(b.start, b.end, taken):
             out.append(Mention(b.start, b.end, "person", lw, P_NAME))
     return out

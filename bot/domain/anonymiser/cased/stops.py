@@ -114,6 +114,15 @@ def single_letter(s: Stop) -> bool | None:
     return not (s.word.isupper() and s.initial)
 
 
+def number_cue_word(s: Stop) -> bool | None:
+    """ "Платёжка с номером", "firman ALV-numero on": a word that announces a number is no name (Finnish and
+    Russian; in English "Bill" is one)."""
+    f = s.finder
+    if f.lang in ("fi", "ru") and s.key in f.lex.cue("number_cues") | f.lex.cue("id_cues") and len(s.key) >= 4:
+        return True
+    return None
+
+
 def inflected_acronym(s: Stop) -> bool | None:
     """ "DMing", "PDFs", "CEO's", "NDAs", «СМСы»: an acronym with an ending is an ordinary word."""
     return True if _INFLECTED_ACRONYM_RE.fullmatch(s.word) else None
@@ -182,6 +191,7 @@ def _kind_right_before(f: CasedFinder, before: str) -> bool:
 STOP_RULES: tuple[Callable[[Stop], bool | None], ...] = (
     pronoun_i,
     single_letter,
+    number_cue_word,
     inflected_acronym,
     calendar_word,
     platform_compound,

@@ -165,7 +165,13 @@ def _file_name(tld: str) -> bool:
 
 def _site_named(text: str, start: int, labels: str) -> bool:
     """ "their site kestrel.ai", "shop.kestrel.ai": a site word before it, or a subdomain, makes "x.ai" a site."""
-    return labels.count(".") >= 2 or any(w in _SITE_WORDS for w in words_before(text, start, 3))
+    return labels.count(".") >= 2 or any(
+        w in _SITE_WORDS or w.startswith(_SITE_STEMS) for w in words_before(text, start, 3)
+    )
+
+
+# "sivuillaan", "verkkosivuillaan", "сайтике": any case or possessive form of a word for a site.
+_SITE_STEMS = ("sivuill", "sivusto", "verkkosivu", "kotisivu", "сайт")
 
 
 # "site", "sivu", "сайт", "موقع": words that introduce a web address.

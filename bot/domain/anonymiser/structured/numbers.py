@@ -120,7 +120,7 @@ def _typed_cue(word: str, num_cues: frozenset[str], phone_cues: frozenset[str]) 
     for w in (word, word[1:] if word[:1] in "وب" and len(word) > 3 else word):
         if w in phone_cues:
             return "phone"
-        if w in num_cues or w.endswith(_NUMBER_HEADS) or inflected_cue(w):
+        if w in num_cues or w.endswith(_NUMBER_HEADS) or inflected_cue(w) or _plural_cue(w, num_cues):
             return "number"
     return ""
 
@@ -161,6 +161,11 @@ _NOT_CUE_STEMS = (
     "договорён",
     "договорен",
 )
+
+
+def _plural_cue(word: str, num_cues: frozenset[str]) -> bool:
+    """ "paid invoices 3318 and 3324", "orders 5512": the English plural of a cue word is the same cue."""
+    return len(word) > 4 and word.endswith("s") and word[:-1] in num_cues
 
 
 def inflected_cue(word: str) -> bool:
@@ -249,7 +254,8 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             before, kind = words_before(text, s - len(series), 3, lex.norm), "number"
         else:
             series = ""
-        sign = bool(before) and before[0] in ("#", "№")
+        # "nro 2024-77": a number sign or its abbreviation makes even a year-like pair an id.
+        sign = bool(before) and before[0] in ("#", "№", "nro", "nr")
         s -= len(series) if kind == "number" else 0
         val = text[s:e]
         if kind != "number" and not (kind == "" and before and before[0] in _NEUTRAL_NUMBER_WORDS):
@@ -260,8 +266,11 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
             continue
         # "№ 45-К": two digits are enough when a number sign and a letter series make it a code; so they are after
         # a typed cue and a number sign or word ("Счёт № 47", "Lasku numero 88").
-        short_code = (sign and re.search(r"[A-Za-zА-Яа-яЁё]", val) is not None) or _typed_then_number_word(
-            before, num_cues, phone_cues
+        # "Счетов было три: № 11, № 12": the sign № itself says the number is some document's.
+        short_code = (
+            (sign and re.search(r"[A-Za-zА-Яа-яЁё]", val) is not None)
+            or _typed_then_number_word(before, num_cues, phone_cues)
+            or before[:1] == ["№"]
         )
         if money_or_unit(text, s, e, lex) or sum(ch.isdigit() for ch in val) < (2 if short_code else 3):
             continue
