@@ -292,3 +292,71 @@ def test_domain_tail_joins_the_company(anon: Anonymiser) -> None:
 def test_place_abbreviations(anon: Anonymiser) -> None:
     text = "She moved to NYC and the client was in SF."
     assert [text[s.start : s.end] for s in anon.anonymise(text, "en").spans] == ["NYC", "SF"]
+
+
+# --- fifth pass: titles, lower-case echoes, Finnish "-niminen", firms "and partners", brands' branches ------------
+
+
+def _found(anon: Anonymiser, text: str, lang: str) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.type) for s in anon.find(text, lang)]
+
+
+def test_title_initial(finders: dict[str, CasedFinder]) -> None:
+    assert persons.is_title_initial(_tok("Mrs P says", "P"))
+    assert not persons.is_title_initial(_tok("Mrs Pe says", "Pe"))
+
+
+def test_lowercase_echo_of_a_name_spelled_capitalised(finders: dict[str, CasedFinder]) -> None:
+    anon = Anonymiser.load()
+    text = "Producer Ferrand Quill promised a day rate. Then ferrand messages me, and the ferrand word means nothing."
+    assert ("ferrand", "person") in _found(anon, text, "en")
+    # A sentence-initial capital alone is too weak a source: "Cheque bounced. He paid by cheque."
+    assert ("cheque", "person") not in _found(anon, "Cheque bounced. He paid by cheque, a second cheque.", "en")
+
+
+def test_lowercase_role_name(finders: dict[str, CasedFinder]) -> None:
+    f = finders["en"]
+    text = "My boss gary still says no, my landlord desmond too, my client basically agreed."
+    tokens = tokenize(text)
+    assert [text[m.start : m.end] for m in persons.lowercase_role_name(f, text, tokens, [])] == ["gary", "desmond"]
+
+
+def test_number_cue_word_is_no_name(finders: dict[str, CasedFinder]) -> None:
+    assert stops.number_cue_word(_stop(finders["ru"], "Платёжка с номером", "Платёжка"))
+    assert stops.number_cue_word(_stop(finders["en"], "Bill Pugh paid", "Bill")) is None
+
+
+def test_short_acronym_after_a_kind_of_organisation(finders: dict[str, CasedFinder]) -> None:
+    f = finders["fi"]
+    assert (
+        stops.short_acronym(_stop(f, "Ammattiliitto PAM neuvoi", "PAM", around=("Ammattiliitto ", " neuvoi"))) is False
+    )
+    assert stops.short_acronym(_stop(f, "Lähetin PDF:n", "PDF", around=("Lähetin ", ":n"))) is True
+
+
+def test_english_plural_of_an_everyday_word(finders: dict[str, CasedFinder]) -> None:
+    f = finders["en"]
+    assert f.ordinary("Refunds")
+    assert not f._english_plural("williams")  # William is a name: the plural rule says nothing
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        ("fi", "Tein juttusarjaa Savon Viikko -nimiselle ilmaisjakelulehdelle.", [("Savon Viikko", "org")]),
+        ("fi", "Tein töitä Kuusela -nimiselle miehelle.", [("Kuusela", "person")]),
+        ("fi", "Ammattiliitto PAM neuvoi minua.", [("PAM", "org")]),
+        ("fi", "Oon tehny asiakaspalvelua K-Market Kaukajärven kaupassa.", [("K-Market Kaukajärven", "org")]),
+        ("fi", "Tilasin Upworkin Helsingistä.", [("Helsingistä", "place")]),
+        ("ru", "Помощница в юрфирме Жук, Лис и партнёры пишет.", [("Жук, Лис и партнёры", "org")]),
+        (
+            "en",
+            "I worked for Hale & Partners. Then Ada and partners left.",
+            [("Hale & Partners", "org"), ("Ada", "person")],
+        ),
+        ("en", "His name is Joost van der Wiel, he said.", [("Joost van der Wiel", "person")]),
+        ("en", "Landlord is Mr. Okafor-Lisle, lovely.", [("Mr. Okafor-Lisle", "person")]),
+    ],
+)
+def test_fifth_pass_names_through_the_anonymiser(lang: str, text: str, found: list[tuple[str, str]]) -> None:
+    assert _found(Anonymiser.load(), text, lang) == found

@@ -258,3 +258,18 @@ def test_the_other_half_of_an_ampersand_name_stays_flagged_when_one_half_is_remo
     removed = Span(start, start + len("northwind"), "person", "[client]")
     got = _finder("en").tail_after_removed(text, Suspect(start, text.index(" last"), "org"), (removed,))
     assert got is not None and text[got.start : got.end] == "fable"
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [("Vuokralaiset", True), ("Käännän", True), ("Virtasen", False), ("Kiiskiseksi", False)],
+)
+def test_finnish_sentence_start_inflected_everyday_word(word: str, everyday: bool):
+    assert _finder("fi").is_finnish_inflected_word(word) is everyday
+
+
+def test_finnish_compound_of_three_everyday_words():
+    f = _finder("fi")
+    assert f.is_known_compound("Astianpesukone")  # astia(n) + pesu + kone
+    assert not f.is_known_compound("Kaukajärvi")  # a place's head (järvi) keeps it a suspect
+    assert "Astianpesukone" not in _flagged(Anonymiser.load(), "Asun Nokialla. Astianpesukone hajosi taas.", "fi")

@@ -190,7 +190,13 @@ def _unknown_after_platform(text: str, pos: int, tok: str, lex: Lexicon) -> bool
         return False
     if everyday(tok, lex) or norm_key(tok) in lex.common or norm_key(tok) in lex.platforms:
         return False
+    if tok.endswith(_WORD_ENDINGS):
+        return False  # "he is unprofessional there": a word the vocabulary lacks, shaped like a word
     return _platform_earlier(text, pos, lex)
+
+
+# Endings of derived words that a list of everyday words does not hold every one of.
+_WORD_ENDINGS = ("al", "ly", "ing", "ed", "tion", "sion", "ness", "ment", "ful", "less", "ous", "ive", "able", "ible")
 
 
 _IS_WORDS = {"is", "as", "was", "on", "oli", "как", "это", "—"}
