@@ -360,3 +360,10 @@ def test_english_plural_of_an_everyday_word(finders: dict[str, CasedFinder]) -> 
 )
 def test_fifth_pass_names_through_the_anonymiser(lang: str, text: str, found: list[tuple[str, str]]) -> None:
     assert _found(Anonymiser.load(), text, lang) == found
+
+
+def test_finnish_first_name_that_is_a_word_after_the_full_name() -> None:
+    anon = Anonymiser.load()
+    text = "Uusi asiakas, Onni Räsänen, tilasi kirjan. Onni on sinänsä mukava."
+    assert _found(anon, text, "fi") == [("Onni Räsänen", "person"), ("Onni", "person")]
+    assert _found(anon, "Tuuli kävi kovana koko päivän.", "fi") == []

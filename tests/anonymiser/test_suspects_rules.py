@@ -273,3 +273,11 @@ def test_finnish_compound_of_three_everyday_words():
     assert f.is_known_compound("Astianpesukone")  # astia(n) + pesu + kone
     assert not f.is_known_compound("Kaukajärvi")  # a place's head (järvi) keeps it a suspect
     assert "Astianpesukone" not in _flagged(Anonymiser.load(), "Asun Nokialla. Astianpesukone hajosi taas.", "fi")
+
+
+def test_finnish_common_name_after_spoken_se_and_lowercase_town():
+    anon = Anonymiser.load()
+    flagged = _flagged(anon, "no niin taas. se mikko siitä tampereen mainostoimistosta laittoi viestiä", "fi")
+    assert flagged.get("mikko") == "person"
+    assert flagged.get("tampereen") == "place"
+    assert "mainostoimistosta" not in flagged

@@ -29,6 +29,7 @@ def with_cased_suspects(lex: Lexicon, text: str, removed: list[tuple[int, int]],
     tokens = tokenize(text)
     ours = ru_kind_then_lowercase_name(lex, text, tokens)
     ours += fi_after_spoken_demonstrative(lex, text, tokens) + fi_kind_apposition(lex, text, tokens)
+    ours += fi_lowercase_town(lex, tokens)
     ours = [s for s in ours if not overlaps(s.start, s.end, removed)]
     spans = [(s.start, s.end) for s in ours]
     return [s for s in found if not overlaps(s.start, s.end, spans)] + ours
@@ -95,11 +96,30 @@ def fi_after_spoken_demonstrative(lex: Lexicon, text: str, tokens: list[Token]) 
         parts = b.text.split("-")
         double = len(parts) == 2 and all(len(p) >= 3 and not known(p) for p in parts)
         lw = norm_key(b.text)
-        listed = bool(fi_candidates(b.text) & lex.first_names) and lw not in lex.vocab and lw not in lex.common
+        # The vocabulary holds the commonest names too ("se mikko siitä"): a listed name that is no word still counts.
+        plain_name = lw in lex.first_names and lw not in lex.ambiguous
+        listed = bool(fi_candidates(b.text) & lex.first_names) and (lw not in lex.vocab or plain_name)
+        listed = listed and lw not in lex.common
         named = len(b.text) >= 4 and listed
         # After the case forms "sille"/"siltä"/"sen" a verb is rare: an unknown word is someone ("sille veikalle").
         oblique = norm_key(a.text) in _FI_OBLIQUE and len(b.text) >= 4 and not known(b.text)
         named = named or oblique
         if double or named:
             out.append(Suspect(b.start, b.end, "person"))
+    return out
+
+
+def fi_lowercase_town(lex: Lexicon, tokens: list[Token]) -> list[Suspect]:
+    """ "siitä tampereen mainostoimistosta", "töitä porin golfille": a case form of a listed town typed in lower case
+    (flagged, not removed: "salon", "kotkan" are words as well)."""
+    if lex.lang != "fi":
+        return []
+    out = []
+    for t in tokens:
+        lw = norm_key(t.text)
+        if t.cap or len(lw) < 4 or lw in lex.places or lw in lex.common:
+            continue
+        forms = fi_candidates(lw) - {lw}
+        if forms & lex.places and not forms & (lex.first_names | lex.common) and not forms & lex.vocab - lex.places:
+            out.append(Suspect(t.start, t.end, "place"))
     return out
