@@ -367,3 +367,24 @@ def test_finnish_first_name_that_is_a_word_after_the_full_name() -> None:
     text = "Uusi asiakas, Onni Räsänen, tilasi kirjan. Onni on sinänsä mukava."
     assert _found(anon, text, "fi") == [("Onni Räsänen", "person"), ("Onni", "person")]
     assert _found(anon, "Tuuli kävi kovana koko päivän.", "fi") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        (
+            "ru",
+            "Хозяйку все зовут тётя Люба. Много фото с тётей Верой.",
+            [("тётя Люба", "person"), ("тётей Верой", "person")],
+        ),
+        ("ru", "у него студия shtorm media, берёт дизайнеров.", [("shtorm media", "org")]),
+        ("ru", "Студия web design тоже есть.", []),
+        (
+            "en",
+            "ugh. marcus feld from feldworks studio still hasnt paid.",
+            [("marcus feld", "person"), ("feldworks studio", "org")],
+        ),
+    ],
+)
+def test_kin_address_latin_name_after_a_kind_and_lowercase_company(lang: str, text: str, found: list) -> None:
+    assert _found(Anonymiser.load(), text, lang) == found

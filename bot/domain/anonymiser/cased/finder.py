@@ -33,6 +33,7 @@ from .orgs import (
     is_kind_word,
     is_title_case_phrase,
     keeps_edge,
+    latin_after_kind,
     legal_form_before,
     lowercase_after_legal_form,
     lowercase_at_work,
@@ -44,6 +45,7 @@ from .orgs import (
 )
 from .persons import (
     P_NAME,
+    is_kin_address,
     is_title_initial,
     lowercase_cued,
     lowercase_dictionary_name,
@@ -202,6 +204,7 @@ class CasedFinder:
         out += lowercase_kind_and_surname(self, text, tokens, out)
         out += lowercase_with_org_suffix(self, text, tokens, out)
         out += ru_quoted_lowercase(self, text, out)
+        out += latin_after_kind(self, text, tokens, out)
         out += acronym_of_org(self, text, tokens, out)
         out = legal_form_before(self, text, tokens, out)
         out = and_partners(text, brand_branch(self, text, tokens, out))
@@ -374,6 +377,12 @@ class CasedFinder:
         if not person_cue and is_title_case_phrase(self, toks):
             return []
         found = self._classify(text, toks, prev, person_cue)
+        if (
+            title_start < 0
+            and prev_tok is not None
+            and is_kin_address(self.lang, prev_tok, text[prev_tok.end : toks[0].start])
+        ):
+            title_start = prev_tok.start  # "тётя Люба", "с тётей Верой": how everyone calls her goes with the name
         if title_start >= 0 and found and found[0].type == "person" and found[0].start == toks[0].start:
             first = found[0]
             found[0] = Mention(title_start, first.end, first.type, first.key, first.priority)

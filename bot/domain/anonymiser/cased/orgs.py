@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..kinds import at_workplace
+from ..lexicon import _vocab_sets
 from ..model import Mention
 from ..russian import ru_adjective_noun, ru_lemma
 from ..textutil import Token, norm_key, overlaps
@@ -222,7 +223,7 @@ def lowercase_kind_and_surname(f: CasedFinder, text: str, tokens: list[Token], f
 
 
 # Company words that follow a name but seldom an everyday word ("vape shop", "coffee bar" are no companies).
-_LOWER_ORG_SUFFIXES = {
+LOWER_ORG_SUFFIXES = {
     "studio",
     "studios",
     "interiors",
@@ -259,7 +260,7 @@ def lowercase_with_org_suffix(f: CasedFinder, text: str, tokens: list[Token], fo
         if a.cap or b.cap or text[a.end : b.start] != " " or overlaps(a.start, b.end, taken) or len(a.text) < 4:
             continue
         if (
-            norm_key(b.text) in _LOWER_ORG_SUFFIXES
+            norm_key(b.text) in LOWER_ORG_SUFFIXES
             and f.unknown_name_shape(a.text)
             and norm_key(a.text) not in f.lex.vocab
         ):
@@ -463,4 +464,31 @@ def and_partners(text: str, found: list[Mention]) -> list[Mention]:
             start = out.pop().start
         key = norm_key(text[start : m.end])
         out.append(Mention(start, tail.end(), "org", key, m.priority))
+    return out
+
+
+def latin_after_kind(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "у него студия shtorm media", "агентство pixelhaus": in a Russian story, Latin words in lower case right after
+    a kind of business are its name (one of them unknown to English: "студия web design" is a description)."""
+    if f.lang != "ru":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    en_vocab = _vocab_sets("en")[0]
+    out = []
+    for i in range(len(tokens) - 1):
+        if not is_kind_word(f, norm_key(tokens[i].text)) and not f.lemmas(tokens[i].text) & f.lex.cue("org_kinds"):
+            continue
+        run: list[Token] = []
+        prev = tokens[i]
+        for t in tokens[i + 1 : i + 4]:
+            if not (t.text.isascii() and t.text.isalpha() and t.text.islower()) or text[prev.end : t.start] != " ":
+                break
+            run.append(t)
+            prev = t
+        if not run or overlaps(run[0].start, run[-1].end, taken):
+            continue
+        if all(norm_key(t.text) in en_vocab for t in run):
+            continue
+        key = " ".join(norm_key(t.text) for t in run)
+        out.append(Mention(run[0].start, run[-1].end, "org", key, P_NAME_LOWER))
     return out

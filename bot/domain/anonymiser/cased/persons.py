@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Mention
 from ..russian import ru_only_proper
 from ..textutil import Token, common_prefix, is_sentence_start, norm_key, overlaps
+from .orgs import LOWER_ORG_SUFFIXES
 from .register import moved_before
 
 if TYPE_CHECKING:
@@ -162,6 +163,8 @@ def lowercase_cued(f: CasedFinder, text: str, tokens: list[Token], found: list[M
         if prev == "to" and moved_before(text, a.start):
             prev = "in"  # "moved to philly" (but "went to voicemail" says nothing)
         typ = "person" if prev in person_cues else "place" if prev in place_cues else ""
+        if typ == "place" and _org_suffix_after(tokens, b):
+            continue  # "from feldworks studio": a company (orgs.lowercase_with_org_suffix), not a town
         listed = f.lemmas(b.text) & (f.lex.places if typ == "place" else f.lex.first_names)
         unknown = f.unknown_name_shape(b.text) and norm_key(b.text) not in f.lex.vocab
         if not typ or not (unknown or (listed and not listed & f.lex.ambiguous)):
@@ -304,3 +307,20 @@ def lowercase_role_name(f: CasedFinder, text: str, tokens: list[Token], found: l
         if (listed or unknown) and not overlaps(b.start, b.end, taken):
             out.append(Mention(b.start, b.end, "person", lw, P_NAME))
     return out
+
+
+def _org_suffix_after(tokens: list[Token], b: Token) -> bool:
+    """ "feldworks studio": the next word is a company word typed in lower case."""
+    nxt = next((t for t in tokens if t.start >= b.end), None)
+    return nxt is not None and norm_key(nxt.text) in LOWER_ORG_SUFFIXES
+
+
+# Kinship words Russian puts before a first name to address an older person ("тётя Люба", "дядя Коля").
+_RU_KIN_ADDRESS = ("тёт", "тет", "дяд")
+
+
+def is_kin_address(lang: str, tok: Token, gap: str) -> bool:
+    """ "Хозяйку все зовут тётя Люба", "фото с тётей Верой": "тётя"/"дядя" in any case right before a name is part of
+    how the story names her or him."""
+    w = norm_key(tok.text)
+    return lang == "ru" and gap == " " and not tok.cap and w.startswith(_RU_KIN_ADDRESS) and len(w) <= 5
