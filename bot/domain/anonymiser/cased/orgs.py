@@ -476,6 +476,9 @@ def latin_after_kind(f: CasedFinder, text: str, tokens: list[Token], found: list
     en_vocab = _vocab_sets("en")[0]
     out = []
     for i in range(len(tokens) - 1):
+        nxt = tokens[i + 1].text
+        if not (nxt.isascii() and nxt.isalpha() and nxt.islower()):
+            continue  # the cheap test first: most words are not followed by a Latin one
         if not is_kind_word(f, norm_key(tokens[i].text)) and not f.lemmas(tokens[i].text) & f.lex.cue("org_kinds"):
             continue
         run: list[Token] = []

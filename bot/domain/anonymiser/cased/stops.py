@@ -118,7 +118,8 @@ def number_cue_word(s: Stop) -> bool | None:
     """ "Платёжка с номером", "firman ALV-numero on": a word that announces a number is no name (Finnish and
     Russian; in English "Bill" is one)."""
     f = s.finder
-    if f.lang in ("fi", "ru") and s.key in f.lex.cue("number_cues") | f.lex.cue("id_cues") and len(s.key) >= 4:
+    key = s.key
+    if f.lang in ("fi", "ru") and len(key) >= 4 and (key in f.lex.cue("number_cues") or key in f.lex.cue("id_cues")):
         return True
     return None
 

@@ -8,6 +8,7 @@ twice it is removed, see orgs.ru_quoted_lowercase.) Each rule is one predicate w
 
 from __future__ import annotations
 
+import functools
 from itertools import pairwise
 
 from ..lexicon import Lexicon
@@ -114,12 +115,19 @@ def fi_lowercase_town(lex: Lexicon, tokens: list[Token]) -> list[Suspect]:
     (flagged, not removed: "salon", "kotkan" are words as well)."""
     if lex.lang != "fi":
         return []
+    heads = _place_heads(lex.places)
     out = []
     for t in tokens:
         lw = norm_key(t.text)
-        if t.cap or len(lw) < 4 or lw in lex.places or lw in lex.common:
+        if t.cap or len(lw) < 4 or lw[:4] not in heads or lw in lex.places or lw in lex.common:
             continue
         forms = fi_candidates(lw) - {lw}
         if forms & lex.places and not forms & (lex.first_names | lex.common) and not forms & lex.vocab - lex.places:
             out.append(Suspect(t.start, t.end, "place"))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _place_heads(places: frozenset[str]) -> frozenset[str]:
+    """The first four letters of every listed place: a word that starts otherwise is no town's case form."""
+    return frozenset(p[:4] for p in places)

@@ -164,6 +164,8 @@ def _unknown_hyphenated(tok: str, lex: Lexicon) -> bool:
 def _shaped_username(tok: str, lex: Lexicon) -> bool:
     """ "reymundo-tx-88": lower case, two separators or more, a digit, and a part of five letters no vocabulary knows:
     only a username looks like that ("gpt-4-turbo" is made of words)."""
+    if not tok.islower() or not any(ch.isdigit() for ch in tok):
+        return False
     parts = re.split(r"[\-_.]", tok)
     return (
         tok.islower()
@@ -185,14 +187,12 @@ def _username_in_arabic(tok: str, lex: Lexicon) -> bool:
 def _unknown_after_platform(text: str, pos: int, tok: str, lex: Lexicon) -> bool:
     """ "he posted about me on twitter, he is fionnfixesit there": a platform earlier in the sentence, then "is"/"as"
     and a lower-case word of seven letters or more that no vocabulary knows is the account there."""
-    before = words_before(text, pos, 1, lex.norm)
-    if not before or before[0] not in _IS_WORDS or not (tok.isalpha() and tok.islower() and len(tok) >= 7):
-        return False
+    if not (len(tok) >= 7 and tok.isalpha() and tok.islower()) or tok.endswith(_WORD_ENDINGS):
+        return False  # "he is unprofessional there": a word the vocabulary lacks, shaped like a word
     if everyday(tok, lex) or norm_key(tok) in lex.common or norm_key(tok) in lex.platforms:
         return False
-    if tok.endswith(_WORD_ENDINGS):
-        return False  # "he is unprofessional there": a word the vocabulary lacks, shaped like a word
-    return _platform_earlier(text, pos, lex)
+    before = words_before(text, pos, 1, lex.norm)
+    return bool(before) and before[0] in _IS_WORDS and _platform_earlier(text, pos, lex)
 
 
 # Endings of derived words that a list of everyday words does not hold every one of.
@@ -225,6 +225,8 @@ def _is_platform_word(word: str, lex: Lexicon) -> bool:
     """ "upworkissa", "kworkissa", "кворке": a platform name, inflected (a case ending of at most four letters)."""
     if word in lex.platforms:
         return True
+    if not word.startswith(INFLECTABLE_PLATFORMS):  # one call for the common case: no platform at all
+        return False
     return any(word.startswith(p) and len(word) - len(p) <= 4 for p in INFLECTABLE_PLATFORMS)
 
 
