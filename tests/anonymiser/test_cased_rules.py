@@ -362,11 +362,12 @@ def test_fifth_pass_names_through_the_anonymiser(lang: str, text: str, found: li
     assert _found(Anonymiser.load(), text, lang) == found
 
 
-def test_finnish_first_name_that_is_a_word_after_the_full_name() -> None:
+def test_finnish_first_name_that_is_a_word_after_the_full_name_is_flagged() -> None:
     anon = Anonymiser.load()
-    text = "Uusi asiakas, Onni Räsänen, tilasi kirjan. Onni on sinänsä mukava."
-    assert _found(anon, text, "fi") == [("Onni Räsänen", "person"), ("Onni", "person")]
-    assert _found(anon, "Tuuli kävi kovana koko päivän.", "fi") == []
+    text = "Uusi asiakas, Armas Räsänen, tilasi kirjan. Armas on sinänsä armas ihminen."
+    res = anon.anonymise(text, "fi")
+    assert [(text[s.start : s.end], s.type) for s in res.spans] == [("Armas Räsänen", "person")]
+    assert [(text[s.start : s.end], s.type) for s in res.suspects] == [("Armas", "person")]
 
 
 @pytest.mark.parametrize(

@@ -203,18 +203,11 @@ def lowercase_from(f: CasedFinder, text: str, tokens: list[Token], found: list[M
 
 
 def propagate(f: CasedFinder, rejected: list[Token], found: list[Mention]) -> list[Mention]:
-    """A sentence-initial word naming a person already found elsewhere (Кравчука … Кравчук обещал) is a name; so is
-    a Finnish first name that is also a word, when the story named that person in full ("Armas Hyvönen … Armas")."""
+    """A sentence-initial word naming a person already found elsewhere (Кравчука … Кравчук обещал) is a name."""
     known = {w for m in found if m.type == "person" for w in m.key.split()}
-    # "Armas Hyvönen tilasi ... Armas on sinänsä armas ihminen": in Finnish, a first name that is also a word, at a
-    # sentence start, is the person the story already named in full.
-    full_first = {m.key.split()[0] for m in found if m.type == "person" and " " in m.key} if f.lang == "fi" else set()
     out = []
     for tok in rejected:
         lem = f.lemmas(tok.text)
-        if norm_key(tok.text) in full_first and tok.cap:
-            out.append(Mention(tok.start, tok.end, "person", norm_key(tok.text), P_NAME))
-            continue
         if lem & f.lex.ambiguous or lem & f.lex.common or norm_key(tok.text) in f.lex.common:
             continue
         key = f.lemma(tok.text)

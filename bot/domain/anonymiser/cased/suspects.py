@@ -30,7 +30,7 @@ def with_cased_suspects(lex: Lexicon, text: str, removed: list[tuple[int, int]],
     tokens = tokenize(text)
     ours = ru_kind_then_lowercase_name(lex, text, tokens)
     ours += fi_after_spoken_demonstrative(lex, text, tokens) + fi_kind_apposition(lex, text, tokens)
-    ours += fi_lowercase_town(lex, tokens)
+    ours += fi_lowercase_town(lex, tokens) + fi_first_name_again(lex, text, tokens, removed)
     ours = [s for s in ours if not overlaps(s.start, s.end, removed)]
     spans = [(s.start, s.end) for s in ours]
     return [s for s in found if not overlaps(s.start, s.end, spans)] + ours
@@ -131,3 +131,21 @@ def fi_lowercase_town(lex: Lexicon, tokens: list[Token]) -> list[Suspect]:
 def _place_heads(places: frozenset[str]) -> frozenset[str]:
     """The first four letters of every listed place: a word that starts otherwise is no town's case form."""
     return frozenset(p[:4] for p in places)
+
+
+def fi_first_name_again(lex: Lexicon, text: str, tokens: list[Token], removed: list[tuple[int, int]]) -> list[Suspect]:
+    """ "Armas Hyvönen tilasi ... Armas on sinänsä armas ihminen": a sentence-initial first name that is also a word,
+    when the story named someone in full with it, is likely that person; flagged, not removed ("Lumi on kaunista,
+    mutta Lumi Ahonen ..." is snow first)."""
+    if lex.lang != "fi":
+        return []
+    firsts = set()
+    for s, e in removed:
+        words = text[s:e].split()
+        if len(words) >= 2 and words[0][:1].isupper():
+            firsts.add(words[0])
+    out = []
+    for t in tokens:
+        if t.text in firsts and t.sent_start and not overlaps(t.start, t.end, removed):
+            out.append(Suspect(t.start, t.end, "person", 0.7))
+    return out
