@@ -280,3 +280,9 @@ def test_finnish_common_name_after_spoken_se_and_lowercase_town():
     flagged = _flagged(anon, "no niin taas. se mikko siitä tampereen mainostoimistosta laittoi viestiä", "fi")
     assert flagged.get("mikko") == "person"
     assert [typ for words, typ in flagged.items() if words.startswith("tampereen")] == ["place"]
+
+
+def test_english_plural_of_an_everyday_word_is_known():
+    f = _finder("en")
+    assert f.is_known_word("Reminders")
+    assert not f.is_known_word("Quillmarks")

@@ -693,7 +693,12 @@ class SuspectFinder:
     def is_known_word(self, word: str) -> bool:
         """ "Then", "Invoice", "Horror": an everyday word of the language (or of English, quoted in any language)."""
         lw = self._norm(word[:-2] if word.endswith(("'s", "’s")) else word)
-        return lw in self.lex.vocab or lw in self.en.vocab or lw in self.lex.common
+        if lw in self.lex.vocab or lw in self.en.vocab or lw in self.lex.common:
+            return True
+        # "Reminders", "Admins": the plural of an everyday English word that names no one.
+        single = lw[:-1] if len(lw) > 4 and lw.endswith("s") and word.isascii() else ""
+        names = self.en.first_names | self.en.surnames | self.en.places
+        return bool(single) and single in self.en.vocab and single not in names
 
     def is_known_any_form(self, word: str) -> bool:
         """ "задолжала", "esitteen": an everyday word in any inflected form (pymorphy3 for Russian, base forms for
