@@ -389,3 +389,10 @@ def test_finnish_first_name_that_is_a_word_after_the_full_name_is_flagged() -> N
 )
 def test_kin_address_latin_name_after_a_kind_and_lowercase_company(lang: str, text: str, found: list) -> None:
     assert _found(Anonymiser.load(), text, lang) == found
+
+
+def test_lowercase_after_title(finders: dict[str, CasedFinder]) -> None:
+    f = finders["en"]
+    text = "one mrs abernathy-cole told me, then dr. quillfeather. ms paint is fine, dr strange too."
+    found = persons.lowercase_after_title(f, text, tokenize(text), [])
+    assert [text[m.start : m.end] for m in found] == ["mrs abernathy-cole", "dr. quillfeather"]

@@ -47,6 +47,7 @@ from .persons import (
     P_NAME,
     is_kin_address,
     is_title_initial,
+    lowercase_after_title,
     lowercase_cued,
     lowercase_dictionary_name,
     lowercase_double_name,
@@ -198,6 +199,7 @@ class CasedFinder:
         out += lowercase_double_name(self, tokens, out)
         out += lowercase_dictionary_name(self, tokens, out)
         out += lowercase_role_name(self, text, tokens, out)
+        out += lowercase_after_title(self, text, tokens, out)
         out += lowercase_echo(self, text, tokens, out)
         out += lowercase_after_legal_form(self, text, tokens, out)
         out += lowercase_at_work(self, text, tokens, out)

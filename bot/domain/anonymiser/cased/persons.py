@@ -317,3 +317,24 @@ def is_kin_address(lang: str, tok: Token, gap: str) -> bool:
     how the story names her or him."""
     w = norm_key(tok.text)
     return lang == "ru" and gap == " " and not tok.cap and w.startswith(_RU_KIN_ADDRESS) and len(w) <= 5
+
+
+_EN_LOWER_TITLES = {"mr", "mrs", "ms", "mx", "dr"}
+
+
+def lowercase_after_title(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "the owner, one mrs abernathy-cole, told me": in English, "mr"/"mrs"/"dr" typed in lower case, then a word no
+    vocabulary knows (or a listed surname), is someone; the title goes with the name, as it does capitalised."""
+    if f.lang != "en":
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for a, b in pairwise(tokens):
+        if a.cap or norm_key(a.text).rstrip(".") not in _EN_LOWER_TITLES or b.cap:
+            continue
+        if text[a.end : b.start].strip(".") != " " or overlaps(b.start, b.end, taken):
+            continue
+        lw = norm_key(b.text)
+        if len(lw) >= 3 and (lw in f.lex.surnames or (lw not in f.lex.vocab and f.unknown_name_shape(b.text))):
+            out.append(Mention(a.start, b.end, "person", lw, P_NAME))
+    return out
