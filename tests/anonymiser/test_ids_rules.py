@@ -23,14 +23,16 @@ def test_vat_number_shape(code: str, vat: bool):
     assert ids.is_vat_number(code) is vat
 
 
-@pytest.mark.parametrize(("code", "plate"), [("А 417 КМ 750", True), ("в123ор77", True), ("А 417", False)])
+@pytest.mark.parametrize(
+    ("code", "plate"), [("А 417 КМ 750", True), ("в123ор77", True), ("А 417", False), ("в 300 км 40", False)]
+)
 def test_russian_plate_shape(code: str, plate: bool):
     assert ids.is_ru_plate(code) is plate
 
 
 @pytest.mark.parametrize(
     ("code", "slashed"),
-    [("5380/R/41207/23", True), ("INV/2025/0042", True), ("and/or/but", False), ("1/2/3", False)],
+    [("5380/R/41207/23", True), ("INV/2025/0042", True), ("and/or/but", False), ("1920/1080/60", False)],
 )
 def test_slashed_code_shape(code: str, slashed: bool):
     assert ids.is_slashed_code(code) is slashed

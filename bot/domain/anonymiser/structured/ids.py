@@ -18,10 +18,11 @@ VAT_RE = re.compile(
 )
 
 
-# "А 417 КМ 750", "в123ор77": a Russian car plate (only the letters that look Latin are used on plates).
+# "А 417 КМ 750", "в123ор77": a Russian car plate (only the letters that look Latin are used on plates); in lower
+# case only written solid ("в 300 км 40 минут" is a distance).
 RU_PLATE_RE = re.compile(
-    r"(?<![\w\-])[АВЕКМНОРСТУХавекмнорстух][ \u00a0]?\d{3}[ \u00a0]?[АВЕКМНОРСТУХавекмнорстух]{2}[ \u00a0]?\d{2,3}"
-    r"(?![\w\-])"
+    r"(?<![\w\-])(?:[АВЕКМНОРСТУХ][ \u00a0]?\d{3}[ \u00a0]?[АВЕКМНОРСТУХ]{2}[ \u00a0]?\d{2,3}"
+    r"|[авекмнорстух]\d{3}[авекмнорстух]{2}\d{2,3})(?![\w\-])"
 )
 
 
@@ -56,10 +57,11 @@ def is_ru_plate(code: str) -> bool:
 
 
 def is_slashed_code(code: str) -> bool:
-    """ "5380/R/41207/23" and "INV/2025/0042" are codes; "and/or/but" and "1/2/3" (steps) are not: two parts hold
-    digits and there are five digits or more."""
+    """ "5380/R/41207/23" and "INV/2025/0042" are codes; "and/or/but", "1/2/3" (steps) and "1920/1080/60" (a video
+    format) are not: two parts hold digits, one holds letters, and there are five digits or more."""
     parts = code.split("/")
-    return sum(any(ch.isdigit() for ch in p) for p in parts) >= 2 and sum(ch.isdigit() for ch in code) >= 5
+    lettered = any(any(ch.isalpha() for ch in p) for p in parts)
+    return lettered and sum(any(ch.isdigit() for ch in p) for p in parts) >= 2 and sum(ch.isdigit() for ch in code) >= 5
 
 
 def tax_cue_in_sentence(text: str, pos: int, lex: Lexicon) -> bool:
