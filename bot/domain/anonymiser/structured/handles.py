@@ -164,8 +164,8 @@ def _unknown_hyphenated(tok: str, lex: Lexicon) -> bool:
 def _shaped_username(tok: str, lex: Lexicon) -> bool:
     """ "reymundo-tx-88": lower case, two separators or more, a digit, and a part of five letters no vocabulary knows:
     only a username looks like that ("gpt-4-turbo" is made of words)."""
-    if not tok.islower() or not any(ch.isdigit() for ch in tok):
-        return False
+    if not tok.islower() or not any(ch.isdigit() for ch in tok) or re.search(r"\d\.\d", tok):
+        return False  # "kotlin-1.9-release": a version number
     parts = re.split(r"[\-_.]", tok)
     return (
         tok.islower()
