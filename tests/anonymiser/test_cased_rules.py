@@ -396,3 +396,9 @@ def test_lowercase_after_title(finders: dict[str, CasedFinder]) -> None:
     text = "one mrs abernathy-cole told me, then dr. quillfeather. ms paint is fine, dr strange too."
     found = persons.lowercase_after_title(f, text, tokenize(text), [])
     assert [text[m.start : m.end] for m in found] == ["mrs abernathy-cole", "dr. quillfeather"]
+
+
+def test_lowercase_echo_leaves_surnames_that_are_words() -> None:
+    anon = Anonymiser.load()
+    res = anon.anonymise("Jane Price called. the price was high and jane agreed.", "en")
+    assert res.text == "[client] called. the price was high and [client] agreed."

@@ -269,7 +269,9 @@ def lowercase_echo(f: CasedFinder, text: str, tokens: list[Token], found: list[M
         if t.cap or len(lw) < 3 or lw in lex.ambiguous or lw in lex.common or overlaps(t.start, t.end, taken):
             continue
         if f.lang == "en":
-            same = lw in known and (lw not in lex.vocab or lw in lex.first_names | lex.surnames)
+            # A surname that is also a word ("Jane Price ... the price") echoes nothing; a first name does.
+            first_only = lw in lex.first_names and lw not in lex.surnames
+            same = lw in known and (lw not in lex.vocab or first_only)
         else:
             same = lw not in lex.vocab and f.lemma(t.text) in known and not f.lemmas(t.text) & lex.ambiguous
         if same:
