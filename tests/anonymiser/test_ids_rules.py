@@ -126,3 +126,12 @@ def test_username_predicates_alone():
 )
 def test_domains_with_any_top_level_domain(text: str, found: list[str]):
     assert [text[m.start : m.end] for m in links.find_urls(text) if m.type == "url"] == found
+
+
+def test_russian_street_word_starts_a_word():
+    from parley.domain.anonymiser.structured import find_addresses
+
+    ru = load_lexicon("ru")
+    assert find_addresses("покупатель кинул. Продавцу написала.", ru) == []
+    text = "Офис на ул. Ленина, д. 5, кв. 12."
+    assert [text[m.start : m.end] for m in resolve_overlaps(find_addresses(text, ru))] == ["ул. Ленина, д. 5, кв. 12"]
