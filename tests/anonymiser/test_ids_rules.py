@@ -135,3 +135,8 @@ def test_russian_street_word_starts_a_word():
     assert find_addresses("покупатель кинул. Продавцу написала.", ru) == []
     text = "Офис на ул. Ленина, д. 5, кв. 12."
     assert [text[m.start : m.end] for m in resolve_overlaps(find_addresses(text, ru))] == ["ул. Ленина, д. 5, кв. 12"]
+
+
+def test_seller_and_buyer_need_a_username_shape():
+    assert _handles("The buyer unfollowed everyone, the seller reposted it.", "en") == []
+    assert _handles("Ostin myyjältä kaasujalka77 tulostimen.", "fi") == ["kaasujalka77"]

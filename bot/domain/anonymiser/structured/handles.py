@@ -74,7 +74,8 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
             continue
         # After "username"/"ник" any odd-looking token is a handle; after a platform name it needs digits or _ .
         # "käyttäjänsä oli aatu.gamedev", "his insta is ruairi.smiles", "username on Upwork was dmitry_k88".
-        near = any(w in strong or w in weak for w in before[:4]) or (marked and _platform_earlier(text, m.start(), lex))
+        near = any(w in strong or w in weak or w.startswith(_TRADE_STEMS) for w in before[:4])
+        near = near or (marked and _platform_earlier(text, m.start(), lex))
         if not (strong_cue or cue or before[0] in weak or (near and marked)):
             continue
         shaped = marked or _plain_handle(tok, lex, strong_cue or cue == "strong")
@@ -208,7 +209,7 @@ def _handle_cue(before: list[str], strong: frozenset[str], weak: frozenset[str],
     for w in before[:3]:
         if w in strong or w.startswith(_STRONG_STEMS):
             return "strong"
-        if w in weak or _is_platform_word(w, lex) or w.startswith(_TRADE_STEMS):
+        if w in weak or _is_platform_word(w, lex):
             return "weak"
         if w not in _HANDLE_FILLERS:
             return ""
@@ -217,7 +218,8 @@ def _handle_cue(before: list[str], strong: frozenset[str], weak: frozenset[str],
 
 # "käyttäjällä", "nimimerkiltä", "tilille", "аккаунту": any case of a word that says "username" or "account".
 _STRONG_STEMS = ("käyttäjä", "nimimerk", "käyttäjätunnu", "tilille", "tililtä", "аккаунт", "никнейм", "юзернейм")
-# "myyjältä kaasujalka77", "seller rustbucket_99", "продавец ivan77": the other side of a sale is known by a username.
+# "myyjältä kaasujalka77", "seller rustbucket_99", "продавец ivan77": the other side of a sale is known by a username
+# (one shaped like it: "the buyer unfollowed me" is a verb).
 _TRADE_STEMS = ("myyjä", "ostaja", "seller", "buyer", "продав", "покупател")
 
 
