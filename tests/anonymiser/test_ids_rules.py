@@ -140,3 +140,10 @@ def test_russian_street_word_starts_a_word():
 def test_seller_and_buyer_need_a_username_shape():
     assert _handles("The buyer unfollowed everyone, the seller reposted it.", "en") == []
     assert _handles("Ostin myyjältä kaasujalka77 tulostimen.", "fi") == ["kaasujalka77"]
+
+
+def test_finnish_word_form_after_a_platform_is_no_username():
+    fi = load_lexicon("fi")
+    assert handles._finnish_word_form("paskamaista", fi)
+    assert not handles._finnish_word_form("tammelandesign", fi)
+    assert _handles("Upworkissa tammelandesign ja tiktokissa on paskamaista.", "fi") == ["tammelandesign"]

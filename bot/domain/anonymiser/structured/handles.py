@@ -6,6 +6,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import Mention
+from ..morph import fi_candidates
 from ..textutil import norm_key
 from .base import P_CUED_HANDLE, P_HANDLE, TLDS, everyday, trim, words_before
 from .links import is_platform_domain
@@ -192,6 +193,8 @@ def _unknown_after_platform(text: str, pos: int, tok: str, lex: Lexicon) -> bool
         return False  # "he is unprofessional there": a word the vocabulary lacks, shaped like a word
     if everyday(tok, lex) or norm_key(tok) in lex.common or norm_key(tok) in lex.platforms:
         return False
+    if _finnish_word_form(tok, lex):
+        return False
     before = words_before(text, pos, 1, lex.norm)
     return bool(before) and before[0] in _IS_WORDS and _platform_earlier(text, pos, lex)
 
@@ -290,7 +293,16 @@ def _plain_handle_after_platform(tok: str, lex: Lexicon) -> bool:
         and norm_key(tok) not in lex.common
         and norm_key(tok) not in lex.platforms
         and not everyday(tok, lex)
+        and not _finnish_word_form(tok, lex)
     )
+
+
+def _finnish_word_form(tok: str, lex: Lexicon) -> bool:
+    """ "tiktokissa on paskamaista", "Fiverrissä on kilpailullista": a Finnish case form of an everyday word (its
+    base form is in the vocabulary, or it ends like a partitive adjective) is how it was there, not a username."""
+    if lex.lang != "fi" or not tok.isalpha():
+        return False
+    return tok.endswith(("ista", "aista", "llista", "llisia")) or bool((fi_candidates(tok) - {tok}) & lex.vocab)
 
 
 _ON_PLATFORM_RE = re.compile(
