@@ -402,3 +402,8 @@ def test_lowercase_echo_leaves_surnames_that_are_words() -> None:
     anon = Anonymiser.load()
     res = anon.anonymise("Jane Price called. the price was high and jane agreed.", "en")
     assert res.text == "[client] called. the price was high and [client] agreed."
+
+
+def test_legal_form_keeps_the_name_after_a_sentence_initial_verb() -> None:
+    text = "Tein Hämeen Tilitoimisto Oy:lle kaksi kuukautta töitä."
+    assert _found(Anonymiser.load(), text, "fi") == [("Hämeen Tilitoimisto Oy", "org")]

@@ -369,6 +369,8 @@ class CasedFinder:
                 prev = norm_key(toks[0].text)
                 toks = toks[1:]
                 while toks and self.is_stop(toks[0], prev, nxt, around=_around(text, toks[0]), in_name=len(toks) > 1):
+                    if len(toks) > 1 and companyish:
+                        break  # "Tein Hämeen Tilitoimisto Oy:lle": a legal form keeps the whole name
                     prev = norm_key(toks[0].text)
                     toks = toks[1:]
                 if not toks:
