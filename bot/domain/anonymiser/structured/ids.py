@@ -94,15 +94,6 @@ def find_shaped_ids(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-def _same_shape(first: str, nxt: str, joint: str) -> bool:
-    """ "4410 ja 4412": a list repeats the shape (as many digits, one more or less); "invoice 4410, 15 of them" does
-    not. A repeated number sign ("№ 112–№ 131") says it alone."""
-    digits = sum(ch.isdigit() for ch in nxt)
-    if any(sign in joint.lower() for sign in ("№", "#", "nro", "no.")):
-        return digits >= 2
-    return digits >= 2 and abs(digits - sum(ch.isdigit() for ch in first)) <= 1
-
-
 def listed_after(text: str, ids: list[Mention], lex: Lexicon) -> list[Mention]:
     """ "Laskujen numerot 4410 ja 4412", "накладным № 112–№ 131": a number joined to a cued id by "and", a comma or
     a dash is the next id of the list (two digits at least; never an amount or a count)."""
