@@ -188,6 +188,25 @@ def test_heldout_blind5_floor(anon: Anonymiser) -> None:
         assert r["leak_rate"] <= 0.27, (lang, r)
 
 
+def test_heldout_blind6_floor(anon: Anonymiser) -> None:
+    """100 stories (25 a language, 767 identifiers, 60-199 words) written for the fifth pass of issue 17 by a helper
+    who read only public posts (blind6_SOURCES.md), with many id shapes, handles without @ and names with no cue; kept
+    outside the repository until scored once at the end of the pass.
+
+    Measured then: 5.6 % not removed (ar 13.1, en 4.0, fi 1.4, ru 3.9; structured 6.1 %), 95.2 % caught, 1.6 % of
+    letters over-removed, 2.0 % over-flagged; main before the fifth pass left 7.8 % (ar 16.6; structured 9.8 %),
+    93.2 % caught. Floors stop a regression; the goal is 5 % (8 % in every language), structured 1 %.
+    """
+    stories = load_jsonl(HERE / "heldout_blind6.jsonl")
+    assert {lang: sum(s["lang"] == lang for s in stories) for lang in LANGS} == dict.fromkeys(LANGS, 25)
+    report = evaluate(anon, stories).as_dict()
+    assert report["overall"]["leak_rate"] <= 0.065, report["overall"]
+    assert report["overall"]["removed_rate"] <= 0.03, report["overall"]
+    assert report["structured"]["leak_rate"] <= 0.08, report["structured"]
+    for lang, r in report["by_lang"].items():
+        assert r["leak_rate"] <= 0.15, (lang, r)
+
+
 def test_second_pass_sets_floor(anon: Anonymiser) -> None:
     """dev17 (tuned on) and heldout17 (scored once; dev17_SOURCES.md): the second pass of issue 17 keeps them.
 
