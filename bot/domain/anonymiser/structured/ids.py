@@ -4,6 +4,7 @@ the numbers listed after a cued one ("invoices 4410 and 4412"). Each rule is a s
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..lexicon import Lexicon
@@ -119,3 +120,99 @@ def _same_shape(first: str, nxt: str, joint: str) -> bool:
     if any(sign in joint.lower() for sign in ("№", "#", "nro", "no.")):
         return digits >= 2
     return digits >= 2 and abs(digits - sum(ch.isdigit() for ch in first)) <= 1
+
+
+# Sixth pass (blind6 as development data): the last digits of a card, codes of letters and digit groups, random
+# receipt codes, the Saudi short address. Each a shape or a cue, never a listed name.
+
+# "card ending 4471", "sort code ending 40-17-22", "номер заканчивается на 7731", "карта на 5536",
+# "البطاقة تنتهي بـ 5521", "kortti, jonka numero päättyy 3391": a word that says "ending" (or "card on"), then digits.
+_TAIL_CUE_RE = re.compile(
+    r"(?i:\bending(?: in| with)?|\bends (?:in|with)|\blast (?:four|4)(?: digits)?(?: are| of| is)?"
+    r"|[зо]аканчива\w*ся на|последние (?:4|четыре)(?: цифры)?|\bкарт[аеуыой]{1,2} на"
+    r"|تنتهي ب|ينتهي ب|آخر (?:4|أربع|اربع)(?: أرقام| ارقام)?|\bpäätty\w*(?: numeroihin)?)[\s:ـ]*$"
+)
+# The thing whose digits end so: a card, an account, a number (in any of the four languages).
+_TAIL_NOUN_RE = re.compile(
+    r"(?i:card|account|sort code|iban|number|карт|сч[её]т|номер|kortt|kortin|tili|numero|بطاق|حساب|رقم|كرت)"
+)
+_TAIL_DIGITS_RE = re.compile(r"(?<![\w\-/.,])\d{2,6}(?:-\d{2}){0,2}(?![\w\-/]|[.,]\d)")
+# "****6612", "картой *2093", "•••• 1234": a masked card shows its last four digits after stars or dots.
+MASKED_TAIL_RE = re.compile(r"(?<![\w*•])[*•]{1,16}[ \u00a0]?\d{4}(?![\w\-/])")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def card_tail_cue(text: str, pos: int) -> bool:
+    """ "paid with the card ending 8830": the digits at pos follow an "ending" cue, with a card, account or number
+    word before it ("the project ends in 12 days" names no card)."""
+    chunk = text[max(0, pos - 60) : pos]
+    cue = _TAIL_CUE_RE.search(chunk)
+    return cue is not None and _TAIL_NOUN_RE.search(chunk) is not None
+
+
+def find_card_tails(text: str, lex: Lexicon) -> list[Mention]:
+    """Last digits of a card or account after an "ending" cue, and masked card numbers (****6612)."""
+    out = []
+    for m in _TAIL_DIGITS_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if s > 0 and (text[s - 1].isalnum() and text[s - 1] not in "ب"):
+            continue
+        if _YEAR_RE.fullmatch(m.group()) or money_or_unit(text, s, e, lex) or not card_tail_cue(text, s):
+            continue
+        out.append(Mention(s, e, "number", re.sub(r"\D", "", m.group()), P_CUED_NUMBER))
+    for m in MASKED_TAIL_RE.finditer(text):
+        out.append(Mention(m.start(), m.end(), "number", re.sub(r"\D", "", m.group()), P_CUED_NUMBER))
+    return out
+
+
+# Before a Latin id an Arabic writer joins "and"/"with"/"for" to it: "وBSM-117", "بINV-22".
+AR_PROCLITIC_OR_EDGE = r"(?:(?<![\w#№\-/])|(?<=(?<!\w)[وبلف]))"
+
+
+# "ТМ-44/23-ИНФ", "LM-12/07-DSN", "КД-17/24-СМ": letters, two digit groups or more, letters: a contract's number.
+LETTERED_ID_RE = re.compile(
+    AR_PROCLITIC_OR_EDGE + r"[A-ZА-ЯЁ]{1,5}[\-/]\d{1,6}(?:[\-/]\d{1,6})+[\-/][A-ZА-ЯЁ]{1,5}(?![\w\-/])"
+)
+
+
+def is_lettered_id(code: str) -> bool:
+    """ "ТМ-44/23-ИНФ" is a contract number; "B-52-A" has one digit group, "Wi-Fi" none."""
+    return LETTERED_ID_RE.fullmatch(code) is not None and sum(ch.isdigit() for ch in code) >= 3
+
+
+# "204ysc8kf1", "7hq2m9xk4p": a token that switches between letters and digits again and again is a generated code
+# (a receipt, an order, a tracking id); "h264", "mp3", "1080p60" switch too seldom.
+RANDOM_CODE_RE = re.compile(r"(?<![\w#@/.\-])[^\W_]{8,32}(?![\w@/\-]|\.\w)")
+
+
+def is_random_code(tok: str) -> bool:
+    """ "204ysc8kf1" is a generated code (digits and letters switch four times or more); "1080p60fps" is not."""
+    digits = sum(ch.isdigit() for ch in tok)
+    letters = sum(ch.isalpha() for ch in tok)
+    switches = sum(a.isdigit() != b.isdigit() for a, b in itertools.pairwise(tok))
+    return digits >= 3 and letters >= 3 and switches >= 4
+
+
+# "HFJA 4127", "RKMA7731": the Saudi national short address, four Latin capitals and four digits.
+SA_SHORT_ADDRESS_RE = re.compile(AR_PROCLITIC_OR_EDGE + r"[A-Z]{4}[ \u00a0]?\d{4}(?![\w\-/])")
+
+
+def is_short_address(code: str) -> bool:
+    """ "HFJA 4127" is a Saudi short address; "UEFA 2024" (a year) is not."""
+    m = SA_SHORT_ADDRESS_RE.fullmatch(code)
+    return m is not None and not _YEAR_RE.fullmatch(code[-4:])
+
+
+def find_sixth_pass_shapes(text: str) -> list[Mention]:
+    """Lettered contract numbers, random codes and Saudi short addresses, wherever they stand."""
+    out = []
+    for m in LETTERED_ID_RE.finditer(text):
+        if is_lettered_id(m.group()):
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", m.group()).lower(), P_CUED_NUMBER))
+    for m in RANDOM_CODE_RE.finditer(text):
+        if is_random_code(m.group()):
+            out.append(Mention(m.start(), m.end(), "number", m.group().lower(), P_CUED_NUMBER))
+    for m in SA_SHORT_ADDRESS_RE.finditer(text):
+        if is_short_address(m.group()):
+            out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", m.group()), P_IBAN))
+    return out

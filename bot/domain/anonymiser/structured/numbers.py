@@ -10,7 +10,14 @@ from ..lexicon import Lexicon
 from ..model import Mention
 from ..textutil import norm_key
 from .base import P_CUED_NUMBER, P_IBAN, P_NUMBER, P_PHONE, is_date, money_or_unit, trim, words_before
-from .ids import find_shaped_ids, listed_after
+from .ids import (
+    AR_PROCLITIC_OR_EDGE,
+    find_card_tails,
+    find_shaped_ids,
+    find_sixth_pass_shapes,
+    listed_after,
+    tax_cue_in_sentence,
+)
 
 # Words that only say "number": what kind of number it is comes from a word before them (invoice number, phone number).
 _NEUTRAL_NUMBER_WORDS = {
@@ -52,7 +59,7 @@ LONG_DIGITS_RE = re.compile(r"(?<![\d+\w])\d{8,34}(?![\d\w])")
 
 
 ALNUM_ID_RE = re.compile(
-    r"(?<![\w#№\-/])(?=[A-Za-zА-Яа-яЁё0-9\-/]*\d{3})[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}[\-/]?\d[\dA-Za-z\-/]*\d"
+    AR_PROCLITIC_OR_EDGE + r"(?=[A-Za-zА-Яа-яЁё0-9\-/]*\d{3})[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5}[\-/]?\d[\dA-Za-z\-/]*\d"
     r"(?:[\-/][A-ZА-ЯЁ]{1,3})?(?![\w])"
 )
 
@@ -75,7 +82,9 @@ CUED_ID_RE = re.compile(
 )
 
 
-MIXED_CODE_RE = re.compile(r"(?<![\w#№\-/])[A-ZА-ЯЁ0-9](?:[A-ZА-ЯЁ0-9]|[\-/](?=[A-ZА-ЯЁ0-9])){3,23}(?![\w\-/])")
+MIXED_CODE_RE = re.compile(
+    AR_PROCLITIC_OR_EDGE + r"[A-ZА-ЯЁ0-9](?:[A-ZА-ЯЁ0-9]|[\-/](?=[A-ZА-ЯЁ0-9])){3,23}(?![\w\-/])"
+)
 
 
 # "order id 7f3a9c21", "رقم العقد 2023/44/ب": a code in any case and script (letters, digits, - and /) after a cue.
@@ -121,6 +130,8 @@ def _typed_cue(word: str, num_cues: frozenset[str], phone_cues: frozenset[str]) 
         if w in phone_cues:
             return "phone"
         if w in num_cues or w.endswith(_NUMBER_HEADS) or inflected_cue(w) or _plural_cue(w, num_cues):
+            return "number"
+        if compound_cue(w):
             return "number"
     return ""
 
@@ -174,6 +185,23 @@ def inflected_cue(word: str) -> bool:
     return any(word.startswith(st) and len(word) - len(st) <= 5 for st in _CUE_STEMS) and not word.startswith(
         _NOT_CUE_STEMS
     )
+
+
+def compound_cue(word: str) -> bool:
+    """ "ylläpitolaskun 0925-PA", "projektitilauksen 5512": a Finnish compound whose head is an inflected cue."""
+    return any(
+        (i := word.find(st, 3)) > 0 and len(word) - i - len(st) <= 5 and not word.startswith(_NOT_CUE_STEMS, i)
+        for st in _FI_CUE_STEMS
+    )
+
+
+_FI_CUE_STEMS = ("lasku", "tilaus", "tilauk", "sopimus", "sopimuk", "viite", "viitte", "kuitti", "kuiti")
+
+
+def register_number(text: str, pos: int, lex: Lexicon) -> bool:
+    """ "السجل التجاري للمؤسسة رقم 70215": after "number", a register or tax cue earlier in the sentence makes even a
+    phone-length number the register's."""
+    return tax_cue_in_sentence(text, pos, lex)
 
 
 # "tapausnumero", "asiakasnro", "projektinumero": Finnish compounds whose head says "number"/"id".
@@ -260,7 +288,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
         val = text[s:e]
         if kind != "number" and not (kind == "" and before and before[0] in _NEUTRAL_NUMBER_WORDS):
             continue
-        if kind == "" and (_is_possible_phone(val, lex.lang) and "/" not in val):
+        if kind == "" and (_is_possible_phone(val, lex.lang) and "/" not in val) and not register_number(text, s, lex):
             continue
         if is_date(val) and not sign:
             continue
@@ -313,6 +341,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
     for m in LONG_DIGITS_RE.finditer(text):
         out.append(Mention(m.start(), m.end(), "number", m.group(), P_NUMBER))
     out += find_shaped_ids(text, lex)
+    out += find_card_tails(text, lex) + find_sixth_pass_shapes(text)
     out += [m for m in listed_after(text, out, lex) if not is_date(text[m.start : m.end])]
     return [_with_number_sign(text, m) for m in out]
 
