@@ -44,6 +44,10 @@ EMAIL_RE = re.compile(
 UPI_RE = re.compile(r"(?<![\w@.+\-])[A-Za-z0-9][A-Za-z0-9._\-]{2,}@[A-Za-z]{3,}(?![\w.@\-])")
 
 
+# "karim.design ات outlook دوت كوم": the top-level domain spelled in Arabic letters.
+AR_TLD_ALT = "كوم|نت|اورج|أورج|إنفو|انفو"
+
+
 @lru_cache(maxsize=8)
 def _spelled_email_res(all_at: frozenset[str], all_dot: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The written-out address pattern and the spelled-dot test for one set of at/dot words, compiled once."""
@@ -53,7 +57,7 @@ def _spelled_email_res(all_at: frozenset[str], all_dot: frozenset[str]) -> tuple
     dot_re = rf"(?:\s*[\(\[\{{<]\s*(?:{dot})\s*[\)\]\}}>]\s*|\s+(?:{dot})\s+|\.)"
     part = r"[A-Za-z0-9][A-Za-z0-9_%+\-]*"
     obf = re.compile(
-        rf"(?<![\w@.])({part}(?:{dot_re}{part})*)({at_re})({part}(?:{dot_re}{part})*?){dot_re}(?:{TLD_ALT})(?![\w\-])",
+        rf"(?<![\w@.])({part}(?:{dot_re}{part})*)({at_re})({part}(?:{dot_re}{part})*?){dot_re}(?:{TLD_ALT}|{AR_TLD_ALT})(?![\w\-])",
         re.IGNORECASE,
     )
     return obf, re.compile(rf"(?i)(?:^|[\s(\[])(?:{dot})(?:$|[\s)\]])")
