@@ -66,6 +66,14 @@ def test_short_address_shape(code: str, address: bool):
     assert ids.is_short_address(code) is address
 
 
+def test_short_address_context():
+    ar = "العنوان الوطني اللي لقيته HFJA 4127"
+    assert ids.short_address_context(ar, ar.index("HFJA"), "ar")
+    assert ids.short_address_context("national address: RKMA 7731", 18, "en")
+    assert not ids.short_address_context("He paid USDT 1500 upfront.", 8, "en")
+    assert _numbers("He paid USDT 1500 upfront.", "en") == []
+
+
 def test_latin_id_after_arabic_proclitic():
     assert _numbers("الفواتير BSM-114 وBSM-117 معلقة", "ar") == ["BSM-114", "BSM-117"]
 

@@ -203,7 +203,16 @@ def is_short_address(code: str) -> bool:
     return m is not None and not _YEAR_RE.fullmatch(code[-4:])
 
 
-def find_sixth_pass_shapes(text: str) -> list[Mention]:
+_ADDRESS_WORD_RE = re.compile(r"(?i:address|адрес|osoite|osoitteen|عنوان)")
+
+
+def short_address_context(text: str, pos: int, lang: str) -> bool:
+    """ "العنوان الوطني اللي لقيته HFJA 4127": in an Arabic story, or after an address word, four capitals and four
+    digits are an address; "paid USDT 1500" in English is an amount."""
+    return lang == "ar" or _ADDRESS_WORD_RE.search(text, max(0, pos - 50), pos) is not None
+
+
+def find_sixth_pass_shapes(text: str, lex: Lexicon) -> list[Mention]:
     """Lettered contract numbers, random codes and Saudi short addresses, wherever they stand."""
     out = []
     for m in LETTERED_ID_RE.finditer(text):
@@ -213,6 +222,8 @@ def find_sixth_pass_shapes(text: str) -> list[Mention]:
         if is_random_code(m.group()):
             out.append(Mention(m.start(), m.end(), "number", m.group().lower(), P_CUED_NUMBER))
     for m in SA_SHORT_ADDRESS_RE.finditer(text):
-        if is_short_address(m.group()):
+        if not is_short_address(m.group()) or not short_address_context(text, m.start(), lex.lang):
+            continue
+        if not money_or_unit(text, m.end() - 4, m.end(), lex):
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", m.group()), P_IBAN))
     return out

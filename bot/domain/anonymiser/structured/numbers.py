@@ -341,7 +341,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
     for m in LONG_DIGITS_RE.finditer(text):
         out.append(Mention(m.start(), m.end(), "number", m.group(), P_NUMBER))
     out += find_shaped_ids(text, lex)
-    out += find_card_tails(text, lex) + find_sixth_pass_shapes(text)
+    out += find_card_tails(text, lex) + find_sixth_pass_shapes(text, lex)
     out += [m for m in listed_after(text, out, lex) if not is_date(text[m.start : m.end])]
     return [_with_number_sign(text, m) for m in out]
 
