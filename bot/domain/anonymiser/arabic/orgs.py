@@ -27,6 +27,12 @@ _PROFESSIONS = frozenset({"المحامي", "المحاميه", "المحاسب"
 _NO_LAM_BEFORE = frozenset({"معه", "معها", "معهم", "عنده", "عندها", "عندهم", "منه", "منها", "عليه", "عليها"})
 
 
+# "اسمه"/"اسمها": what a business is called follows.
+_NAME_IS = frozenset({"اسمه", "اسمها", "واسمه", "واسمها"})
+# Businesses people own and name that are not company kinds of their own: "مشروع", "مزرعة", "جروب".
+_OWNED_BUSINESSES = frozenset({"مشروع", "مشروعه", "مزرعه", "جروب", "قروب", "كافيه", "صالون", "ورشه", "مصنع"})
+
+
 class OrgRules(ArabicBase):
     """Company rules, each a method with its example as the docstring."""
 
@@ -34,6 +40,7 @@ class OrgRules(ArabicBase):
         """Companies, in three passes: after a kind word, before a legal form, before a لل-activity word."""
         out = self._orgs_after_kind_word(text, toks, used)
         out += self._quoted_after_name_cue(text, toks, used)
+        out += self._orgs_named_after_business(text, toks, used)
         out += self._orgs_before_legal_form(text, toks, used)
         out += self._orgs_before_brand_tail(text, toks, used)
         return out + self._orgs_before_activity(text, toks, used)
@@ -153,22 +160,11 @@ class OrgRules(ArabicBase):
             j += 1
             count += 1
             if verdict == "last":
-                if self._activity_adjective(text, toks, j, used):
-                    j, count = j + 1, count + 1
+                if norm_ar(toks[j].text) in self.activities:
+                    end = self._activity_tail(text, toks, j, used)
+                    j, count = end, count + end - j
                 break
         return j, count
-
-    def _activity_adjective(self, text: str, toks: list[Token], j: int, used: list[bool]) -> bool:
-        """ "ميراج للحلول الرقمية", "مدار للتسويق الإلكتروني": an ال-adjective right after the activity word agrees
-        with it and belongs to the name."""
-        if norm_ar(toks[j].text) not in self.activities or j + 1 >= len(toks) or used[j + 1]:
-            return False
-        if text[toks[j].end : toks[j + 1].start] != " ":
-            return False
-        n = norm_ar(toks[j + 1].text)
-        if not (n.startswith("ال") and n.endswith(("ه", "ي")) and len(n) >= 6) or n in self.core_stop:
-            return False
-        return n not in self.lex.places and not {c for _, c in self._kind_readings(n)} & self.kinds
 
     def _org_word(self, text: str, toks: list[Token], k: int, count: int) -> str:
         """Whether word k continues a company name ("more"), closes it ("last") or is past its end ("end").
@@ -299,6 +295,58 @@ class OrgRules(ArabicBase):
             used[x] = True
         return self._span(toks, k + 1, j, 0, "org")
 
+    def _orgs_named_after_business(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "المحل اسمه البدري للأدوات الكهربائية", "مشروع حلويات بيتي اسمه ورد ولوز", "لمحل أدوات في الحي اسمه دار
+        الزين": اسمه/اسمها a few words after a business word in the same clause names the business (not its owner:
+        "صاحب المحل اسمه خالد" is a person)."""
+        out = []
+        for i, tok in enumerate(toks):
+            if used[i] or i + 1 >= len(toks) or used[i + 1] or norm_ar(tok.text) not in _NAME_IS:
+                continue
+            if text[tok.end : toks[i + 1].start].strip() or norm_ar(toks[i + 1].text) in self.stop:
+                continue
+            if not self._business_before(text, toks, i):
+                continue
+            j = max(self._org_name_end(text, toks, i, used)[0], i + 1)
+            j = self._activity_tail(text, toks, j, used)
+            out.append(self._span(toks, i + 1, j, 0, "org"))
+            for x in range(i, j + 1):
+                used[x] = True
+        return out
+
+    def _business_before(self, text: str, toks: list[Token], i: int) -> bool:
+        """ "لمحل أدوات منزلية في الحي اسمه": a business word at most six words before اسمه, no clause break between,
+        and no owner or kin word right before it ("صاحب المحل اسمه" names the owner)."""
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if any(c in CLAUSE_BREAK for c in text[toks[k].end : toks[k + 1].start]):
+                return False
+            readings = {c for _, c in self._kind_readings(toks[k].text)}
+            readings |= {c.removeprefix("ال") for c in readings}
+            if readings & (self.kinds | _OWNED_BUSINESSES):
+                owner = k > 0 and {c for _, c in self.analyses(toks[k - 1].text)} & (
+                    self.lex.cue("role_words") | self.kin
+                )
+                return not owner
+        return False
+
+    def _activity_tail(self, text: str, toks: list[Token], j: int, used: list[bool]) -> int:
+        """ "الريحان للطباعة والتغليف", "البدري للأدوات الكهربائية": after a لل-word, a و-joined second activity and an
+        ال-adjective belong to the name; returns the new last token."""
+        if not norm_ar(toks[j].text).startswith("لل"):
+            return j
+        for _ in range(2):
+            if j + 1 >= len(toks) or used[j + 1] or text[toks[j].end : toks[j + 1].start] != " ":
+                break
+            n = norm_ar(toks[j + 1].text)
+            conj = n.startswith("وال") and len(n) >= 6 and n[1:] not in self.core_stop
+            adjective = n.startswith("ال") and n.endswith(("ه", "ي")) and len(n) >= 6 and n not in self.core_stop
+            if not (conj or adjective) or n.removeprefix("و") in self.lex.places:
+                break
+            if {c for _, c in self._kind_readings(n)} & self.kinds:
+                break
+            j += 1
+        return j
+
     def _describes_kind(self, n: str) -> bool:
         """ "شحن", "صغيرة", "ناشئة": a trade word or an adjective between a business word and its name."""
         if n in STRONG_PERSON_CUES:
@@ -358,8 +406,10 @@ class OrgRules(ArabicBase):
                 continue
             if {c for _, c in self._kind_readings(toks[i - 1].text)} & self.kinds:
                 continue  # "في معرض للتصميم": a design fair, the kind word is no name
-            out.append(self._span(toks, i - 1, i, 0, "org"))
-            used[i - 1] = used[i] = True
+            end = self._activity_tail(text, toks, i, used)
+            out.append(self._span(toks, i - 1, end, 0, "org"))
+            for x in range(i - 1, end + 1):
+                used[x] = True
         return out
 
     def _adjective_after_kind(self, text: str, toks: list[Token], k: int) -> bool:
