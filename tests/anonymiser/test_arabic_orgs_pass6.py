@@ -50,6 +50,20 @@ def test_activity_tail(anon: Anonymiser, text: str, activity: str, last: str):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "last"),
+    [
+        ("المكتب اسمه العطار ومشاركوه وهو صغير", "العطار", "ومشاركوه"),
+        ("المكتب اسمه السالم وإخوانه في البلد", "السالم", "وإخوانه"),
+        ("المحل اسمه الرشيد وابنه بيشتغل فيه", "الرشيد", "الرشيد"),
+    ],
+)
+def test_legal_tail(anon: Anonymiser, text: str, name: str, last: str):
+    toks = _toks(text)
+    end = anon._arabic._legal_tail(text, toks, _index(text, name), [False] * len(toks))
+    assert toks[end].text == last
+
+
+@pytest.mark.parametrize(
     ("text", "org"),
     [
         ("اشتغلت مع مطبعة الجمان للطباعة والتغليف في السوق.", "الجمان للطباعة والتغليف"),

@@ -308,7 +308,7 @@ class OrgRules(ArabicBase):
             if not self._business_before(text, toks, i):
                 continue
             j = max(self._org_name_end(text, toks, i, used)[0], i + 1)
-            j = self._activity_tail(text, toks, j, used)
+            j = self._legal_tail(text, toks, self._activity_tail(text, toks, j, used), used)
             out.append(self._span(toks, i + 1, j, 0, "org"))
             for x in range(i, j + 1):
                 used[x] = True
@@ -328,6 +328,11 @@ class OrgRules(ArabicBase):
                 )
                 return not owner
         return False
+
+    def _legal_tail(self, text: str, toks: list[Token], j: int, used: list[bool]) -> int:
+        """ "المكتب اسمه العطار ومشاركوه": a legal form right after the name (وشركاه, ومشاركوه) is part of it."""
+        nxt = j + 1 < len(toks) and not used[j + 1] and text[toks[j].end : toks[j + 1].start] == " "
+        return j + 1 if nxt and (norm_ar(toks[j + 1].text) in self.legal or toks[j + 1].text in self.legal) else j
 
     def _activity_tail(self, text: str, toks: list[Token], j: int, used: list[bool]) -> int:
         """ "الريحان للطباعة والتغليف", "البدري للأدوات الكهربائية": after a لل-word, a و-joined second activity and an
