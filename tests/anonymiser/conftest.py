@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from parley.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser.textutil import ARABIC_WORD_RE, Token, tokenize
 
 HERE = Path(__file__).resolve().parent
 DEV_SET = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "anon_dev.jsonl"
@@ -20,3 +21,18 @@ def anon() -> Anonymiser:
 
 def load_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def arabic_tokens(text: str) -> list[Token]:
+    """The Arabic finder's tokens of `text` (what its rules' predicates take)."""
+    return tokenize(text, ARABIC_WORD_RE)
+
+
+def arabic_index(text: str, word: str) -> int:
+    """The index of `word` among the Arabic tokens of `text`."""
+    return next(k for k, t in enumerate(arabic_tokens(text)) if t.text == word)
+
+
+def removed_ar(anon: Anonymiser, text: str) -> dict[str, str]:
+    """What the anonymiser removes from an Arabic text, each removed string with its type."""
+    return {text[s.start : s.end]: s.type for s in anon.find(text, "ar")}

@@ -5,19 +5,8 @@ from __future__ import annotations
 import pytest
 
 from parley.domain.anonymiser import Anonymiser
-from parley.domain.anonymiser.textutil import ARABIC_WORD_RE, tokenize
 
-
-def _toks(text: str):
-    return tokenize(text, ARABIC_WORD_RE)
-
-
-def _index(text: str, word: str) -> int:
-    return next(k for k, t in enumerate(_toks(text)) if t.text == word)
-
-
-def _removed(anon: Anonymiser, text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.type for s in anon.find(text, "ar")}
+from .conftest import arabic_index, arabic_tokens, removed_ar
 
 
 @pytest.mark.parametrize(
@@ -31,7 +20,7 @@ def _removed(anon: Anonymiser, text: str) -> dict[str, str]:
 )
 def test_business_before_name_is(anon: Anonymiser, text: str, business: bool):
     finder = anon._arabic
-    assert finder._business_before(text, _toks(text), _index(text, "اسمه")) is business
+    assert finder._business_before(text, arabic_tokens(text), arabic_index(text, "اسمه")) is business
 
 
 @pytest.mark.parametrize(
@@ -44,8 +33,8 @@ def test_business_before_name_is(anon: Anonymiser, text: str, business: bool):
     ],
 )
 def test_activity_tail(anon: Anonymiser, text: str, activity: str, last: str):
-    toks = _toks(text)
-    end = anon._arabic._activity_tail(text, toks, _index(text, activity), [False] * len(toks))
+    toks = arabic_tokens(text)
+    end = anon._arabic._activity_tail(text, toks, arabic_index(text, activity), [False] * len(toks))
     assert toks[end].text == last
 
 
@@ -58,8 +47,8 @@ def test_activity_tail(anon: Anonymiser, text: str, activity: str, last: str):
     ],
 )
 def test_legal_tail(anon: Anonymiser, text: str, name: str, last: str):
-    toks = _toks(text)
-    end = anon._arabic._legal_tail(text, toks, _index(text, name), [False] * len(toks))
+    toks = arabic_tokens(text)
+    end = anon._arabic._legal_tail(text, toks, arabic_index(text, name), [False] * len(toks))
     assert toks[end].text == last
 
 
@@ -72,8 +61,8 @@ def test_legal_tail(anon: Anonymiser, text: str, name: str, last: str):
     ],
 )
 def test_companies_end_to_end(anon: Anonymiser, text: str, org: str):
-    assert _removed(anon, text).get(org) == "org"
+    assert removed_ar(anon, text).get(org) == "org"
 
 
 def test_owner_after_business_stays_a_person(anon: Anonymiser):
-    assert _removed(anon, "كلمت صاحب المحل اسمه خالد وقال لي ارجع بكرة.") == {"خالد": "person"}
+    assert removed_ar(anon, "كلمت صاحب المحل اسمه خالد وقال لي ارجع بكرة.") == {"خالد": "person"}

@@ -10,21 +10,8 @@ from parley.domain.anonymiser.arabic.pairs import is_negated_verb
 from parley.domain.anonymiser.arabic.words import is_trade_family, norm_ar
 from parley.domain.anonymiser.model import Mention
 from parley.domain.anonymiser.scoring import evaluate
-from parley.domain.anonymiser.textutil import ARABIC_WORD_RE, tokenize
 
-from .conftest import HERE, load_jsonl
-
-
-def _toks(text: str):
-    return tokenize(text, ARABIC_WORD_RE)
-
-
-def _index(text: str, word: str) -> int:
-    return next(k for k, t in enumerate(_toks(text)) if t.text == word)
-
-
-def _removed(anon: Anonymiser, text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.type for s in anon.find(text, "ar")}
+from .conftest import HERE, arabic_index, arabic_tokens, load_jsonl, removed_ar
 
 
 def _person(text: str, value: str) -> Mention:
@@ -93,9 +80,9 @@ def test_negated_verb_shape(word: str, expected: bool) -> None:
 
 def test_kind_after_ism_is_part_of_name(anon: Anonymiser) -> None:
     text = "لمخبز صغير اسمه مخبزة النخلة في صفاقس"
-    assert anon._arabic._kind_is_part_of_name(text, _toks(text), _index(text, "مخبزة"))
+    assert anon._arabic._kind_is_part_of_name(text, arabic_tokens(text), arabic_index(text, "مخبزة"))
     text = "اشتغلت مع مخبزة النخلة"
-    assert not anon._arabic._kind_is_part_of_name(text, _toks(text), _index(text, "مخبزة"))
+    assert not anon._arabic._kind_is_part_of_name(text, arabic_tokens(text), arabic_index(text, "مخبزة"))
 
 
 @pytest.mark.parametrize(("word", "expected"), [("شحن", True), ("صغيرة", True), ("اسمها", False), ("نبض", False)])
@@ -105,11 +92,11 @@ def test_words_that_describe_a_kind(anon: Anonymiser, word: str, expected: bool)
 
 def test_brand_tail_names_the_word_before_it(anon: Anonymiser) -> None:
     text = "الشركة التي يعمل لها، ميديكا بلس في طنطا"
-    toks = _toks(text)
+    toks = arabic_tokens(text)
     [org] = anon._arabic._orgs_before_brand_tail(text, toks, [False] * len(toks))
     assert text[org.start : org.end] == "ميديكا بلس"
     text = "الشغل في السوشيال ميديا صعب"  # a definite everyday loanword before the tail
-    toks = _toks(text)
+    toks = arabic_tokens(text)
     assert anon._arabic._orgs_before_brand_tail(text, toks, [False] * len(toks)) == []
 
 
@@ -118,28 +105,28 @@ def test_brand_tail_names_the_word_before_it(anon: Anonymiser) -> None:
 
 def test_bism_before_a_name_is_a_cue(anon: Anonymiser) -> None:
     text = "منزّل على المتجر باسم أخوه مشعل"
-    assert anon._arabic._bism_before_name(text, _toks(text), _index(text, "باسم"))
+    assert anon._arabic._bism_before_name(text, arabic_tokens(text), arabic_index(text, "باسم"))
     text = "قال لي باسم إنه مشغول"
-    assert not anon._arabic._bism_before_name(text, _toks(text), _index(text, "باسم"))
+    assert not anon._arabic._bism_before_name(text, arabic_tokens(text), arabic_index(text, "باسم"))
 
 
 def test_word_after_a_number_is_counted(anon: Anonymiser) -> None:
     text = "صار الحساب ٢٨ حصة"
-    assert anon._arabic._counted_after_number(text, _toks(text)[_index(text, "حصة")])
+    assert anon._arabic._counted_after_number(text, arabic_tokens(text)[arabic_index(text, "حصة")])
 
 
 def test_role_phrase_before_a_name(anon: Anonymiser) -> None:
     text = "وموظفة الموارد البشرية ريم تقول"
-    assert anon._arabic._role_phrase_before(text, _toks(text), _index(text, "ريم"))
+    assert anon._arabic._role_phrase_before(text, arabic_tokens(text), arabic_index(text, "ريم"))
     text = "في الموارد البشرية ريم"
-    assert not anon._arabic._role_phrase_before(text, _toks(text), _index(text, "ريم"))
+    assert not anon._arabic._role_phrase_before(text, arabic_tokens(text), arabic_index(text, "ريم"))
 
 
 def test_name_after_kin_unless_an_adverb_follows(anon: Anonymiser) -> None:
     text = "الفيلا تبع مراته منى. الاتفاق"
-    assert anon._arabic._name_after_kin(text, _toks(text), _index(text, "منى"))
+    assert anon._arabic._name_after_kin(text, arabic_tokens(text), arabic_index(text, "منى"))
     text = "وصديقي سعيد جدا"
-    assert not anon._arabic._name_after_kin(text, _toks(text), _index(text, "سعيد"))
+    assert not anon._arabic._name_after_kin(text, arabic_tokens(text), arabic_index(text, "سعيد"))
 
 
 @pytest.mark.parametrize(("word", "expected"), [("رافض", True), ("عامل", True), ("خالد", False), ("سالم", False)])
@@ -151,12 +138,12 @@ def test_latin_name_after_a_business_word_is_the_business(anon: Anonymiser) -> N
     text = "اشتغلت مع شركة Brightleaf في دبي"
     start = text.index("Brightleaf")
     person = Mention(start, start + len("Brightleaf"), "person", "brightleaf", 50)
-    [org] = anon._arabic.latin_after_kind(text, _toks(text), [person])
+    [org] = anon._arabic.latin_after_kind(text, arabic_tokens(text), [person])
     assert (org.start, org.end, org.type) == (person.start, person.end, "org") and org.priority > person.priority
     text = "اشتغلت مع Brightleaf في دبي"
     start = text.index("Brightleaf")
     person = Mention(start, start + len("Brightleaf"), "person", "brightleaf", 50)
-    assert anon._arabic.latin_after_kind(text, _toks(text), [person]) == []
+    assert anon._arabic.latin_after_kind(text, arabic_tokens(text), [person]) == []
 
 
 # --- places.py -----------------------------------------------------------------------------------------------------
@@ -185,12 +172,12 @@ def test_road_names(anon: Anonymiser, word: str, after: str, expected: bool) -> 
     ],
 )
 def test_forms_a_town_never_takes(anon: Anonymiser, text: str, word: str, expected: bool) -> None:
-    assert anon._arabic._not_a_place_form(text, _toks(text), _index(text, word)) is expected
+    assert anon._arabic._not_a_place_form(text, arabic_tokens(text), arabic_index(text, word)) is expected
 
 
 def test_unknown_word_after_a_verb_of_going(anon: Anonymiser) -> None:
     text = "رحت المنيب ملقيتش أي محل. رحت البيت بعدها"
-    toks = _toks(text)
+    toks = arabic_tokens(text)
     found = anon._arabic._towns_after_motion(text, toks, [False] * len(toks))
     assert [text[m.start : m.end] for m in found] == ["المنيب"]
 
@@ -246,7 +233,7 @@ def test_plain_word_after_a_name(anon: Anonymiser, word: str, expected: bool) ->
     ],
 )
 def test_removed(anon: Anonymiser, text: str, value: str, kind: str) -> None:
-    assert _removed(anon, text).get(value) == kind
+    assert removed_ar(anon, text).get(value) == kind
 
 
 @pytest.mark.parametrize(

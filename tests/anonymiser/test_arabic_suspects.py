@@ -9,6 +9,8 @@ from parley.domain.anonymiser import Anonymiser
 from parley.domain.anonymiser.arabic.suspects import ArabicSuspects
 from parley.domain.anonymiser.textutil import ARABIC_WORD_RE, tokenize
 
+from .conftest import removed_ar
+
 
 @pytest.fixture(scope="module")
 def sus(anon: Anonymiser) -> ArabicSuspects:
@@ -24,10 +26,6 @@ def _reason(sus: ArabicSuspects, text: str, word: str) -> str:
 def _flagged(anon: Anonymiser, text: str) -> dict[str, str]:
     res = anon.anonymise(text, "ar")
     return {text[s.start : s.end]: s.type for s in res.suspects}
-
-
-def _removed(anon: Anonymiser, text: str) -> dict[str, str]:
-    return {text[s.start : s.end]: s.type for s in anon.find(text, "ar")}
 
 
 @pytest.mark.parametrize(
@@ -125,7 +123,7 @@ def test_suspects_through_the_anonymiser(anon: Anonymiser) -> None:
     ],
 )
 def test_removed(anon: Anonymiser, text: str, value: str, kind: str) -> None:
-    assert _removed(anon, text).get(value) == kind
+    assert removed_ar(anon, text).get(value) == kind
 
 
 @pytest.mark.parametrize(
@@ -145,18 +143,18 @@ def test_removed(anon: Anonymiser, text: str, value: str, kind: str) -> None:
     ],
 )
 def test_not_removed(anon: Anonymiser, text: str, word: str) -> None:
-    assert word not in _removed(anon, text)
+    assert word not in removed_ar(anon, text)
 
 
 def test_a_dialect_word_after_a_role_is_no_name(anon: Anonymiser) -> None:
     """ "وصاحبه طنش" (and its owner ignored me): a dialect verb from everyday_ar.txt, not the owner's name."""
-    assert "طنش" not in _removed(anon, "عندي محل ورد في الرصيفة وصاحبه طنش")
+    assert "طنش" not in removed_ar(anon, "عندي محل ورد في الرصيفة وصاحبه طنش")
 
 
 def test_towns_joined_by_and_stay_towns(anon: Anonymiser) -> None:
     """و joins towns in a list: a town that is also a word is still one there."""
     text = "عندي عملاء من الرياض والخبر"
-    assert _removed(anon, text).get("الخبر") == "place"
+    assert removed_ar(anon, text).get("الخبر") == "place"
 
 
 @pytest.mark.parametrize(
