@@ -262,12 +262,29 @@ def _run_group_in_thread(conn: sqlite3.Connection, fns: list[WriteFn]) -> list[O
 
 
 def _run_plainly(conn: sqlite3.Connection, fns: list[WriteFn]) -> list[Outcome[Any]] | None:
-    """Each write in turn in the open transaction; None when one failed after changing something."""
+    """Each write in turn in the open transaction; None when one failed after changing something.
+
+    A run of writes that share a `batch` function (the votes' presses) is handed to it at once (see group.py).
+    """
     tx = _ThreadTx(conn)
     outcomes: list[Outcome[Any]] = []
     append = outcomes.append
     try:
-        for fn in fns:
+        n, count = 0, len(fns)
+        while n < count:
+            fn = fns[n]
+            batch = getattr(fn, "batch", None)
+            if batch is not None:
+                end = n + 1
+                while end < count and getattr(fns[end], "batch", None) is batch:
+                    end += 1
+                try:
+                    outcomes += drive(batch(tx, fns[n:end]))
+                except Exception:
+                    return None
+                n = end
+                continue
+            n += 1
             changes = conn.total_changes
             try:
                 append(Outcome(drive(fn(tx))))
