@@ -392,7 +392,8 @@ class SuspectFinder:
                     if kind == "person":
                         person_ends.add(tok.end)
             prev = self._norm(tok.text)
-        found = with_cased_suspects(self.lex, text, [(s.start, s.end) for s in spans], found)
+        persons = tuple((s.start, s.end) for s in spans if s.type == "person")
+        found = with_cased_suspects(self.lex, text, [(s.start, s.end) for s in spans], found, persons)
         return tuple(_merge(text, sorted(found, key=lambda s: s.start)))
 
     # --- passes over the whole text (a phrase, not one word) ------------------------------------------------------

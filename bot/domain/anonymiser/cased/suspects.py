@@ -16,22 +16,34 @@ from ..model import Suspect
 from ..morph import fi_candidates
 from ..russian import ru_adjective_noun, ru_lemmas, ru_nominative_pair
 from ..textutil import Token, norm_key, overlaps, tokenize
+from .slots import after_person_noun, apposition_name, first_name_before_removed, name_again
 
 # Spoken Finnish puts a demonstrative before a person's name: "se jarkko", "toi sirkku-annikki".
 _FI_SPOKEN_DEMONSTRATIVES = {"se", "toi", "tää", "sen", "sille", "siltä"}
 _FI_OBLIQUE = {"sen", "sille", "siltä"}
 
 
-def with_cased_suspects(lex: Lexicon, text: str, removed: list[tuple[int, int]], found: list[Suspect]) -> list[Suspect]:
+def with_cased_suspects(
+    lex: Lexicon,
+    text: str,
+    removed: list[tuple[int, int]],
+    found: list[Suspect],
+    removed_persons: tuple[tuple[int, int], ...] = (),
+) -> list[Suspect]:
     """found plus the suspects of the rules below outside the removed spans; a word-level suspect inside one of
     ours ("лилия" in "белая лилия") gives way to it, since ours covers the whole name."""
-    if lex.lang not in ("ru", "fi"):
+    if lex.lang not in ("ru", "fi", "en"):
         return found
     tokens = tokenize(text)
     ours = ru_kind_then_lowercase_name(lex, text, tokens)
     ours += fi_after_spoken_demonstrative(lex, text, tokens) + fi_kind_apposition(lex, text, tokens)
     ours += fi_lowercase_town(lex, tokens) + fi_first_name_again(lex, text, tokens, removed)
+    ours += apposition_name(lex, text, tokens) + after_person_noun(lex, text, tokens)
     ours = [s for s in ours if not overlaps(s.start, s.end, removed)]
+    ours += first_name_before_removed(lex, text, tokens, list(removed_persons))
+    named = [(s.start, s.end, s.type) for s in [*found, *ours] if s.type in ("person", "place", "org")]
+    named += [(s, e, "person") for s, e in removed_persons]
+    ours += [s for s in name_again(lex, text, tokens, named) if not overlaps(s.start, s.end, removed)]
     spans = [(s.start, s.end) for s in ours]
     return [s for s in found if not overlaps(s.start, s.end, spans)] + ours
 
