@@ -22,6 +22,7 @@ from ..morph import (
 )
 from ..russian import ru_proper_kind
 from ..textutil import Token, common_prefix, norm_key, overlaps, tokenize
+from .acronyms import acronym_with_long_form
 from .initial import RU_VERB_RE, Initial, initial_is_name
 from .orgs import (
     ORG_JOINERS,
@@ -208,6 +209,7 @@ class CasedFinder:
         out += ru_quoted_lowercase(self, text, out)
         out += latin_after_kind(self, text, tokens, out)
         out += acronym_of_org(self, text, tokens, out)
+        out += acronym_with_long_form(text, tokens, out)
         out = legal_form_before(self, text, tokens, out)
         out = and_partners(text, brand_branch(self, text, tokens, out))
         out = trim_initial_words(out, text, self)
