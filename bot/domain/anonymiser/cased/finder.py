@@ -23,6 +23,8 @@ from ..morph import (
 from ..russian import ru_proper_kind
 from ..textutil import Token, common_prefix, norm_key, overlaps, tokenize
 from .acronyms import acronym_with_long_form
+from .credits import credit_labels, credit_line_orgs
+from .groups import fi_spaced_hyphen_group
 from .initial import RU_VERB_RE, Initial, initial_is_name
 from .orgs import (
     ORG_JOINERS,
@@ -210,11 +212,15 @@ class CasedFinder:
         out += latin_after_kind(self, text, tokens, out)
         out += acronym_of_org(self, text, tokens, out)
         out += acronym_with_long_form(text, tokens, out)
+        out += fi_spaced_hyphen_group(self.lex, text, tokens, out)
         out = legal_form_before(self, text, tokens, out)
         out = and_partners(text, brand_branch(self, text, tokens, out))
         out = trim_initial_words(out, text, self)
         out = domain_tails(text, ru_name_tails(self, text, tokens, out))
-        return echo_orgs(self, tokens, out + propagate(self, rejected, out))
+        out = echo_orgs(self, tokens, out + propagate(self, rejected, out))
+        labels = credit_labels(text)
+        credits = [m for m in credit_line_orgs(text) if not overlaps(m.start, m.end, taken)]
+        return [m for m in out if not any(s <= m.start and m.end <= e for s, e in labels)] + credits
 
     def _listed_name(self, word: str) -> bool:
         """A name or place a list knows, which stays a candidate even inside a title-case heading."""
