@@ -79,19 +79,26 @@ def after_person_noun(lex: Lexicon, text: str, tokens: list[Token]) -> list[Susp
 def name_again(lex: Lexicon, text: str, tokens: list[Token], named: list[tuple[int, int, str]]) -> list[Suspect]:
     """ "jordan from the crypto startup … jordan's telegram", "the guy, bishop, … Bishop is his surname": a single
     word the story already removed or flagged as a name is that name wherever it recurs, in any case."""
-    words: dict[str, str] = {}
+    words: dict[str, tuple[str, bool]] = {}
     spots = [(s, e) for s, e, _ in named]
     for s, e, typ in named:
         chunk = text[s:e]
         word = norm_key(_POSSESSIVE_RE.sub("", chunk))
         if " " not in chunk.strip() and len(word) >= 3 and not _everyday(lex, word):
-            words.setdefault(word, typ)
+            # "Armas Räsänen … armas ihminen": a capitalised name that is also a word recurs in lower case as the word.
+            any_case = chunk[:1].islower() or not _in_vocabulary(lex, word)
+            words.setdefault(word, (typ, any_case))
     out = []
     for t in tokens:
-        typ = words.get(norm_key(_POSSESSIVE_RE.sub("", t.text)))
-        if typ and not overlaps(t.start, t.end, spots):
+        typ, any_case = words.get(norm_key(_POSSESSIVE_RE.sub("", t.text)), ("", False))
+        if typ and (any_case or t.cap) and not overlaps(t.start, t.end, spots):
             out.append(Suspect(t.start, t.end, typ, 0.7))
     return out
+
+
+def _in_vocabulary(lex: Lexicon, word: str) -> bool:
+    forms = fi_candidates(word) | {word} if lex.lang == "fi" else {word}
+    return bool(forms & (lex.vocab | lex.frequent | lex.ambiguous)) or (lex.lang == "ru" and ru_is_known(word))
 
 
 def _everyday(lex: Lexicon, word: str) -> bool:
