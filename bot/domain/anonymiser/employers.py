@@ -64,6 +64,8 @@ class EmployerFinder:
     def employer_context(self, text: str, start: int, word: str, brand: str, lang: str) -> bool:
         """Whether the words around say someone works for the brand (see the rules below)."""
         prev = _prev_word(text, start)
+        if is_employment_compound(word):
+            return True
         if lang == "en" or (lang == "ar" and word.isascii()):
             return prev in _EN_BEFORE or prev in _AR_BEFORE or _ar_prefixed(text, start)
         if lang == "ru":
@@ -100,6 +102,44 @@ def is_fi_org_compound(word: str) -> bool:
     """ "Kesko-ketjun kauppias", "Nokia-konsernissa": the brand as the head of a company compound."""
     tail = word.partition("-")[2].lower()
     return bool(tail) and tail.startswith(_FI_ORG_HEADS)
+
+
+# Heads of a compound that says someone worked for the brand: "a Microsoft-contractor gig", "Яндекс-подрядчик".
+_WORK_HEADS = (
+    "contract",
+    "subcontract",
+    "employee",
+    "vendor",
+    "supplier",
+    "consultant",
+    "intern",
+    "staff",
+    "freelance",
+    "gig",
+    "project",
+    "подряд",
+    "субподряд",
+    "сотрудник",
+    "проект",
+    "контракт",
+    "тендер",
+    "konsult",
+    "alihankin",
+    "alihankkij",
+    "projekti",
+    "keikka",
+    "keikan",
+    "urakka",
+    "urakan",
+    "työntekijä",
+)
+
+
+def is_employment_compound(word: str) -> bool:
+    """ "a Microsoft-contractor gig", "Яндекс-подрядчиком", "Nokia-projektissa": the brand before a word for work
+    done for it (contractor, project, gig) is whom someone worked for, not a tool they used."""
+    tail = word.partition("-")[2].lower()
+    return bool(tail) and tail.startswith(_WORK_HEADS)
 
 
 def _ar_prefixed(text: str, start: int) -> bool:

@@ -16,8 +16,6 @@ from ..textutil import Token, norm_key, overlaps
 # Above the finders' own guesses (P_NAME 50, P_QUOTED 55): a definition settles what the words are.
 P_DEFINED = 60
 _DEFINED_RE = re.compile(r"\s\(([A-ZÄÖА-ЯЁ]{2,6})\)")
-# A Finnish case ending written after an acronym with a colon: "SKTL:stä", "АИП" has none.
-_CASE_AFTER_COLON_RE = re.compile(r":[a-zäöå]{1,5}\b")
 _LONG_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -56,9 +54,7 @@ def acronym_with_long_form(text: str, tokens: list[Token], found: list[Mention])
         key = norm_key(acronym)
         out.append(Mention(start, m.start(), "org", key, P_DEFINED))
         for t in tokens:
-            if t.text == acronym:
-                tail = _CASE_AFTER_COLON_RE.match(text, t.end)
-                end = tail.end() if tail else t.end
-                if not overlaps(t.start, end, [(x.start, x.end) for x in out]):
-                    out.append(Mention(t.start, end, "org", key, P_DEFINED))
+            # "STTL:stä": the case ending after the colon stays, as after "Oy:lle" ("[yritys]:stä" reads right).
+            if t.text == acronym and not overlaps(t.start, t.end, [(x.start, x.end) for x in out]):
+                out.append(Mention(t.start, t.end, "org", key, P_DEFINED))
     return out

@@ -138,6 +138,29 @@ def verb_before_kind(r: Initial) -> bool | None:
     return False if is_kind(r.finder, r.toks[1].text) and not is_kind(r.finder, r.word) else None
 
 
+_APPOSITION_RE = re.compile(r",\s+([^,!?;:\n]{2,60}?),")
+_APPOSITION_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?")
+
+
+def named_by_apposition(r: Initial) -> bool | None:
+    """ "Mark, Mr. No-Boundaries, my client, never paid", "Aarni, meidän entinen asiakas, soitti": a lone first word
+    followed by an aside between commas that holds a person noun or a title is that person's name (a listed first
+    name even when it is also a word, or a word no vocabulary knows; "Honestly, my client…" has no closing aside)."""
+    if len(r.toks) != 1 or r.gap.strip() != ",":
+        return None
+    m = _APPOSITION_RE.match(r.text, r.toks[0].end)
+    if m is None:
+        return None
+    f, lex = r.finder, r.finder.lex
+    nouns = lex.cue("person_before") | lex.cue("lowercase_person_before") | lex.cue("titles")
+    words = [norm_key(w).rstrip(".") for w in _APPOSITION_WORD_RE.findall(m.group(1))]
+    if len(words) > 6 or not any(w in nouns or (r.lang == "fi" and fi_candidates(w) & nouns) for w in words):
+        return None
+    if r.key in lex.common or f._in(r.word, lex.common | lex.calendar | lex.platforms | lex.countries):
+        return None
+    return True if f.is_first_name(r.word) or f.unknown_name_shape(r.word, after_cue=True) else None
+
+
 def listed_name(r: Initial) -> bool | None:
     """ "Mikko never answered", "Tampereella oli kylmä": a first name, surname or place from the lists."""
     return True if r.listed else None
@@ -225,6 +248,7 @@ def finnish_rare_word_acting(r: Initial) -> bool | None:
 INITIAL_RULES: tuple[Callable[[Initial], bool | None], ...] = (
     business_shaped,
     verb_before_kind,
+    named_by_apposition,
     ambiguous_needs_cue,
     listed_name,
     common_word,

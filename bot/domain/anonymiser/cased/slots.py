@@ -23,7 +23,7 @@ _POSSESSIVES = {"его", "её", "ее", "их", "мой", "моя", "наш", 
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
-def _slot_word(lex: Lexicon, word: str) -> bool:
+def _slot_word(lex: Lexicon, word: str, any_listed: bool = False) -> bool:
     """A word that may be a name in a name slot: listed (any vocabulary aside, but not the commonest words of the
     language) or known to no dictionary ("ozanne", "стёпка"); never a function word or a frequent verb."""
     w = norm_key(_POSSESSIVE_RE.sub("", word))
@@ -34,7 +34,7 @@ def _slot_word(lex: Lexicon, word: str) -> bool:
     forms = fi_candidates(w) | {w} if lex.lang == "fi" else {w}
     listed = bool(forms & (lex.first_names | lex.surnames))
     if listed:
-        return w not in lex.common and not (w in lex.frequent and w not in lex.ambiguous)
+        return w not in lex.common and (any_listed or not (w in lex.frequent and w not in lex.ambiguous))
     known = forms & (lex.vocab | lex.frequent | lex.common)
     return not known and w.isalpha()
 
@@ -77,8 +77,9 @@ def after_person_noun(lex: Lexicon, text: str, tokens: list[Token]) -> list[Susp
 
 
 def name_again(lex: Lexicon, text: str, tokens: list[Token], named: list[tuple[int, int, str]]) -> list[Suspect]:
-    """ "jordan from the crypto startup … jordan's telegram", "the guy, bishop, … Bishop is his surname": a single
-    word the story already removed or flagged as a name is that name wherever it recurs, in any case."""
+    """ "jordan from the crypto startup … jordan's telegram", "the guy, bishop, … Bishop is his surname", "sille
+    veikalle … veikka on mahdoton": a single word the story already removed or flagged as a name is that name
+    wherever it recurs, in any case (in Finnish in any case form: the two share a base form)."""
     words: dict[str, tuple[str, bool]] = {}
     spots = [(s, e) for s, e, _ in named]
     for s, e, typ in named:
@@ -87,13 +88,49 @@ def name_again(lex: Lexicon, text: str, tokens: list[Token], named: list[tuple[i
         if " " not in chunk.strip() and len(word) >= 3 and not _everyday(lex, word):
             # "Armas Räsänen … armas ihminen": a capitalised name that is also a word recurs in lower case as the word.
             any_case = chunk[:1].islower() or not _in_vocabulary(lex, word)
-            words.setdefault(word, (typ, any_case))
+            for form in _forms(lex, word):
+                words.setdefault(form, (typ, any_case))
     out = []
     for t in tokens:
-        typ, any_case = words.get(norm_key(_POSSESSIVE_RE.sub("", t.text)), ("", False))
-        if typ and (any_case or t.cap) and not overlaps(t.start, t.end, spots):
-            out.append(Suspect(t.start, t.end, typ, 0.7))
+        if overlaps(t.start, t.end, spots):
+            continue
+        hits = [words[f] for f in _forms(lex, norm_key(_POSSESSIVE_RE.sub("", t.text))) if f in words]
+        if hits and (hits[0][1] or t.cap) and not _everyday(lex, norm_key(t.text)):
+            out.append(Suspect(t.start, t.end, hits[0][0], 0.7))
     return out
+
+
+def _forms(lex: Lexicon, word: str) -> set[str]:
+    """The word, and in Finnish its possible base forms of four letters or more ("veikalle" -> veikka)."""
+    if lex.lang != "fi":
+        return {word}
+    return {word} | {c for c in fi_candidates(word) if len(c) >= 4}
+
+
+def coordinated_with_name(
+    lex: Lexicon, text: str, tokens: list[Token], persons: list[tuple[int, int]]
+) -> list[Suspect]:
+    """ "his name is actually brent not brian", "kysy jannelta tai pekalta": a lower-case word joined by
+    not/or/and to a removed name, when it is a listed name or a word no dictionary knows, is another name."""
+    ends = {e for _, e in persons}
+    starts = {s for s, _ in persons}
+    joins = _JOINS.get(lex.lang, set())
+    out = []
+    for a, j, b in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if norm_key(j.text) not in joins or text[a.end : j.start] != " " or text[j.end : b.start] != " ":
+            continue
+        if a.end in ends and not b.cap and not overlaps(b.start, b.end, persons) and _slot_word(lex, b.text, True):
+            out.append(Suspect(b.start, b.end, "person", 0.7))
+        if b.start in starts and not a.cap and not overlaps(a.start, a.end, persons) and _slot_word(lex, a.text, True):
+            out.append(Suspect(a.start, a.end, "person", 0.7))
+    return out
+
+
+_JOINS = {
+    "en": {"not", "or", "and", "nor", "vs"},
+    "fi": {"tai", "ja", "eikä", "vai"},
+    "ru": {"или", "и", "не", "а"},
+}
 
 
 def _in_vocabulary(lex: Lexicon, word: str) -> bool:
@@ -123,6 +160,8 @@ def first_name_before_removed(
     for a, b in pairwise(tokens):
         if b.start in starts and a.cap and text[a.end : b.start] == " " and len(a.text) >= 3:
             w = norm_key(a.text)
-            if w not in lex.frequent and w not in lex.common and not overlaps(a.start, a.end, persons):
+            # "Yhteyshenkilö Veera Lampinen", "Маркетолог Айгуль": a role before the name is no part of it.
+            role = w in _person_nouns(lex) or (lex.lang != "en" and _everyday(lex, w))
+            if not role and w not in lex.frequent and w not in lex.common and not overlaps(a.start, a.end, persons):
                 out.append(Suspect(a.start, a.end, "person", 0.7))
     return out

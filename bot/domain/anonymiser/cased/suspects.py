@@ -16,7 +16,13 @@ from ..model import Suspect
 from ..morph import fi_candidates
 from ..russian import ru_adjective_noun, ru_lemmas, ru_nominative_pair
 from ..textutil import Token, norm_key, overlaps, tokenize
-from .slots import after_person_noun, apposition_name, first_name_before_removed, name_again
+from .slots import (
+    after_person_noun,
+    apposition_name,
+    coordinated_with_name,
+    first_name_before_removed,
+    name_again,
+)
 
 # Spoken Finnish puts a demonstrative before a person's name: "se jarkko", "toi sirkku-annikki".
 _FI_SPOKEN_DEMONSTRATIVES = {"se", "toi", "tää", "sen", "sille", "siltä"}
@@ -41,6 +47,7 @@ def with_cased_suspects(
     ours += apposition_name(lex, text, tokens) + after_person_noun(lex, text, tokens)
     ours = [s for s in ours if not overlaps(s.start, s.end, removed)]
     ours += first_name_before_removed(lex, text, tokens, list(removed_persons))
+    ours += coordinated_with_name(lex, text, tokens, list(removed_persons))
     named = [(s.start, s.end, s.type) for s in [*found, *ours] if s.type in ("person", "place", "org")]
     named += [(s, e, "person") for s, e in removed_persons]
     ours += [s for s in name_again(lex, text, tokens, named) if not overlaps(s.start, s.end, removed)]
