@@ -206,3 +206,13 @@ def test_dev22_and_blind_sets_are_caught(anon: Anonymiser) -> None:
             assert r["over_flagged_rate"] <= 0.08 and r["removed_rate"] <= 0.03, (name, lang, r)
     dev = evaluate(anon, load_jsonl(HERE / "dev22_17c.jsonl")).as_dict()
     assert dev["overall"]["leak_rate"] <= 0.06, dev["overall"]
+
+
+def test_finnish_bank_reference_keeps_every_group(anon: Anonymiser) -> None:
+    from parley.domain.anonymiser.structured.ids import find_fi_reference
+
+    text = "Viitenumero 12345 67891 0, eräpäivä 14.3."
+    assert [text[m.start : m.end] for m in find_fi_reference(text)] == ["12345 67891 0"]
+    assert find_fi_reference("viitteen mukaan 2 kpl") == []
+    text = "Maksoin viitteellä 10 00012 34567 ja summa oli 120 €."
+    assert [text[s.start : s.end] for s in anon.find(text, "fi")] == ["10 00012 34567"]

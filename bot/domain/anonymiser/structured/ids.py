@@ -227,3 +227,21 @@ def find_sixth_pass_shapes(text: str, lex: Lexicon) -> list[Mention]:
         if not money_or_unit(text, m.end() - 4, m.end(), lex):
             out.append(Mention(m.start(), m.end(), "number", re.sub(r"\W", "", m.group()), P_IBAN))
     return out
+
+
+# "viitenumero 12345 67891 0", "viitteellä 10 00012 34567": a Finnish bank reference is printed in groups of up to
+# five digits from the right, the last group often shorter; a cue of any case form of "viite" stands before it.
+_FI_REFERENCE_RE = re.compile(
+    r"(?i:viite|viitt)\w*[ \u00a0]*:?[ \u00a0]*(\d{1,5}(?:[ \u00a0]\d{1,5}){1,5})(?![\w\-/.,]\d)"
+)
+
+
+def find_fi_reference(text: str) -> list[Mention]:
+    """ "Viitenumero 12345 67891 0": every group of a Finnish bank reference (the cued-number rule stops at the first
+    gap, leaving the check digit); four digits at least, at most twenty."""
+    out = []
+    for m in _FI_REFERENCE_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(1))
+        if 4 <= len(digits) <= 20 and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+            out.append(Mention(m.start(1), m.end(1), "number", digits, P_IBAN))
+    return out

@@ -13,6 +13,7 @@ from .base import P_CUED_NUMBER, P_IBAN, P_NUMBER, P_PHONE, is_date, money_or_un
 from .ids import (
     AR_PROCLITIC_OR_EDGE,
     find_card_tails,
+    find_fi_reference,
     find_shaped_ids,
     find_sixth_pass_shapes,
     listed_after,
@@ -341,7 +342,7 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
     for m in LONG_DIGITS_RE.finditer(text):
         out.append(Mention(m.start(), m.end(), "number", m.group(), P_NUMBER))
     out += find_shaped_ids(text, lex)
-    out += find_card_tails(text, lex) + find_sixth_pass_shapes(text, lex)
+    out += find_card_tails(text, lex) + find_sixth_pass_shapes(text, lex) + find_fi_reference(text)
     out += [m for m in listed_after(text, out, lex) if not is_date(text[m.start : m.end])]
     return [_with_number_sign(text, m) for m in out]
 
