@@ -216,3 +216,21 @@ def test_finnish_bank_reference_keeps_every_group(anon: Anonymiser) -> None:
     assert find_fi_reference("viitteen mukaan 2 kpl") == []
     text = "Maksoin viitteellä 10 00012 34567 ja summa oli 120 €."
     assert [text[s.start : s.end] for s in anon.find(text, "fi")] == ["10 00012 34567"]
+
+
+def test_an_acronym_taken_alone_is_an_organisation(anon: Anonymiser) -> None:
+    from parley.domain.anonymiser.cased.acronyms import acronyms_are_orgs
+    from parley.domain.anonymiser.model import Mention
+
+    text = "The NWFCAB never replied. ANNA was there."
+    found = [Mention(4, 10, "person", "nwfcab", 50), Mention(26, 30, "person", "anna", 50)]
+    assert [m.type for m in acronyms_are_orgs(text, found, frozenset({"anna"}))] == ["org", "person"]
+    text = "I complained to KLPGTA about it."
+    assert [(text[s.start : s.end], s.type) for s in anon.find(text, "en")] == [("KLPGTA", "org")]
+
+
+def test_national_public_services_are_neither_removed_nor_flagged(anon: Anonymiser) -> None:
+    text = "Позвонил в МФЦ и в ФНС, потом в ПЦРД."
+    res = anon.anonymise(text, "ru")
+    assert [text[s.start : s.end] for s in res.spans] == ["ПЦРД"]
+    assert res.suspects == ()

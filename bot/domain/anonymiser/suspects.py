@@ -305,6 +305,9 @@ _TITLE_NAME_RE = re.compile(
 # A Russian adjective ending, for a name of an adjective and a noun ("Пиксельный сад", "Зелёного Берега").
 _RU_ADJECTIVE_RE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их)$")
 
+# Everyday acronyms of work, money and public services ("PDF", "ИНН", "МФЦ"): never a suspect on their own.
+_COMMON_ACRONYMS = frozenset(norm_key(w) for w in _read_lines("acronyms_common.txt"))
+
 LanguageRule = Callable[[str, Sequence[Span]], Iterable[Suspect]]
 # Extra rules of a language package (17a: Arabic, 17c: cased scripts), one line each:
 # LANGUAGE_RULES["ar"] = (arabic_suspects,). A rule gets the text and the removed spans and yields suspects.
@@ -606,7 +609,7 @@ class SuspectFinder:
         w = tok.text
         if len(w) < 2 or self._norm(w) in self._not_identifying or self.is_platform_compound(w):
             return ""
-        if self.is_cue_word(w) or self.is_inflected_platform(w):
+        if self.is_cue_word(w) or self.is_inflected_platform(w) or (w.isupper() and self._norm(w) in _COMMON_ACRONYMS):
             return ""
         if self.lang == "ar" and not w.isascii():
             return self._arabic_kind(w, prev, after_name)
@@ -688,8 +691,10 @@ class SuspectFinder:
         return self._norm(word) in self.lex.countries
 
     def is_acronym(self, word: str) -> bool:
-        """ "a clinic in SLC", "worked for NWT": a short capitalised abbreviation no list knows."""
-        return 2 <= len(word) <= 5 and word.isupper() and self._norm(word) not in self.lex.vocab
+        """ "a clinic in SLC", "worked for NWT", "ПЦРД не ответил": a capitalised abbreviation of 2-6 letters that no
+        vocabulary and no list of everyday acronyms knows ("PDF", "МФЦ", "HMRC" name no one)."""
+        w = self._norm(word)
+        return 2 <= len(word) <= 6 and word.isupper() and w not in self.lex.vocab and w not in _COMMON_ACRONYMS
 
     def is_known_word(self, word: str) -> bool:
         """ "Then", "Invoice", "Horror": an everyday word of the language (or of English, quoted in any language)."""

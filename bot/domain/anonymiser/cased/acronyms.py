@@ -58,3 +58,14 @@ def acronym_with_long_form(text: str, tokens: list[Token], found: list[Mention])
             if t.text == acronym and not overlaps(t.start, t.end, [(x.start, x.end) for x in out]):
                 out.append(Mention(t.start, t.end, "org", key, P_DEFINED))
     return out
+
+
+def acronyms_are_orgs(text: str, found: list[Mention], names: frozenset[str]) -> list[Mention]:
+    """ "The NWFCAB never replied", "TKSLRY:hyn": a single word of 2-6 capitals taken as a person is an
+    organisation's acronym (its placeholder says company), unless a name list has it ("ANNA" shouted)."""
+    out = []
+    for m in found:
+        word = text[m.start : m.end]
+        acronym = 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and norm_key(word) not in names
+        out.append(Mention(m.start, m.end, "org", m.key, m.priority) if m.type == "person" and acronym else m)
+    return out

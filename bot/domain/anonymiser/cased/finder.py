@@ -22,7 +22,7 @@ from ..morph import (
 )
 from ..russian import ru_proper_kind
 from ..textutil import Token, common_prefix, norm_key, overlaps, tokenize
-from .acronyms import acronym_with_long_form
+from .acronyms import acronym_with_long_form, acronyms_are_orgs
 from .credits import credit_labels, credit_line_orgs
 from .groups import fi_spaced_hyphen_group
 from .initial import RU_VERB_RE, Initial, initial_is_name
@@ -220,7 +220,8 @@ class CasedFinder:
         out = echo_orgs(self, tokens, out + propagate(self, rejected, out))
         labels = credit_labels(text)
         credits = [m for m in credit_line_orgs(text) if not overlaps(m.start, m.end, taken)]
-        return [m for m in out if not any(s <= m.start and m.end <= e for s, e in labels)] + credits
+        out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in labels)] + credits
+        return acronyms_are_orgs(text, out, self.lex.first_names | self.lex.surnames)
 
     def _listed_name(self, word: str) -> bool:
         """A name or place a list knows, which stays a candidate even inside a title-case heading."""
