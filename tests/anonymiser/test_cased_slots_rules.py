@@ -234,3 +234,17 @@ def test_national_public_services_are_neither_removed_nor_flagged(anon: Anonymis
     res = anon.anonymise(text, "ru")
     assert [text[s.start : s.end] for s in res.spans] == ["ПЦРД"]
     assert res.suspects == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("привёз на Советскую, 14 в Кирове, а там никто не открывает.", "Советскую, 14"),
+        ("живу на Гагарина, 7, кв. 12.", "Гагарина, 7, кв. 12"),
+        ("продаю на Озоне, 15 заказов в день.", ""),
+    ],
+)
+def test_russian_street_without_the_word_street(text: str, gone: str) -> None:
+    from parley.domain.anonymiser.structured.addresses import RU_BARE_STREET_RE
+
+    assert [m.group(1) for m in RU_BARE_STREET_RE.finditer(text)] == ([gone] if gone else [])

@@ -56,17 +56,27 @@ RU_NAMED_STREET_RE = re.compile(
 RU_HOUSE_RE = re.compile(r"(?:д\.|дом)\s*\d+[А-Яа-я]?(?:,?\s*(?:кв\.|квартира|корп\.|корпус|стр\.|оф\.|офис)\s*\d+)+")
 
 
+# "привёз на Советскую, 14 в Кирове", "живу на Гагарина, 7": a street said without "улица", by its adjective or the
+# genitive of a surname, then a comma and a house number, is an address (not "на Озоне, 15 заказов": the number
+# must end the phrase or go on with a town or a flat).
+RU_BARE_STREET_RE = re.compile(
+    r"(?<![\w])(?:на|по|до|от|с)\s+([А-ЯЁ][а-яё]+(?:ую|ой|ая|ин|ина|ов|ова|ев|ева|ого|его|ской|ского|ская|скую)"
+    r",\s*\d{1,3}[а-я]?(?:/\d{1,3})?(?:,?\s*(?:кв\.|квартира|корп\.|корпус|стр\.|оф\.|офис)\s*\d+)*)"
+    r"(?=\s*(?:$|[.,;!?)\n]|в\s|во\s))"
+)
+
+
 def find_addresses(text: str, lex: Lexicon) -> list[Mention]:
     """Street addresses; the whole address is one place span."""
     rxs: tuple[re.Pattern[str], ...] = {
         "en": (EN_ADDRESS_RE, UK_POSTCODE_RE),
         "fi": (FI_ADDRESS_RE, FI_POSTCODE_RE),
-        "ru": (RU_ADDRESS_RE, RU_NAMED_STREET_RE, RU_HOUSE_RE),
+        "ru": (RU_ADDRESS_RE, RU_NAMED_STREET_RE, RU_HOUSE_RE, RU_BARE_STREET_RE),
     }.get(lex.lang, ())
     out = []
     for rx in rxs:
         for m in rx.finditer(text):
-            s, e = trim(text, m.start(), m.end())
+            s, e = trim(text, m.start(1), m.end(1)) if rx is RU_BARE_STREET_RE else trim(text, m.start(), m.end())
             s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), len(text[:e].rstrip())
             if rx is FI_POSTCODE_RE and money_or_unit(text, s, s + 5, lex):
                 continue
