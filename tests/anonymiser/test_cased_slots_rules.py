@@ -248,3 +248,15 @@ def test_russian_street_without_the_word_street(text: str, gone: str) -> None:
     from parley.domain.anonymiser.structured.addresses import RU_BARE_STREET_RE
 
     assert [m.group(1) for m in RU_BARE_STREET_RE.finditer(text)] == ([gone] if gone else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Заказчица из студии Лофт на Мойке (это Петербург) просила уроки.", "Лофт на Мойке"),
+        ("У него мастерская Гараж 54 в Бердске.", "Гараж 54"),
+        ("В кафе Ромашка 3 раза заказывали.", "Ромашка"),
+    ],
+)
+def test_russian_venue_name_goes_on(anon: Anonymiser, text: str, name: str) -> None:
+    assert (name, "org") in [(text[s.start : s.end], s.type) for s in anon.find(text, "ru")]

@@ -65,6 +65,7 @@ from .persons import (
 )
 from .register import chat_register, heading_lines
 from .stops import Stop, is_stop, lone_common_word, platform_remnant
+from .venues import ru_venue_tails
 
 # Two particles inside one family name ("van der", "de la").
 _PARTICLE_PAIRS = {
@@ -221,6 +222,7 @@ class CasedFinder:
         labels = credit_labels(text)
         credits = [m for m in credit_line_orgs(text) if not overlaps(m.start, m.end, taken)]
         out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in labels)] + credits
+        out = ru_venue_tails(self.lang, text, tokens, out)
         return acronyms_are_orgs(text, out, self.lex.first_names | self.lex.surnames)
 
     def _listed_name(self, word: str) -> bool:
