@@ -260,3 +260,17 @@ def test_russian_street_without_the_word_street(text: str, gone: str) -> None:
 )
 def test_russian_venue_name_goes_on(anon: Anonymiser, text: str, name: str) -> None:
     assert (name, "org") in [(text[s.start : s.end], s.type) for s in anon.find(text, "ru")]
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Asiakas oli joku jarkko, eikä se vastannut viikkoon.", ["jarkko"]),
+        ("omistaja oli joku aki, sukunimeä en ees muista.", ["aki"]),
+        ("no niin taas. se mikko siitä laittoi viestiä", ["mikko"]),
+        ("se eli pitkään", []),  # a verb after "se", shorter than a name taken there
+        ("se lumi suli", []),  # a name that is also a word
+    ],
+)
+def test_listed_name_after_spoken_se_or_joku_is_removed(anon: Anonymiser, text: str, removed: list[str]) -> None:
+    assert [text[s.start : s.end] for s in anon.find(text, "fi")] == removed

@@ -48,8 +48,6 @@ def test_arabic_verb_forms_after_a_name(word: str, verb: bool):
 @pytest.mark.parametrize(
     ("lang", "text", "word", "kind"),
     [
-        # Capitalised: a single sentence typed all in lower case is chat, where such names are removed outright.
-        ("fi", "Asiakas oli joku jarkko, eikä se vastannut viikkoon.", "jarkko", "person"),
         # A town the dictionary knows ("задонска") is removed outright now; one it does not know is flagged.
         ("ru", "в общем глафира из кукуевска заказала 30 иллюстраций", "кукуевска", "place"),
     ],
@@ -277,8 +275,10 @@ def test_finnish_compound_of_three_everyday_words():
 
 def test_finnish_common_name_after_spoken_se_and_lowercase_town():
     anon = Anonymiser.load()
-    flagged = _flagged(anon, "no niin taas. se mikko siitä tampereen mainostoimistosta laittoi viestiä", "fi")
-    assert flagged.get("mikko") == "person"
+    text = "no niin taas. se mikko siitä tampereen mainostoimistosta laittoi viestiä"
+    flagged = _flagged(anon, text, "fi")
+    # Since session 6 a listed name after spoken "se" is removed (test_cased_slots_rules.py); the town stays flagged.
+    assert [text[s.start : s.end] for s in anon.find(text, "fi")] == ["mikko"]
     assert [typ for words, typ in flagged.items() if words.startswith("tampereen")] == ["place"]
 
 

@@ -50,6 +50,7 @@ from .persons import (
     P_NAME,
     is_kin_address,
     is_title_initial,
+    lowercase_after_spoken_pronoun,
     lowercase_after_title,
     lowercase_cued,
     lowercase_dictionary_name,
@@ -199,6 +200,7 @@ class CasedFinder:
             out += lowercase_listed(self, text, tokens, out)
         if chat_register(tokens):
             out += lowercase_cued(self, text, tokens, out)
+        out += lowercase_after_spoken_pronoun(self, text, tokens, out)
         out += lowercase_inflected_name(self, tokens, out)
         out += lowercase_double_name(self, tokens, out)
         out += lowercase_dictionary_name(self, tokens, out)

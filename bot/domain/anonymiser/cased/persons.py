@@ -100,6 +100,33 @@ def lowercase_listed(f: CasedFinder, text: str, tokens: list[Token], found: list
     return out
 
 
+# Words that put a name in its slot in speech: "se mikko", "joku aki", "этот валерий", "some guy"'s Finnish kin.
+_SPOKEN_BEFORE_NAME = {"fi": {"se", "toi", "tää", "joku", "eräs", "yks"}, "ru": {"этот", "эта", "некий", "некая"}}
+
+
+def lowercase_after_spoken_pronoun(
+    f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]
+) -> list[Mention]:
+    """ "se mikko siitä tampereen mainostoimistosta", "omistaja oli joku aki": after spoken "se"/"joku" (or «этот»),
+    a listed first name in lower case is that person, however frequent the name is in running text (a name that is
+    also a word, "se lumi", stays: the ambiguous list holds those)."""
+    before = _SPOKEN_BEFORE_NAME.get(f.lang, set())
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for a, b in pairwise(tokens):
+        lw = norm_key(b.text)
+        # A verb follows "se" as often as a name does: "se eli" (it lived) is shorter than any name taken after it.
+        shortest = 4 if norm_key(a.text) in ("se", "toi", "tää", "этот", "эта") else 3
+        if norm_key(a.text) not in before or b.cap or text[a.end : b.start] != " " or len(lw) < shortest:
+            continue
+        listed = lw in f.lex.first_names and lw not in f.lex.ambiguous | f.lex.common | f.lex.cue("person_before")
+        if listed and not overlaps(b.start, b.end, taken):  # "joku sisko" is a sister, not Sisko
+            family = with_family_name(f, text, tokens, b)
+            end = family.end if family is not None else b.end
+            out.append(Mention(b.start, end, "person", f.lemma(b.text), P_NAME))
+    return out
+
+
 def lowercase_inflected_name(f: CasedFinder, tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """ "lopulta jannelta tuli viesti", «написала серёже»: in Finnish and Russian, a lower-case word no vocabulary
     holds in that form, which is a case form of a listed first name, is that person in any register."""
