@@ -703,8 +703,8 @@ class SuspectFinder:
             return True
         # "Reminders", "Admins": the plural of an everyday English word that names no one.
         single = lw[:-1] if len(lw) > 4 and lw.endswith("s") and word.isascii() else ""
-        names = self.en.first_names | self.en.surnames | self.en.places
-        return bool(single) and single in self.en.vocab and single not in names
+        names = (self.en.first_names, self.en.surnames, self.en.places)
+        return bool(single) and single in self.en.vocab and not any(single in n for n in names)
 
     def is_known_any_form(self, word: str) -> bool:
         """ "задолжала", "esitteen": an everyday word in any inflected form (pymorphy3 for Russian, base forms for

@@ -87,7 +87,8 @@ class Initial:
     @functools.cached_property
     def listed(self) -> bool:
         lex = self.finder.lex
-        return self.finder._in(self.word, lex.first_names | lex.surnames | lex.places)
+        lemmas = self.finder.lemmas(self.word)  # no union of the lists for every word
+        return any(w in s for w in lemmas for s in (lex.first_names, lex.surnames, lex.places))
 
     @property
     def lang(self) -> str:
@@ -156,7 +157,9 @@ def named_by_apposition(r: Initial) -> bool | None:
     words = [norm_key(w).rstrip(".") for w in _APPOSITION_WORD_RE.findall(m.group(1))]
     if len(words) > 6 or not any(w in nouns or (r.lang == "fi" and fi_candidates(w) & nouns) for w in words):
         return None
-    if r.key in lex.common or f._in(r.word, lex.common | lex.calendar | lex.platforms | lex.countries):
+    lemmas = f.lemmas(r.word)
+    lists = (lex.common, lex.calendar, lex.platforms, lex.countries)
+    if r.key in lex.common or any(w in s for w in lemmas for s in lists):
         return None
     return True if f.is_first_name(r.word) or f.unknown_name_shape(r.word, after_cue=True) else None
 

@@ -119,7 +119,8 @@ def lowercase_after_spoken_pronoun(
         shortest = 4 if norm_key(a.text) in ("se", "toi", "tää", "этот", "эта") else 3
         if norm_key(a.text) not in before or b.cap or text[a.end : b.start] != " " or len(lw) < shortest:
             continue
-        listed = lw in f.lex.first_names and lw not in f.lex.ambiguous | f.lex.common | f.lex.cue("person_before")
+        listed = lw in f.lex.first_names and not any(lw in s for s in (f.lex.ambiguous, f.lex.common))
+        listed = listed and lw not in f.lex.cue("person_before")
         if listed and not overlaps(b.start, b.end, taken):  # "joku sisko" is a sister, not Sisko
             family = with_family_name(f, text, tokens, b)
             end = family.end if family is not None else b.end

@@ -32,15 +32,28 @@ def _slot_word(lex: Lexicon, word: str, any_listed: bool = False) -> bool:
     if lex.lang == "ru":
         return ru_proper_kind(w) == "person" or (not ru_is_known(w) and w.isalpha())
     forms = fi_candidates(w) | {w} if lex.lang == "fi" else {w}
-    listed = bool(forms & (lex.first_names | lex.surnames))
+    listed = _any_in(forms, lex.first_names, lex.surnames)
     if listed:
         return w not in lex.common and (any_listed or not (w in lex.frequent and w not in lex.ambiguous))
-    known = forms & (lex.vocab | lex.frequent | lex.common)
+    known = _any_in(forms, lex.vocab, lex.frequent, lex.common)
     return not known and w.isalpha()
 
 
 def _person_nouns(lex: Lexicon) -> frozenset[str]:
-    return frozenset(lex.cue("person_before") | lex.cue("lowercase_person_before")) - {"by", "for", "with", "named"}
+    """ "landlord", "жена", "asiakas": the person nouns of the cue files (built once a lexicon)."""
+    key = (lex.lang, id(lex))
+    if key not in _NOUNS:
+        words = lex.cue("person_before") | lex.cue("lowercase_person_before")
+        _NOUNS[key] = frozenset(words - {"by", "for", "with", "named"})
+    return _NOUNS[key]
+
+
+_NOUNS: dict[tuple[str, int], frozenset[str]] = {}
+
+
+def _any_in(forms: set[str], *sets: frozenset[str]) -> bool:
+    """Whether one of the forms is in one of the sets (without building their union for every word)."""
+    return any(f in s for f in forms for s in sets)
 
 
 def apposition_name(lex: Lexicon, text: str, tokens: list[Token]) -> list[Suspect]:
@@ -90,9 +103,12 @@ def name_again(lex: Lexicon, text: str, tokens: list[Token], named: list[tuple[i
             any_case = chunk[:1].islower() or not _in_vocabulary(lex, word)
             for form in _forms(lex, word):
                 words.setdefault(form, (typ, any_case))
+    if not words:
+        return []
+    heads = {w[:3] for w in words}
     out = []
     for t in tokens:
-        if overlaps(t.start, t.end, spots):
+        if norm_key(t.text)[:3] not in heads or overlaps(t.start, t.end, spots):
             continue
         hits = [words[f] for f in _forms(lex, norm_key(_POSSESSIVE_RE.sub("", t.text))) if f in words]
         if hits and (hits[0][1] or t.cap) and not _everyday(lex, norm_key(t.text)):
@@ -135,19 +151,18 @@ _JOINS = {
 
 def _in_vocabulary(lex: Lexicon, word: str) -> bool:
     forms = fi_candidates(word) | {word} if lex.lang == "fi" else {word}
-    return bool(forms & (lex.vocab | lex.frequent | lex.ambiguous)) or (lex.lang == "ru" and ru_is_known(word))
+    return _any_in(forms, lex.vocab, lex.frequent, lex.ambiguous) or (lex.lang == "ru" and ru_is_known(word))
 
 
 def _everyday(lex: Lexicon, word: str) -> bool:
     """ "cheque", "kirjanpitäjä", "претензию": a word of the language (in any form) that no list has as a name or a
     place; a flag on it was a guess, and repeating a guess doubles the noise."""
-    names = lex.first_names | lex.surnames | lex.places
     if word in lex.common or word in _person_nouns(lex):
         return True
     if lex.lang == "ru":
         return ru_is_known(word) and not ru_proper_kind(word)
     forms = fi_candidates(word) | {word} if lex.lang == "fi" else {word}
-    return bool(forms & lex.vocab) and not forms & names
+    return _any_in(forms, lex.vocab) and not _any_in(forms, lex.first_names, lex.surnames, lex.places)
 
 
 def first_name_before_removed(
