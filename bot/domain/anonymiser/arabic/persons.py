@@ -84,9 +84,10 @@ class PersonRules(NameRuns, PersonCues):
         return i + 1, j, 0
 
     def _kunya(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
-        """ "أبو سمير", "أم فيصل": the whole kunya is the name (after أبو/أم no verb can stand)."""
+        """ "أبو سمير", "أم فيصل", "كفيلي بو ناصر": the whole kunya is the name (after أبو/أم no verb can stand; بو is
+        the Gulf spelling of أبو)."""
         tok = toks[i]
-        prefix = next((p for p, c in self.analyses(tok.text) if c in {"ابو", "ام"}), None)
+        prefix = next((p for p, c in self.analyses(tok.text) if c in {"ابو", "ام", "بو"}), None)
         if prefix is None or i + 1 >= len(toks) or used[i + 1] or text[tok.end : toks[i + 1].start].strip():
             return None
         prev = no_conj(self._adjacent_prev(text, toks, i))
