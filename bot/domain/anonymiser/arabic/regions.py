@@ -18,7 +18,10 @@ from .words import norm_ar
 # Units whose next word is their proper name ("محافظة المفرق"; منطقة, حي, قرية and شارع are street words, places.py).
 ADMIN_UNITS = frozenset(
     norm_ar(w)
-    for w in ("محافظة", "ولاية", "إمارة", "امارة", "مدينة", "بلدة", "مقاطعة", "مديرية", "بلدية", "قضاء", "لواء", "إقليم")
+    for w in (
+        *("محافظة", "ولاية", "إمارة", "امارة", "مدينة", "بلدة"),
+        *("مقاطعة", "مديرية", "بلدية", "قضاء", "لواء", "إقليم"),
+    )
 )
 # A second word that completes the name: "منطقة المشيرفة الشمالية", "مدينة السادس من أكتوبر" is left to review.
 DIRECTIONS = frozenset(
@@ -57,7 +60,9 @@ class RegionRules(ArabicBase):
                 used[k] = True
         return out
 
-    def _multi_word_country(self, text: str, toks: list[Token], i: int, used: list[bool]) -> tuple[int, int, int] | None:
+    def _multi_word_country(
+        self, text: str, toks: list[Token], i: int, used: list[bool]
+    ) -> tuple[int, int, int] | None:
         """ "الولايات المتحدة", "بالمملكة المتحدة", "وكوريا الجنوبية", "لجمهورية التشيك": a country CLDR names by
         several words (with or without ال on the first, behind و/ب/ل/ف/ك), or a state's form before a country."""
         for p, core in self._prefix_readings(toks[i].text):
@@ -68,9 +73,9 @@ class RegionRules(ArabicBase):
                     if k < len(toks) and self._joined(text, toks, i, k, used, parts):
                         return i, k, p
             nxt = self._adjacent_next(text, toks, i)
-            if bare in _STATE_FORMS and i + 1 < len(toks) and not used[i + 1] and nxt in self.lex.countries:
-                if text[toks[i].end : toks[i + 1].start] == " ":
-                    return i, i + 1, p
+            state = bare in _STATE_FORMS and i + 1 < len(toks) and not used[i + 1] and nxt in self.lex.countries
+            if state and text[toks[i].end : toks[i + 1].start] == " ":
+                return i, i + 1, p
         return None
 
     def _after_admin_unit(self, text: str, toks: list[Token], i: int, used: list[bool]) -> tuple[int, int, int] | None:
@@ -100,7 +105,7 @@ class RegionRules(ArabicBase):
         if len(bare) < 2 or n in self.stop or n in self.core_stop or n in self.lex.frequent:
             return False
         if n.startswith("ال"):
-            return bare not in self.lex.frequent and not self._verbish(bare) or bare in self.lex.first_names
+            return (bare not in self.lex.frequent and not self._verbish(bare)) or bare in self.lex.first_names
         return n not in self.lex.vocab and self._unknown_ok(n, strict=True, verb_ok=True)
 
     def _prefix_readings(self, word: str) -> list[tuple[int, str]]:

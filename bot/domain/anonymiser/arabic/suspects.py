@@ -59,6 +59,27 @@ _LATIN_RUN_RE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-
 _QUOTED_RE = re.compile(r"[«\"“]([\u0621-\u064a\u0640 ]{3,40})[»\"”]")
 
 
+# "المحل حقه مناحل الباطنة", "محل الموبايلات بتاعه فون زون": "his" after a business word, then its name.
+_OWNER_WORDS = frozenset(norm_ar(w) for w in ("حقه", "حقها", "حقهم", "بتاعه", "بتاعها", "بتاعهم", "تبعه", "تبعها"))
+# Business words the finder's kinds lack; the finder keeps them outside a removed name, the review takes them in.
+_BUSINESS_EXTRA = frozenset(norm_ar(w) for w in ("مزرعة", "مناحل", "مطابع", "مخبزة", "بوتيك", "جروب", "قروب"))
+# Words that give a name outright ("اسمه جاد": جاد is "serious" too, but not there).
+_NAMING_CUES = frozenset(norm_ar(w) for w in ("اسمه", "اسمها", "اسمي", "اسمو", "يدعى", "تدعى", "المدعو", "المدعوة"))
+# A line opening with one or two words, then "(…):": a testimonial's or an interview's speaker.
+_HEADING_RE = re.compile(r"(?m)^[ \t]*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?) ?\([^()\n]{2,80}\) ?:")
+
+
+def _offset(word: str, letters: int) -> int:
+    """Where the core starts in word after `letters` prefix letters, tatweel skipped: ("لـبوتيك", 1) -> 2."""
+    q = seen = 0
+    while seen < letters and q < len(word):
+        seen += word[q] != "ـ"
+        q += 1
+    while word[q : q + 1] == "ـ":
+        q += 1
+    return q
+
+
 # How sure each rule is (the review lists the likeliest first): a word a cue points at 0.5, the widest rules 0.3.
 _CONFIDENCE = {"unknown_word": 0.3, "rare_after_name_word": 0.3, "name_that_is_a_word": 0.3}
 
@@ -124,6 +145,9 @@ class ArabicSuspects:
         for start, end in self.latin_brands(text) + self.quoted_names(text):
             if not overlaps(start, end, taken):
                 found.append(Suspect(start, end, "org", 0.5))
+        found += self.named_businesses(text, toks, spans, found)
+        found += self.heading_names(text, spans, found)
+        found += self.names_said_again(text, toks, spans, found)
         return merge_adjacent(text, sorted(found, key=lambda s: s.start))
 
     def is_plain_after_name(self, word: str) -> bool:
@@ -192,6 +216,118 @@ class ArabicSuspects:
                 continue
             out.append((m.start(1), m.end(1)))
         return out
+
+    def named_businesses(
+        self, text: str, toks: list[Token], spans: Iterable[Span], found: Iterable[Suspect]
+    ) -> list[Suspect]:
+        """ "مدرسة النخبة الحديثة", "لـبوتيك لمسة", "مكتب الصفوة", "المحل حقه مناحل الباطنة": a business word (or
+        "his", حقه/بتاعه, after one) and the name after it, up to a particle, a verb or a clause break; the business
+        word goes in the pick, so the author removes the whole name at once (not "محل صيانة", a trade)."""
+        out: list[Suspect] = []
+        for i, tok in enumerate(toks):
+            head = self._business_head(text, toks, i)
+            if head is None or i + 1 >= len(toks):
+                continue
+            last = i
+            for k in range(i + 1, min(i + 4, len(toks))):
+                if any(c in CLAUSE_BREAK for c in text[toks[k - 1].end : toks[k].start]):
+                    break
+                if not self._business_name_word(toks[k].text, first=k == i + 1):
+                    break
+                last = k
+            if last == i:
+                continue
+            start = toks[i + 1].start if self._is_owner_word(tok.text) else tok.start + _offset(tok.text, head)
+            end = toks[last].end
+            taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in [*found, *out]]
+            if not overlaps(start, end, taken):  # a name already removed or flagged is the finder's
+                out.append(Suspect(start, end, "org", 0.5))
+        return out
+
+    def _business_head(self, text: str, toks: list[Token], i: int) -> int | None:
+        """The prefix length when toks[i] is a business word ("لمحل" -> 1) or حقه/بتاعه after one; else None."""
+        word = toks[i].text
+        if self._is_owner_word(word):
+            prev = [norm_ar(t.text) for t in toks[max(0, i - 2) : i]]
+            return 0 if any(self._business_reading(w) is not None for w in prev) else None
+        return self._business_reading(word)
+
+    def _business_reading(self, word: str) -> int | None:
+        n = norm_ar(word)
+        for p in (0, 1, 2):
+            core = n[p:]
+            if p and not all(c in "وفبل" for c in n[:p]):
+                break
+            if core.startswith("ـ"):
+                core, p = core[1:], p + 1
+            if core in self.finder.kinds or core in _BUSINESS_EXTRA:
+                return p
+        return None
+
+    @staticmethod
+    def _is_owner_word(word: str) -> bool:
+        return norm_ar(word) in _OWNER_WORDS
+
+    def _business_name_word(self, word: str, first: bool) -> bool:
+        """A word of a business's name: not a particle, verb or trade word ("محل صيانة"); an ال-word or a word
+        the frequent vocabulary lacks; after the first word also a trade with لل ("للتشطيبات")."""
+        n = norm_ar(word)
+        if len(n) < 2 or n in FUNCTION_SET or n in self.everyday or self._verb_shape(n) or is_adverb(word):
+            return False
+        if n in self.finder.business or n in self.finder.kinds or n in self.lex.platforms:
+            return False
+        if n.startswith("لل"):
+            return not first
+        if n.startswith("ال"):
+            return n not in self.listed or n[2:] in self.finder.business or n in self.finder.nisbas
+        if first:
+            return not self.readings(word) & self.known  # "مكتب هندسي", "شركة ناشئة": what kind of business
+        return not self.readings(word) & self.frequent_or_listed
+
+    def heading_names(self, text: str, spans: Iterable[Span], found: Iterable[Suspect]) -> list[Suspect]:
+        """ "زهوة (مصممة أزياء من الرفاعة):": a line that opens with one or two words, then a bracket that ends in a
+        colon, introduces a person by name (testimonials, interview quotes)."""
+        taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
+        out = []
+        for m in _HEADING_RE.finditer(text):
+            words = m.group(1).split()
+            if any(norm_ar(w) in FUNCTION_SET for w in words) or overlaps(m.start(1), m.end(1), taken):
+                continue
+            out.append(Suspect(m.start(1), m.end(1), "person", 0.5))
+        return out
+
+    def names_said_again(
+        self, text: str, toks: list[Token], spans: Iterable[Span], found: Iterable[Suspect]
+    ) -> list[Suspect]:
+        """ "اسمه جاد … ما بعرف إذا جاد موجود": a word removed as a name elsewhere in the story names the same person
+        where no cue stands (behind a prefix too: "لجاد"); a listed given name, or a word no list knows (a verb or an
+        everyday word a span took along is left alone)."""
+        names = set()
+        for s in spans:
+            if s.type != "person":
+                continue
+            # "اسمه جاد": after a naming cue even a word of the vocabulary was a name
+            named = no_conj(norm_ar(text[: s.start].split()[-1] if text[: s.start].split() else "")) in _NAMING_CUES
+            for w in ARABIC_WORD_RE.findall(text[s.start : s.end]):
+                n = norm_ar(w)
+                if self._name_like(n) or (named and len(n) >= 3 and n not in FUNCTION_SET and not self._verb_shape(n)):
+                    names.add(n)
+        taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
+        out = []
+        for tok in toks:
+            if overlaps(tok.start, tok.end, taken):
+                continue
+            hit = next((p for p, c in self.finder.analyses(tok.text) if c in names), None)
+            if hit is not None:
+                out.append(Suspect(tok.start + hit, tok.end, "person", 0.5))
+        return out
+
+    def _name_like(self, n: str) -> bool:
+        if len(n) < 3 or n in self.lex.cue("titles") or n in {"ابو", "ام", "بو", "عبد"} or n.startswith("ال"):
+            return False
+        if n in self.lex.first_names:
+            return True
+        return not (n in self.known or self._verb_shape(n) or self.is_dialect_form_of_known(n))
 
     def _plain_word(self, word: str) -> bool:
         n = norm_ar(word)
