@@ -7,6 +7,7 @@ import re
 from ..model import Mention
 from ..textutil import Token
 from .cues import PersonCues
+from .introductions import IntroRules
 from .names import NameRuns
 from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed, is_trade_family, no_conj, norm_ar
 
@@ -15,13 +16,16 @@ from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed,
 _COPULAS = frozenset({"مكانش", "ماكانش", "مكنش", "مكانتش", "ماكانتش"})
 
 
-class PersonRules(NameRuns, PersonCues):
+class PersonRules(NameRuns, PersonCues, IntroRules):
     """Person start rules, each a method with its example as the docstring."""
 
     def _persons(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """Persons: at each word the start rules below are tried in order; the first that fits gives the span."""
         rules = (
             self._after_title_or_cue,
+            self._heading_speaker,
+            self._quoted_after_cue,
+            self._after_message_from,
             self._kunya,
             self._nasab,
             self._after_kin,
