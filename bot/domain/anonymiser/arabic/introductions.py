@@ -43,8 +43,8 @@ class IntroRules(ArabicBase):
         for j in (i, i + 1):
             if j >= len(toks) or used[j] or (j > i and text[toks[i].end : toks[j].start] != " "):
                 return None
-            if not self._name_word(toks[j].text):
-                return None
+            if not (self._name_word(toks[j].text) or (j > i and self._family_nisba(norm_ar(toks[j].text)))):
+                return None  # "سطام الهويدي (…):": a family name with ال and -ي completes the given name
             if _HEADING_TAIL_RE.match(text, toks[j].end):
                 return i, j, 0
         return None

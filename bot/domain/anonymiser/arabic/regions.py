@@ -105,7 +105,7 @@ class RegionRules(ArabicBase):
         if len(bare) < 2 or n in self.stop or n in self.core_stop or n in self.lex.frequent:
             return False
         if n.startswith("ال"):
-            return (bare not in self.lex.frequent and not self._verbish(bare)) or bare in self.lex.first_names
+            return bare not in self.lex.frequent  # an ال-word is a noun: الغويرية is no verb with the ending يه
         return n not in self.lex.vocab and self._unknown_ok(n, strict=True, verb_ok=True)
 
     def _prefix_readings(self, word: str) -> list[tuple[int, str]]:

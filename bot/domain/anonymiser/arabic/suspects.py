@@ -18,6 +18,7 @@ from ..suspects import is_arabic_verb_form
 from ..textutil import ARABIC_WORD_RE, Token, overlaps, tokenize
 from .base import ArabicBase
 from .joins import title_start
+from .regions import ADMIN_UNITS
 from .words import CLAUSE_BREAK, FUNCTION_SET, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_adverb, no_conj, norm_ar
 
 # One-letter prefixes, the article, هالـ ("this") and عالـ ("on the"), longest first: وبالـ, لل, و, ب…
@@ -145,7 +146,9 @@ class ArabicSuspects:
         for start, end in self.latin_brands(text) + self.quoted_names(text):
             if not overlaps(start, end, taken):
                 found.append(Suspect(start, end, "org", 0.5))
-        found += self.named_businesses(text, toks, spans, found)
+        named = self.named_businesses(text, toks, spans, found)
+        # "أناقة" flagged alone grows to "أناقة الجنوب": one pick for the whole name
+        found = [f for f in found if not any(b.start <= f.start and f.end <= b.end for b in named)] + named
         found += self.heading_names(text, spans, found)
         found += self.names_said_again(text, toks, spans, found)
         return merge_adjacent(text, sorted(found, key=lambda s: s.start))
@@ -179,6 +182,8 @@ class ArabicSuspects:
         if is_adverb(word):
             return "", ""  # "فعلًا": an adverb names no one
         prev = self._prev(text, toks, i)
+        if self.after_admin_unit(word, prev):
+            return "place", "after_admin_unit"
         if self.in_place_slot(word, prev) and (self.is_unlisted_in_slot(word) or self.is_unlisted_plural_place(word)):
             return "place", "unlisted_in_place_slot"
         if self.in_person_slot(word, prev) and self.is_unlisted_in_slot(word):
@@ -232,15 +237,20 @@ class ArabicSuspects:
             for k in range(i + 1, min(i + 4, len(toks))):
                 if any(c in CLAUSE_BREAK for c in text[toks[k - 1].end : toks[k].start]):
                     break
-                if not self._business_name_word(toks[k].text, first=k == i + 1):
+                # after حقه/بتاعه the shop's name may be everyday words ("حقه أناقة الجنوب")
+                owned = self._is_owner_word(tok.text)
+                if not self._business_name_word(toks[k].text, first=k == i + 1, owned=owned):
                     break
                 last = k
             if last == i:
                 continue
             start = toks[i + 1].start if self._is_owner_word(tok.text) else tok.start + _offset(tok.text, head)
             end = toks[last].end
-            taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in [*found, *out]]
-            if not overlaps(start, end, taken):  # a name already removed or flagged is the finder's
+            taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in out]
+            # a name already removed is the finder's; a flag that is part of the name, or the whole name, joins it
+            inside = [(f.start, f.end) for f in found if start <= f.start and f.end <= end]
+            others = [(f.start, f.end) for f in found if (f.start, f.end) not in inside]
+            if not overlaps(start, end, taken + others):
                 out.append(Suspect(start, end, "org", 0.5))
         return out
 
@@ -268,17 +278,23 @@ class ArabicSuspects:
     def _is_owner_word(word: str) -> bool:
         return norm_ar(word) in _OWNER_WORDS
 
-    def _business_name_word(self, word: str, first: bool) -> bool:
+    def _business_name_word(self, word: str, first: bool, owned: bool = False) -> bool:
         """A word of a business's name: not a particle, verb or trade word ("محل صيانة"); an ال-word or a word
-        the frequent vocabulary lacks; after the first word also a trade with لل ("للتشطيبات")."""
+        the frequent vocabulary lacks; after the first word also a trade with لل ("للتشطيبات"); after حقه/بتاعه
+        any such word (a shop named by everyday words: "حقه أناقة الجنوب")."""
         n = norm_ar(word)
-        if len(n) < 2 or n in FUNCTION_SET or n in self.everyday or self._verb_shape(n) or is_adverb(word):
+        verb = not n.startswith("ال") and self._verb_shape(n)  # an ال-word is a noun (الجنوب is no ا + لجنوب)
+        if len(n) < 2 or n in FUNCTION_SET or n in self.everyday or verb or is_adverb(word):
             return False
         if n in self.finder.business or n in self.finder.kinds or n in self.lex.platforms:
             return False
+        if owned:  # not a conjunction opening the next clause ("وما دفع")
+            return n[:1] not in "وف" and n not in self.finder.core_stop
         if n.startswith("لل"):
             return not first
-        if n.startswith("ال"):
+        if n.startswith("ال"):  # "لمتجرها الإلكتروني": a frequent adjective right after the business word describes it
+            if first and n in self.lex.frequent:
+                return False
             return n not in self.listed or n[2:] in self.finder.business or n in self.finder.nisbas
         if first:
             return not self.readings(word) & self.known  # "مكتب هندسي", "شركة ناشئة": what kind of business
@@ -413,6 +429,14 @@ class ArabicSuspects:
         word, the word says where."""
         n = norm_ar(word)
         return (prev == "من" and n.startswith("ال")) or n.startswith("بال") or (prev in _PLACE_SLOT and prev != "من")
+
+    def after_admin_unit(self, word: str, prev: str) -> bool:
+        """ "مدينة سحاب", "بمحافظة الشروق": after a governorate, state or town word, a word that is no frequent word
+        is the unit's name even when the vocabulary knows it (the finder removes only the unknown ones)."""
+        if not any(c in ADMIN_UNITS for c in self._cores(prev)) and prev not in ADMIN_UNITS:
+            return False
+        n = norm_ar(word)
+        return len(n) >= 3 and not self.readings(word) & self.frequent_or_listed and not self._verb_shape(n)
 
     def after_verb_and_object(self, word: str, prev: str) -> bool:
         """ "تواصلت معي لمار", "طلب مني رغداء": after a verb's object pronoun, a word that is no frequent word and no

@@ -1,0 +1,155 @@
+"""The seventh Arabic pass: places after an administrative unit, CLDR countries of several words, names introduced by
+the sentence's shape, and the review's business and repeated-name suspects. Each predicate alone, then end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.domain.anonymiser import Anonymiser
+
+from .conftest import arabic_index, arabic_tokens, removed_ar
+
+
+def _found(anon: Anonymiser, rule: str, text: str, word: str) -> str | None:
+    """The words a start rule of the Arabic finder takes at `word` (None when it does not fire)."""
+    toks = arabic_tokens(text)
+    hit = getattr(anon._arabic, rule)(text, toks, arabic_index(text, word), [False] * len(toks))
+    if hit is None:
+        return None
+    first, last, prefix = hit
+    return text[toks[first].start + prefix : toks[last].end]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("مصممة من محافظة الكفرين وحابة أحكي", "محافظة", "محافظة الكفرين"),
+        ("اشتغلت مع مكتب بولاية الغويرية على مخططات", "بولاية", "ولاية الغويرية"),
+        ("الجمعية في مدينة صروت طلبت تطوع", "مدينة", "مدينة صروت"),
+        ("العميل من بلدة كفرنجة الجديدة تأخر", "بلدة", "بلدة كفرنجة الجديدة"),
+        ("انتقلنا إلى مدينة كبيرة وصار الشغل أحسن", "مدينة", None),
+        ("نقلت لمدينة ثانية بعد الحرب", "لمدينة", None),
+        ("اشتغلت في مدينة الرياض سنتين", "مدينة", None),  # a listed town: the gazetteer removes it alone
+    ],
+)
+def test_after_admin_unit(anon: Anonymiser, text: str, word: str, place: str | None):
+    assert _found(anon, "_after_admin_unit", text, word) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("عميلة من الولايات المتحدة طلبت ترجمة", "الولايات", "الولايات المتحدة"),
+        ("الشركة مسجلة بالمملكة المتحدة بس", "بالمملكة", "المملكة المتحدة"),
+        ("وصلني طلب من كوريا الجنوبية لتفريغ صوتي", "كوريا", "كوريا الجنوبية"),
+        ("نقلت شغلي لجمهورية التشيك وبلشت", "لجمهورية", "جمهورية التشيك"),
+        ("تقرير من الأمم المتحدة عن العمل الحر", "الأمم", None),  # no territory
+        ("المملكة كلها فيها فرص", "المملكة", None),
+    ],
+)
+def test_multi_word_country(anon: Anonymiser, text: str, word: str, place: str | None):
+    assert _found(anon, "_multi_word_country", text, word) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("غيداء (مترجمة من إربد): ما استلمت شي", "غيداء", "غيداء"),
+        ("سطام الهويدي (مصور أعراس): العميل اختفى", "سطام", "سطام الهويدي"),
+        ("ملاحظة (مهمة): اطلبوا عربون", "ملاحظة", None),
+        ("قلت له غيداء (مترجمة): لا", "غيداء", None),  # not at a line's start
+    ],
+)
+def test_heading_speaker(anon: Anonymiser, text: str, word: str, name: str | None):
+    assert _found(anon, "_heading_speaker", text, word) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ('وقال الشاب "مهاوش" إنه خسر ألفي دولار', "مهاوش", "مهاوش"),
+        ("قالي نادني «عجاج» بدون ألقاب", "عجاج", "عجاج"),
+        ('كتب على الفاتورة "مدفوع" وما دفع', "مدفوع", None),
+        ('الشاب "الطيب" ما عاد يرد', "الطيب", None),
+    ],
+)
+def test_quoted_after_cue(anon: Anonymiser, text: str, word: str, name: str | None):
+    assert _found(anon, "_quoted_after_cue", text, word) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("جاتني رسالة من شمردل يسأل عن السعر", "شمردل", "شمردل"),
+        ("وصلتني مكالمة من يمان قبل يومين", "يمان", "يمان"),
+        ("جاتني رسالة من الإدارة تقول انتظر", "الإدارة", None),
+        ("طلعت من البيت الصبح", "البيت", None),
+    ],
+)
+def test_after_message_from(anon: Anonymiser, text: str, word: str, name: str | None):
+    assert _found(anon, "_after_message_from", text, word) == name
+
+
+def test_names_after_self_introduction_and_kunya_are_removed(anon: Anonymiser):
+    text = "مرحبا، اسمي مهاوش وأشتغل مونتاج. كفيلي بو عجاج ما دفع الراتب، والمدعو شمردل نشر اسمي في جروب."
+    removed = removed_ar(anon, text)
+    assert removed.get("مهاوش") == "person"
+    assert removed.get("بو عجاج") == "person"
+    assert removed.get("شمردل") == "person"
+    assert "اسمي" not in removed and "جروب" not in removed
+
+
+def test_places_after_units_and_countries_are_removed_not_the_sentence(anon: Anonymiser):
+    text = "أنا من محافظة الكفرين، والعميل ساكن بالولايات المتحدة، والمكتب في مدينة كبيرة قريبة من البحر."
+    removed = removed_ar(anon, text)
+    assert removed.get("محافظة الكفرين") == "place"
+    assert removed.get("الولايات المتحدة") == "place"
+    assert not any("كبيرة" in r for r in removed)
+
+
+def _suspects(anon: Anonymiser, text: str) -> list[str]:
+    spans = anon.find(text, "ar")
+    return [text[s.start : s.end] for s in anon.suspects(text, spans, "ar")]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("سويت منيو للمحل حقه ركن الضيافة وما دفع", "ركن الضيافة"),
+        ("لا تتعاملوا مع مكتب الزهراني في الشمال", None),  # the finder removes it; the review adds nothing
+    ],
+)
+def test_named_business_suspect(anon: Anonymiser, text: str, flagged: str | None):
+    toks = arabic_tokens(text)
+    found = anon._arabic_suspects.named_businesses(text, toks, anon.find(text, "ar"), [])
+    assert [text[s.start : s.end] for s in found] == ([flagged] if flagged else [])
+
+
+def test_trade_after_a_business_word_is_no_suspect(anon: Anonymiser):
+    text = "عندي محل صيانة صغير وشركة ناشئة معي"
+    toks = arabic_tokens(text)
+    assert anon._arabic_suspects.named_businesses(text, toks, [], []) == []
+
+
+def test_a_name_given_once_is_flagged_where_it_comes_again(anon: Anonymiser):
+    text = "راسلني مصمم اسمه جاد. ما بعرف إذا جاد موجود أصلاً."
+    second = text.rindex("جاد")
+    assert "جاد" in removed_ar(anon, text)
+    flagged = [(s.start, s.end) for s in anon.suspects(text, anon.find(text, "ar"), "ar")]
+    assert (second, second + 3) in flagged or any(s.start == second for s in anon.find(text, "ar"))
+
+
+def test_repeated_everyday_word_of_a_span_is_not_flagged_again(anon: Anonymiser):
+    text = "مع أبو فراس مسافر عالعقبة. مسافر شهرين؟"
+    toks = arabic_tokens(text)
+    spans = anon.find(text, "ar")
+    assert anon._arabic_suspects.names_said_again(text, toks, spans, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("الجمعية في مدينة سحاب طلبت تطوع", "سحاب"), ("بمحافظة العاصمة", None), ("انتقلنا لمدينة كبيرة", None)],
+)
+def test_known_word_after_admin_unit_is_a_suspect(anon: Anonymiser, text: str, flagged: str | None):
+    found = _suspects(anon, text)
+    assert (flagged in found) if flagged else found == []
