@@ -153,3 +153,41 @@ def test_repeated_everyday_word_of_a_span_is_not_flagged_again(anon: Anonymiser)
 def test_known_word_after_admin_unit_is_a_suspect(anon: Anonymiser, text: str, flagged: str | None):
     found = _suspects(anon, text)
     assert (flagged in found) if flagged else found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("اشترى سيارة جديدة. ولده زيدون يقول اشتكي", "زيدون", "زيدون"),
+        ("وفوق هيك قال لبنته ريماس تكتب عني", "ريماس", "ريماس"),
+        ("ولده يشتغل معه في المحل", "يشتغل", None),
+    ],
+)
+def test_after_kin_behind_a_prefix(anon: Anonymiser, text: str, word: str, name: str | None):
+    assert _found(anon, "_after_kin", text, word) == name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [("مكتب هندسي", True), ("متجر إلكتروني", True), ("سوبرماركت", True), ("مكتب الصفوة", False), ("وكالة زمرد", False)],
+)
+def test_is_kind_of_business(anon: Anonymiser, phrase: str, kind: bool):
+    assert anon._arabic_suspects.is_kind_of_business(phrase) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective"),
+    [
+        ("اخذ مني تصميم كامل لمكتبه", True),
+        ("طلبت refund كامل من المنصة", True),
+        ("العميل كامل ما رد علي", False),
+        ("اشتغلت مع كامل سنتين", False),
+    ],
+)
+def test_is_adjective_after_noun(anon: Anonymiser, text: str, adjective: bool):
+    start = text.index("كامل")
+    assert anon._arabic_suspects.is_adjective_after_noun(text, start, start + 4) is adjective
+
+
+def test_kind_of_business_is_not_flagged_but_the_word_before_a_removed_name_is(anon: Anonymiser):
+    assert _suspects(anon, "اشتغلت سنتين مع مكتب هندسي في الخبر") == []

@@ -123,10 +123,14 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
         return i, self._name_run_end(text, toks, i, used), prefix
 
     def _after_kin(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
-        """ "أختها ريم", "زوجته سلوى": after a family word with a possessive ending comes a name, listed or not."""
+        """ "أختها ريم", "زوجته سلوى", "ولده فهد", "لبنته لمى": after a family word with a possessive ending comes a
+        name, listed or not."""
         n = norm_ar(toks[i].text)
+        prev = self._adjacent_prev(text, toks, i)
+        # "ومراته هبة" (و on the family word), "ولده" (whose و is its own), "لبنته" (ل: "told his daughter")
+        kin = self._kin(prev) or self._kin(no_conj(prev)) or (prev[:1] in "لب" and self._kin(prev[1:]))
         if (
-            self._kin(no_conj(self._adjacent_prev(text, toks, i)))  # "ومراته هبة"
+            kin
             and (n not in self.stop or self._name_after_kin(text, toks, i))
             and (not n.startswith("ال") or n[2:] in self.lex.first_names)  # "زوجها الطاهر": a name with ال
             and len(n) >= 3

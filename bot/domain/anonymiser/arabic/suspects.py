@@ -70,6 +70,11 @@ _NAMING_CUES = frozenset(norm_ar(w) for w in ("اسمه", "اسمها", "اسم�
 _HEADING_RE = re.compile(r"(?m)^[ \t]*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?) ?\([^()\n]{2,80}\) ?:")
 
 
+def _next_start(text: str, end: int) -> int:
+    """Where the next word starts after offset end."""
+    return end + len(text[end:]) - len(text[end:].lstrip())
+
+
 def _offset(word: str, letters: int) -> int:
     """Where the core starts in word after `letters` prefix letters, tatweel skipped: ("لـبوتيك", 1) -> 2."""
     q = seen = 0
@@ -125,7 +130,16 @@ class ArabicSuspects:
 
     def add(self, text: str, spans: Iterable[Span], found: Iterable[Suspect]) -> list[Suspect]:
         """The suspects already found plus the Arabic ones, outside removed spans, in text order."""
+        spans = list(spans)
         found = [s for s in found if not self.is_plain_after_name(text[s.start : s.end])]
+        # a business word right before a removed name stays: the member may want "مطبعة [org]" gone too
+        starts = {s.start for s in spans}
+        found = [
+            s
+            for s in found
+            if not self.is_kind_of_business(text[s.start : s.end]) or _next_start(text, s.end) in starts
+        ]
+        found = [s for s in found if not self.is_adjective_after_noun(text, s.start, s.end)]
         taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
         toks = tokenize(text, ARABIC_WORD_RE)
         person_ends = {s.end for s in spans if s.type == "person"} | {s.end for s in found if s.type == "person"}
@@ -171,6 +185,41 @@ class ArabicSuspects:
             and rest not in self.lex.first_names
             and bool(self.readings(rest) & self.known)
         )
+
+    def is_kind_of_business(self, phrase: str) -> bool:
+        """ "مكتب هندسي", "متجر إلكتروني", "مكتب عقارات", "سوبرماركت": a business word alone or with a trade or an
+        indefinite adjective says what kind of place it is, not which (a name after one is definite or rare)."""
+        words = [norm_ar(w) for w in phrase.split()]
+        if not words or len(words) > 2 or not ARABIC_WORD_RE.fullmatch(phrase.split()[0]):
+            return False
+        head = words[0]
+        if head not in self.finder.kinds and head not in _BUSINESS_EXTRA:
+            return False
+        if len(words) == 1:
+            return True  # "في سوبرماركت": a lone business word names no business
+        tail = words[1]
+        trade = tail in self.finder.business or tail in self.lex.frequent or tail in self.finder.nisbas
+        # هندسي (هندسة), عقاري (عقار): the adjective of a trade, whatever the vocabulary holds of it
+        stem = tail[:-1]
+        trade = trade or (tail.endswith("ي") and bool({tail, stem, stem + "ه"} & self.lex.vocab))
+        return not phrase.split()[1].startswith("ال") and trade  # (إلكتروني normalises to an ال-look-alike)
+
+    def is_adjective_after_noun(self, text: str, start: int, end: int) -> bool:
+        """ "تصميم كامل", "لفريقه كامل", "refund كامل": a name that is also an adjective (كامل "whole"), right after a
+        noun or a Latin word, describes it; after a cue ("العميل كامل", "مع كامل") it stays a suspect."""
+        word = text[start:end]
+        n = norm_ar(word)
+        if " " in word or n not in self.lex.ambiguous:
+            return False
+        before = text[:start].rstrip(" ")
+        if not before or before[-1] in CLAUSE_BREAK or len(before) < len(text[:start]) - 1:
+            return False
+        prev_word = before.split()[-1]
+        prev = norm_ar(prev_word)
+        if prev in self.person_slot or no_conj(prev) in self.person_slot or self.finder._kin(prev):
+            return False
+        latin = prev_word.isascii() and prev_word.isalpha()
+        return latin or (bool(self.readings(prev_word) & self.lex.vocab) and prev not in FUNCTION_SET)
 
     def kind(self, text: str, toks: list[Token], i: int) -> str:
         """The suspect type of toks[i] ('' when it is an ordinary word)."""
