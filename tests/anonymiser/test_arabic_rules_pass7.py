@@ -191,3 +191,24 @@ def test_is_adjective_after_noun(anon: Anonymiser, text: str, adjective: bool):
 
 def test_kind_of_business_is_not_flagged_but_the_word_before_a_removed_name_is(anon: Anonymiser):
     assert _suspects(anon, "اشتغلت سنتين مع مكتب هندسي في الخبر") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "ends"),
+    [
+        ("طلب موقع لمحل العسل حقه", "العسل", True),
+        ("عملت فيديو لمحل الموبايلات بتاعه", "الموبايلات", True),
+        ("اشتغلت مع مطبعة السنابل في وسط البلد", "السنابل", False),
+    ],
+)
+def test_org_trade_first(anon: Anonymiser, text: str, word: str, ends: bool):
+    toks = arabic_tokens(text)
+    assert anon._arabic._org_trade_first(text, toks, arabic_index(text, word), 0) is ends
+
+
+def test_shop_trade_and_next_clause_stay_out_of_the_name(anon: Anonymiser):
+    text = "عملت فيديو لمحل الموبايلات بتاعه في السوق، والمحل حقه اسمه ركن الضيافة وما دفع. واستوديو بيكسل وان ولا رد."
+    removed = removed_ar(anon, text)
+    assert "الموبايلات" not in removed
+    assert removed.get("ركن الضيافة") == "org"
+    assert any("بيكسل وان" in r for r in removed)
