@@ -215,6 +215,8 @@ class OrgRules(ArabicBase):
         conj = conj or (bool(count) and word[:1] in "وف" and n[1:] in _NEGATIONS)
         if count >= 3 or n in self.core_stop or conj or len(n) < 2:
             return True
+        if count and n in self.lex.cue("not_number_after"):
+            return True  # "شركة الجوري للتشطيبات سنة كاملة": a span of time after the name
         if count and n in self.stop and self._verbish(n):
             return True  # "مكتب العمل قالوا": a verb after the name
         if count and len(n) >= 4 and n[0] in "يت" and self._verbish(n) and n not in self.lex.first_names:
