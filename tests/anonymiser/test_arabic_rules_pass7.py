@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from parley.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser.scoring import evaluate
 
-from .conftest import arabic_index, arabic_tokens, removed_ar
+from .conftest import HERE, arabic_index, arabic_tokens, load_jsonl, removed_ar
 
 
 def _found(anon: Anonymiser, rule: str, text: str, word: str) -> str | None:
@@ -238,10 +239,6 @@ def test_word_after_all_over_is_a_place_suspect(anon: Anonymiser):
     ],
 )
 def test_arabic_floor_pass7(anon: Anonymiser, name: str, leak: float, caught: float, removed: float, flagged: float):
-    from parley.domain.anonymiser.scoring import evaluate
-
-    from .conftest import HERE, load_jsonl
-
     stories = [s for s in load_jsonl(HERE / name) if s["lang"] == "ar"]
     ar = evaluate(anon, stories).as_dict()["overall"]
     assert ar["leak_rate"] <= leak and ar["caught_of_gold"] >= caught, ar
