@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from parley.domain.anonymiser import Anonymiser
+from parley.domain.anonymiser.arabic.words import norm_ar
 from parley.domain.anonymiser.scoring import evaluate
 
 from .conftest import HERE, arabic_index, arabic_tokens, load_jsonl, removed_ar
@@ -243,3 +244,11 @@ def test_arabic_floor_pass7(anon: Anonymiser, name: str, leak: float, caught: fl
     ar = evaluate(anon, stories).as_dict()["overall"]
     assert ar["leak_rate"] <= leak and ar["caught_of_gold"] >= caught, ar
     assert ar["removed_rate"] <= removed and ar["over_flagged_rate"] <= flagged, ar
+
+
+@pytest.mark.parametrize(
+    ("prev", "word", "name"),
+    [("والمدير", "فهاد", True), ("المشرفة", "رغداء", True), ("المدير", "مسافر", False), ("العميل", "قريبك", False)],
+)
+def test_after_role_word(anon: Anonymiser, prev: str, word: str, name: bool):
+    assert anon._arabic_suspects.after_role_word(word, norm_ar(prev)) is name

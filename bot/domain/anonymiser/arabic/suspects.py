@@ -90,7 +90,11 @@ def _offset(word: str, letters: int) -> int:
 
 
 # How sure each rule is (the review lists the likeliest first): a word a cue points at 0.5, the widest rules 0.3.
-_CONFIDENCE = {"unknown_word": 0.3, "rare_after_name_word": 0.3, "name_that_is_a_word": 0.3}
+_CONFIDENCE = {
+    "unknown_word": 0.3,
+    "rare_after_name_word": 0.3,
+    "name_that_is_a_word": 0.3,
+}
 
 
 class ArabicSuspects:
@@ -242,6 +246,8 @@ class ArabicSuspects:
         if self.in_person_slot(word, prev) and self.is_unlisted_in_slot(word):
             return "person", "unlisted_in_person_slot"
         if prev in self.name_slot and self.is_rare_word(word):
+            return "person", "rare_after_name_word"
+        if self.after_role_word(word, prev):
             return "person", "rare_after_name_word"
         if self.after_verb_and_object(word, prev):
             return "person", "after_verb_and_object"
@@ -568,6 +574,15 @@ class ArabicSuspects:
             return False  # "الشهرة جميل": what a definite noun is
         noun_before = prev in self.known and prev not in FUNCTION_SET and not self._verb_shape(prev)
         return not noun_before or prev in self.person_slot
+
+    def after_role_word(self, word: str, prev: str) -> bool:
+        """ "والمدير فهاد", "المشرفة رغداء": after a definite role word (الموظف, المدير, المشرفة), a word no list
+        knows, read whole (فهاد is no ف + هاد here), is the person's name (not "المدير مسافر": how they are)."""
+        role = next((r for r in (prev, no_conj(prev)) if r.startswith("ال") and r in self.lex.cue("name_cues")), None)
+        n = norm_ar(word)
+        if role is None or len(n) < 3 or n.startswith("ال") or self._strong_verb_shape(n) or n in self.everyday:
+            return False
+        return n not in self.known and not self.is_dialect_form_of_known(n) and not self.finder._kin(n)  # قريبك
 
     def is_rare_word(self, word: str) -> bool:
         """ "طلبية من عتيق": a rare word (outside the frequent part of the vocabulary) right after a person word;
