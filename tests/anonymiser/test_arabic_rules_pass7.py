@@ -171,7 +171,10 @@ def test_after_kin_behind_a_prefix(anon: Anonymiser, text: str, word: str, name:
 
 @pytest.mark.parametrize(
     ("phrase", "kind"),
-    [("مكتب هندسي", True), ("متجر إلكتروني", True), ("سوبرماركت", True), ("مكتب الصفوة", False), ("وكالة زمرد", False)],
+    [
+        *(("مكتب هندسي", True), ("متجر إلكتروني", True), ("سوبرماركت", True), ("لمحل الحلويات", True)),
+        *(("مكتب الصفوة", False), ("وكالة زمرد", False)),
+    ],
 )
 def test_is_kind_of_business(anon: Anonymiser, phrase: str, kind: bool):
     assert anon._arabic_suspects.is_kind_of_business(phrase) is kind
@@ -234,7 +237,7 @@ def test_word_after_all_over_is_a_place_suspect(anon: Anonymiser):
 @pytest.mark.parametrize(
     ("name", "leak", "caught", "removed", "flagged"),
     [
-        # measured: blind6 ar 6.0 % / 96.0 % / 1.9 % / 4.6 %, dev22_17a (own) 15.2 / 91.3 / 2.2 / 3.5
+        # measured: blind6 ar 6.0 % / 96.0 % / 1.9 % / 4.4 %, dev22_17a (own) 15.2 / 91.3 / 2.2 / 3.5
         ("heldout_blind6.jsonl", 0.07, 0.955, 0.025, 0.055),
         ("dev22_17a.jsonl", 0.18, 0.90, 0.03, 0.045),
     ],

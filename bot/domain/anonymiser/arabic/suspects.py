@@ -200,12 +200,13 @@ class ArabicSuspects:
         words = [norm_ar(w) for w in phrase.split()]
         if not words or len(words) > 2 or not ARABIC_WORD_RE.fullmatch(phrase.split()[0]):
             return False
-        head = words[0]
-        if head not in self.finder.kinds and head not in _BUSINESS_EXTRA:
+        if self._business_reading(phrase.split()[0]) is None:  # "محل", "لمحل"
             return False
         if len(words) == 1:
             return True  # "في سوبرماركت": a lone business word names no business
         tail = words[1]
+        if phrase.split()[1].startswith("ال") and tail[2:] in self.finder.business:
+            return True  # "لمحل الحلويات": the shop that sells sweets
         trade = tail in self.finder.business or tail in self.lex.frequent or tail in self.finder.nisbas
         # هندسي (هندسة), عقاري (عقار): the adjective of a trade, whatever the vocabulary holds of it
         stem = tail[:-1]
