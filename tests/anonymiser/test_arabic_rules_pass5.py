@@ -268,7 +268,9 @@ def test_kept(anon: Anonymiser, text: str, word: str) -> None:
         # measured after the pass: blind3 0.9 % / 100 % / 1.7 % / 2.9 %, blind4 2.4 / 99.2 / 3.4 / 1.7,
         # blind5 6.4 / 94.1 / 1.6 / 3.6, dev20_17a (own, names in no list) 8.6 / 100 / 0.5 / 2.5
         ("heldout_blind3.jsonl", 0.03, 0.98, 0.025, 0.04),
-        ("heldout_blind4.jsonl", 0.04, 0.98, 0.04, 0.03),
+        # blind4 flagged 1.7 -> 3.6 % in the seventh pass: the business word before a removed company is flagged
+        # ("شركة [org]"; blind4's gold leaves it out, blind5/6's take it in), well inside the 8 % budget
+        ("heldout_blind4.jsonl", 0.04, 0.98, 0.04, 0.045),
         ("heldout_blind5.jsonl", 0.09, 0.93, 0.025, 0.05),
         ("dev20_17a.jsonl", 0.12, 0.98, 0.015, 0.04),
     ],

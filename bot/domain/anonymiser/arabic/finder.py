@@ -11,10 +11,11 @@ from .joins import join_persons
 from .orgs import OrgRules
 from .persons import PersonRules
 from .places import PlaceRules
+from .regions import RegionRules
 from .words import is_adverb
 
 
-class ArabicFinder(PersonRules, OrgRules, PlaceRules):
+class ArabicFinder(PersonRules, OrgRules, PlaceRules, RegionRules):
     """Finds person/org/place mentions in Arabic: companies first, then places, pairs, persons."""
 
     def find(self, text: str, taken: list[tuple[int, int]], latin: Sequence[Mention] = ()) -> list[Mention]:
@@ -22,7 +23,7 @@ class ArabicFinder(PersonRules, OrgRules, PlaceRules):
         toks = [t for t in tokenize(text, ARABIC_WORD_RE) if not overlaps(t.start, t.end, taken)]
         # "فعلاً", "حالياً", "تقريبًا": a word with the accusative ending is an adverb, never part of a name or place
         used = [is_adverb(t.text) for t in toks]
-        out: list[Mention] = []
+        out: list[Mention] = self._regions(text, toks, used)
         out += self._orgs(text, toks, used)
         out += self._places(text, toks, used)
         out += self._paired_names(text, toks, used)

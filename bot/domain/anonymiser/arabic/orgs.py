@@ -33,6 +33,10 @@ _NAME_IS = frozenset({"اسمه", "اسمها", "واسمه", "واسمها"})
 _OWNED_BUSINESSES = frozenset({"مشروع", "مشروعه", "مزرعه", "جروب", "قروب", "كافيه", "صالون", "ورشه", "مصنع"})
 
 
+# Negations that open a clause after a company's name when و is glued to them.
+_NEGATIONS = frozenset({"ما", "لا", "لم", "لن", "مش", "مو"})
+
+
 class OrgRules(ArabicBase):
     """Company rules, each a method with its example as the docstring."""
 
@@ -186,6 +190,7 @@ class OrgRules(ArabicBase):
             self._org_person_after_kind,
             self._org_no_name_start,
             self._org_place_ends,
+            self._org_trade_first,
         )
         return "end" if any(rule(text, toks, k, count) for rule in ends) else "more"
 
@@ -206,8 +211,12 @@ class OrgRules(ArabicBase):
         # not ورد or وان ("بيكسل وان"), which are names
         conj = word[:1] in "وف" and ((len(n) > 3 and count) or (not count and n[1:] in FUNCTION_SET))
         conj = conj or (word[:1] in "وف" and n[1:] in PRONOUNS)  # "مؤسسة مقاولات فهو"
+        # "ركن الضيافة وما دفع": و on a negation opens the next clause (not وان, "one" in "بيكسل وان")
+        conj = conj or (bool(count) and word[:1] in "وف" and n[1:] in _NEGATIONS)
         if count >= 3 or n in self.core_stop or conj or len(n) < 2:
             return True
+        if count and n in self.lex.cue("not_number_after"):
+            return True  # "شركة الجوري للتشطيبات سنة كاملة": a span of time after the name
         if count and n in self.stop and self._verbish(n):
             return True  # "مكتب العمل قالوا": a verb after the name
         if count and len(n) >= 4 and n[0] in "يت" and self._verbish(n) and n not in self.lex.first_names:
@@ -255,6 +264,12 @@ class OrgRules(ArabicBase):
         """ "شركة نور الرياض": a listed town after the name stays out of it."""
         places = self.lex.places
         return bool(count) and any(c in places or "ال" + c in places for _, c in self.analyses(toks[k].text))
+
+    def _org_trade_first(self, text: str, toks: list[Token], k: int, count: int) -> bool:
+        """ "لمحل الموبايلات بتاعه", "محل العسل حقه": the trade with ال right after the business word says what the shop
+        sells ("the phone shop"); its name, if any, comes after."""
+        n = norm_ar(toks[k].text)
+        return count == 0 and n.startswith("ال") and n[2:] in self.business
 
     def _not_a_name_start(self, word: str, kind: str) -> bool:
         """ "موقع إخباري", "متجر بسعر رمزي", "مطعمه وبعد": an adjective, a prepositional phrase or a new clause

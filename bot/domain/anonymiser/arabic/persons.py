@@ -7,6 +7,7 @@ import re
 from ..model import Mention
 from ..textutil import Token
 from .cues import PersonCues
+from .introductions import IntroRules
 from .names import NameRuns
 from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed, is_trade_family, no_conj, norm_ar
 
@@ -15,13 +16,16 @@ from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed,
 _COPULAS = frozenset({"مكانش", "ماكانش", "مكنش", "مكانتش", "ماكانتش"})
 
 
-class PersonRules(NameRuns, PersonCues):
+class PersonRules(NameRuns, PersonCues, IntroRules):
     """Person start rules, each a method with its example as the docstring."""
 
     def _persons(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """Persons: at each word the start rules below are tried in order; the first that fits gives the span."""
         rules = (
             self._after_title_or_cue,
+            self._heading_speaker,
+            self._quoted_after_cue,
+            self._after_message_from,
             self._kunya,
             self._nasab,
             self._after_kin,
@@ -84,9 +88,10 @@ class PersonRules(NameRuns, PersonCues):
         return i + 1, j, 0
 
     def _kunya(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
-        """ "أبو سمير", "أم فيصل": the whole kunya is the name (after أبو/أم no verb can stand)."""
+        """ "أبو سمير", "أم فيصل", "كفيلي بو ناصر": the whole kunya is the name (after أبو/أم no verb can stand; بو is
+        the Gulf spelling of أبو)."""
         tok = toks[i]
-        prefix = next((p for p, c in self.analyses(tok.text) if c in {"ابو", "ام"}), None)
+        prefix = next((p for p, c in self.analyses(tok.text) if c in {"ابو", "ام", "بو"}), None)
         if prefix is None or i + 1 >= len(toks) or used[i + 1] or text[tok.end : toks[i + 1].start].strip():
             return None
         prev = no_conj(self._adjacent_prev(text, toks, i))
@@ -118,10 +123,14 @@ class PersonRules(NameRuns, PersonCues):
         return i, self._name_run_end(text, toks, i, used), prefix
 
     def _after_kin(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
-        """ "أختها ريم", "زوجته سلوى": after a family word with a possessive ending comes a name, listed or not."""
+        """ "أختها ريم", "زوجته سلوى", "ولده فهد", "لبنته لمى": after a family word with a possessive ending comes a
+        name, listed or not."""
         n = norm_ar(toks[i].text)
+        prev = self._adjacent_prev(text, toks, i)
+        # "ومراته هبة" (و on the family word), "ولده" (whose و is its own), "لبنته" (ل: "told his daughter")
+        kin = self._kin(prev) or self._kin(no_conj(prev)) or (prev[:1] in "لب" and self._kin(prev[1:]))
         if (
-            self._kin(no_conj(self._adjacent_prev(text, toks, i)))  # "ومراته هبة"
+            kin
             and (n not in self.stop or self._name_after_kin(text, toks, i))
             and (not n.startswith("ال") or n[2:] in self.lex.first_names)  # "زوجها الطاهر": a name with ال
             and len(n) >= 3

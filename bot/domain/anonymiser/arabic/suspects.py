@@ -18,6 +18,7 @@ from ..suspects import is_arabic_verb_form
 from ..textutil import ARABIC_WORD_RE, Token, overlaps, tokenize
 from .base import ArabicBase
 from .joins import title_start
+from .regions import ADMIN_UNITS
 from .words import CLAUSE_BREAK, FUNCTION_SET, NOT_FAMILY_WORDS, NOUN_CONTEXT, is_adverb, no_conj, norm_ar
 
 # One-letter prefixes, the article, هالـ ("this") and عالـ ("on the"), longest first: وبالـ, لل, و, ب…
@@ -28,7 +29,10 @@ _PREFIXES = (
 # Before these a word is where something is: "في الرصيفة", "حي النزهة", "منطقة طبربور".
 _PLACE_SLOT = frozenset(
     norm_ar(w)
-    for w in ("في", "فى", "من", "حي", "منطقة", "مدينة", "قرية", "ضاحية", "جبل", "وادي", "شارع", "دوار", "مخيم", "بلدة")
+    for w in (
+        *("في", "فى", "من", "حي", "منطقة", "مدينة", "قرية", "ضاحية", "جبل", "وادي", "شارع", "دوار", "مخيم", "بلدة"),
+        *("بكل", "بكامل"),  # "موزعة بكل اللويبدة": all over a district
+    )
 )
 # "تواصلت معي لمار", "بعتلي ذعار": after a verb and its object pronoun comes the subject, often a name.
 _OBJECT_PRONOUNS = frozenset(norm_ar(w) for w in ("معي", "مني", "لي", "معايا", "مننا", "معنا"))
@@ -59,8 +63,38 @@ _LATIN_RUN_RE = re.compile(r"(?<![\w@./])[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-
 _QUOTED_RE = re.compile(r"[«\"“]([\u0621-\u064a\u0640 ]{3,40})[»\"”]")
 
 
+# "المحل حقه مناحل الباطنة", "محل الموبايلات بتاعه فون زون": "his" after a business word, then its name.
+_OWNER_WORDS = frozenset(norm_ar(w) for w in ("حقه", "حقها", "حقهم", "بتاعه", "بتاعها", "بتاعهم", "تبعه", "تبعها"))
+# Business words the finder's kinds lack; the finder keeps them outside a removed name, the review takes them in.
+_BUSINESS_EXTRA = frozenset(norm_ar(w) for w in ("مزرعة", "مناحل", "مطابع", "مخبزة", "بوتيك", "جروب", "قروب"))
+# Words that give a name outright ("اسمه جاد": جاد is "serious" too, but not there).
+_NAMING_CUES = frozenset(norm_ar(w) for w in ("اسمه", "اسمها", "اسمي", "اسمو", "يدعى", "تدعى", "المدعو", "المدعوة"))
+# A line opening with one or two words, then "(…):": a testimonial's or an interview's speaker.
+_HEADING_RE = re.compile(r"(?m)^[ \t]*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?) ?\([^()\n]{2,80}\) ?:")
+
+
+def _next_start(text: str, end: int) -> int:
+    """Where the next word starts after offset end."""
+    return end + len(text[end:]) - len(text[end:].lstrip())
+
+
+def _offset(word: str, letters: int) -> int:
+    """Where the core starts in word after `letters` prefix letters, tatweel skipped: ("لـبوتيك", 1) -> 2."""
+    q = seen = 0
+    while seen < letters and q < len(word):
+        seen += word[q] != "ـ"
+        q += 1
+    while word[q : q + 1] == "ـ":
+        q += 1
+    return q
+
+
 # How sure each rule is (the review lists the likeliest first): a word a cue points at 0.5, the widest rules 0.3.
-_CONFIDENCE = {"unknown_word": 0.3, "rare_after_name_word": 0.3, "name_that_is_a_word": 0.3}
+_CONFIDENCE = {
+    "unknown_word": 0.3,
+    "rare_after_name_word": 0.3,
+    "name_that_is_a_word": 0.3,
+}
 
 
 class ArabicSuspects:
@@ -103,7 +137,16 @@ class ArabicSuspects:
 
     def add(self, text: str, spans: Iterable[Span], found: Iterable[Suspect]) -> list[Suspect]:
         """The suspects already found plus the Arabic ones, outside removed spans, in text order."""
+        spans = list(spans)
         found = [s for s in found if not self.is_plain_after_name(text[s.start : s.end])]
+        # a business word right before a removed name stays: the member may want "مطبعة [org]" gone too
+        starts = {s.start for s in spans}
+        found = [
+            s
+            for s in found
+            if not self.is_kind_of_business(text[s.start : s.end]) or _next_start(text, s.end) in starts
+        ]
+        found = [s for s in found if not self.is_adjective_after_noun(text, s.start, s.end)]
         taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
         toks = tokenize(text, ARABIC_WORD_RE)
         person_ends = {s.end for s in spans if s.type == "person"} | {s.end for s in found if s.type == "person"}
@@ -124,6 +167,12 @@ class ArabicSuspects:
         for start, end in self.latin_brands(text) + self.quoted_names(text):
             if not overlaps(start, end, taken):
                 found.append(Suspect(start, end, "org", 0.5))
+        named = self.named_businesses(text, toks, spans, found)
+        # "أناقة" flagged alone grows to "أناقة الجنوب": one pick for the whole name
+        found = [f for f in found if not any(b.start <= f.start and f.end <= b.end for b in named)] + named
+        found += self.heads_of_removed_names(text, toks, spans, found)
+        found += self.heading_names(text, spans, found)
+        found += self.names_said_again(text, toks, spans, found)
         return merge_adjacent(text, sorted(found, key=lambda s: s.start))
 
     def is_plain_after_name(self, word: str) -> bool:
@@ -145,6 +194,42 @@ class ArabicSuspects:
             and bool(self.readings(rest) & self.known)
         )
 
+    def is_kind_of_business(self, phrase: str) -> bool:
+        """ "مكتب هندسي", "متجر إلكتروني", "مكتب عقارات", "سوبرماركت": a business word alone or with a trade or an
+        indefinite adjective says what kind of place it is, not which (a name after one is definite or rare)."""
+        words = [norm_ar(w) for w in phrase.split()]
+        if not words or len(words) > 2 or not ARABIC_WORD_RE.fullmatch(phrase.split()[0]):
+            return False
+        if self._business_reading(phrase.split()[0]) is None:  # "محل", "لمحل"
+            return False
+        if len(words) == 1:
+            return True  # "في سوبرماركت": a lone business word names no business
+        tail = words[1]
+        if phrase.split()[1].startswith("ال") and tail[2:] in self.finder.business:
+            return True  # "لمحل الحلويات": the shop that sells sweets
+        trade = tail in self.finder.business or tail in self.lex.frequent or tail in self.finder.nisbas
+        # هندسي (هندسة), عقاري (عقار): the adjective of a trade, whatever the vocabulary holds of it
+        stem = tail[:-1]
+        trade = trade or (tail.endswith("ي") and bool({tail, stem, stem + "ه"} & self.lex.vocab))
+        return not phrase.split()[1].startswith("ال") and trade  # (إلكتروني normalises to an ال-look-alike)
+
+    def is_adjective_after_noun(self, text: str, start: int, end: int) -> bool:
+        """ "تصميم كامل", "لفريقه كامل", "refund كامل": a name that is also an adjective (كامل "whole"), right after a
+        noun or a Latin word, describes it; after a cue ("العميل كامل", "مع كامل") it stays a suspect."""
+        word = text[start:end]
+        n = norm_ar(word)
+        if " " in word or n not in self.lex.ambiguous:
+            return False
+        before = text[:start].rstrip(" ")
+        if not before or before[-1] in CLAUSE_BREAK or len(before) < len(text[:start]) - 1:
+            return False
+        prev_word = before.split()[-1]
+        prev = norm_ar(prev_word)
+        if prev in self.person_slot or no_conj(prev) in self.person_slot or self.finder._kin(prev):
+            return False
+        latin = prev_word.isascii() and prev_word.isalpha()
+        return latin or (bool(self.readings(prev_word) & self.lex.vocab) and prev not in FUNCTION_SET)
+
     def kind(self, text: str, toks: list[Token], i: int) -> str:
         """The suspect type of toks[i] ('' when it is an ordinary word)."""
         return self.reason(text, toks, i)[0]
@@ -155,11 +240,15 @@ class ArabicSuspects:
         if is_adverb(word):
             return "", ""  # "فعلًا": an adverb names no one
         prev = self._prev(text, toks, i)
+        if self.after_admin_unit(word, prev):
+            return "place", "after_admin_unit"
         if self.in_place_slot(word, prev) and (self.is_unlisted_in_slot(word) or self.is_unlisted_plural_place(word)):
             return "place", "unlisted_in_place_slot"
         if self.in_person_slot(word, prev) and self.is_unlisted_in_slot(word):
             return "person", "unlisted_in_person_slot"
         if prev in self.name_slot and self.is_rare_word(word):
+            return "person", "rare_after_name_word"
+        if self.after_role_word(word, prev):
             return "person", "rare_after_name_word"
         if self.after_verb_and_object(word, prev):
             return "person", "after_verb_and_object"
@@ -192,6 +281,146 @@ class ArabicSuspects:
                 continue
             out.append((m.start(1), m.end(1)))
         return out
+
+    def named_businesses(
+        self, text: str, toks: list[Token], spans: Iterable[Span], found: Iterable[Suspect]
+    ) -> list[Suspect]:
+        """ "مدرسة النخبة الحديثة", "لـبوتيك لمسة", "مكتب الصفوة", "المحل حقه مناحل الباطنة": a business word (or
+        "his", حقه/بتاعه, after one) and the name after it, up to a particle, a verb or a clause break; the business
+        word goes in the pick, so the author removes the whole name at once (not "محل صيانة", a trade)."""
+        out: list[Suspect] = []
+        for i, tok in enumerate(toks):
+            head = self._business_head(text, toks, i)
+            if head is None or i + 1 >= len(toks):
+                continue
+            last = i
+            for k in range(i + 1, min(i + 4, len(toks))):
+                if any(c in CLAUSE_BREAK for c in text[toks[k - 1].end : toks[k].start]):
+                    break
+                # after حقه/بتاعه the shop's name may be everyday words ("حقه أناقة الجنوب")
+                owned = self._is_owner_word(tok.text)
+                if not self._business_name_word(toks[k].text, first=k == i + 1, owned=owned):
+                    break
+                last = k
+            if last == i:
+                continue
+            start = toks[i + 1].start if self._is_owner_word(tok.text) else tok.start + _offset(tok.text, head)
+            end = toks[last].end
+            taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in out]
+            # a name already removed is the finder's; a flag that is part of the name, or the whole name, joins it
+            inside = [(f.start, f.end) for f in found if start <= f.start and f.end <= end]
+            others = [(f.start, f.end) for f in found if (f.start, f.end) not in inside]
+            if not overlaps(start, end, taken + others):
+                out.append(Suspect(start, end, "org", 0.5))
+        return out
+
+    def heads_of_removed_names(
+        self, text: str, toks: list[Token], spans: Iterable[Span], found: Iterable[Suspect]
+    ) -> list[Suspect]:
+        """ "شركة [النيل للتشطيبات]", "مدرسة [النخبة الحديثة]": the business word right before a removed company name
+        is often part of the name as the company writes it; flagged (least sure), so one pick takes it too."""
+        org_starts = {s.start for s in spans if s.type == "org"}
+        taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
+        out = []
+        for tok in toks:
+            head = self._business_reading(tok.text)
+            if head is None or _next_start(text, tok.end) not in org_starts or text[tok.end : tok.end + 1] != " ":
+                continue
+            start = tok.start + _offset(tok.text, head)
+            if not overlaps(start, tok.end, taken):
+                out.append(Suspect(start, tok.end, "org", 0.3))
+        return out
+
+    def _business_head(self, text: str, toks: list[Token], i: int) -> int | None:
+        """The prefix length when toks[i] is a business word ("لمحل" -> 1) or حقه/بتاعه after one; else None."""
+        word = toks[i].text
+        if self._is_owner_word(word):
+            prev = [norm_ar(t.text) for t in toks[max(0, i - 2) : i]]
+            return 0 if any(self._business_reading(w) is not None for w in prev) else None
+        return self._business_reading(word)
+
+    def _business_reading(self, word: str) -> int | None:
+        n = norm_ar(word)
+        for p in (0, 1, 2):
+            core = n[p:]
+            if p and not all(c in "وفبل" for c in n[:p]):
+                break
+            if core.startswith("ـ"):
+                core, p = core[1:], p + 1
+            if core in self.finder.kinds or core in _BUSINESS_EXTRA:
+                return p
+        return None
+
+    @staticmethod
+    def _is_owner_word(word: str) -> bool:
+        return norm_ar(word) in _OWNER_WORDS
+
+    def _business_name_word(self, word: str, first: bool, owned: bool = False) -> bool:
+        """A word of a business's name: not a particle, verb or trade word ("محل صيانة"); an ال-word or a word
+        the frequent vocabulary lacks; after the first word also a trade with لل ("للتشطيبات"); after حقه/بتاعه
+        any such word (a shop named by everyday words: "حقه أناقة الجنوب")."""
+        n = norm_ar(word)
+        verb = not n.startswith("ال") and self._verb_shape(n)  # an ال-word is a noun (الجنوب is no ا + لجنوب)
+        if len(n) < 2 or n in FUNCTION_SET or n in self.everyday or verb or is_adverb(word):
+            return False
+        if n in self.finder.business or n in self.finder.kinds or n in self.lex.platforms:
+            return False
+        if owned:  # not a conjunction opening the next clause ("وما دفع")
+            return n[:1] not in "وف" and n not in self.finder.core_stop
+        if n.startswith("لل"):
+            return not first
+        if n.startswith("ال"):  # "لمتجرها الإلكتروني": a frequent adjective right after the business word describes it
+            if first and n in self.lex.frequent:
+                return False
+            return n not in self.listed or n[2:] in self.finder.business or n in self.finder.nisbas
+        if first:
+            return not self.readings(word) & self.known  # "مكتب هندسي", "شركة ناشئة": what kind of business
+        return not self.readings(word) & self.frequent_or_listed
+
+    def heading_names(self, text: str, spans: Iterable[Span], found: Iterable[Suspect]) -> list[Suspect]:
+        """ "زهوة (مصممة أزياء من الرفاعة):": a line that opens with one or two words, then a bracket that ends in a
+        colon, introduces a person by name (testimonials, interview quotes)."""
+        taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
+        out = []
+        for m in _HEADING_RE.finditer(text):
+            words = m.group(1).split()
+            if any(norm_ar(w) in FUNCTION_SET for w in words) or overlaps(m.start(1), m.end(1), taken):
+                continue
+            out.append(Suspect(m.start(1), m.end(1), "person", 0.5))
+        return out
+
+    def names_said_again(
+        self, text: str, toks: list[Token], spans: Iterable[Span], found: Iterable[Suspect]
+    ) -> list[Suspect]:
+        """ "اسمه جاد … ما بعرف إذا جاد موجود": a word removed as a name elsewhere in the story names the same person
+        where no cue stands (behind a prefix too: "لجاد"); a listed given name, or a word no list knows (a verb or an
+        everyday word a span took along is left alone)."""
+        names = set()
+        for s in spans:
+            if s.type != "person":
+                continue
+            # "اسمه جاد": after a naming cue even a word of the vocabulary was a name
+            named = no_conj(norm_ar(text[: s.start].split()[-1] if text[: s.start].split() else "")) in _NAMING_CUES
+            for w in ARABIC_WORD_RE.findall(text[s.start : s.end]):
+                n = norm_ar(w)
+                if self._name_like(n) or (named and len(n) >= 3 and n not in FUNCTION_SET and not self._verb_shape(n)):
+                    names.add(n)
+        taken = [(s.start, s.end) for s in spans] + [(s.start, s.end) for s in found]
+        out = []
+        for tok in toks:
+            if overlaps(tok.start, tok.end, taken):
+                continue
+            hit = next((p for p, c in self.finder.analyses(tok.text) if c in names), None)
+            if hit is not None:
+                out.append(Suspect(tok.start + hit, tok.end, "person", 0.5))
+        return out
+
+    def _name_like(self, n: str) -> bool:
+        if len(n) < 3 or n in self.lex.cue("titles") or n in {"ابو", "ام", "بو", "عبد"} or n.startswith("ال"):
+            return False
+        if n in self.lex.first_names:
+            return True
+        return not (n in self.known or self._verb_shape(n) or self.is_dialect_form_of_known(n))
 
     def _plain_word(self, word: str) -> bool:
         n = norm_ar(word)
@@ -278,6 +507,14 @@ class ArabicSuspects:
         n = norm_ar(word)
         return (prev == "من" and n.startswith("ال")) or n.startswith("بال") or (prev in _PLACE_SLOT and prev != "من")
 
+    def after_admin_unit(self, word: str, prev: str) -> bool:
+        """ "مدينة سحاب", "بمحافظة الشروق": after a governorate, state or town word, a word that is no frequent word
+        is the unit's name even when the vocabulary knows it (the finder removes only the unknown ones)."""
+        if not any(c in ADMIN_UNITS for c in self._cores(prev)) and prev not in ADMIN_UNITS:
+            return False
+        n = norm_ar(word)
+        return len(n) >= 3 and not self.readings(word) & self.frequent_or_listed and not self._verb_shape(n)
+
     def after_verb_and_object(self, word: str, prev: str) -> bool:
         """ "تواصلت معي لمار", "طلب مني رغداء": after a verb's object pronoun, a word that is no frequent word and no
         verb is the subject, a name (the ل of لمار is part of it)."""
@@ -338,6 +575,15 @@ class ArabicSuspects:
             return False  # "الشهرة جميل": what a definite noun is
         noun_before = prev in self.known and prev not in FUNCTION_SET and not self._verb_shape(prev)
         return not noun_before or prev in self.person_slot
+
+    def after_role_word(self, word: str, prev: str) -> bool:
+        """ "والمدير فهاد", "المشرفة رغداء": after a definite role word (الموظف, المدير, المشرفة), a word no list
+        knows, read whole (فهاد is no ف + هاد here), is the person's name (not "المدير مسافر": how they are)."""
+        role = next((r for r in (prev, no_conj(prev)) if r.startswith("ال") and r in self.lex.cue("name_cues")), None)
+        n = norm_ar(word)
+        if role is None or len(n) < 3 or n.startswith("ال") or self._strong_verb_shape(n) or n in self.everyday:
+            return False
+        return n not in self.known and not self.is_dialect_form_of_known(n) and not self.finder._kin(n)  # قريبك
 
     def is_rare_word(self, word: str) -> bool:
         """ "طلبية من عتيق": a rare word (outside the frequent part of the vocabulary) right after a person word;

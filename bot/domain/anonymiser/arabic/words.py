@@ -297,6 +297,10 @@ NOT_FAMILY_WORDS |= {"الدولي", "العالمي", "الوطني", "المر
 STRONG_PERSON_CUES = {
     # "شيك باسم سعيد منصور", "عميل باسم عمر الخياط": "in the name of" (the given name باسم needs other cues)
     "باسم",
+    # "اسمي نوفل", "المدعو خلدون": a self-introduction and the news register's "the so-called"
+    "اسمي",
+    "المدعو",
+    "المدعوه",
     "اسمه",
     "اسمها",
     "اسمو",
