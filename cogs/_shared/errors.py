@@ -130,6 +130,18 @@ async def reply_language(interaction: discord.Interaction) -> Translations:
 
 async def handle_error(interaction: discord.Interaction, error: BaseException, *, where: str = "") -> str | None:
     """Answer the member for any error; return the incident id for unexpected ones."""
+    text, incident = await error_reply(interaction, error, where=where)
+    try:
+        await respond(interaction, text, ephemeral=True)
+    except discord.HTTPException:
+        log.warning("could not deliver an error reply for %s", where or _where(interaction))
+    return incident
+
+
+async def error_reply(
+    interaction: discord.Interaction, error: BaseException, *, where: str = ""
+) -> tuple[str, str | None]:
+    """The member's words for an error, and the incident id an unexpected one was logged under (else None)."""
     error = unwrap(error)
     t = await reply_language(interaction)
     incident: str | None = None
@@ -157,11 +169,7 @@ async def handle_error(interaction: discord.Interaction, error: BaseException, *
             "Something went wrong on our side. It has been logged as incident {incident}; please try again.",
             incident=incident,
         )
-    try:
-        await respond(interaction, text, ephemeral=True)
-    except discord.HTTPException:
-        log.warning("could not deliver an error reply for %s", where or _where(interaction))
-    return incident
+    return text, incident
 
 
 def _missing_here(interaction: discord.Interaction, error: BaseException) -> list[str]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 
 import discord
 
 from parley.cogs._shared.cog import loaded_cog
+from parley.cogs._shared.errors import error_reply
 from parley.cogs._shared.reach import ServerOnly, in_server
 from parley.cogs._shared.respond import acknowledge, respond, update
 from parley.cogs.situation.cards import notice_card
@@ -26,9 +28,11 @@ from parley.domain.ranking import NEUTRAL
 from parley.domain.settings import GuildSettings
 from parley.domain.stories import stamp
 from parley.domain.triage import TriageResult, classify
-from parley.i18n import Translations, resolve_language
+from parley.i18n import Translations
 
 log = logging.getLogger(__name__)
+
+Settings = tuple[GuildSettings, str | None]  # a server's settings and the member's stored language
 
 SITUATION = "situation"
 
@@ -49,53 +53,96 @@ class Walkthrough(FlowPart):
             await self.open_intake(interaction)
             return
         await acknowledge(interaction)  # before the database writes: a stalled disk must not miss the 3 s deadline
+        # The settings and the member's language go to the reader's thread now and come back while the words are read.
+        reading = self.read_settings(interaction)
         if words:
             # Reading the words is the CPU-heavy part: let interactions that arrived meanwhile acknowledge first.
             await asyncio.sleep(0)
         state = wt.start(self.read_words(words) if words else None)
-        t, flow = await self.start_flow(interaction, state, words)
+        t, flow, storing = await self.start_flow(interaction, state, words, reading)
         if flow is None:
             await respond(interaction, view=notice_card(self.switched_off(t)), ephemeral=True)
             return
-        await respond(interaction, view=await self.card(interaction, t, flow), ephemeral=True)
+        await self.show_new(interaction, t, flow, storing)
+
+    def read_settings(self, interaction: discord.Interaction) -> asyncio.Future[Settings] | None:
+        """Start reading the server's settings and the member's language (memoised for the interaction); None
+        outside a server. A task, so the read runs on the reader's thread while the caller works."""
+        if interaction.guild_id is None:
+            return None
+        repo = SettingsRepository(self.services.db)
+        return asyncio.ensure_future(repo.for_member(interaction.guild_id, self.owner_key(interaction)))
 
     async def start_flow(
-        self, interaction: discord.Interaction, state: wt.FlowState, free_text: str | None
-    ) -> tuple[Translations, wt.Flow | None]:
-        """The member's language and their new flow (None: the server switched the walkthrough off).
+        self,
+        interaction: discord.Interaction,
+        state: wt.FlowState,
+        free_text: str | None,
+        reading: Awaitable[Settings] | None,
+    ) -> tuple[Translations, wt.Flow | None, asyncio.Future[wt.Flow] | None]:
+        """The member's language, their new flow (None: the server switched the walkthrough off) and the write
+        that stores it, already handed to the database (None: stored already).
 
-        In a server the settings, the member's language and the new flow are one write: one hand-off to the
-        database instead of a read and then a write (each hand-off is a wait on another thread, issue 21).
+        In a server the flow is stored while its first card is drawn and sent (`show_new` waits for the write
+        after sending): the member's first look needs only the settings and the language, their next click the
+        stored flow. Before, the card waited for that write (~1 ms of hand-offs and a COMMIT, issue 21).
         """
         guild_id = interaction.guild_id
-        if guild_id is None:
+        if guild_id is None or reading is None:
             t = await self.translations(interaction)
-            return t, await self.create(interaction, t, state, free_text)
-        await self.purge_expired()
-        key, locale, now, flow_id = self.owner_key(interaction), str(interaction.locale), self.now(), wt.new_flow_id()
-        fallback = self.services.config.i18n.default_language
+            return t, await self.create(interaction, t, state, free_text), None
+        settings, _ = await reading
+        t = await self.translations(interaction)  # from what was just read: no second read
+        if not settings.walkthrough_enabled:
+            return t, None, None
+        key, now = self.owner_key(interaction), self.now()
+        flow = wt.Flow(wt.new_flow_id(), guild_id, key, self.kind, t.lang, 0, state.to_json(), free_text, now, now)
 
-        async def settings_then_flow(tx: Tx) -> tuple[GuildSettings, str | None, wt.Flow | None]:
-            settings, stored = await SettingsRepository.for_member_in(tx, guild_id, key)
-            if not settings.walkthrough_enabled:
-                return settings, stored, None
-            lang = resolve_language(stored, settings.language, locale, fallback)
-            flow = await FlowsRepository.insert(
+        async def insert(tx: Tx) -> wt.Flow:
+            return await FlowsRepository.insert(
                 tx,
-                flow_id,
+                flow.flow_id,
                 guild_id=guild_id,
                 member_key=key,
                 kind=self.kind,
-                language=lang,
-                state=state.to_json(),
+                language=flow.language,
+                state=flow.state,
                 free_text=free_text,
                 now=now,
             )
-            return settings, stored, flow
 
-        settings, stored, flow = await self.services.db.run_write(settings_then_flow)
-        SettingsRepository(self.services.db).remember_member(guild_id, key, settings, stored)
-        return await self.translations(interaction), flow  # from what was just read: no second read
+        return t, flow, asyncio.ensure_future(self.services.db.run_write(insert))
+
+    async def show_new(
+        self,
+        interaction: discord.Interaction,
+        t: Translations,
+        flow: wt.Flow,
+        storing: asyncio.Future[wt.Flow] | None,
+        *,
+        notice: str | None = None,
+    ) -> None:
+        """Answer with a new flow's first card, then wait for its write. The result card counts the walkthrough
+        for /stats, so a flow that starts at its result is stored first. If the write fails after the card went
+        out, the card is replaced with the error: its buttons would lead to a flow that does not exist."""
+        if storing is not None and wt.FlowState.from_json(flow.state).step == wt.RESULT:
+            await storing
+            storing = None
+        try:
+            await respond(interaction, view=await self.card(interaction, t, flow, notice=notice), ephemeral=True)
+        except BaseException:
+            if storing is not None:
+                await asyncio.gather(storing, return_exceptions=True)  # its outcome must not go unread
+            raise
+        if storing is not None:
+            try:
+                await storing
+            except Exception as error:
+                text, _ = await error_reply(interaction, error, where="situation:store")
+                await update(interaction, view=notice_card(text))
+                return
+        if flow.guild_id is not None:
+            await self.purge_expired()  # at most every few minutes; after the answer, like the write
 
     async def open_intake(self, interaction: discord.Interaction) -> None:
         """The one-screen form; where Discord refuses it, the step-by-step card instead (never a dead end)."""
@@ -124,8 +171,9 @@ class Walkthrough(FlowPart):
         await acknowledge(interaction)  # the flow is stored first: answer Discord before a slow disk makes us late
         if answers.words:
             await asyncio.sleep(0)  # as in start(): others acknowledge before this one reads the words
+        reading = self.read_settings(interaction)  # on the reader's thread while the words are read
         outcome = intake.to_state(answers, self.read_words(answers.words) if answers.words else None)
-        t, flow = await self.start_flow(interaction, outcome.state, answers.words)
+        t, flow, storing = await self.start_flow(interaction, outcome.state, answers.words, reading)
         if flow is None:
             await respond(interaction, view=notice_card(self.switched_off(t)), ephemeral=True)
             return
@@ -138,7 +186,7 @@ class Walkthrough(FlowPart):
             )
         elif outcome.short == "nothing":
             notice = "-# ℹ️ " + t.gettext("Pick at least one situation, or describe it in your own words, first.")
-        await respond(interaction, view=await self.card(interaction, t, flow, notice=notice), ephemeral=True)
+        await self.show_new(interaction, t, flow, storing, notice=notice)
 
     async def enabled(self, interaction: discord.Interaction) -> bool:
         """Whether the server's admins left the walkthrough on."""
