@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from parley.domain.triage.langid import detect_language
 from parley.domain.triage.lexicon import NEG_SUFFIX, Lexicon, TokenInfo
@@ -90,6 +90,33 @@ _MONEY_RE = re.compile(
     r"دولار|ريال|جنيه|درهم|دينار))",
     re.IGNORECASE,
 )
+# What each pattern needs: every alternative of it has a digit or one of these words (lowercase). A text with
+# neither can't match, so the pattern is not run on it (the four cost ~0.2 ms a message, most of it _ROUNDS_RE on
+# texts without a single number).
+_ROUNDS_WORDS = tuple(
+    w
+    for group in (_EN_COUNT, _EN_NTH, _FI_COUNT, _FI_NTH, _RU_NTH, "رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|عشر|المليون")
+    for w in group.split("|")
+)  # the Arabic ones are _AR_NTH with "عشر" for "الحادي?ه? عشر" (which always contains it)
+_EVERY_N_WORDS = ("every", "välein", "каждые", "раз в", "كل")
+_ANY_DIGIT = re.compile(r"\d")
+# The patterns ignore case the way `re` does, which for a few letters is not what str.lower() gives: `re` also
+# takes ı for i, ſ for s and the old Cyrillic letter forms ᲀ-ᲆ for в д о с т ъ, and İ lowers to i + U+0307. A text
+# with any of them is always run through the patterns (tests/triage check this list against `re` itself).
+FOLD_EXCEPTIONS = frozenset("ıſ\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u0307")
+
+
+def patterns_for(text: str) -> list[tuple[re.Pattern[str], str]]:
+    """The patterns (with their concepts) that could match `text`, in their order: a pattern is left out only when
+    the text has no digit and none of the words it needs."""
+    if _ANY_DIGIT.search(text) is not None:
+        return [(regex, concept) for regex, concept, _ in _PATTERNS]
+    lowered = text.lower()
+    if not FOLD_EXCEPTIONS.isdisjoint(lowered):
+        return [(regex, concept) for regex, concept, _ in _PATTERNS]
+    return [(regex, concept) for regex, concept, words in _PATTERNS if any(w in lowered for w in words)]
+
+
 # Words after which Arabic "ما" means "whenever/after/as", not "not".
 _AR_MA_NOT_NEGATION = frozenset({"كل", "بعد", "قبل", "زي", "مثل", "متل", "عند", "اول", "حسب", "طالما", "مهما", "لين"})
 _AR_NEG_PARTICLES = frozenset("كان كانت يكون عاد حتى ابدا هو هي انا له لها لي عم قد قاعد راح رح حد".split())  # noqa: SIM905
@@ -100,6 +127,12 @@ DEPOSIT_PAY_CONCEPT = "deposit_pay"
 UPFRONT_CONCEPTS = frozenset({"deposit", "before_delivery"})
 NIGHT_CONCEPT = "night_time"
 MONEY_CONCEPT = "money_amount"
+_PATTERNS = (
+    (_NIGHT_RE, NIGHT_CONCEPT, ()),  # a clock time: always a digit
+    (_MONEY_RE, MONEY_CONCEPT, ()),  # an amount: always a digit
+    (_ROUNDS_RE, ROUNDS_CONCEPT, _ROUNDS_WORDS),
+    (_EVERY_N_RE, EVERY_N_CONCEPT, _EVERY_N_WORDS),
+)
 # Time words point to an after-hours client only when the client's contact is what the story is about: "we started
 # on a Saturday evening" is a date, "he calls me on Saturday evenings" is the complaint. A time cue with no contact cue
 # (calls, messages, "right away", replies...) in its sentence or the next/previous one counts this much.
@@ -149,9 +182,9 @@ _QUOTED_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One cue found in the text: its feature name, character span, weight factor and whether it was negated."""
+class Match(NamedTuple):
+    """One cue found in the text: its feature name, character span, weight factor and whether it was negated.
+    (A named tuple, as Token: cheap to build, and a message makes dozens.)"""
 
     feature: str
     start: int
@@ -294,7 +327,8 @@ def extract(lexicon: Lexicon, text: str, typos: bool | None = None) -> list[Matc
             for phrase in phrases_by_first.get(eid, ()):
                 j = i
                 for part in phrase.elements[1:]:
-                    for k in range(j + 1, min(n, j + 2 + PHRASE_GAP)):
+                    stop = j + 2 + PHRASE_GAP
+                    for k in range(j + 1, stop if stop < n else n):
                         if part in elements[k] and where[k] == here:
                             j = k
                             break
@@ -345,12 +379,7 @@ def extract(lexicon: Lexicon, text: str, typos: bool | None = None) -> list[Matc
         if key:
             matches.append(Match(WORD_PREFIX + key, t.start, t.end, factors[i], False))
     ascii_digits = text.translate(_DIGITS)  # same length, so offsets still point into the input
-    for regex, concept in (
-        (_NIGHT_RE, NIGHT_CONCEPT),
-        (_MONEY_RE, MONEY_CONCEPT),
-        (_ROUNDS_RE, ROUNDS_CONCEPT),
-        (_EVERY_N_RE, EVERY_N_CONCEPT),
-    ):
+    for regex, concept in patterns_for(ascii_digits):
         for m in regex.finditer(ascii_digits):
             matches.append(Match(concept, m.start(), m.end(), 1.0, False))
     weighed = _weigh_money_by_nonpayment(_attribute_profanity(_weigh_time_by_contact(matches, tokens), text))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Arabic combining marks (tashkeel, Quranic marks, superscript alef) are not \w, so they are listed explicitly to keep
 # a diacritised word in one token.
@@ -85,10 +85,12 @@ def normalise_word(word: str, script: str | None = None) -> str:
     return normalise_latin(word)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of the input: where it is, its script, its normalised form, which clause/sentence it is in, and which
-    stretch between quotation marks (a phrase never runs from outside a quotation into it: work 'amateur hour')."""
+    stretch between quotation marks (a phrase never runs from outside a quotation into it: work 'amateur hour').
+
+    A named tuple: a message makes ~30 of them per classification, and a frozen dataclass takes 3x longer to build.
+    """
 
     start: int
     end: int
