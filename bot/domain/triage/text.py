@@ -117,7 +117,7 @@ def _tokenise(text: str) -> tuple[Token, ...]:
     clause = sentence = segment = 0
     last_end = 0
     for m in TOKEN_RE.finditer(text):
-        if any(ch in _QUOTE_CHARS for ch in text[last_end : m.start()]):
+        if not _QUOTE_CHARS.isdisjoint(text[last_end : m.start()]):
             segment += 1
         last_end = m.end()
         word = m.group("w")
