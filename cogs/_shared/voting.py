@@ -241,10 +241,12 @@ def refresh(
 ) -> int:
     """Relabel one item's vote buttons in a view (counts, and the member's vote when `mine`); return how many."""
     changed = 0
+    # Only this item's buttons start with this (a card has ~35 components; the template is matched on these few).
+    prefix = VOTE_SHAPE.format(kind=kind, item_id=item_id, value="")
     for child in view.walk_children():
         button = child.item if isinstance(child, discord.ui.DynamicItem) else child
         custom_id = getattr(button, "custom_id", None)
-        if not isinstance(button, discord.ui.Button) or custom_id is None:
+        if not isinstance(button, discord.ui.Button) or custom_id is None or not custom_id.startswith(prefix):
             continue
         match = VoteButton.__discord_ui_compiled_template__.fullmatch(custom_id)
         if match is None or match["kind"] != kind or match["item_id"] != item_id:
