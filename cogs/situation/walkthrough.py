@@ -16,6 +16,7 @@ from parley.cogs.situation.cards import notice_card
 from parley.cogs.situation.flows import FlowPart
 from parley.cogs.situation.intake import IntakeForm
 from parley.cogs.situation.modals import WordsModal
+from parley.cogs.situation.step_cards import StepCards
 from parley.database import Tx
 from parley.database.repositories.flows import FlowsRepository
 from parley.database.repositories.settings import SettingsRepository
@@ -214,7 +215,7 @@ class Walkthrough(FlowPart):
         state = wt.FlowState.from_json(flow.state)
         painter = self.painter(t)
         if state.step != wt.RESULT:
-            return painter.step_card(flow.flow_id, flow.version, state, notice=notice)
+            return self.services.component(StepCards).card(painter, flow.flow_id, flow.version, state, notice=notice)
         plan = await self.plan(interaction, state, flow.free_text)
         if interaction.guild_id is not None and plan.recognised:
             # /stats: the client type, counted once per walkthrough for its month; nothing about the member.

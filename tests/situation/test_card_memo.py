@@ -96,3 +96,61 @@ def test_render_memo_keeps_nothing_for_objects_and_stays_bounded():
     for n in range(RENDERED_MAX + 5):
         renderer.render_memo("cards/situation_step.md.j2", t, question=f"q{n}", **context)
     assert len(renderer._rendered) <= RENDERED_MAX
+
+
+def _question_states() -> list[Any]:
+    """Question cards members reach: the first, after each answer, after Back, with own words, words that skip."""
+    from parley.domain import walkthrough as wt
+    from parley.domain.triage import classify
+
+    start = wt.start()
+    picked = start.answer("situations", ["not_paying", "changes_mind"])
+    staged = picked.answer("stage", "after")
+    guarded = staged.answer("safeguards", ["none"])
+    words = "the client hasn't paid my invoice for two months"
+    inferred = wt.start(wt.infer(words, classify(text=words)))
+    return [start, picked, staged, guarded, guarded.back(), staged.back(), inferred, inferred.back()]
+
+
+def test_question_cards_from_the_memo_equal_cards_drawn_afresh():
+    """Every language, state, notice, flow id and version: the memo's copy is the JSON a fresh card serialises to,
+    with the flow's own id and version in its custom ids."""
+    from parley.cogs.situation.cards import Painter
+    from parley.cogs.situation.step_cards import SerialisedCard, StepCards
+    from parley.knowledge import default_knowledge
+
+    i18n, renderer, kb = I18n.load(), Renderer(), default_knowledge()
+    cards = StepCards()
+    served = 0
+    for lang in ("en", "ar", "fi", "ru"):
+        painter = Painter(i18n.get(lang), renderer, kb)
+        for state in _question_states():
+            assert state.step != "result"
+            for notice in (None, "-# ℹ️ a notice"):
+                for n, (flow_id, version) in enumerate([("0123456789abcdef", 0), ("fedcba9876543210", 7)] * 2):
+                    fresh = painter.step_card(flow_id, version, state, notice=notice).to_components()
+                    card = cards.card(painter, flow_id, version, state, notice=notice)
+                    assert card.to_components() == fresh, (lang, state, notice, flow_id, version)
+                    served += isinstance(card, SerialisedCard)
+                    assert isinstance(card, SerialisedCard) == (n > 0)  # drawn the first time, then copied
+    assert served == 4 * len(_question_states()) * 2 * 3
+    # Copies are the member's own: changing one changes neither the memo nor the next copy.
+    painter = Painter(i18n.get("en"), renderer, kb)
+    state = _question_states()[0]
+    first = cards.card(painter, "0123456789abcdef", 1, state).to_components()
+    first[0]["components"].clear()
+    assert cards.card(painter, "0123456789abcdef", 1, state).to_components() == (
+        painter.step_card("0123456789abcdef", 1, state).to_components()
+    )
+
+
+def test_question_card_memo_stays_bounded():
+    from parley.cogs.situation.cards import Painter
+    from parley.cogs.situation.step_cards import StepCards
+    from parley.knowledge import default_knowledge
+
+    cards = StepCards(capacity=3)
+    painter = Painter(I18n.load().get("en"), Renderer(), default_knowledge())
+    for state in _question_states():
+        cards.card(painter, "0123456789abcdef", 0, state)
+    assert len(cards._cards) == 3
