@@ -53,12 +53,10 @@ class Walkthrough(FlowPart):
         if words is None and not step_by_step:
             await self.open_intake(interaction)
             return
-        await acknowledge(interaction)  # before the database writes: a stalled disk must not miss the 3 s deadline
-        # The settings and the member's language go to the reader's thread now and come back while the words are read.
         reading = self.read_settings(interaction)
+        await acknowledge(interaction)  # before the database writes: a stalled disk must not miss the 3 s deadline
         if words:
-            # Reading the words is the CPU-heavy part: let interactions that arrived meanwhile acknowledge first.
-            await asyncio.sleep(0)
+            await self.before_words(reading)
         state = wt.start(self.read_words(words) if words else None)
         t, flow, storing = await self.start_flow(interaction, state, words, reading)
         if flow is None:
@@ -68,11 +66,21 @@ class Walkthrough(FlowPart):
 
     def read_settings(self, interaction: discord.Interaction) -> asyncio.Future[Settings] | None:
         """Start reading the server's settings and the member's language (memoised for the interaction); None
-        outside a server. A task, so the read runs on the reader's thread while the caller works."""
+        outside a server. A task: started before the acknowledgement, the read goes to the reader's thread while
+        the acknowledgement travels to Discord (it never delays it: the loop hands it over at its first wait)."""
         if interaction.guild_id is None:
             return None
         repo = SettingsRepository(self.services.db)
         return asyncio.ensure_future(repo.for_member(interaction.guild_id, self.owner_key(interaction)))
+
+    @staticmethod
+    async def before_words(reading: Awaitable[Settings] | None) -> None:
+        """Reading the words is the CPU-heavy part: first let interactions that arrived meanwhile acknowledge. The
+        wait is the settings' read (needed anyway, and on the database's thread by now), or one turn of the loop."""
+        if reading is not None:
+            await reading
+        else:
+            await asyncio.sleep(0)
 
     async def start_flow(
         self,
@@ -169,10 +177,10 @@ class Walkthrough(FlowPart):
 
     async def on_intake(self, interaction: discord.Interaction, answers: IntakeAnswers) -> None:
         """The one-screen form was sent: the result card, or the step-by-step card where the answers fall short."""
+        reading = self.read_settings(interaction)
         await acknowledge(interaction)  # the flow is stored first: answer Discord before a slow disk makes us late
         if answers.words:
-            await asyncio.sleep(0)  # as in start(): others acknowledge before this one reads the words
-        reading = self.read_settings(interaction)  # on the reader's thread while the words are read
+            await self.before_words(reading)
         outcome = intake.to_state(answers, self.read_words(answers.words) if answers.words else None)
         t, flow, storing = await self.start_flow(interaction, outcome.state, answers.words, reading)
         if flow is None:
