@@ -162,6 +162,8 @@ def explained_archetypes(lexicon: Lexicon) -> dict[str, frozenset[str]]:
 
 def _dedupe_why(weights: dict[str, float]) -> tuple[str, ...]:
     """Strongest reasons first; one entry per word regardless of case."""
+    if not weights:
+        return ()  # most of the 14 archetypes have no reason in a message
     out: list[str] = []
     seen: set[str] = set()
     for surface, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
