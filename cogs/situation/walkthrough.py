@@ -71,7 +71,11 @@ class Walkthrough(FlowPart):
         if interaction.guild_id is None:
             return None
         repo = SettingsRepository(self.services.db)
-        return asyncio.ensure_future(repo.for_member(interaction.guild_id, self.owner_key(interaction)))
+        reading = asyncio.ensure_future(repo.for_member(interaction.guild_id, self.owner_key(interaction)))
+        # If the command fails before it awaits the read (the acknowledgement refused), the read's own error, if
+        # any, is not news: mark it seen. Whoever awaits the read still gets it.
+        reading.add_done_callback(lambda done: done.cancelled() or done.exception())
+        return reading
 
     @staticmethod
     async def before_words(reading: Awaitable[Settings] | None) -> None:
