@@ -16,6 +16,11 @@ nothing of the group is kept.
 
 The backends supply `run_group(fns) -> outcomes`: SQLite runs the whole group as one function on the writer's
 thread (one hand-off per group, see SQLiteBackend), PostgreSQL as one transaction on one pooled connection.
+
+A write may also offer a `batch` attribute, `async def batch(tx, writes) -> outcomes`, the same function for every
+write of its kind: the backends hand a run of such writes in a group to it at once (the votes' presses: one
+multi-row INSERT instead of a statement each). It answers each write as running them one after the other would;
+if it raises, the group is run again with a savepoint per write, each write alone.
 """
 
 from __future__ import annotations

@@ -490,7 +490,21 @@ class PostgresBackend:
         outcomes: list[Outcome[Any]] = []
         async with self.write() as tx:
             await tx.fetchval("SELECT 1")  # the default write lock, before any write runs
-            for fn in fns:
+            n, count = 0, len(fns)
+            while n < count:
+                fn = fns[n]
+                batch = getattr(fn, "batch", None)
+                if batch is not None:  # a run of writes that go as a set (the votes' presses, see group.py)
+                    end = n + 1
+                    while end < count and getattr(fns[end], "batch", None) is batch:
+                        end += 1
+                    try:
+                        outcomes += await batch(tx, fns[n:end])
+                    except Exception as exc:
+                        raise _Redo from exc  # each write again alone, in its savepoint
+                    n = end
+                    continue
+                n += 1
                 ran = tx.statements
                 try:
                     outcomes.append(Outcome(await fn(tx)))

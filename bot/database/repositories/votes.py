@@ -101,9 +101,9 @@ def _tallies(rows: Iterable[Row]) -> dict[str, Tally]:
 
 
 class _Press:
-    """One member's press queued for the group commit. It runs alone (`await press(tx)`: PostgreSQL, and SQLite
-    when a group is run again with a savepoint per write), or with the presses beside it in its group as a set
-    (`_Press.batch`, which SQLite's group runner calls for a run of presses: see database/group.py)."""
+    """One member's press queued for the group commit. A run of presses in a group goes as a set (`_Press.batch`,
+    which both backends' group runners call: see database/group.py); a press runs alone (`await press(tx)`) when a
+    group is run again with a savepoint per write."""
 
     __slots__ = ("guild_id", "item_id", "kind", "now", "resolve", "value", "voter_key")
 
