@@ -65,6 +65,7 @@ from .persons import (
     trim_initial_words,
 )
 from .register import chat_register, heading_lines
+from .signatures import list_item_heads, signature_fields
 from .stops import Stop, is_stop, lone_common_word, platform_remnant
 from .venues import ru_venue_tails
 
@@ -221,6 +222,8 @@ class CasedFinder:
         out = trim_initial_words(out, text, self)
         out = domain_tails(text, ru_name_tails(self, text, tokens, out))
         out = echo_orgs(self, tokens, out + propagate(self, rejected, out))
+        layout = signature_fields(self, text) + list_item_heads(self, text)
+        out += [m for m in layout if not overlaps(m.start, m.end, taken)]
         labels = credit_labels(text)
         credits = [m for m in credit_line_orgs(text) if not overlaps(m.start, m.end, taken)]
         out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in labels)] + credits

@@ -85,7 +85,7 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
         ):
             continue
         out.append(Mention(m.start(), m.end(), "handle", tok.lower(), P_CUED_HANDLE))
-    return out + _handles_before_platform(text, lex) + handles_said_everywhere(text)
+    return out + _handles_before_platform(text, lex) + handles_said_everywhere(text) + forum_post_authors(text, lex)
 
 
 # Words that may stand between a handle cue and the handle: "username there is X", "ник там был X", "nimi siellä oli X".
@@ -340,3 +340,22 @@ def handles_said_everywhere(text: str) -> list[Mention]:
         Mention(m.start(1), m.end(1), "handle", m.group(1).lower(), P_CUED_HANDLE)
         for m in _SAME_NAME_EVERYWHERE_RE.finditer(text)
     ]
+
+
+# A forum post's header: "Kirjoittaja: Teräsmummo57", "Posted by: kettle_fan", "Автор: petrovich77" on a line of its
+# own, or "ikkunaukko kirjoitti:", "moorhen wrote:", "sanych написал:" opening a line.
+_BYLINE_RE = re.compile(r"(?m)^(?i:kirjoittaja|lähettäjä|posted by|author|автор)\s*:\s*([^\s:,]{3,40})[ \t]*$")
+_WROTE_RE = re.compile(r"(?m)^(?:>\s*)?([^\s:,]{3,40}) (?:kirjoitti|wrote|написал|написала|пишет)\s*:")
+
+
+def forum_post_authors(text: str, lex: Lexicon) -> list[Mention]:
+    """ "Kirjoittaja: Teräsmummo57" names the author; "ikkunaukko kirjoitti:" too when the name is written in lower case
+    or with digits, _ or . (a sentence would start with a capital: "Hän kirjoitti:" is a pronoun)."""
+    out = [
+        Mention(m.start(1), m.end(1), "handle", m.group(1).lower(), P_CUED_HANDLE) for m in _BYLINE_RE.finditer(text)
+    ]
+    for m in _WROTE_RE.finditer(text):
+        tok = m.group(1)
+        if tok[0].islower() or re.search(r"[\d_.]", tok) or not everyday(tok, lex):
+            out.append(Mention(m.start(1), m.end(1), "handle", tok.lower(), P_CUED_HANDLE))
+    return out

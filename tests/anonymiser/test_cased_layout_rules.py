@@ -1,0 +1,59 @@
+"""Eighth-pass cased rules, each alone: the fields of a testimonial's signature and of a list item's head."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.domain.anonymiser.cased import CasedFinder
+from parley.domain.anonymiser.cased.signatures import list_item_heads, signature_fields
+from parley.domain.anonymiser.lexicon import load_lexicon
+
+
+def _finder(lang: str) -> CasedFinder:
+    return CasedFinder(load_lexicon(lang))
+
+
+def _typed(found, text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.type) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        (
+            '"Sorted it in a fortnight."\n— Orla B., Director, Saltmarsh Pottery (Kinsale)',
+            "en",
+            [("Orla B.", "person"), ("Saltmarsh Pottery", "org"), ("Kinsale", "place")],
+        ),
+        (
+            "”Aina ajallaan.” – T. Tuomela, Tuomelan tila, Ypäjä",
+            "fi",
+            [("T. Tuomela", "person"), ("Tuomelan tila", "org"), ("Ypäjä", "place")],
+        ),
+        ("Good point.\n— Managing Director, Head Office", "en", []),
+        ("It was — Monday, Tuesday and then nothing", "en", []),
+    ],
+)
+def test_signature_fields(text: str, lang: str, found: list[tuple[str, str]]):
+    assert _typed(signature_fields(_finder(lang), text), text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        (
+            "Suositellut:\n- Tilipalvelu Haapala, Seinäjoki (kysy Merjaa)",
+            "fi",
+            [("Tilipalvelu Haapala", "org"), ("Seinäjoki", "place")],
+        ),
+        (
+            "- Laskentatoimisto Kuusi Ky / Raimo Tiainen, 06 414 2210",
+            "fi",
+            [("Laskentatoimisto Kuusi Ky", "org"), ("Raimo Tiainen", "person")],
+        ),
+        ("1. Priya Nandakumar – ex-HMRC, now independent", "en", [("Priya Nandakumar", "person")]),
+        ("Tips:\n- Invoice template, free\n1. Ask for a deposit, always", "en", []),
+    ],
+)
+def test_list_item_heads(text: str, lang: str, found: list[tuple[str, str]]):
+    assert _typed(list_item_heads(_finder(lang), text), text) == found
