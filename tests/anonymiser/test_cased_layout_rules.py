@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.domain.anonymiser.cased import CasedFinder
+from parley.domain.anonymiser.cased import CasedFinder, bodies
 from parley.domain.anonymiser.cased.signatures import list_item_heads, signature_fields
 from parley.domain.anonymiser.lexicon import load_lexicon
 
@@ -57,3 +57,32 @@ def test_signature_fields(text: str, lang: str, found: list[tuple[str, str]]):
 )
 def test_list_item_heads(text: str, lang: str, found: list[tuple[str, str]]):
     assert _typed(list_item_heads(_finder(lang), text), text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("Kanta-Hämeen käräjäoikeus hylkäsi kanteen.", "fi", ["Kanta-Hämeen käräjäoikeus"]),
+        ("Asia on nyt Vaasan hovioikeudessa.", "fi", ["Vaasan hovioikeudessa"]),
+        ("Oikeus on asian puolella, käräjäoikeus ei.", "fi", []),
+        ("Ленинский районный суд взыскал долг.", "ru", ["Ленинский районный суд"]),
+        ("Благодарим Кировскую городскую библиотеку за фото.", "ru", ["Кировскую городскую библиотеку"]),
+        ("Подала в районный суд и жду.", "ru", []),
+        ("Монтировал для Пятого канала.", "ru", ["Пятого канала"]),
+        ("She was a producer at Channel 4 for years.", "en", ["Channel 4"]),
+    ],
+)
+def test_public_bodies(text: str, lang: str, found: list[str]):
+    assert [text[m.start : m.end] for m in bodies.public_bodies(text, lang)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("Ravi Chaudhry – ex-HMRC, now solo.", "en", [("HMRC", "org")]),
+        ("He is ex-Soviet, now a plumber.", "en", []),
+        ("Гурко — бывший арт-директор Озона, теперь консультант.", "ru", [("Озона", "org")]),
+    ],
+)
+def test_former_employers(text: str, lang: str, found: list[tuple[str, str]]):
+    assert _typed(bodies.former_employers(_finder(lang), text), text) == found
