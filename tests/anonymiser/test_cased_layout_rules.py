@@ -86,3 +86,17 @@ def test_public_bodies(text: str, lang: str, found: list[str]):
 )
 def test_former_employers(text: str, lang: str, found: list[tuple[str, str]]):
     assert _typed(bodies.former_employers(_finder(lang), text), text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("She said it was fine. My sister shona says ignore it.", "en", "shona"),
+        ("the client was awful. my mate cillian says walk away.", "en", "cillian"),
+        ("mulla sama juttu. sit sen isä erkki sano et ei ne oo tilannu mitään.", "fi", "erkki"),
+        ("короче, её брат тимофей сказал что денег не будет.", "ru", "тимофей"),
+    ],
+)
+def test_lower_case_name_after_kin(text: str, lang: str, name: str):
+    found = [text[m.start : m.end] for m in _finder(lang).find(text, [])]
+    assert name in found

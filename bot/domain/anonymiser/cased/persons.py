@@ -308,7 +308,20 @@ def lowercase_echo(f: CasedFinder, text: str, tokens: list[Token], found: list[M
 
 
 # Roles that stand right before the name of the person holding them ("my boss gary", "landlord kev").
+# Roles and kin: "my boss gary", "my sister shona", "my mate cillian".
 _ROLE_BEFORE = {"boss", "owner", "manager", "landlord", "client", "customer", "recruiter", "editor", "founder", "ceo"}
+_ROLE_BEFORE |= {
+    "mate",
+    "sister",
+    "brother",
+    "friend",
+    "cousin",
+    "wife",
+    "husband",
+    "partner",
+    "colleague",
+    "neighbour",
+}
 
 
 def lowercase_role_name(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
