@@ -100,3 +100,17 @@ def test_former_employers(text: str, lang: str, found: list[tuple[str, str]]):
 def test_lower_case_name_after_kin(text: str, lang: str, name: str):
     found = [text[m.start : m.end] for m in _finder(lang).find(text, [])]
     assert name in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("Претензию отправил на почту.", "ru", []),
+        ("Госпошлину вернули вместе с долгом.", "ru", []),
+        ("Мелания попросила скидку.", "ru", ["Мелания"]),
+        ("Maksanko kahteen kertaan? Mies sanoo et maksetaan vaan.", "fi", []),
+        ("Brannagh replied at midnight.", "en", ["Brannagh"]),
+    ],
+)
+def test_sentence_start_everyday_word_is_no_name(text: str, lang: str, found: list[str]):
+    assert [text[m.start : m.end] for m in _finder(lang).find(text, [])] == found
