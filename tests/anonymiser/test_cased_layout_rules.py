@@ -114,3 +114,28 @@ def test_lower_case_name_after_kin(text: str, lang: str, name: str):
 )
 def test_sentence_start_everyday_word_is_no_name(text: str, lang: str, found: list[str]):
     assert [text[m.start : m.end] for m in _finder(lang).find(text, [])] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        (
+            "Rautakauppa Kettunen Iisalmessa tilasi videon.",
+            "fi",
+            [("Rautakauppa Kettunen", "org"), ("Iisalmessa", "place")],
+        ),
+        ("Asiakas Hakala ei maksanut.", "fi", [("Hakala", "person")]),
+        ("Работают под брендом Лесная Поляна, сайт есть.", "ru", [("Лесная Поляна", "org")]),
+        ("Заказчик — НПП «Сигма-Т», главный инженер молчит.", "ru", [("НПП «Сигма-Т»", "org")]),
+    ],
+)
+def test_kind_or_legal_form_before_a_name(text: str, lang: str, found: list[tuple[str, str]]):
+    assert _typed(_finder(lang).find(text, []), text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Her Eircode is V95 XK27 and I", [("V95 XK27", "place")]), ("the T14 GEN2 model", [])],
+)
+def test_eircode(text: str, found: list[tuple[str, str]], anon):
+    assert [(text[s.start : s.end], s.type) for s in anon.find(text, "en")] == found

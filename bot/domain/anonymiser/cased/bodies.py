@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Mention
-from ..textutil import norm_key
+from ..textutil import Token, norm_key
 
 if TYPE_CHECKING:
     from .finder import CasedFinder
@@ -56,3 +56,25 @@ def former_employers(f: CasedFinder, text: str) -> list[Mention]:
         typ = "person" if f.is_first_name(word) else "org"
         out.append(Mention(m.start(1), m.end(1), typ, norm_key(word), P_BODY))
     return out
+
+
+def kind_then_name(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "Rautakauppa Hakala Nurmeksessa tilasi …", "Tilitoimisto Karhunen": a capitalised kind of business (or a Finnish
+    compound ending in one) right before a name taken as a person is the business named after that person (a name
+    already taken as a business keeps the kind word outside, as the annotators do: "Kahvila [yritys]")."""
+    kinds = f.lex.cue("org_kinds")
+    ends = {t.end: t for t in tokens}
+    out = []
+    for m in found:
+        kind = ends.get(m.start - 1) if m.type == "person" else None
+        if kind is not None and kind.cap and text[kind.end : m.start] == " " and _kind_word(f, kind.text, kinds):
+            out.append(Mention(kind.start, m.end, "org", norm_key(kind.text) + " " + m.key, P_BODY))
+        else:
+            out.append(m)
+    return out
+
+
+def _kind_word(f: CasedFinder, word: str, kinds: frozenset[str]) -> bool:
+    """ "Tilitoimisto", "Rautakauppa" (a compound ending in "kauppa"), "Studio": a word saying a kind of business."""
+    w = norm_key(word)
+    return w in kinds or (f.lang == "fi" and any(w.endswith(k) and len(k) >= 5 for k in kinds))
