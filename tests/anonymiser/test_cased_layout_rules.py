@@ -66,7 +66,7 @@ def test_list_item_heads(text: str, lang: str, found: list[tuple[str, str]]):
         ("Asia on nyt Vaasan hovioikeudessa.", "fi", ["Vaasan hovioikeudessa"]),
         ("Oikeus on asian puolella, käräjäoikeus ei.", "fi", []),
         ("Ленинский районный суд взыскал долг.", "ru", ["Ленинский районный суд"]),
-        ("Благодарим Кировскую городскую библиотеку за фото.", "ru", ["Кировскую городскую библиотеку"]),
+        ("Благодарим Тверскую городскую библиотеку за фото.", "ru", ["Тверскую городскую библиотеку"]),
         ("Подала в районный суд и жду.", "ru", []),
         ("Монтировал для Пятого канала.", "ru", ["Пятого канала"]),
         ("She was a producer at Channel 4 for years.", "en", ["Channel 4"]),
@@ -79,7 +79,7 @@ def test_public_bodies(text: str, lang: str, found: list[str]):
 @pytest.mark.parametrize(
     ("text", "lang", "found"),
     [
-        ("Ravi Chaudhry – ex-HMRC, now solo.", "en", [("HMRC", "org")]),
+        ("Priya Nandakumar – ex-HMRC, now independent.", "en", [("HMRC", "org")]),
         ("He is ex-Soviet, now a plumber.", "en", []),
         ("Гурко — бывший арт-директор Озона, теперь консультант.", "ru", [("Озона", "org")]),
     ],
@@ -124,7 +124,7 @@ def test_sentence_start_everyday_word_is_no_name(text: str, lang: str, found: li
             "fi",
             [("Rautakauppa Kettunen", "org"), ("Iisalmessa", "place")],
         ),
-        ("Asiakas Hakala ei maksanut.", "fi", [("Hakala", "person")]),
+        ("Asiakas Kettunen ei maksanut.", "fi", [("Kettunen", "person")]),
         ("Работают под брендом Лесная Поляна, сайт есть.", "ru", [("Лесная Поляна", "org")]),
         ("Заказчик — НПП «Сигма-Т», главный инженер молчит.", "ru", [("НПП «Сигма-Т»", "org")]),
     ],
@@ -135,7 +135,7 @@ def test_kind_or_legal_form_before_a_name(text: str, lang: str, found: list[tupl
 
 @pytest.mark.parametrize(
     ("text", "found"),
-    [("Her Eircode is V95 XK27 and I", [("V95 XK27", "place")]), ("the T14 GEN2 model", [])],
+    [("my Eircode is H91 PX3C and the door", [("H91 PX3C", "place")]), ("the T14 GEN2 model", [])],
 )
 def test_eircode(text: str, found: list[tuple[str, str]], anon):
     assert [(text[s.start : s.end], s.type) for s in anon.find(text, "en")] == found

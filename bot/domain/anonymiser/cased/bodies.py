@@ -1,6 +1,6 @@
 """Public bodies named by their seat, and employers named by a word of career. A court or a library is an everyday
-word; its seat makes it one body a reader can find ("Pirkanmaan käräjäoikeus", "Ленинский районный суд",
-"Кировскую городскую библиотеку"). "ex-HMRC", "бывший арт-директор Яндекса": a former employer says where someone
+word; its seat makes it one body a reader can find ("Kanta-Hämeen käräjäoikeus", "Ленинский районный суд",
+"Тверскую городскую библиотеку"). "ex-HMRC", "бывший арт-директор Озона": a former employer says where someone
 worked, however well known it is (HMRC alone is an everyday public service and stays).
 """
 
@@ -16,13 +16,13 @@ if TYPE_CHECKING:
     from .finder import CasedFinder
 
 P_BODY = 56
-# "Pirkanmaan käräjäoikeus", "Kanta-Hämeen käräjäoikeudessa", "Vaasan hovioikeuteen": a genitive seat, then the body.
+# "Satakunnan käräjäoikeus", "Kanta-Hämeen käräjäoikeudessa", "Vaasan hovioikeuteen": a genitive seat, then the body.
 _FI_BODY_RE = re.compile(
     r"(?<![\w-])[A-ZÄÖ][\wäöå]*(?:-[A-ZÄÖ][\wäöå]*)?n (?:käräjä|hovi|hallinto-|vakuutus)?oikeu(?:s|den|teen|dessa|desta"
     r"|delle|delta|tta)(?![\w-])|(?<![\w-])[A-ZÄÖ][\wäöå]*n (?:poliisilaitos|poliisilaitokse\w{0,4}"
     r"|kaupunginhallitu\w{0,4}|kaupunginkirjasto\w{0,4})(?![\w-])"
 )
-# "Ленинский районный суд", "Кировскую городскую библиотеку", "Оренбургский областной суд": a capitalised adjective
+# "Ленинский районный суд", "Тверскую городскую библиотеку", "Оренбургский областной суд": a capitalised adjective
 # (the seat), the level of the body, the body.
 _RU_BODY_RE = re.compile(
     r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?(?:ий|ый|ой|ого|ому|ом|ая|ую|ей|ое|ие|их) "
@@ -31,22 +31,22 @@ _RU_BODY_RE = re.compile(
 )
 # "ex-HMRC", "ex-Deloitte": a capitalised word (or an acronym) after "ex-".
 _EN_FORMER_RE = re.compile(r"(?<![\w-])ex-([A-Z][\w&]*(?: [A-Z][\w&]*)?)")
-# "бывший арт-директор Яндекса", "экс-сотрудник Сбера": "former", one or two lower-case words, a capitalised word.
+# "бывший арт-директор Озона", "экс-сотрудник Сбера": "former", one or two lower-case words, a capitalised word.
 _RU_FORMER_RE = re.compile(r"(?<![\w-])(?:бывш[а-яё]{2,3}|экс-)\s?(?:[а-яё]+(?:-[а-яё]+)? ){1,2}([А-ЯЁA-Z][\w-]+)")
 # "producer at Channel 4", "для Пятого канала": a numbered channel.
 _CHANNEL_RE = re.compile(r"(?<![\w-])(?:Channel \d{1,2}|[А-ЯЁ][а-яё]+(?:ый|ой|ого|ом|ому) канал[а-яё]{0,2})(?![\w-])")
 
 
 def public_bodies(text: str, lang: str) -> list[Mention]:
-    """ "Pirkanmaan käräjäoikeus on tuominnut …", "Ленинский районный суд взыскал …": the body with its seat."""
+    """ "Kanta-Hämeen käräjäoikeus hylkäsi …", "Ленинский районный суд взыскал …": the body with its seat."""
     rx = _FI_BODY_RE if lang == "fi" else _RU_BODY_RE if lang == "ru" else None
     out = [Mention(m.start(), m.end(), "org", norm_key(m.group()), P_BODY) for m in rx.finditer(text)] if rx else []
     return out + [Mention(m.start(), m.end(), "org", norm_key(m.group()), P_BODY) for m in _CHANNEL_RE.finditer(text)]
 
 
 def former_employers(f: CasedFinder, text: str) -> list[Mention]:
-    """ "Ravi Chaudhry – ex-HMRC, now solo", "бывший арт-директор Яндекса": the organisation someone left (not an
-    everyday word: "ex-Soviet" is none, "бывший муж Марины" is a person)."""
+    """ "Priya Nandakumar – ex-HMRC, now independent", "бывший арт-директор Озона": the organisation someone
+    left (not an everyday word: "ex-Soviet" is none; a listed first name is a person)."""
     rx = _RU_FORMER_RE if f.lang == "ru" else _EN_FORMER_RE if f.lang == "en" else None
     out = []
     for m in rx.finditer(text) if rx else ():
@@ -59,7 +59,7 @@ def former_employers(f: CasedFinder, text: str) -> list[Mention]:
 
 
 def kind_then_name(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
-    """ "Rautakauppa Hakala Nurmeksessa tilasi …", "Tilitoimisto Karhunen": a capitalised kind of business (or a Finnish
+    """ "Rautakauppa Kettunen Iisalmessa tilasi …", "Tilitoimisto Haapala": a capitalised kind of business (or a Finnish
     compound ending in one) right before a name taken as a person is the business named after that person (a name
     already taken as a business keeps the kind word outside, as the annotators do: "Kahvila [yritys]")."""
     kinds = f.lex.cue("org_kinds")

@@ -1,5 +1,5 @@
 """Lines whose layout says what each field is: the signature under a testimonial ("— Orla B., Director, Saltmarsh
-Pottery (Kinsale)", "” – T. Vuorela, Vuorelan tila, Jokioinen") and the head of a list item ("- Tilitoimisto
+Pottery (Kinsale)", "” – T. Tuomela, Tuomelan tila, Ypäjä") and the head of a list item ("- Tilitoimisto
 Haapala, Seinäjoki (kysy Merjaa)", "- Laskentatoimisto Kuusi Ky / Raimo Tiainen, 06 414 2210"). In running text
 a capitalised word at a sentence start proves nothing; here the dash and the commas do: the first field of a
 signature is the one who signs, a field of capitalised words no vocabulary knows is the business, a last single
@@ -80,7 +80,7 @@ def _names_shape(f: CasedFinder, field: str, person: bool = False) -> bool:
     names = [w for w in words if w.lower() not in _JOINERS]
     if not 1 <= len(names) <= 4 or not names[0][:1].isupper():
         return False
-    # "Vuorelan tila", "Kahvila Rusakko": after a capital the words of a business may be lower-case; a person's may not.
+    # "Tuomelan tila", "Kahvila Mustikka": after a capital a business's words may be lower-case; a person's may not.
     if person and (len(names) < 2 or not all(w[:1].isupper() for w in names)):
         return False
     return any(w[:1].isupper() and _unknown(f, w) for w in names)

@@ -244,7 +244,7 @@ def is_date(val: str) -> bool:
 
 
 def _year_then_month_or_span(year: int, two: int) -> bool:
-    """ "2023-08" is a month, "2023-24" a span of years; "laskuun 2023-88" has neither: a year-numbered invoice."""
+    """ "2023-08" is a month, "2023-24" a span of years; "laskua 2024-61" has neither: a year-numbered invoice."""
     return 1 <= two <= 12 or two == (year + 1) % 100
 
 

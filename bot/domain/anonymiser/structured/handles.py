@@ -342,15 +342,15 @@ def handles_said_everywhere(text: str) -> list[Mention]:
     ]
 
 
-# A forum post's header: "Kirjoittaja: Teräsmummo57", "Posted by: kettle_fan", "Автор: petrovich77" on a line of its
-# own, or "ikkunaukko kirjoitti:", "moorhen wrote:", "sanych написал:" opening a line.
+# A forum post's header: "Kirjoittaja: Vasaraveikko88", "Posted by: kettle_fan", "Автор: petrovich77" on a line of its
+# own, or "peltikatto_pena kirjoitti:", "moorhen wrote:", "sanych написал:" opening a line.
 _BYLINE_RE = re.compile(r"(?m)^(?i:kirjoittaja|lähettäjä|posted by|author|автор)\s*:\s*([^\s:,]{3,40})[ \t]*$")
 _WROTE_RE = re.compile(r"(?m)^(?:>\s*)?([^\s:,]{3,40}) (?:kirjoitti|wrote|написал|написала|пишет)\s*:")
 
 
 def forum_post_authors(text: str, lex: Lexicon) -> list[Mention]:
-    """ "Kirjoittaja: Teräsmummo57" names the author; "ikkunaukko kirjoitti:" too when the name is written in lower case
-    or with digits, _ or . (a sentence would start with a capital: "Hän kirjoitti:" is a pronoun)."""
+    """ "Kirjoittaja: Vasaraveikko88" names the author; "kattoveikko kirjoitti:" too when the name is written in
+    lower case or with digits, _ or . (a sentence would start with a capital: "Hän kirjoitti:" is a pronoun)."""
     out = [
         Mention(m.start(1), m.end(1), "handle", m.group(1).lower(), P_CUED_HANDLE) for m in _BYLINE_RE.finditer(text)
     ]

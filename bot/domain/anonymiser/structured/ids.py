@@ -149,7 +149,7 @@ def card_tail_cue(text: str, pos: int) -> bool:
     cue = _TAIL_CUE_RE.search(chunk)
     if cue is None or _TAIL_NOUN_RE.search(chunk) is None:
         return False
-    # "mine ends 4471": a bare "ends" takes four digits ("my account trial ends 14 May" is a date).
+    # "mine ends 2917": a bare "ends" takes four digits ("my account trial ends 14 May" is a date).
     return not re.fullmatch(r"(?i)ends[\s:]*", cue.group()) or re.match(r"\d{4}(?!\d)", text[pos:]) is not None
 
 

@@ -46,7 +46,7 @@ _NEUTRAL_NUMBER_WORDS = {
 }
 
 
-# A dot joins digit groups only between digits ("040.765.4321"); "+91 98220 41736. 14 revisions" ends at the dot.
+# A dot joins digit groups only between digits ("040.765.4321"); "+254 722 418 903. 14 revisions" ends at the dot.
 PHONE_RE = re.compile(r"(?<![\w+/#№.,])(?:\+|00)?\s?\(?\d(?:[\d()\-–]|\.(?=\d)|[ \u00a0](?=[\d(+]))*\d\)?(?![\w/])")
 
 
