@@ -139,3 +139,14 @@ def test_kind_or_legal_form_before_a_name(text: str, lang: str, found: list[tupl
 )
 def test_eircode(text: str, found: list[tuple[str, str]], anon):
     assert [(text[s.start : s.end], s.type) for s in anon.find(text, "en")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the wedding gig. couple were maisie and kofi. it was october, maisie said no.", ["maisie", "kofi", "maisie"]),
+        ("we sold bread and kofi.", ["kofi"]),
+    ],
+)
+def test_lower_case_word_paired_with_a_name(text: str, found: list[str]):
+    assert [text[m.start : m.end] for m in _finder("en").find(text, [])] == found

@@ -61,6 +61,7 @@ from .persons import (
     lowercase_inflected_name,
     lowercase_listed,
     lowercase_named,
+    lowercase_paired_name,
     lowercase_role_name,
     propagate,
     trim_initial_words,
@@ -209,6 +210,7 @@ class CasedFinder:
         out += lowercase_role_name(self, text, tokens, out)
         out += lowercase_after_title(self, text, tokens, out)
         out += lowercase_echo(self, text, tokens, out)
+        out += lowercase_paired_name(self, text, tokens, out)
         out += lowercase_after_legal_form(self, text, tokens, out)
         out += lowercase_at_work(self, text, tokens, out)
         out += lowercase_kind_and_surname(self, text, tokens, out)
