@@ -70,10 +70,15 @@ def test_list_item_heads(text: str, lang: str, found: list[tuple[str, str]]):
         ("Подала в районный суд и жду.", "ru", []),
         ("Монтировал для Пятого канала.", "ru", ["Пятого канала"]),
         ("She was a producer at Channel 4 for years.", "en", ["Channel 4"]),
+        ("ollaan tunnettu Kalevan kuorosta asti", "fi", ["Kalevan kuorosta"]),
+        ("Postin seurannassa näkyy, että se tuli.", "fi", []),
+        ("Suomen kuorot ovat hyviä.", "fi", []),
+        ("Гильдия иллюстраторов Урала объявила конкурс.", "ru", ["Гильдия иллюстраторов Урала"]),
     ],
 )
 def test_public_bodies(text: str, lang: str, found: list[str]):
-    assert [text[m.start : m.end] for m in bodies.public_bodies(text, lang)] == found
+    countries = load_lexicon(lang).countries
+    assert [text[m.start : m.end] for m in bodies.public_bodies(text, lang, countries)] == found
 
 
 @pytest.mark.parametrize(

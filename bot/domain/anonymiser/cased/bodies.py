@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Mention
+from ..morph import fi_candidates
 from ..textutil import Token, norm_key
 
 if TYPE_CHECKING:
@@ -29,6 +30,18 @@ _RU_BODY_RE = re.compile(
     r"(?:районн|городск|областн|краев|межрайонн|республиканск|арбитражн)[а-яё]{1,3} "
     r"(?:суд|библиотек|прокуратур|больниц|администраци|дум|поликлиник|школ|лице|гимнази)[а-яё]{0,3}(?![\w-])"
 )
+# "Kalevan kuorosta", "Hervannan seuran": a capitalised genitive (the place or the founder), then a community that
+# meets there (a choir, a club, a team, a parish).
+_FI_COMMUNITY_RE = re.compile(
+    r"(?<![\w-])([A-ZÄÖ][\wäöå]+n) ((?:kuoro|seura|kerho|klubi|joukkue|orkesteri)[a-zäöå]{0,6})(?![\w-])"
+)
+_FI_COMMUNITIES = frozenset(["kuoro", "seura", "kerho", "klubi", "joukkue", "orkesteri"])
+# "Ассоциация фрилансеров Поволжья", "Гильдию иллюстраторов Урала": an association of people of some trade, and the
+# capitalised region or city it gathers them in.
+_RU_ASSOCIATION_RE = re.compile(
+    r"(?<![\w-])(?:Ассоциаци|Гильди|Союз|Клуб|Сообществ|Объединени)[а-яё]{0,3} (?:[а-яё]+ ){1,2}"
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+)
 # "ex-HMRC", "ex-Deloitte": a capitalised word (or an acronym) after "ex-".
 _EN_FORMER_RE = re.compile(r"(?<![\w-])ex-([A-Z][\w&]*(?: [A-Z][\w&]*)?)")
 # "бывший арт-директор Озона", "экс-сотрудник Сбера": "former", one or two lower-case words, a capitalised word.
@@ -37,10 +50,19 @@ _RU_FORMER_RE = re.compile(r"(?<![\w-])(?:бывш[а-яё]{2,3}|экс-)\s?(?:[
 _CHANNEL_RE = re.compile(r"(?<![\w-])(?:Channel \d{1,2}|[А-ЯЁ][а-яё]+(?:ый|ой|ого|ом|ому) канал[а-яё]{0,2})(?![\w-])")
 
 
-def public_bodies(text: str, lang: str) -> list[Mention]:
-    """ "Kanta-Hämeen käräjäoikeus hylkäsi …", "Ленинский районный суд взыскал …": the body with its seat."""
-    rx = _FI_BODY_RE if lang == "fi" else _RU_BODY_RE if lang == "ru" else None
-    out = [Mention(m.start(), m.end(), "org", norm_key(m.group()), P_BODY) for m in rx.finditer(text)] if rx else []
+def public_bodies(text: str, lang: str, countries: frozenset[str] = frozenset()) -> list[Mention]:
+    """ "Kanta-Hämeen käräjäoikeus hylkäsi …", "Ленинский районный суд взыскал …": the body with its seat; a
+    choir or club with its place ("Kalevan kuorosta"), an association with its region ("Гильдия иллюстраторов
+    Урала")."""
+    rxs = {"fi": (_FI_BODY_RE,), "ru": (_RU_BODY_RE, _RU_ASSOCIATION_RE)}.get(lang, ())
+    out = [Mention(m.start(), m.end(), "org", norm_key(m.group()), P_BODY) for rx in rxs for m in rx.finditer(text)]
+    if lang == "fi":
+        out += [
+            Mention(m.start(), m.end(), "org", norm_key(m.group()), P_BODY)
+            for m in _FI_COMMUNITY_RE.finditer(text)
+            if ({m.group(2)} | fi_candidates(m.group(2))) & _FI_COMMUNITIES  # "seurannassa" is tracking, no club
+            and not fi_candidates(norm_key(m.group(1))) & countries  # "Suomen kuorot": the country's, not one
+        ]
     return out + [Mention(m.start(), m.end(), "org", norm_key(m.group()), P_BODY) for m in _CHANNEL_RE.finditer(text)]
 
 

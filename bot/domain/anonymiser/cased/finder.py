@@ -226,7 +226,7 @@ class CasedFinder:
         out = domain_tails(text, ru_name_tails(self, text, tokens, out))
         out = echo_orgs(self, tokens, out + propagate(self, rejected, out))
         layout = signature_fields(self, text) + list_item_heads(self, text)
-        layout += public_bodies(text, self.lang) + former_employers(self, text)
+        layout += public_bodies(text, self.lang, self.lex.countries) + former_employers(self, text)
         out = kind_then_name(self, text, tokens, out + [m for m in layout if not overlaps(m.start, m.end, taken)])
         labels = credit_labels(text)
         credits = [m for m in credit_line_orgs(text) if not overlaps(m.start, m.end, taken)]
