@@ -155,3 +155,14 @@ def test_eircode(text: str, found: list[tuple[str, str]], anon):
 )
 def test_lower_case_word_paired_with_a_name(text: str, found: list[str]):
     assert [text[m.start : m.end] for m in _finder("en").find(text, [])] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("В Оренбурге Ленинский районный суд взыскал долг.", ["Оренбурге", "Ленинский районный суд"]),
+        ("Спасибо. Благодарим Тверскую городскую библиотеку.", ["Тверскую городскую библиотеку"]),
+    ],
+)
+def test_a_run_into_a_body_keeps_its_place(text: str, found: list[str]):
+    assert [text[m.start : m.end] for m in _finder("ru").find(text, [])] == found

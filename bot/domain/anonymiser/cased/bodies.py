@@ -100,3 +100,19 @@ def _kind_word(f: CasedFinder, word: str, kinds: frozenset[str]) -> bool:
     """ "Tilitoimisto", "Rautakauppa" (a compound ending in "kauppa"), "Studio": a word saying a kind of business."""
     w = norm_key(word)
     return w in kinds or (f.lang == "fi" and any(w.endswith(k) and len(k) >= 5 for k in kinds))
+
+
+def cut_before(f: CasedFinder, found: list[Mention], bodies: list[Mention], text: str) -> list[Mention]:
+    """ "В Томске Кировский районный суд": a run the finders took ("Томске Кировский") that reaches into a body found
+    by its layout keeps its words before the body when they name a place or a person ("Томске"; not "Благодарим")."""
+    out = []
+    for m in found:
+        cut = min((b.start for b in bodies if m.start < b.start < m.end), default=None)
+        if cut is None:
+            out.append(m)
+            continue
+        end = len(text[:cut].rstrip())
+        if end > m.start and any(f.is_place(w) or f.is_personish(w) for w in text[m.start : end].split()):
+            words = text[m.start : end]
+            out.append(Mention(m.start, end, m.type, norm_key(words), m.priority))
+    return out

@@ -23,7 +23,7 @@ from ..morph import (
 from ..russian import ru_proper_kind
 from ..textutil import Token, common_prefix, norm_key, overlaps, tokenize
 from .acronyms import acronym_with_long_form, acronyms_are_orgs
-from .bodies import former_employers, kind_then_name, public_bodies
+from .bodies import cut_before, former_employers, kind_then_name, public_bodies
 from .credits import credit_labels, credit_line_orgs
 from .groups import fi_spaced_hyphen_group
 from .initial import RU_VERB_RE, Initial, initial_is_name
@@ -227,7 +227,8 @@ class CasedFinder:
         out = echo_orgs(self, tokens, out + propagate(self, rejected, out))
         layout = signature_fields(self, text) + list_item_heads(self, text)
         layout += public_bodies(text, self.lang, self.lex.countries) + former_employers(self, text)
-        out = kind_then_name(self, text, tokens, out + [m for m in layout if not overlaps(m.start, m.end, taken)])
+        layout = [m for m in layout if not overlaps(m.start, m.end, taken)]
+        out = kind_then_name(self, text, tokens, cut_before(self, out, layout, text) + layout)
         labels = credit_labels(text)
         credits = [m for m in credit_line_orgs(text) if not overlaps(m.start, m.end, taken)]
         out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in labels)] + credits
