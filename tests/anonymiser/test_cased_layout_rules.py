@@ -166,3 +166,15 @@ def test_lower_case_word_paired_with_a_name(text: str, found: list[str]):
 )
 def test_a_run_into_a_body_keeps_its_place(text: str, found: list[str]):
     assert [text[m.start : m.end] for m in _finder("ru").find(text, [])] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("у них даже ООО нет, просто надпись на газели", "ru", []),
+        ("«Чётко, быстро, по делу». — Вадим Рогов", "ru", ["Вадим Рогов"]),
+        ("Работал в «Рога, Копыта и Ко» два года.", "ru", ["Рога, Копыта и Ко"]),
+    ],
+)
+def test_no_name_in_a_legal_form_alone_or_listed_praise(text: str, lang: str, found: list[str]):
+    assert [text[m.start : m.end] for m in _finder(lang).find(text, [])] == found

@@ -233,7 +233,12 @@ class CasedFinder:
         credits = [m for m in credit_line_orgs(text) if not overlaps(m.start, m.end, taken)]
         out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in labels)] + credits
         out = ru_venue_tails(self.lang, text, tokens, out)
+        out = [m for m in out if not self._legal_form_alone(text[m.start : m.end])]
         return acronyms_are_orgs(text, out, self.lex.first_names | self.lex.surnames)
+
+    def _legal_form_alone(self, words: str) -> bool:
+        """ "у них даже ООО нет", "(no Ltd on anything)": a legal form with no name is no one's."""
+        return norm_key(words) in self.lex.cue("legal_forms")
 
     def _listed_name(self, word: str) -> bool:
         """A name or place a list knows, which stays a candidate even inside a title-case heading."""
