@@ -178,3 +178,12 @@ def test_a_run_into_a_body_keeps_its_place(text: str, found: list[str]):
 )
 def test_no_name_in_a_legal_form_alone_or_listed_praise(text: str, lang: str, found: list[str]):
     assert [text[m.start : m.end] for m in _finder(lang).find(text, [])] == found
+
+
+def test_a_bar_opens_a_field_of_a_credit_line():
+    text = "Photos: Maren Solvik | Styling: Adaeze Nwosu | Hair & make-up: Perrin Hale | Location courtesy of the mill"
+    assert [text[m.start : m.end] for m in _finder("en").find(text, [])] == [
+        "Maren Solvik",
+        "Adaeze Nwosu",
+        "Perrin Hale",
+    ]
