@@ -16,7 +16,7 @@ _AR_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 ARABIC_WORD_RE = re.compile(r"[\u0621-\u063a\u0640-\u0652\u0670\u0671-\u06d3\u06fa-\u06fc]+")
 
-SENTENCE_END = ".!?…:;\n"
+SENTENCE_END = ".!?…:;\n|"  # "| Styling: …": a bar opens a new field of a credit line
 OPENERS = "«\"“„'‘([{—–-*•>"
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {

@@ -23,6 +23,7 @@ from ..morph import (
 from ..russian import ru_proper_kind
 from ..textutil import Token, common_prefix, norm_key, overlaps, tokenize
 from .acronyms import acronym_with_long_form, acronyms_are_orgs
+from .bodies import cut_before, former_employers, kind_then_name, public_bodies
 from .credits import credit_labels, credit_line_orgs
 from .groups import fi_spaced_hyphen_group
 from .initial import RU_VERB_RE, Initial, initial_is_name
@@ -60,11 +61,13 @@ from .persons import (
     lowercase_inflected_name,
     lowercase_listed,
     lowercase_named,
+    lowercase_paired_name,
     lowercase_role_name,
     propagate,
     trim_initial_words,
 )
 from .register import chat_register, heading_lines
+from .signatures import list_item_heads, signature_fields
 from .stops import Stop, is_stop, lone_common_word, platform_remnant
 from .venues import ru_venue_tails
 
@@ -207,6 +210,7 @@ class CasedFinder:
         out += lowercase_role_name(self, text, tokens, out)
         out += lowercase_after_title(self, text, tokens, out)
         out += lowercase_echo(self, text, tokens, out)
+        out += lowercase_paired_name(self, text, tokens, out)
         out += lowercase_after_legal_form(self, text, tokens, out)
         out += lowercase_at_work(self, text, tokens, out)
         out += lowercase_kind_and_surname(self, text, tokens, out)
@@ -221,11 +225,20 @@ class CasedFinder:
         out = trim_initial_words(out, text, self)
         out = domain_tails(text, ru_name_tails(self, text, tokens, out))
         out = echo_orgs(self, tokens, out + propagate(self, rejected, out))
+        layout = signature_fields(self, text) + list_item_heads(self, text)
+        layout += public_bodies(text, self.lang, self.lex.countries) + former_employers(self, text)
+        layout = [m for m in layout if not overlaps(m.start, m.end, taken)]
+        out = kind_then_name(self, text, tokens, cut_before(self, out, layout, text) + layout)
         labels = credit_labels(text)
         credits = [m for m in credit_line_orgs(text) if not overlaps(m.start, m.end, taken)]
         out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in labels)] + credits
         out = ru_venue_tails(self.lang, text, tokens, out)
+        out = [m for m in out if not self._legal_form_alone(text[m.start : m.end])]
         return acronyms_are_orgs(text, out, self.lex.first_names | self.lex.surnames)
+
+    def _legal_form_alone(self, words: str) -> bool:
+        """ "у них даже ООО нет", "(no Ltd on anything)": a legal form with no name is no one's."""
+        return norm_key(words) in self.lex.cue("legal_forms")
 
     def _listed_name(self, word: str) -> bool:
         """A name or place a list knows, which stays a candidate even inside a title-case heading."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..kinds import is_camel_case, is_kind, kind_compound
 from ..morph import fi_candidates, fi_looks_like_surname, fi_nature_compound
 from ..rules import first_verdict
-from ..russian import ru_proper_kind
+from ..russian import ru_is_known, ru_proper_kind
 from ..textutil import Token, norm_key
 
 if TYPE_CHECKING:
@@ -234,7 +234,10 @@ def introduced_by_origin(r: Initial) -> bool | None:
 
 
 def strong_verb_follows(r: Initial) -> bool | None:
-    """ "Brannagh replied", "Tuukka lupasi": a verb people do right after the word."""
+    """ "Brannagh replied", "Tuukka lupasi": a verb people do right after the word ("Mies sanoo", a frequent word
+    no list names, is the man)."""
+    if r.key in r.finder.lex.frequent:
+        return None
     return r.nxt in r.finder.lex.cue("strong_verbs")
 
 
@@ -288,9 +291,15 @@ def unknown_initial_is_name(r: Initial) -> bool:
     gap = r.gap.strip()
     verb = bool(RU_VERB_RE.match(r.nxt)) or r.nxt in r.finder.lex.cue("strong_verbs")
     verb = verb and r.nxt not in _RU_COPULA
-    if r.key.endswith(_RU_OBLIQUE):
+    if r.key.endswith(_RU_OBLIQUE) or russian_common_noun(r.word):
         return False
     return (gap == "" and (verb or r.nxt in AFTER_NAME["ru"])) or gap in (",", "(", "—", "-")
+
+
+def russian_common_noun(word: str) -> bool:
+    """ "Претензию отправил", "Госпошлину вернули": a form the dictionary knows, with no reading as a name or a place,
+    is an everyday word our vocabulary list lacks in that case (a surname the dictionary lacks stays a name)."""
+    return ru_is_known(word) and ru_proper_kind(word) == ""
 
 
 _FI_POSSESSIVE = ("ni", "si", "nsa", "nsä", "mme", "nne")

@@ -117,8 +117,10 @@ def is_title_case_phrase(f: CasedFinder, toks: list[Token]) -> bool:
 
 
 def quote_is_a_sentence(content: str, prev_char: str, org_kind: bool) -> bool:
-    """ "he said "Pay me."", a quote after a colon, or more than five words: a quotation, not a name."""
-    return content[-1] in ".!?…," or len(content.split()) > 5 or (prev_char == ":" and not org_kind)
+    """ "he said "Pay me."", a quote after a colon, more than five words, or words listed with commas («Быстро,
+    красиво, строго по договору», a testimonial's praise): a quotation, not a name."""
+    listed = re.search(r", [a-zа-яёäöå]", content) is not None and len(content.split()) >= 3
+    return content[-1] in ".!?…," or len(content.split()) > 5 or (prev_char == ":" and not org_kind) or listed
 
 
 def quote_is_named(f: CasedFinder, content: str, org_kind: bool) -> bool:

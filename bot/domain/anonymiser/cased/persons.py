@@ -308,7 +308,20 @@ def lowercase_echo(f: CasedFinder, text: str, tokens: list[Token], found: list[M
 
 
 # Roles that stand right before the name of the person holding them ("my boss gary", "landlord kev").
+# Roles and kin: "my boss gary", "my sister shona", "my mate cillian".
 _ROLE_BEFORE = {"boss", "owner", "manager", "landlord", "client", "customer", "recruiter", "editor", "founder", "ceo"}
+_ROLE_BEFORE |= {
+    "mate",
+    "sister",
+    "brother",
+    "friend",
+    "cousin",
+    "wife",
+    "husband",
+    "partner",
+    "colleague",
+    "neighbour",
+}
 
 
 def lowercase_role_name(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
@@ -367,4 +380,28 @@ def lowercase_after_title(f: CasedFinder, text: str, tokens: list[Token], found:
         lw = norm_key(b.text)
         if len(lw) >= 3 and (lw in f.lex.surnames or (lw not in f.lex.vocab and f.unknown_name_shape(b.text))):
             out.append(Mention(a.start, b.end, "person", lw, P_NAME))
+    return out
+
+
+_AND = {"and", "&", "ja", "и"}
+
+
+def lowercase_paired_name(f: CasedFinder, text: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """ "couple were maisie and kofi", "kofi and maisie": a lower-case word joined by "and" to a name already taken in
+    lower case is a name too when it is no frequent word (and each later use of it in lower case)."""
+    people = {(m.start, m.end) for m in found if m.type == "person"}
+    taken = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for i in range(1, len(tokens) - 1):
+        a, conj, b = tokens[i - 1], tokens[i], tokens[i + 1]
+        if norm_key(conj.text) not in _AND or text[a.end : conj.start] != " " or text[conj.end : b.start] != " ":
+            continue
+        for name, other in ((a, b), (b, a)):
+            if (other.start, other.end) not in people or other.cap or name.cap or overlaps(name.start, name.end, taken):
+                continue
+            lw = norm_key(name.text)
+            if len(lw) < 3 or lw in f.lex.frequent or lw in f.lex.common or not name.text.isalpha():
+                continue
+            out += [Mention(t.start, t.end, "person", lw, P_NAME) for t in tokens if t.text == name.text]
+            taken += [(t.start, t.end) for t in tokens if t.text == name.text]
     return out

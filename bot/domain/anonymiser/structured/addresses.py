@@ -27,6 +27,14 @@ EN_ADDRESS_RE = re.compile(
 UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 
 
+# An Irish Eircode: a routing key ("V95", "D6W") and four letters and digits mixed ("XK27", "PX3C"), from the letters
+# An Post uses (no B, G, I, J, L, M, O, Q, S, U, Z); "T14 GEN2"-like model names rarely fit all of it.
+EIRCODE_RE = re.compile(
+    r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])"
+    r"[0-9AC-FHKNPRTV-Y]{4}\b"
+)
+
+
 FI_ADDRESS_RE = re.compile(
     r"\b[A-ZÅÄÖ][a-zåäö\-]*(?:katu|tie|kuja|polku|väylä|ranta|tori|aukio|puistikko|kaari|rinne|mäki|kenttä|raitti|"
     r"bulevardi|esplanadi|penger|vägen|gatan|gränd)\s+\d+(?:\s*[A-Za-z]\b(?:\s*\d+)?)?(?:\s*(?:as\.?|asunto)\s*\d+)?"
@@ -69,7 +77,7 @@ RU_BARE_STREET_RE = re.compile(
 def find_addresses(text: str, lex: Lexicon) -> list[Mention]:
     """Street addresses; the whole address is one place span."""
     rxs: tuple[re.Pattern[str], ...] = {
-        "en": (EN_ADDRESS_RE, UK_POSTCODE_RE),
+        "en": (EN_ADDRESS_RE, UK_POSTCODE_RE, EIRCODE_RE),
         "fi": (FI_ADDRESS_RE, FI_POSTCODE_RE),
         "ru": (RU_ADDRESS_RE, RU_NAMED_STREET_RE, RU_HOUSE_RE, RU_BARE_STREET_RE),
     }.get(lex.lang, ())

@@ -238,7 +238,14 @@ def is_date(val: str) -> bool:
         if len(parts[0]) == 4:
             return 1 <= b <= 12 and 1 <= c <= 31
         return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
+    if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2 and val[4] == "-" and parts[1].isdigit():
+        return _year_then_month_or_span(int(parts[0]), int(parts[1]))
     return True
+
+
+def _year_then_month_or_span(year: int, two: int) -> bool:
+    """ "2023-08" is a month, "2023-24" a span of years; "laskua 2024-61" has neither: a year-numbered invoice."""
+    return 1 <= two <= 12 or two == (year + 1) % 100
 
 
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+|[#№])[\s:.\-]*$")

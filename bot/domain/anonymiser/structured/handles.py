@@ -12,7 +12,7 @@ from .base import P_CUED_HANDLE, P_HANDLE, TLDS, everyday, trim, words_before
 from .links import is_platform_domain
 from .numbers import IBAN_RE
 
-AT_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+AT_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.\-]*[A-Za-z0-9_])?")
 
 
 DISCORD_MENTION_RE = re.compile(r"<@!?\d{5,}>")
@@ -85,7 +85,7 @@ def find_handles(text: str, lex: Lexicon) -> list[Mention]:
         ):
             continue
         out.append(Mention(m.start(), m.end(), "handle", tok.lower(), P_CUED_HANDLE))
-    return out + _handles_before_platform(text, lex)
+    return out + _handles_before_platform(text, lex) + handles_said_everywhere(text) + forum_post_authors(text, lex)
 
 
 # Words that may stand between a handle cue and the handle: "username there is X", "ник там был X", "nimi siellä oli X".
@@ -313,13 +313,49 @@ _ON_PLATFORM_RE = re.compile(
 def _handles_before_platform(text: str, lex: Lexicon) -> list[Mention]:
     """ "search mapleleafprints on etsy", "kirjoita pajari_photo on insta", "sunnyknits (instagram)": an unknown
     lower-case word right before "on <platform>" or a platform in brackets ("marlowe.k.ops (on behance, ...)") is the
-    account's name there."""
+    account's name there ("reachable on WhatsApp" is not)."""
     out = []
     for m in _ON_PLATFORM_RE.finditer(text):
         tok, platform = m.group(1), norm_key(m.group(2) or m.group(3))
         if platform not in lex.platforms or norm_key(tok) in lex.platforms or norm_key(tok) in lex.common:
             continue
-        if everyday(tok, lex) or tok.endswith(("ing", "ed", "ly")):
+        if everyday(tok, lex) or tok.endswith(("ing", "ed", "ly", "able", "ible")):
             continue
         out.append(Mention(m.start(1), m.end(1), "handle", tok.lower(), P_CUED_HANDLE))
+    return out
+
+
+# "I'm tobi.frames on most places", "olen maija_kuvaa kaikkialla", "я vasya.dev везде": a dotted, underscored or
+# numbered word the writer says they are everywhere is their username.
+_SAME_NAME_EVERYWHERE_RE = re.compile(
+    r"(?i:\bI'?m|\bI am|\bI go by|\bolen|\bя)\s+([a-z0-9][\w.\-]*[._\d][\w.\-]*[a-z0-9])\s+"
+    r"(?i:on most (?:places|platforms|sites|socials)|on all (?:the )?(?:platforms|socials|sites)|everywhere"
+    r"|kaikkialla|joka paikassa|везде|во всех соцсетях)"
+)
+
+
+def handles_said_everywhere(text: str) -> list[Mention]:
+    """ "I'm tobi.frames on most places": the name the writer goes by on every platform."""
+    return [
+        Mention(m.start(1), m.end(1), "handle", m.group(1).lower(), P_CUED_HANDLE)
+        for m in _SAME_NAME_EVERYWHERE_RE.finditer(text)
+    ]
+
+
+# A forum post's header: "Kirjoittaja: Vasaraveikko88", "Posted by: kettle_fan", "Автор: petrovich77" on a line of its
+# own, or "peltikatto_pena kirjoitti:", "moorhen wrote:", "sanych написал:" opening a line.
+_BYLINE_RE = re.compile(r"(?m)^(?i:kirjoittaja|lähettäjä|posted by|author|автор)\s*:\s*([^\s:,]{3,40})[ \t]*$")
+_WROTE_RE = re.compile(r"(?m)^(?:>\s*)?([^\s:,]{3,40}) (?:kirjoitti|wrote|написал|написала|пишет)\s*:")
+
+
+def forum_post_authors(text: str, lex: Lexicon) -> list[Mention]:
+    """ "Kirjoittaja: Vasaraveikko88" names the author; "kattoveikko kirjoitti:" too when the name is written in
+    lower case or with digits, _ or . (a sentence would start with a capital: "Hän kirjoitti:" is a pronoun)."""
+    out = [
+        Mention(m.start(1), m.end(1), "handle", m.group(1).lower(), P_CUED_HANDLE) for m in _BYLINE_RE.finditer(text)
+    ]
+    for m in _WROTE_RE.finditer(text):
+        tok = m.group(1)
+        if tok[0].islower() or re.search(r"[\d_.]", tok) or not everyday(tok, lex):
+            out.append(Mention(m.start(1), m.end(1), "handle", tok.lower(), P_CUED_HANDLE))
     return out

@@ -128,7 +128,7 @@ def _same_shape(first: str, nxt: str, joint: str) -> bool:
 # "card ending 4471", "sort code ending 40-17-22", "номер заканчивается на 7731", "карта на 5536",
 # "البطاقة تنتهي بـ 5521", "kortti, jonka numero päättyy 3391": a word that says "ending" (or "card on"), then digits.
 _TAIL_CUE_RE = re.compile(
-    r"(?i:\bending(?: in| with)?|\bends (?:in|with)|\blast (?:four|4)(?: digits)?(?: are| of| is)?"
+    r"(?i:\bending(?: in| with)?|\bends(?: in| with)?|\blast (?:four|4)(?: digits)?(?: are| of| is)?"
     r"|[зо]аканчива\w*ся на|последние (?:4|четыре)(?: цифры)?|\bкарт[аеуыой]{1,2} на"
     r"|تنتهي ب|ينتهي ب|آخر (?:4|أربع|اربع)(?: أرقام| ارقام)?|\bpäätty\w*(?: numeroihin)?)[\s:ـ]*$"
 )
@@ -147,7 +147,10 @@ def card_tail_cue(text: str, pos: int) -> bool:
     word before it ("the project ends in 12 days" names no card)."""
     chunk = text[max(0, pos - 60) : pos]
     cue = _TAIL_CUE_RE.search(chunk)
-    return cue is not None and _TAIL_NOUN_RE.search(chunk) is not None
+    if cue is None or _TAIL_NOUN_RE.search(chunk) is None:
+        return False
+    # "mine ends 2917": a bare "ends" takes four digits ("my account trial ends 14 May" is a date).
+    return not re.fullmatch(r"(?i)ends[\s:]*", cue.group()) or re.match(r"\d{4}(?!\d)", text[pos:]) is not None
 
 
 def find_card_tails(text: str, lex: Lexicon) -> list[Mention]:

@@ -46,7 +46,8 @@ _NEUTRAL_NUMBER_WORDS = {
 }
 
 
-PHONE_RE = re.compile(r"(?<![\w+/#№.,])(?:\+|00)?\s?\(?\d(?:[\d().\-–]|[ \u00a0](?=[\d(+]))*\d\)?(?![\w/])")
+# A dot joins digit groups only between digits ("040.765.4321"); "+254 722 418 903. 14 revisions" ends at the dot.
+PHONE_RE = re.compile(r"(?<![\w+/#№.,])(?:\+|00)?\s?\(?\d(?:[\d()\-–]|\.(?=\d)|[ \u00a0](?=[\d(+]))*\d\)?(?![\w/])")
 
 
 IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{4}){2,7}(?:[ \-]?[A-Z0-9]{1,4})?(?![\w])")
