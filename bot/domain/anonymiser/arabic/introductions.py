@@ -12,7 +12,7 @@ import re
 
 from ..textutil import Token
 from .base import ArabicBase
-from .words import STRONG_PERSON_CUES, Found, no_conj, norm_ar
+from .words import COMPOUND_TAILS, STRONG_PERSON_CUES, Found, no_conj, norm_ar
 
 # "(مصممة أزياء من الرفاعة):" right after the speaker's name.
 _HEADING_TAIL_RE = re.compile(r" ?\([^()\n]{2,80}\) ?:")
@@ -30,6 +30,23 @@ _MESSAGE_WORDS = frozenset(
         *("فويس", "ايميل", "إيميل", "مسدج", "ماسج"),
     )
 )
+
+
+# Credit lines and bylines: "إخراج: X | تصوير: Y", "حاوره: X". The label's first word says who did what.
+_CREDIT_ROLES = frozenset(
+    norm_ar(w)
+    for w in (
+        *("إخراج", "تصوير", "مونتاج", "سيناريو", "إعداد", "تقديم", "كتابة", "تأليف", "تحرير", "تدقيق", "ترجمة"),
+        *("موسيقى", "ألحان", "كلمات", "غناء", "بطولة", "إنتاج", "تنفيذ", "إشراف", "رسوم", "رسم", "إضاءة", "مكياج"),
+        *("تصميم", "صوت", "تعليق", "خط", "حاوره", "حاورها", "حاورته", "حاورتها", "أعده", "أعدته", "أعدها"),
+    )
+)
+# Where a credit cell or a list item starts: a line start, or after "|" or " / ".
+_CELL_START_RE = re.compile(r"(?:^|\n|\||\s/\s)[^\n|/]*\Z")
+# "٢- نورهان من ستوديو بحري": an item number opens the line (or follows "/" or the list's colon).
+_ITEM_NUMBER_RE = re.compile(r"(?:^|\n|\s/\s|:)\s*[0-9٠-٩]{1,2}\s*[-.)]\s*\Z")
+# What ends a credited name or a list item's name: the next cell, the line, " - " before what they do.
+_CELL_END_RE = re.compile(r"\s*(?:[|\n]|/\s|-\s|–|—|\Z|[،,.](?:\s|\Z)|\()")
 
 
 class IntroRules(ArabicBase):
@@ -75,6 +92,62 @@ class IntroRules(ArabicBase):
         if no_conj(self._adjacent_prev(text, toks, i - 1)) not in _MESSAGE_WORDS:
             return None
         return (i, i, 0) if self._name_word(toks[i].text) else None
+
+    def _credit_line(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "إخراج: سيف الدين الحوراني | تصوير: جود صبّاغ", "حاوره: كريم أبو النجا": one to three name words fill
+        a credit cell whose label (a role: إخراج, تصوير, حاوره) opens the line or follows "|" or " / "."""
+        gap = text[toks[i - 1].end : toks[i].start] if i else ""
+        if i == 0 or gap.strip() != ":" or "\n" in gap:
+            return None
+        cell = _CELL_START_RE.search(text, 0, toks[i - 1].end)
+        if cell is None:
+            return None
+        label = text[cell.start() : toks[i - 1].end].strip(" |/\n").split()
+        if not label or len(label) > 3 or no_conj(norm_ar(label[0])) not in _CREDIT_ROLES:
+            return None
+        return self._name_in_cell(text, toks, i, used)
+
+    def _list_item_name(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "٢- نورهان من ستوديو بحري - تصوير منتجات", "٤- مارينا جرجس - أطفال": a numbered item opens with the
+        name of whom it recommends, then "من" (where they work) or " - " (what they do)."""
+        if not _ITEM_NUMBER_RE.search(text, 0, toks[i].start):
+            return None
+        found = self._name_in_cell(text, toks, i, used, max_words=2)
+        if found is None and i + 1 < len(toks) and norm_ar(toks[i + 1].text) == "من":
+            return (i, i, 0) if self._name_word(toks[i].text) else None
+        return found
+
+    def _name_in_cell(self, text: str, toks: list[Token], i: int, used: list[bool], max_words: int = 3) -> Found:
+        """The name words from toks[i] to the end of a cell: every word may be a name (listed, rare, a family with
+        ال), none is a function word, and the cell ends right after them."""
+        j, weak = i, 0
+        while True:
+            if used[j]:
+                return None
+            if not self._cell_word(toks[j].text, first=j == i):
+                # "٤- مارينا جرجس -": one rare-enough word (مارينا is also "a marina") next to a listed name
+                n = norm_ar(toks[j].text)
+                weak += 1
+                if weak > 1 or n in self.stop or n in self.lex.frequent or len(n) < 3:
+                    return None
+            if _CELL_END_RE.match(text, toks[j].end):
+                listed = any(norm_ar(t.text) in self.lex.first_names for t in toks[i : j + 1])
+                return (i, j, 0) if not weak or (j > i and listed) else None
+            if j - i + 1 >= max_words or j + 1 >= len(toks) or text[toks[j].end : toks[j + 1].start] != " ":
+                return None
+            j += 1
+
+    def _cell_word(self, word: str, first: bool) -> bool:
+        """A word of a name in a credit cell: a listed given name (even one that is a word: وعد), a compound's second
+        half (الدين), أبو/عبد, a family name with ال, or a word no vocabulary knows."""
+        n = norm_ar(word)
+        if n in self.lex.first_names or n in self.lex.surnames:
+            return True
+        if not first and (n in {"ابو", "عبد", "بن", "بنت"} or n in COMPOUND_TAILS):
+            return True
+        if not first and n.startswith("ال") and len(n) >= 5 and n not in self.lex.frequent and n not in self.core_stop:
+            return True
+        return self._name_word(word)
 
     def _name_word(self, word: str) -> bool:
         """A listed given name (not one that is also a word), or a rare word that can be a name: the shape around it

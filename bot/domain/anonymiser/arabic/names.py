@@ -75,7 +75,9 @@ class NameRuns(ArabicBase):
                 break
             nxt = toks[j + 1].text
             n = norm_ar(nxt)
-            if nxt[:1] in "وف" and len(nxt) > 3:
+            # (not "فرحات" after a cued given name: a family name in -ات that only starts like فـ)
+            family_fa = after_cue and j == i and self._family_in_at(n) and not self._conjoined_word(n)
+            if nxt[:1] in "وف" and len(nxt) > 3 and not family_fa:
                 break
             if n == "عبد" and j + 2 < len(toks) and norm_ar(toks[j + 2].text).startswith("ال"):
                 j += 2  # مؤمن عبد الجواد: a father's compound name
@@ -113,8 +115,12 @@ class NameRuns(ArabicBase):
             # Maghrebi family names: بوزيد, بوعلام; after a cue, a second unknown word is the family name.
             bu = n.startswith(("بو", "بن", "بل")) and len(n) >= 5 and n not in self.stop and n not in self.lex.frequent
             second = after_cue and j == i and self._unknown_ok(n, strict=True) and n not in self.lex.places
+            second = second or (after_cue and j == i and self._family_in_at(n))
             # A verb right after the name (رتيل أجلت, X طلعت) is no family name.
-            second = second and not n.endswith("ت") and not (len(n) == 4 and n[0] in "اينت")
+            # (A rare word of five or six letters in -ات is a family name: "مديرها نبيل فرحات"; the vocabulary's plurals
+            # never get here.)
+            past = n.endswith("ت") and not (len(n) >= 5 and n.endswith("ات"))
+            second = second and not past and not (len(n) == 4 and n[0] in "اينت")
             second = second and not self._participle_of_known_verb(n)
             first_only = j == i or (j == i + 1 and is_compound_tail(norm_ar(toks[j].text)))
             if bu or second or (first_only and self._family_after_given(toks[i].text, nxt, after_cue)):
@@ -125,6 +131,11 @@ class NameRuns(ArabicBase):
                 continue
             break
         return j
+
+    def _family_in_at(self, n: str) -> bool:
+        """ "مديرها نبيل فرحات", "المحامي سامي بركات": after a cue and a given name, a word of five or six letters
+        in -ات that the vocabulary lacks is a family name (its plurals, ملفات and شركات, are in the vocabulary)."""
+        return 5 <= len(n) <= 6 and n.endswith("ات") and n not in self.lex.vocab and self._unknown_ok(n)
 
     def _father_after_cue(self, given: str, n: str) -> bool:
         """ "اسمه سعيد منصور": a listed given name (even one that is a word) right after a given name a strong cue

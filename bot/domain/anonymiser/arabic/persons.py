@@ -24,6 +24,8 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
         rules = (
             self._after_title_or_cue,
             self._heading_speaker,
+            self._credit_line,
+            self._list_item_name,
             self._quoted_after_cue,
             self._after_message_from,
             self._kunya,

@@ -1,0 +1,70 @@
+"""The eighth Arabic pass (blind7's kinds): credit lines and numbered lists, family names after a cued given name,
+organisations named by their kind, and the words that were removed though they name nobody. Each predicate alone,
+then end to end on our own sentences (dev23_17a)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.domain.anonymiser import Anonymiser
+
+from .conftest import arabic_index, arabic_tokens, removed_ar
+
+
+def _found(anon: Anonymiser, rule: str, text: str, word: str) -> str | None:
+    """The words a start rule of the Arabic finder takes at `word` (None when it does not fire)."""
+    toks = arabic_tokens(text)
+    hit = getattr(anon._arabic, rule)(text, toks, arabic_index(text, word), [False] * len(toks))
+    if hit is None:
+        return None
+    first, last, prefix = hit
+    return text[toks[first].start + prefix : toks[last].end]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("إخراج: نور الدين الصفدي | تصوير: وعد عكاشة", "نور", "نور الدين الصفدي"),
+        ("إخراج: نور الدين الصفدي | تصوير: وعد عكاشة", "وعد", "وعد عكاشة"),
+        ("الحلقة كاملة.\nحاوره: طارق بصبوص", "طارق", "طارق بصبوص"),
+        ("الفيديو جميل / تصميم الملصق: غسان", "غسان", "غسان"),
+        ("تصوير: احترافي جداً وسعر معقول", "احترافي", None),  # what the photos are like, not who took them
+        ("قال لي: سامر سيتصل بك غداً", "سامر", None),  # a colon after a verb is no credit cell
+        ("السعر: ١٥٠ دينار | التسليم: أسبوع", "دينار", None),
+    ],
+)
+def test_credit_line(anon: Anonymiser, text: str, word: str, name: str | None):
+    assert _found(anon, "_credit_line", text, word) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("أرشح: ١- جنى الطرابيشي - شعارات\n٢- يزن من ستوديو نقطة - موشن", "يزن", "يزن"),
+        ("أرشح: ١- جنى الطرابيشي - شعارات\n٢- يزن من ستوديو نقطة - موشن", "جنى", "جنى الطرابيشي"),
+        ("تليفونه 0123 / ٤- مارينا جرجس - أطفال ونيوبورن", "مارينا", "مارينا جرجس"),
+        ("الخطوات:\n١- تصميم الشعار - يومين\n٢- الموقع - أسبوع", "تصميم", None),
+        ("الخطوات:\n٢- الموقع - أسبوع", "الموقع", None),
+    ],
+)
+def test_list_item_name(anon: Anonymiser, text: str, word: str, name: str | None):
+    assert _found(anon, "_list_item_name", text, word) == name
+
+
+@pytest.mark.parametrize(
+    ("word", "family"),
+    [("فرحات", True), ("قطيفات", True), ("ملفات", False), ("شركات", False), ("فطوم", False)],
+)
+def test_family_in_at(anon: Anonymiser, word: str, family: bool):
+    assert anon._arabic._family_in_at(word) is family
+
+
+def test_cued_given_name_keeps_its_family_in_at_and_its_repeat(anon: Anonymiser):
+    removed = removed_ar(anon, "تأخر الدفع حتى تدخل مديرها منذر قطيفات واعتذر. أما قطيفات فقال إن السبب مالي.")
+    assert removed.get("منذر قطيفات") == "person"
+    assert removed.get("قطيفات") == "person"
+
+
+def test_young_woman_cue_takes_an_ambiguous_given_name_and_family(anon: Anonymiser):
+    removed = removed_ar(anon, "حولت الشابة لمى كعكاتي هوايتها إلى مشروع، وتقول كعكاتي إن البداية صعبة.")
+    assert "لمى كعكاتي" in removed
