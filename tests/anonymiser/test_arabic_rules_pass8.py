@@ -68,3 +68,33 @@ def test_cued_given_name_keeps_its_family_in_at_and_its_repeat(anon: Anonymiser)
 def test_young_woman_cue_takes_an_ambiguous_given_name_and_family(anon: Anonymiser):
     removed = removed_ar(anon, "حولت الشابة لمى كعكاتي هوايتها إلى مشروع، وتقول كعكاتي إن البداية صعبة.")
     assert "لمى كعكاتي" in removed
+
+
+@pytest.mark.parametrize(
+    ("title", "word", "job"),
+    [
+        ("مهندسة", "برمجيات", True),
+        ("مهندس", "يسلّم", True),
+        ("مهندسة", "غدير", False),  # a listed given name after the bare title is the name
+        ("المهندسة", "برمجيات", False),  # after the definite title the finder's other tests decide
+        ("م", "هبة", False),
+    ],
+)
+def test_job_after_bare_title(anon: Anonymiser, title: str, word: str, job: bool):
+    assert anon._arabic._job_after_bare_title(title, word) is job
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أنا منيرة، مهندسة معمارية مستقلة من المفرق.",
+        "أول مرة أتعامل مع مهندس يسلّم في موعده.",
+        "ولما خلصت قال لازم يعرضه أول على شريكه.",
+        "سوى نفس الشي مع مصور من الشمال.",
+        "قضت المحكمة بطنطا بإلزام الشركة بالدفع.",
+    ],
+)
+def test_words_that_name_nobody_stay(anon: Anonymiser, text: str):
+    removed = removed_ar(anon, text)
+    kept = ("مهندسة معمارية", "مستقلة", "يسلّم", "ازم", "لازم", "مصور", "إلزام", "موعده")
+    assert not [r for r in removed if any(k in r for k in kept)], removed

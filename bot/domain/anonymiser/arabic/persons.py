@@ -76,6 +76,8 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
             return None  # "باسم مستخدم", "باسم الشركة": in the name of a thing, not of a person
         if (readings & self.stop and not named) or "\n" in gap or any(c in "،,:;" for c in gap):
             return None
+        if title and self._job_after_bare_title(tok.text, toks[i + 1].text):
+            return None
         j = self._name_run_end(text, toks, i + 1, used, after_cue=True)
         if j == i + 1 and title and j + 1 < len(toks) and not used[j + 1]:
             # "الدكتور نبيل حداد": after a title, a second unlisted word is the family name.
@@ -88,6 +90,15 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
             if ok and toks[j + 1].text[:1] not in "وف":
                 j += 1
         return i + 1, j, 0
+
+    def _job_after_bare_title(self, title: str, word: str) -> bool:
+        """ "أنا منيرة، مهندسة معمارية مستقلة", "أول مرة أتعامل مع مهندس يسلّم في موعده": after a title without ال
+        or a dot, a word of the vocabulary (not a listed given name) or a verb says what the person is or does."""
+        t = norm_ar(title)
+        if t.startswith(("ال", "وال")) or len(t) <= 2:
+            return False
+        n = norm_ar(word)
+        return n not in self.lex.first_names and (n in self.lex.vocab or self._verbish(n))
 
     def _kunya(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "أبو سمير", "أم فيصل", "كفيلي بو ناصر": the whole kunya is the name (after أبو/أم no verb can stand; بو is
@@ -159,6 +170,8 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
         cued = self._cued_name(text, toks, i, used)
         if cued is None or any(c in self.lex.first_names for _, c in self.analyses(toks[i].text)):
             return None
+        if cued[0] and norm_ar(toks[i].text) in self.lex.frequent:
+            return None  # "قال لازم يعرضه": a frequent word whole (لازم "must"), not ل + a name
         return i, self._name_run_end(text, toks, i, used, after_cue=not cued[1].endswith(" ")), cued[0]
 
     def _listed_first_name(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
@@ -209,6 +222,8 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
             return None  # "عميل سعودي من بريدة": where the client is from, not a name
         if n in self.lex.frequent and n not in self.lex.first_names:
             return None  # "مع شاب من تونس": a frequent noun, not a name
+        if n[:1] == "م" and len(n) >= 4 and n in self.lex.vocab and n not in self.lex.first_names:
+            return None  # "سوى نفس الشي مع مصور من شناص": a trade's participle (مفعّل), not a name
         if self._adjacent_next(text, toks, i) != "من":
             return None
         if self._clause_start(text, toks, i) or prev in self.lex.cue("person_before"):

@@ -98,7 +98,8 @@ class PlaceRules(ArabicBase):
         if p and word[p : p + 1] in "يتن" and len(word) - p <= 4:
             return False  # "عميل بيسب": the dialect ب on a present-tense verb, not ب + a town
         core = norm_ar(word[p:])
-        bare = core[2:] if core.startswith("ال") else core
+        # "بإلزام", "بأسلوب": a hamza on the alef is no article (norm_ar folds إ into ا)
+        bare = core[2:] if core.startswith("ال") and word[p : p + 1] not in "إأآ" else core
         # an ال-word is no verb, so الشميساني is not a verb with the object ني
         if bare in self.lex.first_names or not self._unknown_ok(bare, strict, verb_ok=core.startswith("ال")):
             return False
