@@ -98,3 +98,24 @@ def test_words_that_name_nobody_stay(anon: Anonymiser, text: str):
     removed = removed_ar(anon, text)
     kept = ("مهندسة معمارية", "مستقلة", "يسلّم", "ازم", "لازم", "مصور", "إلزام", "موعده")
     assert not [r for r in removed if any(k in r for k in kept)], removed
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("صوّر مطعم ابنه بيت جدّي ببلاش كرمال الجيرة", "بيت جدّي"),  # the name after "his son's restaurant"
+        ("صممت منيو لمطعم أخوه سفرة ستي في الشميساني", "سفرة ستي"),
+        ("بخصوص سؤالك عن مكتب دار الوسيط العقارية بحولي", "دار الوسيط العقارية"),  # دار opens the office's name
+        ("في أوقات الفراغ أتطوع مع مبادرة كودر لتعليم البنات", "كودر"),
+    ],
+)
+def test_org_after_kind_variants(anon: Anonymiser, text: str, org: str):
+    assert removed_ar(anon, text).get(org) == "org"
+
+
+def test_kin_after_kind_then_participle_is_no_org(anon: Anonymiser):
+    assert "org" not in removed_ar(anon, "كان مطعم ابنه مسكّر طول الأسبوع").values()
+
+
+def test_common_word_with_its_ba_is_no_town(anon: Anonymiser):
+    assert "بلاش" not in " ".join(removed_ar(anon, "طلب مني صوّر مطعم ابنه بيت جدّي ببلاش"))

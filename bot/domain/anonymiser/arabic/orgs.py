@@ -64,9 +64,12 @@ class OrgRules(ArabicBase):
             if quoted is not None:
                 out.append(quoted)
                 continue
-            j, count = self._org_name_end(text, toks, i, used)
+            start = i + 1 if self._kin_after_kind(text, toks, i, used) else i
+            j, count = self._org_name_end(text, toks, start, used)
+            if start > i and (count <= 0 or self._participle_after_kin(toks[start + 1].text, count)):
+                continue
             # "مكتب عقارات", "براند ملابس صغيرة": what the business does (and how) is not a name ("لمسة ورد" is one).
-            if self._only_trade_words(toks, i + 1, j):
+            if self._only_trade_words(toks, start + 1, j):
                 j, count = i, 0
             if count <= 0:
                 named = self._named_after_kind(text, toks, i, used)
@@ -79,10 +82,25 @@ class OrgRules(ArabicBase):
                 m = self._span(toks, i, j, p, "org")
                 out.append(Mention(m.start, m.end, "org", self._span(toks, i + 1, j, 0, "org").key, m.priority))
             else:
-                out.append(self._span(toks, i + 1, j, 0, "org"))
+                out.append(self._span(toks, start + 1, j, 0, "org"))
             for k in range(i, j + 1):
                 used[k] = True
         return out
+
+    def _participle_after_kin(self, word: str, count: int) -> bool:
+        """ "كان مطعم ابنه مسكّر": one word of the participle shape (م…) after "his son's restaurant" says how it is."""
+        n = norm_ar(word)
+        return count == 1 and n[:1] == "م" and len(n) >= 4 and n not in self.lex.first_names
+
+    def _kin_after_kind(self, text: str, toks: list[Token], i: int, used: list[bool]) -> bool:
+        """ "صوّر مطعم ابنه بيت جدّي", "منيو لمطعم أخوه سفرة ستي": a family word with its owner between the business
+        word and the name says whose it is; the name follows it."""
+        k = i + 1
+        if k + 1 >= len(toks) or used[k] or used[k + 1] or text[toks[i].end : toks[k].start] != " ":
+            return False
+        n = norm_ar(toks[k].text)
+        owned = n.endswith(("ه", "ها", "هم", "ي")) and (n in self.kin or self._kin(n))
+        return owned and text[toks[k].end : toks[k + 1].start] == " "
 
     def latin_after_kind(self, text: str, toks: list[Token], latin: Sequence[Mention]) -> list[Mention]:
         """ "اشتغلت مع شركة Brightleaf", "مطعم Zaytouna Grill": a Latin name right after an Arabic business word is
@@ -225,7 +243,10 @@ class OrgRules(ArabicBase):
             return True  # "ستوديو قبضت": a past verb (قبض + ت) where a name would go on
         if count and n.endswith("يا") and n[:-1] in self.lex.vocab and len(n) >= 5:
             return True  # "شركة جوال الغنية ماليا": an adverb of an adjective (مالي -> ماليا) ends the name
-        return bool({c for _, c in self._kind_readings(word)} & self.kinds)
+        kinds = {c for _, c in self._kind_readings(word)} & self.kinds
+        if not count and word[:1] not in "وفلب" and kinds and kinds <= self.org_in and k + 1 < len(toks):
+            return False  # "عن مكتب دار الوسيط العقارية": دار opens the name of the office
+        return bool(kinds)
 
     def _org_preposition_ends(self, text: str, toks: list[Token], k: int, count: int) -> bool:
         """ "متجر كامل لنجود", "بلاط الشهباء بالسويداء": a preposition glued to a later word ends the name."""

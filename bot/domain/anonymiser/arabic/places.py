@@ -93,8 +93,8 @@ class PlaceRules(ArabicBase):
     def _could_be_town(self, word: str, p: int, strict: bool = False) -> bool:
         """ "دمنهور", "بعنيزة": an unlisted word that can be a town; not "بخصوص" (a word with its ب), not a plural
         (بوستات), not a given name."""
-        if p and norm_ar(word) in self.lex.vocab:
-            return False
+        if p and (norm_ar(word) in self.lex.vocab or norm_ar(word) in self.stop):
+            return False  # (also "ببلاش", "for free": a common word whole, with its ب)
         if p and word[p : p + 1] in "يتن" and len(word) - p <= 4:
             return False  # "عميل بيسب": the dialect ب on a present-tense verb, not ب + a town
         core = norm_ar(word[p:])
