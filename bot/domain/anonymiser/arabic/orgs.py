@@ -66,7 +66,7 @@ class OrgRules(ArabicBase):
                 continue
             start = i + 1 if self._kin_after_kind(text, toks, i, used) else i
             j, count = self._org_name_end(text, toks, start, used)
-            if start > i and (count <= 0 or self._participle_after_kin(toks[start + 1].text, count)):
+            if start > i and (count <= 0 or self._participle_after_kin(toks[start + 1].text)):
                 continue
             # "مكتب عقارات", "براند ملابس صغيرة": what the business does (and how) is not a name ("لمسة ورد" is one).
             if self._only_trade_words(toks, start + 1, j):
@@ -87,10 +87,10 @@ class OrgRules(ArabicBase):
                 used[k] = True
         return out
 
-    def _participle_after_kin(self, word: str, count: int) -> bool:
-        """ "كان مطعم ابنه مسكّر": one word of the participle shape (م…) after "his son's restaurant" says how it is."""
+    def _participle_after_kin(self, word: str) -> bool:
+        """ "كان مطعم ابنه مسكّر": a word of the participle shape (م…) after "his son's restaurant" says how it is."""
         n = norm_ar(word)
-        return count == 1 and n[:1] == "م" and len(n) >= 4 and n not in self.lex.first_names
+        return n[:1] == "م" and len(n) >= 4 and n not in self.lex.first_names
 
     def _kin_after_kind(self, text: str, toks: list[Token], i: int, used: list[bool]) -> bool:
         """ "صوّر مطعم ابنه بيت جدّي", "منيو لمطعم أخوه سفرة ستي": a family word with its owner between the business
