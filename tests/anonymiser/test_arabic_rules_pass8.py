@@ -119,3 +119,19 @@ def test_kin_after_kind_then_participle_is_no_org(anon: Anonymiser):
 
 def test_common_word_with_its_ba_is_no_town(anon: Anonymiser):
     assert "بلاش" not in " ".join(removed_ar(anon, "طلب مني صوّر مطعم ابنه بيت جدّي ببلاش"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("المحل بتاعهم في المعادي في شارع ٩ جنب الكافيه.", "شارع ٩"),
+        ("ساكن في شارع 15 ونص", "شارع 15"),
+        ("في فيصل عند محطة البراجيل طلب ابلكيشن", "البراجيل"),  # the station's name, without محطة
+        ("استنيته عند محطة الباص ساعة", None),  # a kind of station
+        ("مشيت على الطريق 3 ساعات", None),
+    ],
+)
+def test_numbered_streets_and_stations(anon: Anonymiser, text: str, place: str | None):
+    places = [w for w, t in removed_ar(anon, text).items() if t == "place" and ("شارع" in w or "محطة" not in w)]
+    places = [w for w in places if w not in ("المعادي", "فيصل")]
+    assert places == ([place] if place else [])

@@ -7,10 +7,14 @@ import re
 from ..model import Mention
 from ..textutil import Token
 from .base import ArabicBase
-from .words import CLAUSE_BREAK, MOTION_VERBS, ORIGIN_NOUNS, WHERE_WORDS, no_conj, norm_ar
+from .words import CLAUSE_BREAK, MOTION_VERBS, ORIGIN_NOUNS, P_NAME, WHERE_WORDS, no_conj, norm_ar
 
 # "شارع الأمير سلطان", "طريق الملك فهد": after these words a given name completes a street's name.
 _NAMED_AFTER = frozenset({"الملك", "الامير", "الاميره", "الشيخ", "الامام", "السلطان"})
+# Stations are named by a word the vocabulary lacks (محطة الطالبية), not by what they serve (محطة الباص).
+_STATIONS = frozenset({"محطه"})
+# Street words whose number alone says which one: "شارع ٩", "بلوك 4" (not "برج" or "مبنى": a floor count follows).
+_NUMBERED_STREETS = frozenset({"شارع", "جاده", "طريق"})
 
 
 class PlaceRules(ArabicBase):
@@ -127,6 +131,10 @@ class PlaceRules(ArabicBase):
             prev = self._adjacent_prev(text, toks, i)
             found = self._listed_place(text, toks, i, prev) or self._street(text, toks, i, prev, used)
             if found is None:
+                numbered = self._numbered_street(text, toks, i, prev)
+                if numbered is not None:
+                    out.append(numbered)
+                    used[i] = True
                 continue
             first, last, prefix, street = found
             m = self._span(toks, first, last, prefix, "place")
@@ -207,6 +215,8 @@ class PlaceRules(ArabicBase):
         nxt = norm_ar(toks[i + 1].text)
         gap = text[toks[i].end : toks[i + 1].start]
         named = (nxt not in self.stop or nxt in _NAMED_AFTER) and not gap.strip() and n != "طريق"
+        # "عند محطة الطالبية" is named; "محطة الباص", "محطة بنزين" are kinds of station
+        named = named and not (n in _STATIONS and nxt in self.lex.vocab)
         after = toks[i + 2].text if i + 2 < len(toks) else ""
         if not (named or (n == "طريق" and not gap.strip() and self._road_name(toks[i + 1].text, after))):
             return None
@@ -217,7 +227,21 @@ class PlaceRules(ArabicBase):
             royal = norm_ar(toks[j].text) in _NAMED_AFTER
             if (n2 not in self.stop and n2.startswith("ال")) or (royal and n2 in self.lex.first_names):
                 j += 1
+        if n in _STATIONS:
+            return i + 1, j, 0, True  # the station's name alone: "عند محطة [الطالبية]"
         return i, j, sw[0], True
+
+    def _numbered_street(self, text: str, toks: list[Token], i: int, prev: str) -> Mention | None:
+        """ "المحل بتاعهم في المعادي في شارع ٩ جنب الكافيه": a street word followed by its number is the address
+        (only شارع, جادة, طريق: "برج 3" or "مبنى ٢" may count floors or buildings)."""
+        sw = self._street_word(toks[i].text)
+        if not sw or sw[1] not in _NUMBERED_STREETS or prev == "عن":
+            return None
+        num = re.match(r" ?[0-9٠-٩]{1,3}(?![0-9٠-٩/.,:٫])", text[toks[i].end :])
+        if num is None:
+            return None
+        key = f"{sw[1]} {num.group().strip()}"
+        return Mention(toks[i].start + sw[0], toks[i].end + num.end(), "place", key, P_NAME)
 
     def _street_word(self, word: str) -> tuple[int, str] | None:
         """ "شارع", "بحي", "وطريق": a street word, also a two-letter one (حي) behind a one-letter prefix."""
