@@ -135,3 +135,17 @@ def test_numbered_streets_and_stations(anon: Anonymiser, text: str, place: str |
     places = [w for w, t in removed_ar(anon, text).items() if t == "place" and ("شارع" in w or "محطة" not in w)]
     places = [w for w in places if w not in ("المعادي", "فيصل")]
     assert places == ([place] if place else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("كان يقدم نفسه باسم أ. حازم ويقول إنه مدير", "أ. حازم"),  # the title after باسم introduces the name
+        ("تعاملت مع م. هبة في تصميم الفيلا", "م. هبة"),  # a listed given name that is a word, after م.
+        ("عندي هبة من الله", None),
+        ("اشتغلت مع «النخبة ذ.م.م» في دبي", None),  # the letters of a legal form are no title
+    ],
+)
+def test_abbreviated_title_names(anon: Anonymiser, text: str, person: str | None):
+    persons = [w for w, t in removed_ar(anon, text).items() if t == "person"]
+    assert persons == ([person] if person else [])

@@ -60,10 +60,13 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
         title = any(c in self.lex.cue("titles") for c in readings) and (
             n not in {"د", "م", "ا"} or text[tok.end : tok.end + 1] == "."
         )
+        title = title or self._abbreviated_title(text, tok)  # "م. هبة", "أ. حازم" (the list holds "م." with its dot)
         if not (title or n in STRONG_PERSON_CUES) or i + 1 >= len(toks) or used[i + 1]:
             return None
         if norm_ar(toks[i + 1].text) in STRONG_PERSON_CUES:
             return None
+        if not title and self._abbreviated_title(text, toks[i + 1]):
+            return None  # "يقدم نفسه باسم أ. حازم": the title after باسم introduces the name
         gap = text[tok.end : toks[i + 1].start]
         if re.search(r"[A-Za-z0-9(]", gap):
             # "اسمها Tawazun Labs مقرها": the Latin name is read by the cased finder, not the next word;
@@ -72,6 +75,9 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
         readings = {c for _, c in self.analyses(toks[i + 1].text)}
         # "اسمه سعيد", "باسم سعيد منصور": a listed given name after a strong cue is the name even when it is a word
         named = n in STRONG_PERSON_CUES and norm_ar(toks[i + 1].text) in self.lex.first_names
+        # "تعاملت مع م. هبة", "باسم أ. حازم": after an abbreviated title with its dot, a listed given name is the name
+        # even when it is a word (هبة "gift")
+        named = named or (title and n in {"د", "م", "ا"} and norm_ar(toks[i + 1].text) in self.lex.first_names)
         if n == "باسم" and not named and norm_ar(toks[i + 1].text) in self.lex.vocab:
             return None  # "باسم مستخدم", "باسم الشركة": in the name of a thing, not of a person
         if (readings & self.stop and not named) or "\n" in gap or any(c in "،,:;" for c in gap):
@@ -90,6 +96,12 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
             if ok and toks[j + 1].text[:1] not in "وف":
                 j += 1
         return i + 1, j, 0
+
+    @staticmethod
+    def _abbreviated_title(text: str, tok: Token) -> bool:
+        """ "أ.", "د.", "م.": one letter of a title and its dot (not a letter of "ذ.م.م", which follows a dot)."""
+        dotted = text[tok.end : tok.end + 1] == "." and text[max(0, tok.start - 1) : tok.start] != "."
+        return dotted and norm_ar(tok.text) in {"د", "م", "ا"}
 
     def _job_after_bare_title(self, title: str, word: str) -> bool:
         """ "أنا منيرة، مهندسة معمارية مستقلة", "أول مرة أتعامل مع مهندس يسلّم في موعده": after a title without ال
