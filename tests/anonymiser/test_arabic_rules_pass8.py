@@ -149,3 +149,21 @@ def test_numbered_streets_and_stations(anon: Anonymiser, text: str, place: str |
 def test_abbreviated_title_names(anon: Anonymiser, text: str, person: str | None):
     persons = [w for w, t in removed_ar(anon, text).items() if t == "person"]
     assert persons == ([person] if person else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("بالمناسبة هو خريج الجامعة الأردنية وعنده خبرة", "الجامعة الأردنية"),  # an institution by its country
+        ("رفعنا قضية أمام المحكمة التجارية بالزرقاء والدعوى منظورة", "المحكمة التجارية"),  # a court and its town
+        ("عملت سابقاً لدى أمنية لمدة أربع سنوات", "أمنية"),  # an employer after a verb of working and لدى
+        ("الجامعة الحكومية أرخص بكثير", None),
+        ("المحكمة التجارية تنظر هذه القضايا", None),  # a court by its kind alone names none
+        ("عملت لدى عدة جهات", None),
+        ("عملت لدى مكاتب هندسية", None),
+        ("أعمل لدى العميل نفسه", None),
+    ],
+)
+def test_institutions_and_employers(anon: Anonymiser, text: str, org: str | None):
+    orgs = [w for w, t in removed_ar(anon, text).items() if t == "org"]
+    assert orgs == ([org] if org else [])

@@ -28,6 +28,17 @@ _NO_LAM_BEFORE = frozenset({"معه", "معها", "معهم", "عنده", "عن�
 
 
 # "اسمه"/"اسمها": what a business is called follows.
+# Institutions named by their country or town: الجامعة الأردنية, المحكمة الاقتصادية بطنطا.
+_INSTITUTIONS = frozenset({"الجامعه", "المحكمه", "الكليه", "المستشفى", "الاكاديميه", "المعهد"})
+# Verbs of working before لدى ("at", of an employer): عملت لدى, أشتغل لدى.
+_WORK_VERBS = frozenset(
+    norm_ar(w)
+    for w in (
+        *("عملت", "عمل", "أعمل", "اعمل", "يعمل", "تعمل", "نعمل", "اشتغلت", "اشتغل", "أشتغل", "بشتغل"),
+        *("توظفت", "تدربت", "موظف", "موظفة"),
+    )
+)
+_QUANTIFIERS = frozenset({"عده", "بعض", "كل", "اي", "احد", "كذا", "كم", "اكثر", "اغلب", "معظم", "جميع"})
 _NAME_IS = frozenset({"اسمه", "اسمها", "واسمه", "واسمها"})
 # Businesses people own and name that are not company kinds of their own: "مشروع", "مزرعة", "جروب".
 _OWNED_BUSINESSES = frozenset({"مشروع", "مشروعه", "مزرعه", "جروب", "قروب", "كافيه", "صالون", "ورشه", "مصنع"})
@@ -42,12 +53,66 @@ class OrgRules(ArabicBase):
 
     def _orgs(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """Companies, in three passes: after a kind word, before a legal form, before a لل-activity word."""
-        out = self._orgs_after_kind_word(text, toks, used)
+        out = self._orgs_by_institution(text, toks, used)
+        out += self._employer_after_lada(text, toks, used)
+        out += self._orgs_after_kind_word(text, toks, used)
         out += self._quoted_after_name_cue(text, toks, used)
         out += self._orgs_named_after_business(text, toks, used)
         out += self._orgs_before_legal_form(text, toks, used)
         out += self._orgs_before_brand_tail(text, toks, used)
         return out + self._orgs_before_activity(text, toks, used)
+
+    def _orgs_by_institution(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "خريج الجامعة الأردنية", "قضت المحكمة الاقتصادية بطنطا": a definite institution named by the country or
+        town it belongs to (a nisba), or a court by its kind and the town it sits in (ب + a listed town)."""
+        out = []
+        for i in range(len(toks) - 1):
+            hit = next(((p, c) for p, c in self.analyses(toks[i].text) if p <= 1 and c in _INSTITUTIONS), None)
+            if hit is None or used[i] or used[i + 1] or text[toks[i].end : toks[i + 1].start] != " ":
+                continue
+            n = norm_ar(toks[i + 1].text)
+            if not n.startswith("ال") or len(n) < 6:
+                continue
+            nisba = n[2:] in self.nisbas
+            court = hit[1] == "المحكمه" and n.endswith("يه") and self._town_with_ba(text, toks, i + 2)
+            if nisba or court:
+                out.append(self._span(toks, i, i + 1, hit[0], "org"))
+                used[i] = used[i + 1] = True
+        return out
+
+    def _town_with_ba(self, text: str, toks: list[Token], k: int) -> bool:
+        """ "بطنطا", "بـالزرقاء": the next word (after a space) is ب + a listed town."""
+        if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " ":
+            return False
+        places = self.lex.places
+        return any(p >= 1 and (c in places or "ال" + c in places) for p, c in self.analyses(toks[k].text))
+
+    def _employer_after_lada(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
+        """ "عملت سابقاً لدى أمنية لمدة أربع سنوات", "أعمل لدى رواسي": after a verb of working and لدى, the next
+        name words are the employer (a kind word there is read by the kind rules; a role or a pronoun is no name)."""
+        out = []
+        for i, tok in enumerate(toks[:-1]):
+            if used[i] or norm_ar(tok.text) != "لدى" or used[i + 1] or text[tok.end : toks[i + 1].start] != " ":
+                continue
+            before = [no_conj(norm_ar(t.text)) for t in toks[max(0, i - 2) : i]]
+            if not any(w in _WORK_VERBS for w in before):
+                continue
+            n = norm_ar(toks[i + 1].text)
+            kind = {c for _, c in self._kind_readings(toks[i + 1].text)} & self.kinds
+            if kind or n in self.stop or n in self.name_cues or self._kin(n) or n.startswith("ال"):
+                continue
+            if len(n) < 3 or n.endswith(("ات", "ين", "ون")) or n in _QUANTIFIERS:
+                continue  # "لدى جهات", "لدى عدة شركات": plurals and counts say what kind, not which one
+            nxt = self._adjacent_next(text, toks, i + 1)
+            if nxt.endswith(("ي", "يه")) and self._known_adjective(nxt):
+                continue  # "عملت لدى مكاتب هندسية": a noun and its adjective describe the employer
+            # "عملت سابقاً لدى أمنية لمدة": a word of the vocabulary (أمنية "a wish") names the employer here
+            j, count = self._org_name_end(text, toks, i, used)
+            j = max(j, i + 1)
+            out.append(self._span(toks, i + 1, j, 0, "org"))
+            for x in range(i + 1, j + 1):
+                used[x] = True
+        return out
 
     def _orgs_after_kind_word(self, text: str, toks: list[Token], used: list[bool]) -> list[Mention]:
         """ "شركة مدار", "مطعم زيتون وزعتر", "متجر «ورد»": the words after a kind of business name it."""
