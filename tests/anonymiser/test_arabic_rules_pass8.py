@@ -158,7 +158,7 @@ def test_abbreviated_title_names(anon: Anonymiser, text: str, person: str | None
         ("رفعنا قضية أمام المحكمة التجارية بالزرقاء والدعوى منظورة", "المحكمة التجارية"),  # a court and its town
         ("عملت سابقاً لدى أمنية لمدة أربع سنوات", "أمنية"),  # an employer after a verb of working and لدى
         ("الجامعة الحكومية أرخص بكثير", None),
-        ("المحكمة التجارية تنظر هذه القضايا", None),  # a court by its kind alone names none
+        ("المحكمة الإدارية تنظر هذه القضايا", None),  # a court by its kind alone names none
         ("عملت لدى عدة جهات", None),
         ("عملت لدى مكاتب هندسية", None),
         ("أعمل لدى العميل نفسه", None),

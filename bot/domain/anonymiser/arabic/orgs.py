@@ -107,8 +107,7 @@ class OrgRules(ArabicBase):
             if nxt.endswith(("ي", "يه")) and self._known_adjective(nxt):
                 continue  # "عملت لدى مكاتب هندسية": a noun and its adjective describe the employer
             # "عملت سابقاً لدى أمنية لمدة": a word of the vocabulary (أمنية "a wish") names the employer here
-            j, count = self._org_name_end(text, toks, i, used)
-            j = max(j, i + 1)
+            j = max(self._org_name_end(text, toks, i, used)[0], i + 1)
             out.append(self._span(toks, i + 1, j, 0, "org"))
             for x in range(i + 1, j + 1):
                 used[x] = True
