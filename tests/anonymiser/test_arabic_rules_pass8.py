@@ -167,3 +167,16 @@ def test_abbreviated_title_names(anon: Anonymiser, text: str, person: str | None
 def test_institutions_and_employers(anon: Anonymiser, text: str, org: str | None):
     orgs = [w for w, t in removed_ar(anon, text).items() if t == "org"]
     assert orgs == ([org] if org else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("وأفادت المصممة ن. ع بأنها سلّمت التصميمات", "ن", "ن. ع"),
+        ("وقال المحامي م. س. إن الحكم سابقة", "م", "م. س"),
+        ("المصممة ن. عملت معه", "ن", None),  # a letter and a word: no initials
+        ("البند أ. ب من العقد", "أ", None),  # no word before says who
+    ],
+)
+def test_initials_after_cue(anon: Anonymiser, text: str, word: str, name: str | None):
+    assert _found(anon, "_initials_after_cue", text, word) == name

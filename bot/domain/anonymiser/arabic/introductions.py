@@ -93,6 +93,20 @@ class IntroRules(ArabicBase):
             return None
         return (i, i, 0) if self._name_word(toks[i].text) else None
 
+    def _initials_after_cue(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "وأفادت المصممة ن. ع بأنها سلّمت", "المحامي م. س.": the news register's initials (two letters, the
+        first with its dot) right after a word that says who someone is."""
+        if i == 0 or i + 1 >= len(toks) or used[i + 1] or len(toks[i].text) != 1 or len(toks[i + 1].text) != 1:
+            return None
+        if not re.fullmatch(r"\. ?", text[toks[i].end : toks[i + 1].start]):
+            return None
+        after = text[toks[i + 1].end : toks[i + 1].end + 1]
+        if after and not (after.isspace() or after in ".،,"):
+            return None
+        prev = no_conj(self._adjacent_prev(text, toks, i))
+        cue = prev in self.name_cues or prev in STRONG_PERSON_CUES or prev in self.lex.cue("titles")
+        return (i, i + 1, 0) if cue else None
+
     def _credit_line(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "إخراج: سيف الدين الحوراني | تصوير: جود صبّاغ", "حاوره: كريم أبو النجا": one to three name words fill
         a credit cell whose label (a role: إخراج, تصوير, حاوره) opens the line or follows "|" or " / "."""

@@ -25,6 +25,7 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
             self._after_title_or_cue,
             self._heading_speaker,
             self._credit_line,
+            self._initials_after_cue,
             self._list_item_name,
             self._quoted_after_cue,
             self._after_message_from,
