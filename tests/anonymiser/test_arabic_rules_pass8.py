@@ -180,3 +180,17 @@ def test_institutions_and_employers(anon: Anonymiser, text: str, org: str | None
 )
 def test_initials_after_cue(anon: Anonymiser, text: str, word: str, name: str | None):
     assert _found(anon, "_initials_after_cue", text, word) == name
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"),
+    [("أخطأ", True), ("نشأ", True), ("حصلها", True), ("قباني", False), ("الشهري", False), ("طه", False)],
+)
+def test_verb_after_name(anon: Anonymiser, word: str, verb: bool):
+    assert anon._arabic._verb_after_name(word) is verb
+
+
+def test_name_stops_before_a_verb(anon: Anonymiser):
+    removed = removed_ar(anon, "قال إن المحاسب رامي أخطأ في الرقم، وزميلتي رحمة حصلها نفس الموضوع")
+    assert removed.get("رامي") == "person" and removed.get("رحمة") == "person"
+    assert not [w for w in removed if "أخطأ" in w or "حصلها" in w]

@@ -79,6 +79,8 @@ class NameRuns(ArabicBase):
             family_fa = after_cue and j == i and self._family_in_at(n) and not self._conjoined_word(n)
             if nxt[:1] in "وف" and len(nxt) > 3 and not family_fa:
                 break
+            if self._verb_after_name(nxt):
+                break
             if n == "عبد" and j + 2 < len(toks) and norm_ar(toks[j + 2].text).startswith("ال"):
                 j += 2  # مؤمن عبد الجواد: a father's compound name
                 continue
@@ -148,6 +150,14 @@ class NameRuns(ArabicBase):
         if len(n) != 4 or n[1] != "ا" or n in self.lex.first_names or n in self.lex.surnames:
             return False
         return n[0] + n[2:] in self.lex.vocab
+
+    def _verb_after_name(self, word: str) -> bool:
+        """ "المحاسب رامي أخطأ في الرقم", "زميلتي رحمة حصلها نفس الشي": a past verb ending in its hamza (أخطأ,
+        بدأ) or a known verb with the object "her" (حصل + ها) says what the person did."""
+        n = norm_ar(word)
+        if word.endswith("أ") and len(n) >= 3 and n not in self.lex.surnames:
+            return True
+        return len(n) >= 5 and n.endswith("ها") and n[:-2] in self.lex.vocab and n not in self.lex.surnames
 
     def _word_family_before_break(self, text: str, toks: list[Token], k: int) -> bool:
         """ "قال المستقل حسام الدين عبيد من …": after a name a cue found, an everyday word (عبيد, سكر) closing the
