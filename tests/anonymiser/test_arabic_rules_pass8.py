@@ -194,3 +194,17 @@ def test_name_stops_before_a_verb(anon: Anonymiser):
     removed = removed_ar(anon, "قال إن المحاسب رامي أخطأ في الرقم، وزميلتي رحمة حصلها نفس الموضوع")
     assert removed.get("رامي") == "person" and removed.get("رحمة") == "person"
     assert not [w for w in removed if "أخطأ" in w or "حصلها" in w]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("حكايتي معه، اسمه الكامل فيصل بن سعيد الرواحي، من صحار.", "فيصل بن سعيد الرواحي"),
+        ("اسمها الحقيقي رغداء", "رغداء"),
+        ("عميل على مستقل اسمه المستخدم khalid_x88 طلب مني", None),  # the username follows, not a name
+    ],
+)
+def test_name_adjective_carries_the_cue(anon: Anonymiser, text: str, person: str | None):
+    removed = removed_ar(anon, text)
+    persons = [w for w, t in removed.items() if t == "person"]
+    assert persons == ([person] if person else [])

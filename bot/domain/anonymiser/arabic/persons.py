@@ -13,6 +13,8 @@ from .words import NOUN_CONTEXT, STRONG_PERSON_CUES, Found, is_tatweel_prefixed,
 
 # After the Egyptian "wasn't" a name that is also an adjective is the adjective: "مكانش شريف خالص". (Not after
 # "مش" — "منى مش شريف" sets two people apart — nor كان/صارت: "صارت منى ترسل" has Mona as its subject.)
+# "اسمه الكامل", "اسمها الحقيقي", "اسمه المستخدم": words between اسمه and the name that belong to the cue.
+_NAME_ADJECTIVES = frozenset({"الكامل", "الحقيقي", "المستعار", "الثلاثي", "الرباعي", "المستخدم"})
 _COPULAS = frozenset({"مكانش", "ماكانش", "مكنش", "مكانتش", "ماكانتش"})
 
 
@@ -62,9 +64,11 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
             n not in {"د", "م", "ا"} or text[tok.end : tok.end + 1] == "."
         )
         title = title or self._abbreviated_title(text, tok)  # "م. هبة", "أ. حازم" (the list holds "م." with its dot)
-        if not (title or n in STRONG_PERSON_CUES) or i + 1 >= len(toks) or used[i + 1]:
+        # "اسمه الكامل فيصل بن سعيد": the adjective of the name (full, real) carries the cue to the next word
+        full = n in _NAME_ADJECTIVES and i > 0 and no_conj(norm_ar(toks[i - 1].text)) in STRONG_PERSON_CUES
+        if not (title or n in STRONG_PERSON_CUES or full) or i + 1 >= len(toks) or used[i + 1]:
             return None
-        if norm_ar(toks[i + 1].text) in STRONG_PERSON_CUES:
+        if norm_ar(toks[i + 1].text) in STRONG_PERSON_CUES | _NAME_ADJECTIVES:
             return None
         if not title and self._abbreviated_title(text, toks[i + 1]):
             return None  # "يقدم نفسه باسم أ. حازم": the title after باسم introduces the name
@@ -75,7 +79,7 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
             return None
         readings = {c for _, c in self.analyses(toks[i + 1].text)}
         # "اسمه سعيد", "باسم سعيد منصور": a listed given name after a strong cue is the name even when it is a word
-        named = n in STRONG_PERSON_CUES and norm_ar(toks[i + 1].text) in self.lex.first_names
+        named = (n in STRONG_PERSON_CUES or full) and norm_ar(toks[i + 1].text) in self.lex.first_names
         # "تعاملت مع م. هبة", "باسم أ. حازم": after an abbreviated title with its dot, a listed given name is the name
         # even when it is a word (هبة "gift")
         named = named or (title and n in {"د", "م", "ا"} and norm_ar(toks[i + 1].text) in self.lex.first_names)
