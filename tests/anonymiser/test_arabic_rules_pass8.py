@@ -211,14 +211,27 @@ def test_name_adjective_carries_the_cue(anon: Anonymiser, text: str, person: str
     assert persons == ([person] if person else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("طب إنت مين؟ قالي أنا ميدو ابن خالته", "ميدو", "ميدو"),
+        ("أنا سوسو أخت صاحبة المحل", "سوسو", "سوسو"),
+        ("أنا مصمم صاحب مكتب صغير", "مصمم", None),  # what the speaker is, not who
+        ("قالي ميدو ابن خالته", "ميدو", None),  # no "I am" before it
+    ],
+)
+def test_self_named_with_kin(anon: Anonymiser, text: str, word: str, name: str | None):
+    assert _found(anon, "_self_named_with_kin", text, word) == name
+
+
 # --- floors after the eighth pass (a regression fails here) -------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("name", "leak", "caught", "removed", "flagged"),
     [
-        # measured: blind7 ar 12.2 % / 91.1 % / 2.3 % / 4.7 %, dev23_17a (own) 10.9 / 89.1 / 1.4 / 4.1
-        ("heldout_blind7.jsonl", 0.13, 0.905, 0.025, 0.05),
+        # measured: blind7 ar 11.7 % / 91.6 % / 2.3 % / 4.7 %, dev23_17a (own) 10.9 / 89.1 / 1.4 / 4.1
+        ("heldout_blind7.jsonl", 0.125, 0.91, 0.025, 0.05),
         ("dev23_17a.jsonl", 0.12, 0.88, 0.02, 0.045),
     ],
 )

@@ -93,6 +93,17 @@ class IntroRules(ArabicBase):
             return None
         return (i, i, 0) if self._name_word(toks[i].text) else None
 
+    def _self_named_with_kin(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
+        """ "مين إنت؟ قالي أنا ميدو ابن خالته", "أنا سوسو أخت صاحبة المحل": after "I am", a word that can be a name
+        followed by who that person is to someone (a family word or a role) is the speaker's name."""
+        if i == 0 or i + 1 >= len(toks) or no_conj(self._adjacent_prev(text, toks, i)) != "انا":
+            return None
+        nxt = self._adjacent_next(text, toks, i)
+        if not (nxt in self.kin or self._kin(nxt) or nxt in self.roles) or not self._name_word(toks[i].text):
+            return None
+        n = norm_ar(toks[i].text)
+        return None if n in self.lex.vocab and n not in self.lex.first_names else (i, i, 0)
+
     def _initials_after_cue(self, text: str, toks: list[Token], i: int, used: list[bool]) -> Found:
         """ "وأفادت المصممة ن. ع بأنها سلّمت", "المحامي م. س.": the news register's initials (two letters, the
         first with its dot) right after a word that says who someone is."""

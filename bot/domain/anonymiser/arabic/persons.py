@@ -28,6 +28,7 @@ class PersonRules(NameRuns, PersonCues, IntroRules):
             self._heading_speaker,
             self._credit_line,
             self._initials_after_cue,
+            self._self_named_with_kin,
             self._list_item_name,
             self._quoted_after_cue,
             self._after_message_from,
