@@ -35,7 +35,9 @@ def run(*, quick: bool, voters: int = 200) -> dict[str, Any]:
     that commits each vote alone. A4 is the same statements, 200 votes per commit: the ceiling of group commit.
     A1, a single-row upsert per commit, skips the reads a vote needs; it is kept for reference only.
     """
-    presses, repeats = (5, 1) if quick else (10, 3)
+    # 4 000 votes a run, five runs: one run of 2 000 took 50-70 ms, short enough for one noisy moment to move the
+    # median by a third on a shared machine.
+    presses, repeats = (5, 1) if quick else (20, 5)
     service_rates, a1_rates, a2_rates, a4_rates, exact, groups = [], [], [], [], True, []
     with tempfile.TemporaryDirectory(prefix="parley-bench-votes-") as tmp:
         for n in range(repeats):
