@@ -209,7 +209,10 @@ def register_number(text: str, pos: int, lex: Lexicon) -> bool:
 # "tapausnumero", "asiakasnro", "projektinumero": Finnish compounds whose head says "number"/"id".
 _NUMBER_HEADS = ("numero", "numeron", "numerolla", "numeroa", "nro", "tunnus", "tunnuksella")
 # A verb between a cue and its number: "order number is 112-33", "tilausnumero oli 5512", "заказ был 5512".
-_NUMBER_FILLERS = {"is", "was", "oli", "on", "был", "была", "было", "это", "هو", "كان"}
+# Arabic dialects put a possessive there: "السجل التجاري بتاعهم ٧٤٢١٨", "رقم الفاتورة تبعهم 55821".
+_NUMBER_FILLERS = {"is", "was", "oli", "on", "был", "была", "было", "это", "هو", "كان"} | {
+    f"{word}{suffix}" for word in ("بتاع", "بتاعت", "تبع", "حق", "مال") for suffix in ("ه", "ها", "هم", "ي", "نا", "كم")
+}
 
 
 def _typed_then_number_word(before: list[str], num_cues: frozenset[str], phone_cues: frozenset[str]) -> bool:
