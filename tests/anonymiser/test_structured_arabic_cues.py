@@ -39,3 +39,9 @@ def test_a_register_or_a_possessive_before_the_number(anon: Anonymiser, text: st
 )
 def test_no_register_no_number(anon: Anonymiser, text: str) -> None:
     assert numbers(anon, text) == []
+
+
+def test_a_case_number_goes_with_its_year(anon: Anonymiser) -> None:
+    """ "الدعوى رقم ٦٠٣ لسنة ٢٠٢١": the year names the case too; "لسنة كاملة" (for a whole year) is no year."""
+    assert numbers(anon, "قيدت الدعوى رقم ٦٠٣ لسنة ٢٠٢١ مدني") == ["٦٠٣ لسنة ٢٠٢١"]
+    assert numbers(anon, "استنيت الفاتورة رقم 7714 لسنة كاملة") == ["7714"]

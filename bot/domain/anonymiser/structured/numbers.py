@@ -348,7 +348,19 @@ def find_numbers_and_phones(text: str, lex: Lexicon) -> list[Mention]:
     out += find_shaped_ids(text, lex)
     out += find_card_tails(text, lex) + find_sixth_pass_shapes(text, lex) + find_fi_reference(text)
     out += [m for m in listed_after(text, out, lex) if not is_date(text[m.start : m.end])]
-    return [_with_number_sign(text, m) for m in out]
+    return [_with_case_year(text, _with_number_sign(text, m)) for m in out]
+
+
+# "الدعوى رقم ٤١٢ لسنة ٢٠٢٣": an Egyptian case or decree number goes with its year; the year alone is no id.
+_CASE_YEAR_RE = re.compile(r"[ \u00a0]+(?:لسنة|لسنه)[ \u00a0]+[\d٠-٩]{4}(?![\d٠-٩])")
+
+
+def _with_case_year(text: str, m: Mention) -> Mention:
+    """ "رقم ٤١٢ لسنة ٢٠٢٣" -> the case number and its year are removed as one ("٤١٢" alone left "لسنة ٢٠٢٣")."""
+    if m.type != "number":
+        return m
+    year = _CASE_YEAR_RE.match(text, m.end)
+    return Mention(m.start, year.end(), m.type, m.key, m.priority) if year else m
 
 
 # "№ 47", "nro 2023-118", "No. 4471", "#4471": the sign or abbreviation right before an id belongs to it.
