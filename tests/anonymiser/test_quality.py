@@ -227,6 +227,25 @@ def test_heldout_blind7_floor(anon: Anonymiser) -> None:
         assert r["leak_rate"] <= (0.14 if lang == "ar" else 0.05), (lang, r)
 
 
+def test_heldout_blind8_floor(anon: Anonymiser) -> None:
+    """100 texts (25 a language, 465 identifiers, shorter than blind7's) written at the end of the sixth session by a
+    helper who read only public posts (blind8_SOURCES.md): 01-13 member stories, 14-25 public register. Scored once,
+    on the session's final anonymiser: 8.0 % not removed (ar 22.0, en 4.8, fi 3.5, ru 2.6; structured 4.3 %), 94.8 %
+    caught, 1.8 % over-removed, 1.6 % over-flagged. The session's starting main scored 8.2 % (ar 22.9), 93.3 % caught:
+    the session's rules, written on blind3-7's misses, moved new text little. Floors stop a regression; the goal is
+    5 % (8 % in every language), structured 1 %.
+    """
+    stories = load_jsonl(HERE / "heldout_blind8.jsonl")
+    assert {lang: sum(s["lang"] == lang for s in stories) for lang in LANGS} == dict.fromkeys(LANGS, 25)
+    report = evaluate(anon, stories).as_dict()
+    assert report["overall"]["leak_rate"] <= 0.095, report["overall"]
+    assert report["overall"]["removed_rate"] <= 0.025, report["overall"]
+    assert report["overall"]["caught_of_gold"] >= 0.935, report["overall"]
+    assert report["structured"]["leak_rate"] <= 0.06, report["structured"]
+    for lang, r in report["by_lang"].items():
+        assert r["leak_rate"] <= (0.25 if lang == "ar" else 0.065), (lang, r)
+
+
 def test_second_pass_sets_floor(anon: Anonymiser) -> None:
     """dev17 (tuned on) and heldout17 (scored once; dev17_SOURCES.md): the second pass of issue 17 keeps them.
 
