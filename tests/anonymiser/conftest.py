@@ -36,3 +36,13 @@ def arabic_index(text: str, word: str) -> int:
 def removed_ar(anon: Anonymiser, text: str) -> dict[str, str]:
     """What the anonymiser removes from an Arabic text, each removed string with its type."""
     return {text[s.start : s.end]: s.type for s in anon.find(text, "ar")}
+
+
+def arabic_rule_span(anon: Anonymiser, rule: str, text: str, word: str) -> str | None:
+    """The words a start rule of the Arabic finder takes at `word` (None when it does not fire)."""
+    toks = arabic_tokens(text)
+    hit = getattr(anon._arabic, rule)(text, toks, arabic_index(text, word), [False] * len(toks))
+    if hit is None:
+        return None
+    first, last, prefix = hit
+    return text[toks[first].start + prefix : toks[last].end]

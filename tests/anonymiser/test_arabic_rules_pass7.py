@@ -9,17 +9,7 @@ from parley.domain.anonymiser import Anonymiser
 from parley.domain.anonymiser.arabic.words import norm_ar
 from parley.domain.anonymiser.scoring import evaluate
 
-from .conftest import HERE, arabic_index, arabic_tokens, load_jsonl, removed_ar
-
-
-def _found(anon: Anonymiser, rule: str, text: str, word: str) -> str | None:
-    """The words a start rule of the Arabic finder takes at `word` (None when it does not fire)."""
-    toks = arabic_tokens(text)
-    hit = getattr(anon._arabic, rule)(text, toks, arabic_index(text, word), [False] * len(toks))
-    if hit is None:
-        return None
-    first, last, prefix = hit
-    return text[toks[first].start + prefix : toks[last].end]
+from .conftest import HERE, arabic_index, arabic_rule_span, arabic_tokens, load_jsonl, removed_ar
 
 
 @pytest.mark.parametrize(
@@ -35,7 +25,7 @@ def _found(anon: Anonymiser, rule: str, text: str, word: str) -> str | None:
     ],
 )
 def test_after_admin_unit(anon: Anonymiser, text: str, word: str, place: str | None):
-    assert _found(anon, "_after_admin_unit", text, word) == place
+    assert arabic_rule_span(anon, "_after_admin_unit", text, word) == place
 
 
 @pytest.mark.parametrize(
@@ -50,7 +40,7 @@ def test_after_admin_unit(anon: Anonymiser, text: str, word: str, place: str | N
     ],
 )
 def test_multi_word_country(anon: Anonymiser, text: str, word: str, place: str | None):
-    assert _found(anon, "_multi_word_country", text, word) == place
+    assert arabic_rule_span(anon, "_multi_word_country", text, word) == place
 
 
 @pytest.mark.parametrize(
@@ -63,7 +53,7 @@ def test_multi_word_country(anon: Anonymiser, text: str, word: str, place: str |
     ],
 )
 def test_heading_speaker(anon: Anonymiser, text: str, word: str, name: str | None):
-    assert _found(anon, "_heading_speaker", text, word) == name
+    assert arabic_rule_span(anon, "_heading_speaker", text, word) == name
 
 
 @pytest.mark.parametrize(
@@ -76,7 +66,7 @@ def test_heading_speaker(anon: Anonymiser, text: str, word: str, name: str | Non
     ],
 )
 def test_quoted_after_cue(anon: Anonymiser, text: str, word: str, name: str | None):
-    assert _found(anon, "_quoted_after_cue", text, word) == name
+    assert arabic_rule_span(anon, "_quoted_after_cue", text, word) == name
 
 
 @pytest.mark.parametrize(
@@ -89,7 +79,7 @@ def test_quoted_after_cue(anon: Anonymiser, text: str, word: str, name: str | No
     ],
 )
 def test_after_message_from(anon: Anonymiser, text: str, word: str, name: str | None):
-    assert _found(anon, "_after_message_from", text, word) == name
+    assert arabic_rule_span(anon, "_after_message_from", text, word) == name
 
 
 def test_names_after_self_introduction_and_kunya_are_removed(anon: Anonymiser):
@@ -166,7 +156,7 @@ def test_known_word_after_admin_unit_is_a_suspect(anon: Anonymiser, text: str, f
     ],
 )
 def test_after_kin_behind_a_prefix(anon: Anonymiser, text: str, word: str, name: str | None):
-    assert _found(anon, "_after_kin", text, word) == name
+    assert arabic_rule_span(anon, "_after_kin", text, word) == name
 
 
 @pytest.mark.parametrize(

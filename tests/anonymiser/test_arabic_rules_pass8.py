@@ -9,17 +9,7 @@ import pytest
 from parley.domain.anonymiser import Anonymiser
 from parley.domain.anonymiser.scoring import evaluate
 
-from .conftest import HERE, arabic_index, arabic_tokens, load_jsonl, removed_ar
-
-
-def _found(anon: Anonymiser, rule: str, text: str, word: str) -> str | None:
-    """The words a start rule of the Arabic finder takes at `word` (None when it does not fire)."""
-    toks = arabic_tokens(text)
-    hit = getattr(anon._arabic, rule)(text, toks, arabic_index(text, word), [False] * len(toks))
-    if hit is None:
-        return None
-    first, last, prefix = hit
-    return text[toks[first].start + prefix : toks[last].end]
+from .conftest import HERE, arabic_rule_span, load_jsonl, removed_ar
 
 
 @pytest.mark.parametrize(
@@ -35,7 +25,7 @@ def _found(anon: Anonymiser, rule: str, text: str, word: str) -> str | None:
     ],
 )
 def test_credit_line(anon: Anonymiser, text: str, word: str, name: str | None):
-    assert _found(anon, "_credit_line", text, word) == name
+    assert arabic_rule_span(anon, "_credit_line", text, word) == name
 
 
 @pytest.mark.parametrize(
@@ -49,7 +39,7 @@ def test_credit_line(anon: Anonymiser, text: str, word: str, name: str | None):
     ],
 )
 def test_list_item_name(anon: Anonymiser, text: str, word: str, name: str | None):
-    assert _found(anon, "_list_item_name", text, word) == name
+    assert arabic_rule_span(anon, "_list_item_name", text, word) == name
 
 
 @pytest.mark.parametrize(
@@ -180,7 +170,7 @@ def test_institutions_and_employers(anon: Anonymiser, text: str, org: str | None
     ],
 )
 def test_initials_after_cue(anon: Anonymiser, text: str, word: str, name: str | None):
-    assert _found(anon, "_initials_after_cue", text, word) == name
+    assert arabic_rule_span(anon, "_initials_after_cue", text, word) == name
 
 
 @pytest.mark.parametrize(
@@ -221,7 +211,7 @@ def test_name_adjective_carries_the_cue(anon: Anonymiser, text: str, person: str
     ],
 )
 def test_self_named_with_kin(anon: Anonymiser, text: str, word: str, name: str | None):
-    assert _found(anon, "_self_named_with_kin", text, word) == name
+    assert arabic_rule_span(anon, "_self_named_with_kin", text, word) == name
 
 
 # --- floors after the eighth pass (a regression fails here) -------------------------------------------------------
